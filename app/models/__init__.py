@@ -1,0 +1,1 @@
+"""The domain: entities, database, rules. Never imports Qt (a test checks)."""

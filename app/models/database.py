@@ -1,0 +1,156 @@
+"""The SQLite database: opening, pragmas, migrations with a backup first, version refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+class DatabaseError(Exception):
+    """A database that cannot be opened; `code` and `params` go through the message table."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    backup_path: Path | None = None  # the copy taken before the last migration, if any
+
+    def session(self) -> Session:
+        return self.sessions()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _alembic_config(connection: Any = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def backup_copy(path: Path, revision: str | None) -> Path:
+    """Copy the database aside with SQLite's backup API (consistent even with a WAL)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{revision or 'unversioned'}.{stamp}.bak")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.{revision or 'unversioned'}.{stamp}-{n}.bak")
+        n += 1
+    source = sqlite3.connect(path)
+    try:
+        dest = sqlite3.connect(target)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def open_database(path: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating if need be) and upgrade the database at `path`.
+
+    A database already holding data is copied aside before any migration. A database written by
+    a newer version of the application (a revision this version does not know) is refused.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseError("db.folder_unwritable", path=str(path.parent), reason=str(exc)) from exc
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        try:
+            with sqlite3.connect(path) as probe:
+                probe.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError("db.not_a_database", path=str(path), reason=str(exc)) from exc
+
+    engine = make_engine(path)
+    backup_path: Path | None = None
+    try:
+        revision = current_revision(engine)
+        if revision is not None and revision not in known_revisions():
+            raise DatabaseError("db.newer_version", path=str(path), revision=revision)
+        head = head_revision()
+        if migrate and revision != head:
+            if existed and _has_tables(engine):
+                engine.dispose()
+                backup_path = backup_copy(path, revision)
+                log.info("database copied to %s before migrating", backup_path)
+            with engine.begin() as connection:
+                from alembic import command
+
+                command.upgrade(_alembic_config(connection), "head")
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise DatabaseError(
+            "db.migration_failed", path=str(path), reason=str(exc),
+            backup=str(backup_path or ""),
+        ) from exc
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(path, engine, sessions, backup_path)
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type='table'"
+        ).scalar_one()
+    return bool(rows)

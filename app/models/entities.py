@@ -1,0 +1,197 @@
+"""SQLAlchemy entities of the register.
+
+Patent particulars are typed once, here; every form reads them from these records. Derived
+figures (type from the number, expiry from the dates) are computed, not stored, except where the
+clerk overrides them (an entered kind that must agree with the number, an expiry override).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.ext.orderinglist import ordering_list
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from app.models.patent_number import PatentKind, parse
+from app.models.term import Expiry, patent_expiry
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class LegalStatus(StrEnum):
+    VALID = "valid"  # 有效
+    LAPSED = "lapsed"  # 未缴年费终止
+    EXPIRED = "expired"  # 期限届满
+    INVALIDATED = "invalidated"  # 宣告无效
+
+
+LEGAL_STATUS_LABELS_ZH: dict[LegalStatus, str] = {
+    LegalStatus.VALID: "有效",
+    LegalStatus.LAPSED: "失效（未缴年费）",
+    LegalStatus.EXPIRED: "失效（期限届满）",
+    LegalStatus.INVALIDATED: "失效（宣告无效）",
+}
+
+
+class Organisation(Base):
+    """The submitting unit (填报单位): one row."""
+
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    postcode: Mapped[str] = mapped_column(String(20), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    fax: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    contacts: Mapped[list[Contact]] = relationship(
+        back_populates="organisation",
+        order_by="Contact.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+    )
+
+
+class Contact(Base):
+    """A contact person of the unit (联系人)."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(100), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    office_phone: Mapped[str] = mapped_column(String(50), default="")
+    mobile: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+
+    organisation: Mapped[Organisation] = relationship(back_populates="contacts")
+
+
+class Patent(Base):
+    """A patent of the unit's portfolio."""
+
+    __tablename__ = "patent"
+    __table_args__ = (UniqueConstraint("number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Normalised (201710601862.3) when valid; otherwise the text as typed, so a draft keeps it.
+    number: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(Text, default="")
+    # The type as entered; None means "from the number". Must agree with the number (rule R1).
+    entered_kind: Mapped[str | None] = mapped_column("kind", String(20), default=None)
+    filing_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    grant_date: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    legal_status: Mapped[str] = mapped_column(String(20), default=LegalStatus.VALID.value)
+    term_compensation_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    expiry_override: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    expiry_override_note: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    patentee_rows: Mapped[list[Patentee]] = relationship(
+        back_populates="patent",
+        order_by="Patentee.position",
+        collection_class=ordering_list("position"),
+        cascade="all, delete-orphan",
+        lazy="selectin",
+    )
+
+    @property
+    def patentees(self) -> list[str]:
+        return [row.name for row in self.patentee_rows]
+
+    @patentees.setter
+    def patentees(self, names: list[str]) -> None:
+        # Reuse rows so that an unchanged list is not a change for the ORM.
+        names = [n for n in names]
+        rows = self.patentee_rows
+        for i, name in enumerate(names):
+            if i < len(rows):
+                if rows[i].name != name:
+                    rows[i].name = name
+            else:
+                rows.append(Patentee(name=name))
+        del rows[len(names) :]
+
+    @property
+    def kind(self) -> PatentKind | None:
+        """The type: from the number when valid, else what was entered."""
+        derived = parse(self.number).kind
+        if derived is not None:
+            return derived
+        return PatentKind(self.entered_kind) if self.entered_kind else None
+
+    @property
+    def expiry(self) -> Expiry | None:
+        return patent_expiry(
+            self.kind, self.filing_date, self.term_compensation_days, self.expiry_override
+        )
+
+    def __repr__(self) -> str:
+        return f"Patent({self.number!r}, {self.title!r})"
+
+
+class Patentee(Base):
+    """One patentee of a patent; their order is the order on the certificate."""
+
+    __tablename__ = "patentee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patent_id: Mapped[int] = mapped_column(ForeignKey("patent.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(300))
+
+    patent: Mapped[Patent] = relationship(back_populates="patentee_rows")
+
+
+class EditorDraft(Base):
+    """What a clerk typed in an editor and has not saved yet, so a crash or kill loses nothing.
+
+    `entity` names the editor ("patent", "organisation", …), `record_id` the record edited (None for
+    a new one); `payload` is the editor's JSON state.
+    """
+
+    __tablename__ = "editor_draft"
+    __table_args__ = (UniqueConstraint("entity", "record_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entity: Mapped[str] = mapped_column(String(40))
+    # "new" or the record id as text: SQLite treats NULLs as distinct in unique constraints.
+    record_key: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)

@@ -1,0 +1,69 @@
+"""Patent term: the last protected day from the filing date, compensation and overrides.
+
+Chinese Patent Law art. 42: invention 20 years, utility model 10 years, design 10 years when filed
+before 2021-06-01 (the fourth amendment's effective date) and 15 years from that day on, all
+counted from the filing date. The term ends on the day before the anniversary: filed 1999-09-06,
+last protected day 2009-09-05. Invention terms may be extended by term compensation
+(专利权期限补偿), entered as days; a clerk may also enter an expiry date that replaces the
+computed one (with a note saying why).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.models.patent_number import PatentKind
+
+DESIGN_15_YEARS_FROM = dt.date(2021, 6, 1)
+
+
+def term_years(kind: PatentKind, filing_date: dt.date) -> int:
+    if kind is PatentKind.INVENTION:
+        return 20
+    if kind is PatentKind.DESIGN and filing_date >= DESIGN_15_YEARS_FROM:
+        return 15
+    return 10
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same calendar day `years` later; 29 February becomes 1 March in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return dt.date(day.year + years, 3, 1)
+
+
+def computed_expiry(
+    kind: PatentKind, filing_date: dt.date, compensation_days: int = 0
+) -> dt.date:
+    """Last protected day: the anniversary minus one day, plus any compensation days."""
+    anniversary = add_years(filing_date, term_years(kind, filing_date))
+    return anniversary - dt.timedelta(days=1) + dt.timedelta(days=compensation_days or 0)
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """The patent's expiry as shown to the clerk: the date and how it was reached."""
+
+    date: dt.date
+    computed: dt.date | None
+    overridden: bool
+    compensation_days: int = 0
+
+
+def patent_expiry(
+    kind: PatentKind | None,
+    filing_date: dt.date | None,
+    compensation_days: int | None = None,
+    override: dt.date | None = None,
+) -> Expiry | None:
+    """The last protected day, or None when neither the dates nor an override give one."""
+    computed = None
+    if kind is not None and filing_date is not None:
+        computed = computed_expiry(kind, filing_date, compensation_days or 0)
+    if override is not None:
+        return Expiry(override, computed, True, compensation_days or 0)
+    if computed is None:
+        return None
+    return Expiry(computed, computed, False, compensation_days or 0)
