@@ -132,7 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.newer_version": (
         "{path} was written by a newer version of Licence Desk (schema {revision}). Install "
         "the newer version to open it; the file was not changed.",
-        "{path} 由更新版本的软件写入（结构版本 {revision}），请安装新版本后再打开；文件未作任何改动。",
+        "{path} 由更新版本的软件写入（结构版本 {revision}），"
+        "请安装新版本后再打开；文件未作任何改动。",
     ),
     "db.migration_failed": (
         "Upgrading {path} failed: {reason}. A copy taken before the upgrade is at {backup}.",

@@ -16,7 +16,9 @@ from app.models.store import Store
 
 
 @pytest.fixture(autouse=True)
-def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own data folder and settings: nothing touches the real user's."""
     data_dir = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("LICENCE_DESK_DATA_DIR", str(data_dir))

@@ -196,7 +196,11 @@ def parse(text: str, *, today: dt.date | None = None) -> NumberCheck:
         return NumberCheck(
             raw,
             None,
-            (error("number.check_missing", FIELD, expected=expected, suggestion=number.normalized),),
+            (
+                error(
+                    "number.check_missing", FIELD, expected=expected, suggestion=number.normalized
+                ),
+            ),
         )
     if check != expected:
         return NumberCheck(
