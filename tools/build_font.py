@@ -10,6 +10,8 @@ Run by hand (not in CI); about 60 s and 400 MB for Noto Serif SC::
 
     python tools/build_font.py NotoSerifSC-Regular.otf resources/fonts/NotoSerifSC-Regular.ttf
 
+It also adds the tick boxes ☐ ☑ the forms need (see ``add_ballot_boxes``).
+
 The output is reproducible: the same input and fontTools version give the same bytes (the
 ``head`` timestamps are kept from the source instead of being set to "now").
 """
@@ -92,6 +94,57 @@ def otf_to_ttf(font: TTFont, max_err: float = MAX_ERR) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def _signed_area(points: list[tuple[int, int]]) -> float:
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1])) / 2
+
+
+def add_ballot_boxes(font: TTFont) -> None:
+    """Give the font U+2610 BALLOT BOX and U+2611 BALLOT BOX WITH CHECK.
+
+    The forms print tick boxes (☐/☑) inline in running text, and Noto Serif SC has no glyphs
+    for them.  It does have U+25A1 WHITE SQUARE, so ☐ maps to the square's glyph and ☑ is a
+    new simple glyph: the square's outline plus a tick.  Real glyphs keep the boxes inline, selectable and extractable as text.
+    """
+    cmap = font.getBestCmap()
+    if 0x2611 in cmap and 0x2610 in cmap:
+        return
+    square = cmap[0x25A1]
+    glyph_set = font.getGlyphSet()
+    glyf, hmtx = font["glyf"], font["hmtx"]
+
+    box = glyf[square]
+    pen = TTGlyphPen(glyph_set)
+    glyph_set[square].draw(pen)
+    # A tick drawn as one polygon, as heavy as the square's stroke (the font's own U+2713 is a
+    # hairline that disappears in a scan), placed inside the square.
+    x0, y0 = box.xMin, box.yMin
+    size = box.xMax - box.xMin
+    tick = [(0.16, 0.50), (0.40, 0.25), (0.84, 0.82), (0.76, 0.89), (0.40, 0.40), (0.23, 0.58)]
+    points = [(round(x0 + fx * size), round(y0 + fy * size)) for fx, fy in tick]
+    if _signed_area(points) > 0:  # TrueType outer contours run clockwise
+        points.reverse()
+    pen.moveTo(points[0])
+    for pt in points[1:]:
+        pen.lineTo(pt)
+    pen.closePath()
+    name = "uni2611"
+    order = font.getGlyphOrder() + [name]
+    font.setGlyphOrder(order)
+    glyf.glyphOrder = order
+    glyf[name] = pen.glyph()
+    glyf[name].recalcBounds(glyf)
+    hmtx[name] = (hmtx[square][0], glyf[name].xMin)
+    if "vmtx" in font:
+        font["vmtx"][name] = font["vmtx"][square]
+    if "post" in font:
+        font["post"].glyphOrder = order
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            if table.format == 4 or table.format == 12:
+                table.cmap[0x2610] = square
+                table.cmap[0x2611] = name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("input", type=Path, help="CFF .otf font")
@@ -103,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     font = TTFont(args.input, recalcTimestamp=False)
     log.info("converting %s (%d glyphs)", args.input, font["maxp"].numGlyphs)
     otf_to_ttf(font, max_err=args.max_error)
+    add_ballot_boxes(font)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     font.save(args.output)
     log.info("wrote %s (%.1f MB)", args.output, args.output.stat().st_size / 1e6)
