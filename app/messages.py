@@ -112,6 +112,126 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Say why the expiry date is entered by hand (e.g. the compensation decision).",
         "请注明手工填写届满日的依据（如期限补偿决定）。",
     ),
+    # Offers: the information sheet and the declaration (rules R2–R7)
+    "offer.patent_has_errors": (
+        "The patent record has an error: {detail}",
+        "专利记录有误：{detail}",
+    ),
+    "offer.patent_not_in_force": (
+        "The patent is not in force ({status}): only a patent in force can be offered.",
+        "该专利不是有效状态（{status}），只有有效专利才能实行开放许可。",
+    ),
+    "offer.patent_term_ended": (
+        "The patent's term ended on {expiry}.",
+        "该专利的期限已于 {expiry} 届满。",
+    ),
+    "offer.patent_pledged": (
+        "The patent is pledged: without the pledgee's consent it cannot be offered for open "
+        "licensing.",
+        "该专利处于质押状态，未经质权人同意不得提出开放许可声明。",
+    ),
+    "offer.choose_one": (
+        "Choose one of the alternatives (only one).",
+        "请从备选项中选择一项，不得多选。",
+    ),
+    "offer.choice_unknown": ("Unknown choice \"{value}\".", "无法识别的选项“{value}”。"),
+    "offer.detail_required": (
+        "Fill this in: it is required with the \"已…\" alternative.",
+        "选择“已……”时此项必填。",
+    ),
+    "offer.detail_not_allowed": (
+        "Leave this empty: it belongs to the \"已…\" alternative, which is not chosen.",
+        "未选择“已……”，此项应为空。",
+    ),
+    "offer.exclusive_licence": (
+        "An {kind} licence is recorded: while it runs, commitment 1 forbids an open licence.",
+        "已登记{kind}，在其有效期限内不得实行开放许可（承诺第 1 条）。",
+    ),
+    "offer.required": ("This field is required.", "此项必填。"),
+    "offer.licence_after_patent_expiry": (
+        "The licence expiry {licence_expiry} is after the patent's expiry {patent_expiry}; it "
+        "may not exceed it.",
+        "许可期限届满日 {licence_expiry} 晚于专利期限"
+        "届满日 {patent_expiry}，不能超过专利期限届满日。",
+    ),
+    "offer.licence_expiry_not_future": (
+        "The licence expiry {licence_expiry} must be after today.",
+        "许可期限届满日 {licence_expiry} 应晚于今天。",
+    ),
+    "offer.licence_expiry_before_declaration": (
+        "The licence expiry {licence_expiry} must be after the declaration date {declared_on}.",
+        "许可期限届满日 {licence_expiry} 应晚于声明日期 {declared_on}。",
+    ),
+    "offer.summary_field_missing": (
+        "The summary list needs this.",
+        "汇总表需要此项。",
+    ),
+    "offer.declared_on_missing": (
+        "No declaration date: the declaration will leave the date blank to write by hand.",
+        "未填写声明日期，声明中的日期将留空，需手写。",
+    ),
+    "offer.declared_on_future": (
+        "The declaration date {declared_on} is in the future.",
+        "声明日期 {declared_on} 晚于今天。",
+    ),
+    "offer.returned_to_draft": (
+        "The offer was finalised; this change returned it to draft ({fields}). Its printed "
+        "sheet and declaration no longer match: finalise and print them again.",
+        "该信息表已定稿，本次修改使其退回草稿（{fields}）。已打印的信息表和声明不再有效，"
+        "请重新定稿并打印。",
+    ),
+    "offer.not_finalised": (
+        "The offer for {number} is not finalised.",
+        "专利 {number} 的信息表尚未定稿。",
+    ),
+    "offer.cannot_finalise": (
+        "The offer for {number} has {count} error(s) and cannot be finalised.",
+        "专利 {number} 的信息表有 {count} 处错误，不能定稿。",
+    ),
+    "offer.patent_missing": (
+        "The patent (record {id}) no longer exists.",
+        "该专利（记录 {id}）已不存在。",
+    ),
+    "offer.missing": (
+        "The offer (record {id}) no longer exists.",
+        "该信息表（记录 {id}）已不存在。",
+    ),
+    "offer.exists": ("Patent {number} already has an offer.", "专利 {number} 已有信息表。"),
+    "fee.several_options": (
+        "More than one fee option is ticked ({options}); choose exactly one.",
+        "许可使用费标准勾选了多项（{options}），只能任选其一。",
+    ),
+    "fee.option_missing": ("Choose one fee option.", "请选择一种许可使用费标准。"),
+    "fee.option_unknown": ("Unknown fee option \"{option}\".", "无法识别的使用费方式“{option}”。"),
+    "fee.period_unknown": (
+        "Unknown instalment period \"{period}\" (month, quarter or year).",
+        "无法识别的分期周期“{period}”（应为月份、季度或年度）。",
+    ),
+    "fee.not_whole_number": ("\"{value}\" is not a whole number.", "“{value}”不是整数。"),
+    "fee.not_a_number": ("\"{value}\" is not an amount.", "“{value}”不是有效的金额。"),
+    "fee.parameter_missing": ("Enter this figure.", "请填写此项。"),
+    "fee.parameter_not_positive": (
+        "Must be greater than 0 ({value} entered).",
+        "应大于 0（填写的是 {value}）。",
+    ),
+    "fee.royalty_over_100": (
+        "The royalty is a share of net sales: at most 100 % ({value} % entered).",
+        "提成比例不能超过 100%（填写的是 {value}%）。",
+    ),
+    "fee.count_too_small": (
+        "Paying by instalments means at least 2 payments ({count} entered).",
+        "分期支付至少应支付 2 次（填写的是 {count} 次）。",
+    ),
+    "fee.count_mismatch": (
+        "The first payment plus {batches} batches makes {expected} payments, not {count}.",
+        "第一批次加上分 {batches} 批次支付，总共应支付 {expected} 次，而不是 {count} 次。",
+    ),
+    "fee.instalments_sum": (
+        "First payment {first} + ({count} − 1) × {each} = {expected} yuan, but the total is "
+        "{total} yuan.",
+        "第一批次 {first} 元 +（{count} − 1）× 每次 {each}"
+        " 元 = {expected} 元，与共计 {total} 元不符。",
+    ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (
@@ -139,6 +259,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Upgrading {path} failed: {reason}. A copy taken before the upgrade is at {backup}.",
         "升级数据库 {path} 失败：{reason}。升级前的副本保存在 {backup}。",
     ),
+    # Interchange: the JSON file (app/interchange.py; the field of these findings is a JSON
+    # path such as $.patents[3].filing_date) and the command line's own sentences (app/cli.py).
+    "json.unreadable": ("Cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
+    "json.encoding": (
+        "{path} is not UTF-8 text (undecodable byte at offset {offset}).",
+        "{path} 不是 UTF-8 编码的文本（第 {offset} 字节无法解码）。",
+    ),
+    "json.not_json": (
+        "The file is not valid JSON (line {line}, column {column}: {reason}).",
+        "文件不是有效的 JSON（第 {line} 行第 {column} 列：{reason}）。",
+    ),
+    "json.format": (
+        "This is not a Licence Desk data file: \"format\" must be \"licence-desk\" (found "
+        "{value}).",
+        "这不是本软件的数据文件：“format”应为“licence-desk”（实际为 {value}）。",
+    ),
+    "json.version": (
+        "\"version\" must be a whole number from 1 up (found {value}).",
+        "“version”应为从 1 起的整数（实际为 {value}）。",
+    ),
+    "json.version_newer": (
+        "The file is format version {version}, written by a newer Licence Desk; this version "
+        "reads up to version {supported}. Install the newer version to import it; nothing was "
+        "changed.",
+        "文件格式版本为 {version}，由更新版本的软件导出；本版本最高只能读取版本 {supported}。"
+        "请安装新版本后再导入；数据未作任何改动。",
+    ),
+    "json.missing": ("The required key \"{key}\" is missing.", "缺少必填项“{key}”。"),
+    "json.unknown": (
+        "Unknown key \"{key}\" (misspelt, or from a newer version?).",
+        "无法识别的项“{key}”（拼写错误，或来自更新版本？）。",
+    ),
+    "json.type.object": (
+        "Expected an object {{…}}, found {value}.",
+        "应为对象 {{…}}，实际为 {value}。",
+    ),
+    "json.type.list": ("Expected a list […], found {value}.", "应为列表 […]，实际为 {value}。"),
+    "json.type.text": (
+        "Expected text in quotes, found {value}.",
+        "应为带引号的文本，实际为 {value}。",
+    ),
+    "json.type.integer": ("Expected a whole number, found {value}.", "应为整数，实际为 {value}。"),
+    "json.date": (
+        "Expected a date written YYYY-MM-DD (or null), found {value}.",
+        "应为 YYYY-MM-DD 格式的日期（或 null），实际为 {value}。",
+    ),
+    "json.enum": ("{value} is not one of: {choices}.", "{value} 不是允许的取值（{choices}）。"),
+    "json.duplicate": (
+        "Patent {number} is in the file twice (first at {first}).",
+        "专利 {number} 在文件中出现两次（首次在 {first}）。",
+    ),
+    "json.refused": (
+        "{path} was not imported: {count} problem(s) found; nothing was changed.",
+        "{path} 未导入：发现 {count} 处问题，数据未作任何改动。",
+    ),
+    "json.write_failed": ("Cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "cli.number_valid": ("valid", "有效"),
+    "cli.imported": (
+        "Imported {count} patent(s) from {path}: {created} new, {updated} updated.",
+        "已从 {path} 导入 {count} 条专利：新增 {created} 条，更新 {updated} 条。",
+    ),
+    "cli.organisation_replaced": (
+        "The unit's details and contacts were replaced by those in the file.",
+        "单位信息和联系人已替换为文件中的内容。",
+    ),
+    "cli.imported_drafts": (
+        "{count} imported patent(s) have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 条专利有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
+    "cli.exported": (
+        "Exported {count} patent(s) and the unit's details to {path}.",
+        "已将 {count} 条专利和单位信息导出到 {path}。",
+    ),
+    "cli.validate_clean": (
+        "No problems found ({patents} patent(s) checked).",
+        "未发现问题（共检查 {patents} 条专利）。",
+    ),
+    "cli.validate_summary": (
+        "{errors} error(s), {warnings} warning(s) ({patents} patent(s) checked).",
+        "共 {errors} 个错误、{warnings} 个提示（共检查 {patents} 条专利）。",
+    ),
+    "cli.record_organisation": ("unit", "单位"),
+    "cli.record_contact": ("contact {index} {name}", "联系人 {index} {name}"),
+    "cli.window_unavailable": (
+        "The window cannot start: {reason}",
+        "无法打开窗口：{reason}",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -156,6 +364,42 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "postcode": ("Postcode", "邮编"),
     "phone": ("Phone", "电话"),
     "email": ("E-mail", "电子邮件"),
+    "pledged": ("Pledged", "质押"),
+    "patent": ("Patent", "专利"),
+    "self_exploitation": ("③ Own exploitation", "③自行实施专利的情况"),
+    "self_exploitation_period": ("Time of own exploitation", "自行实施专利技术的时间"),
+    "self_exploitation_scope": ("Scope of own exploitation", "自行实施专利技术的范围"),
+    "self_exploitation_manner": ("Manner of own exploitation", "自行实施专利技术的方式"),
+    "licensing": ("④ Licences to others", "④许可他人实施专利的状况"),
+    "licensing_period": ("Time of licences to others", "许可他人实施专利的时间"),
+    "licensing_scope": ("Scope of licences to others", "许可他人实施专利的范围"),
+    "licensing_kind": ("Kind of licence", "许可类型"),
+    "licence_expiry": ("⑤ Licence expiry date", "⑤许可期限届满日"),
+    "fee": ("⑥ Licence fee", "⑥许可使用费标准"),
+    "fee.option": ("⑥ Licence fee option", "⑥许可使用费标准"),
+    "fee.entry_fee_yuan": ("Entry fee (yuan)", "入门费（元）"),
+    "fee.royalty_percent": ("Royalty (% of net sales)", "提成比例（%）"),
+    "fee.days": ("Days after the contract takes effect", "合同生效后日数"),
+    "fee.amount_yuan": ("Lump sum (yuan)", "一次性支付金额（元）"),
+    "fee.first_days": ("Days for the first payment", "第一批次支付日数"),
+    "fee.first_yuan": ("First payment (yuan)", "第一批次金额（元）"),
+    "fee.period": ("Accounting period", "会计周期"),
+    "fee.period_days": ("Days before each period ends", "每期截止前日数"),
+    "fee.batches": ("Batches", "分批次数"),
+    "fee.each_yuan": ("Each payment (yuan)", "每次支付金额（元）"),
+    "fee.count": ("Payments in all", "总共支付次数"),
+    "fee.total_yuan": ("Total (yuan)", "共计金额（元）"),
+    "fee.text": ("Other fee standard", "其他许可使用费标准"),
+    "other_terms": ("⑦ Other terms", "⑦其他约定事项"),
+    "contact.name": ("Recipient", "收件人姓名"),
+    "contact.address": ("Address", "地址"),
+    "contact.postcode": ("Postcode", "邮编"),
+    "contact.phone": ("Phone", "电话"),
+    "contact.email": ("E-mail", "电子邮件"),
+    "open_scope": ("Open scope", "开放范围"),
+    "single_term": ("Single licence term", "单次许可期限"),
+    "declared_on": ("Declaration date", "声明日期"),
+    "offer": ("Information sheet", "信息表"),
 }
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -176,6 +420,12 @@ SEVERITY_LABELS: dict[str, tuple[str, str]] = {
     "warning": ("warning", "提示"),
 }
 
+LICENCE_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "ordinary": ("ordinary licence", "普通许可"),
+    "exclusive": ("exclusive licence", "独占许可"),
+    "sole": ("sole licence", "排他许可"),
+}
+
 _KIND_PARAMS = {"kind", "entered", "derived"}
 
 
@@ -191,6 +441,13 @@ def label(table: Mapping[str, tuple[str, str]], key: str, language: str = ZH) ->
 def _param_text(key: str, value: Any, language: str) -> str:
     if key in _KIND_PARAMS and isinstance(value, str) and value in KIND_LABELS:
         return label(KIND_LABELS, value, language)
+    if key in _KIND_PARAMS and isinstance(value, str) and value in LICENCE_KIND_LABELS:
+        return label(LICENCE_KIND_LABELS, value, language)
+    if key == "status" and isinstance(value, str) and value in LEGAL_STATUS_LABELS:
+        return label(LEGAL_STATUS_LABELS, value, language)
+    if key == "fields" and isinstance(value, (list, tuple)):
+        sep = "、" if language == ZH else ", "
+        return sep.join(field_label(str(v), language) for v in value)
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
@@ -204,6 +461,11 @@ def message(code: str, params: Mapping[str, Any] | None = None, language: str = 
     if pair is None:
         return code
     values = {k: _param_text(k, v, language) for k, v in (params or {}).items()}
+    nested = (params or {}).get("nested_code")
+    if nested:
+        # A finding that carries another record's finding (an offer on a bad patent record).
+        inner = {k: v for k, v in (params or {}).items() if not k.startswith("nested_")}
+        values["detail"] = message(str(nested), inner, language)
     try:
         return _pick(pair, language).format(**values)
     except (KeyError, IndexError):
@@ -215,4 +477,6 @@ def describe(finding: Finding, language: str = ZH) -> str:
 
 
 def field_label(field: str, language: str = ZH) -> str:
+    if field not in FIELD_LABELS and field.startswith("patent."):
+        return label(FIELD_LABELS, field.removeprefix("patent."), language)
     return label(FIELD_LABELS, field, language)

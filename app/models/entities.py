@@ -11,6 +11,7 @@ import datetime as dt
 from enum import StrEnum
 
 from sqlalchemy import (
+    Boolean,
     Date,
     DateTime,
     ForeignKey,
@@ -120,9 +121,14 @@ class Patent(Base):
     expiry_override: Mapped[dt.date | None] = mapped_column(Date, default=None)
     expiry_override_note: Mapped[str] = mapped_column(Text, default="")
     remarks: Mapped[str] = mapped_column(Text, default="")
+    # 质押: a pledged patent may not be offered without the pledgee's consent (rule R7).
+    pledged: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
+    offer: Mapped[Offer | None] = relationship(
+        back_populates="patent", cascade="all, delete-orphan", uselist=False
+    )
     patentee_rows: Mapped[list[Patentee]] = relationship(
         back_populates="patent",
         order_by="Patentee.position",
@@ -195,3 +201,65 @@ class EditorDraft(Base):
     record_key: Mapped[str] = mapped_column(String(40))
     payload: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+
+class DocumentState(StrEnum):
+    """Lifecycle of a document: draft → finalised → generated → sealed → submitted."""
+
+    DRAFT = "draft"
+    FINALISED = "finalised"
+    GENERATED = "generated"
+    SEALED = "sealed"
+    SUBMITTED = "submitted"
+
+
+class Offer(Base):
+    """An open-licence offer: one information sheet (信息表) and its declaration (声明).
+
+    Patent particulars and patentees are read from the patent, never copied here. The fee is the
+    JSON of the chosen option (see app.models.fees), kept as entered so that an imported
+    "two options ticked" stays visible as a finding until the clerk fixes it.
+    """
+
+    __tablename__ = "offer"
+    __table_args__ = (UniqueConstraint("patent_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patent_id: Mapped[int] = mapped_column(ForeignKey("patent.id", ondelete="CASCADE"))
+    # ③ 自行实施专利的情况
+    # "" (not chosen) | none | implemented
+    self_exploitation: Mapped[str] = mapped_column(String(20), default="")
+    self_exploitation_period: Mapped[str] = mapped_column(Text, default="")
+    self_exploitation_scope: Mapped[str] = mapped_column(Text, default="")
+    self_exploitation_manner: Mapped[str] = mapped_column(Text, default="")
+    # ④ 许可他人实施专利的状况
+    licensing: Mapped[str] = mapped_column(String(20), default="")  # "" | none | licensed
+    licensing_period: Mapped[str] = mapped_column(Text, default="")
+    licensing_scope: Mapped[str] = mapped_column(Text, default="")
+    # 普通/独占/排他: an exclusive or sole licence in force forbids the offer (commitment 1).
+    licensing_kind: Mapped[str] = mapped_column(String(20), default="")
+    # ⑤ 许可期限届满日
+    licence_expiry: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # ⑥ 许可使用费标准 (JSON)
+    fee: Mapped[str] = mapped_column(Text, default="{}")
+    # ⑦ 其他约定事项
+    other_terms: Mapped[str] = mapped_column(Text, default="")
+    # ⑧ 许可人联系方式
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_address: Mapped[str] = mapped_column(String(300), default="")
+    contact_postcode: Mapped[str] = mapped_column(String(20), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    contact_email: Mapped[str] = mapped_column(String(200), default="")
+    # What the summary list (汇总表) needs beyond the sheet.
+    open_scope: Mapped[str] = mapped_column(String(100), default="")  # 全省 or XX市
+    single_term: Mapped[str] = mapped_column(String(100), default="")  # 单次许可期限
+    declared_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    # Lifecycle
+    state: Mapped[str] = mapped_column(String(20), default=DocumentState.DRAFT.value)
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
+    # The offer and patent data it was finalised with (JSON), to say what a later edit changed.
+    finalised_snapshot: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+
+    patent: Mapped[Patent] = relationship(back_populates="offer", lazy="joined")

@@ -30,6 +30,7 @@ class PatentFields:
     expiry_override: dt.date | None = None
     expiry_override_note: str = ""
     remarks: str = ""
+    pledged: bool = False  # 质押 (rule R7 on offers)
 
     @classmethod
     def of(cls, patent: Patent) -> PatentFields:
@@ -45,6 +46,7 @@ class PatentFields:
             expiry_override=patent.expiry_override,
             expiry_override_note=patent.expiry_override_note,
             remarks=patent.remarks,
+            pledged=bool(patent.pledged),
         )
 
 
