@@ -263,3 +263,32 @@ class Offer(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     patent: Mapped[Patent] = relationship(back_populates="offer", lazy="joined")
+
+
+class GeneratedDocument(Base):
+    """A file the application wrote (a PDF or a workbook) and, later, its sealed scan.
+
+    `subject` says what it is about: the patent number for an information sheet or declaration,
+    a batch or period name for the summary list or book. `data_hash` is the SHA-256 of the data
+    it was generated from, so the window can say a PDF is out of date after an edit; `sha256` is
+    the file's own hash, so a package can tell a file changed on disk since.
+    """
+
+    __tablename__ = "generated_document"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))  # information_sheet, declaration, …
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    offer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offer.id", ondelete="SET NULL"), default=None, index=True
+    )
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    data_hash: Mapped[str] = mapped_column(String(64), default="")
+    draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    generated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # The scan of the stamped paper, copied into the data folder (never just linked).
+    sealed_path: Mapped[str] = mapped_column(Text, default="")
+    sealed_sha256: Mapped[str] = mapped_column(String(64), default="")
+    sealed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)

@@ -11,8 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from app.models.database import DatabaseError, head_revision, open_database
-from app.models.entities import Base
 from app.models.patent_rules import PatentFields
+from app.models.schema import metadata
 from app.models.store import ContactData, OrganisationData, Store
 
 
@@ -32,7 +32,7 @@ def test_fresh_file_is_created_at_head_with_wal_and_foreign_keys(db_path: Path) 
 def test_migrations_match_the_entities(database) -> None:  # type: ignore[no-untyped-def]
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        assert compare_metadata(context, Base.metadata) == []
+        assert compare_metadata(context, metadata) == []
 
 
 def _previous_schema_copy(db_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from app.models.entities import Base
+from app.models.schema import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -13,7 +13,7 @@ if connection is None:  # pragma: no cover - the application always passes its c
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
 )
