@@ -50,10 +50,14 @@ def _alembic_config(connection: Any = None) -> Config:
     return config
 
 
+def head_revisions() -> set[str]:
+    """The newest revision of every branch (features may add migrations side by side)."""
+    return set(ScriptDirectory.from_config(_alembic_config()).get_heads())
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The single head, once branches are merged; '+'-joined heads otherwise."""
+    return "+".join(sorted(head_revisions()))
 
 
 def known_revisions() -> set[str]:
@@ -95,9 +99,9 @@ def backup_copy(path: Path, revision: str | None) -> Path:
     return target
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def open_database(path: str | Path, *, migrate: bool = True) -> Database:
@@ -122,19 +126,21 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     engine = make_engine(path)
     backup_path: Path | None = None
     try:
-        revision = current_revision(engine)
-        if revision is not None and revision not in known_revisions():
-            raise DatabaseError("db.newer_version", path=str(path), revision=revision)
-        head = head_revision()
-        if migrate and revision != head:
+        revisions = current_revisions(engine)
+        unknown = revisions - known_revisions()
+        if unknown:
+            raise DatabaseError(
+                "db.newer_version", path=str(path), revision="+".join(sorted(unknown))
+            )
+        if migrate and revisions != head_revisions():
             if existed and _has_tables(engine):
                 engine.dispose()
-                backup_path = backup_copy(path, revision)
+                backup_path = backup_copy(path, "+".join(sorted(revisions)) or None)
                 log.info("database copied to %s before migrating", backup_path)
             with engine.begin() as connection:
                 from alembic import command
 
-                command.upgrade(_alembic_config(connection), "head")
+                command.upgrade(_alembic_config(connection), "heads")
     except DatabaseError:
         engine.dispose()
         raise
