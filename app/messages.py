@@ -263,8 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # path such as $.patents[3].filing_date) and the command line's own sentences (app/cli.py).
     "json.unreadable": ("Cannot read {path}: {reason}", "无法读取 {path}：{reason}"),
     "json.encoding": (
-        "{path} is not UTF-8 text (undecodable byte at offset {offset}).",
-        "{path} 不是 UTF-8 编码的文本（第 {offset} 字节无法解码）。",
+        "{path} is not UTF-8 text (byte {offset} cannot be decoded).",
+        "{path} 不是 UTF-8 编码的文本（第 {offset} 个字节无法解码）。",
     ),
     "json.not_json": (
         "The file is not valid JSON (line {line}, column {column}: {reason}).",
@@ -346,6 +346,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.window_unavailable": (
         "The window cannot start: {reason}",
         "无法打开窗口：{reason}",
+    ),
+    "cli.database_failed": (
+        "The database could not be read or written: {reason}",
+        "数据库读写失败：{reason}",
     ),
 }
 

@@ -1,0 +1,552 @@
+"""The JSON interchange file: the whole dataset for backup, moving computers and tests.
+
+Version 1 (DESIGN.md, "Interchange")::
+
+    {"format": "licence-desk", "version": 1,
+     "organisation": {"name", "legal_representative", "address", "postcode", "phone", "fax",
+                      "email", "contacts": [{"name", "department", "title", "office_phone",
+                                             "mobile", "email"}]},
+     "patents": [{"number", "title", "filing_date", "grant_date", "patentees": [...],
+                  "legal_status", "kind"?, "term_compensation_days"?, "expiry_override"?,
+                  "expiry_override_note"?, "remarks"?}]}
+
+Reading is two separate questions. Does the file fit the format (JSON, marker, version, keys,
+types, ISO dates, enums)? Every misfit is collected with its JSON path (`$.patents[3].filing_date`)
+as a `Finding` whose field is that path, and the file is refused whole. Do the records obey the
+domain rules (check characters, dates in order …)? That is not the file's business: such records
+import as drafts and their findings show in `validate`, as if typed in the window.
+
+Later versions slot in: every top-level section and record key says from which version on it
+exists (`since`), a file may only use what its version has, and export always writes
+`CURRENT_VERSION`. Version 2 adds "offers", version 3 "deals" and "summary_books".
+
+No Qt here: the command line and tests use it headless.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from app.models.entities import LegalStatus, Patent
+from app.models.findings import Finding, error
+from app.models.patent_number import PatentKind, parse
+from app.models.patent_rules import PatentFields, check_patent
+from app.models.store import ContactData, OrganisationData, Store, stored_number
+
+FORMAT: Final = "licence-desk"
+CURRENT_VERSION: Final = 1
+ROOT: Final = "$"
+
+LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
+KINDS: Final = tuple(k.value for k in PatentKind)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_EXCERPT_CHARS = 40
+
+
+# The result of reading ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What a file holds, in the shapes the store takes. None organisation: not in the file."""
+
+    organisation: OrganisationData | None = None
+    patents: tuple[PatentFields, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """A dataset, or the problems that refuse the file (each a Finding whose field is a path)."""
+
+    dataset: Dataset | None
+    problems: tuple[Finding, ...] = ()
+    version: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None and not self.problems
+
+    @property
+    def unreadable(self) -> bool:
+        """The file itself could not be opened (as opposed to read and found wrong)."""
+        return any(p.code == "json.unreadable" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did. Any `problems` mean the file was refused and nothing was written."""
+
+    problems: tuple[Finding, ...] = ()
+    unreadable: bool = False
+    created: int = 0
+    updated: int = 0
+    organisation_replaced: bool = False
+    # Domain findings of the imported records (kept as drafts), by stored number.
+    record_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+
+    @property
+    def imported(self) -> bool:
+        return not self.problems
+
+    @property
+    def records_with_errors(self) -> int:
+        return sum(1 for fs in self.record_findings.values() if any(f.is_error for f in fs))
+
+
+# JSON paths and excerpts -------------------------------------------------------------------
+
+
+def child(path: str, key: str | int) -> str:
+    """`$.patents` + 3 → `$.patents[3]`; odd keys are quoted so the path stays unambiguous."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if _IDENTIFIER.match(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def excerpt(value: Any) -> str:
+    """A short, language-neutral rendering of a JSON value for a message."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _EXCERPT_CHARS else text[: _EXCERPT_CHARS - 1] + "…"
+
+
+# The schema, version-gated -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a JSON object: whether it must be there and from which version it exists."""
+
+    name: str
+    required: bool = True
+    since: int = 1
+
+
+ORGANISATION_KEYS: Final = (
+    Key("name"),
+    Key("legal_representative"),
+    Key("address"),
+    Key("postcode"),
+    Key("phone"),
+    Key("fax"),
+    Key("email"),
+    Key("contacts"),
+)
+# The organisation's own text fields (everything but its list of contacts).
+_ORGANISATION_TEXT: Final = frozenset(k.name for k in ORGANISATION_KEYS) - {"contacts"}
+CONTACT_KEYS: Final = (
+    Key("name"),
+    Key("department"),
+    Key("title"),
+    Key("office_phone"),
+    Key("mobile"),
+    Key("email"),
+)
+PATENT_KEYS: Final = (
+    Key("number"),
+    Key("title"),
+    Key("filing_date"),
+    Key("grant_date"),
+    Key("patentees"),
+    Key("legal_status"),
+    Key("kind", required=False),
+    Key("term_compensation_days", required=False),
+    Key("expiry_override", required=False),
+    Key("expiry_override_note", required=False),
+    Key("remarks", required=False),
+)
+# Top level besides "format" and "version". Version 2 adds Key("offers", since=2), and so on.
+SECTION_KEYS: Final = (
+    Key("organisation", required=False),
+    Key("patents"),
+)
+
+
+class _Reader:
+    """Collects every format problem of one document; the readers return values regardless."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        self.problems: list[Finding] = []
+
+    def problem(self, code: str, path: str, **params: Any) -> None:
+        self.problems.append(error(code, path, **params))
+
+    def object(self, value: Any, path: str, keys: Sequence[Key]) -> dict[str, Any] | None:
+        """The object at `path` with its keys checked against the schema of this version."""
+        if not isinstance(value, dict):
+            self.problem("json.type.object", path, value=excerpt(value))
+            return None
+        known = {k.name: k for k in keys if k.since <= self.version}
+        for key in value:
+            if key not in known:
+                self.problem("json.unknown", child(path, key), key=key)
+        for key in known.values():
+            if key.required and key.name not in value:
+                self.problem("json.missing", child(path, key.name), key=key.name)
+        return value
+
+    def text(self, obj: Mapping[str, Any], key: str, path: str) -> str:
+        """A required text; null is a type problem, absence was reported by `object`."""
+        if key not in obj:
+            return ""
+        value = obj[key]
+        if not isinstance(value, str):
+            self.problem("json.type.text", child(path, key), value=excerpt(value))
+            return ""
+        return value
+
+    def optional_text(self, obj: Mapping[str, Any], key: str, path: str) -> str:
+        """An optional text: absent and null both mean empty."""
+        value = obj.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem("json.type.text", child(path, key), value=excerpt(value))
+            return ""
+        return value
+
+    def date(self, obj: Mapping[str, Any], key: str, path: str) -> dt.date | None:
+        """An ISO date or null: a missing date is the domain's concern, a garbled one ours."""
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.problem("json.date", child(path, key), value=excerpt(value))
+        return None
+
+    def integer(self, obj: Mapping[str, Any], key: str, path: str) -> int | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        # bool is an int subclass in Python; true is not a number of days.
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem("json.type.integer", child(path, key), value=excerpt(value))
+            return None
+        return value
+
+    def choice(
+        self,
+        obj: Mapping[str, Any],
+        key: str,
+        path: str,
+        choices: Sequence[str],
+        *,
+        optional: bool = False,
+    ) -> str | None:
+        value = obj.get(key)
+        if key not in obj or optional and value is None:
+            return None
+        if not isinstance(value, str) or value not in choices:
+            self.problem(
+                "json.enum", child(path, key), value=excerpt(value), choices=", ".join(choices)
+            )
+            return None
+        return value
+
+    def text_list(self, obj: Mapping[str, Any], key: str, path: str) -> list[str]:
+        value = obj.get(key)
+        if key not in obj:
+            return []
+        if not isinstance(value, list):
+            self.problem("json.type.list", child(path, key), value=excerpt(value))
+            return []
+        out: list[str] = []
+        for i, item in enumerate(value):
+            if isinstance(item, str):
+                out.append(item)
+            else:
+                self.problem("json.type.text", child(child(path, key), i), value=excerpt(item))
+        return out
+
+    def items(self, obj: Mapping[str, Any], key: str, path: str) -> list[tuple[str, Any]]:
+        """(path, value) of each element of the list at `key`; a non-list is reported."""
+        if key not in obj:
+            return []
+        value = obj[key]
+        if not isinstance(value, list):
+            self.problem("json.type.list", child(path, key), value=excerpt(value))
+            return []
+        return [(child(child(path, key), i), item) for i, item in enumerate(value)]
+
+
+def _read_contact(reader: _Reader, value: Any, path: str) -> ContactData:
+    obj = reader.object(value, path, CONTACT_KEYS) or {}
+    return ContactData(**{k.name: reader.text(obj, k.name, path) for k in CONTACT_KEYS})
+
+
+def _read_organisation(reader: _Reader, value: Any, path: str) -> OrganisationData | None:
+    if value is None:  # "organisation": null — same as absent
+        return None
+    obj = reader.object(value, path, ORGANISATION_KEYS)
+    if obj is None:
+        return None
+    scalars = {k.name: reader.text(obj, k.name, path) for k in ORGANISATION_KEYS if k.name in
+               _ORGANISATION_TEXT}
+    contacts = tuple(
+        _read_contact(reader, item, item_path)
+        for item_path, item in reader.items(obj, "contacts", path)
+    )
+    return OrganisationData(**scalars, contacts=contacts)
+
+
+def _read_patent(reader: _Reader, value: Any, path: str) -> PatentFields | None:
+    obj = reader.object(value, path, PATENT_KEYS)
+    if obj is None:
+        return None
+    number = reader.text(obj, "number", path)
+    kind = reader.choice(obj, "kind", path, KINDS, optional=True)
+    derived = parse(number).kind
+    # The file carries the effective type; store it as entered only where it says something
+    # the number does not (no valid number, or a disagreement the rules will flag).
+    entered_kind = kind if kind is not None and (derived is None or kind != derived.value) else None
+    return PatentFields(
+        number=number,
+        title=reader.text(obj, "title", path),
+        patentees=tuple(reader.text_list(obj, "patentees", path)),
+        filing_date=reader.date(obj, "filing_date", path),
+        grant_date=reader.date(obj, "grant_date", path),
+        legal_status=reader.choice(obj, "legal_status", path, LEGAL_STATUSES)
+        or LegalStatus.VALID.value,
+        entered_kind=entered_kind,
+        term_compensation_days=reader.integer(obj, "term_compensation_days", path),
+        expiry_override=reader.date(obj, "expiry_override", path),
+        expiry_override_note=reader.optional_text(obj, "expiry_override_note", path),
+        remarks=reader.optional_text(obj, "remarks", path),
+    )
+
+
+def _read_patents(reader: _Reader, obj: Mapping[str, Any], path: str) -> tuple[PatentFields, ...]:
+    patents: list[PatentFields] = []
+    first_seen: dict[str, str] = {}
+    for item_path, item in reader.items(obj, "patents", path):
+        patent = _read_patent(reader, item, item_path)
+        if patent is None:
+            continue
+        # Two entries for one number would silently merge into one record: refuse instead.
+        key = stored_number(patent.number)
+        if key in first_seen:
+            reader.problem(
+                "json.duplicate", child(item_path, "number"), number=key, first=first_seen[key]
+            )
+        else:
+            first_seen[key] = item_path
+        patents.append(patent)
+    return tuple(patents)
+
+
+def _read_v1(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    organisation = _read_organisation(reader, doc.get("organisation"), child(ROOT, "organisation"))
+    return Dataset(organisation=organisation, patents=_read_patents(reader, doc, ROOT))
+
+
+# One reader per version. Version 2 adds a reader that calls `_read_v1` and reads "offers".
+READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {1: _read_v1}
+
+
+def read_document(doc: Any) -> ReadResult:
+    """Check and convert a parsed JSON document; every format problem is collected."""
+    reader = _Reader(CURRENT_VERSION)
+    if not isinstance(doc, dict):
+        reader.problem("json.type.object", ROOT, value=excerpt(doc))
+        return ReadResult(None, tuple(reader.problems))
+    marker = doc.get("format")
+    if marker != FORMAT:
+        # Not ours at all: listing its "unknown keys" would only bury the one useful sentence.
+        reader.problem("json.format", child(ROOT, "format"), value=excerpt(marker))
+        return ReadResult(None, tuple(reader.problems))
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        reader.problem("json.version", child(ROOT, "version"), value=excerpt(version))
+        return ReadResult(None, tuple(reader.problems))
+    if version > CURRENT_VERSION:
+        reader.problem(
+            "json.version_newer", child(ROOT, "version"),
+            version=version, supported=CURRENT_VERSION,
+        )
+        return ReadResult(None, tuple(reader.problems), version)
+
+    reader.version = version
+    reader.object(doc, ROOT, (Key("format"), Key("version"), *SECTION_KEYS))
+    dataset = READERS[version](reader, doc)
+    if reader.problems:
+        return ReadResult(None, tuple(reader.problems), version)
+    return ReadResult(dataset, (), version)
+
+
+def _reject_constant(name: str) -> Any:
+    # NaN and Infinity are accepted by Python's json module but are not JSON.
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def read_text(text: str) -> ReadResult:
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        return ReadResult(
+            None, (error("json.not_json", ROOT, line=exc.lineno, column=exc.colno, reason=exc.msg),)
+        )
+    except (ValueError, RecursionError) as exc:
+        problem = error("json.not_json", ROOT, line="?", column="?", reason=str(exc))
+        return ReadResult(None, (problem,))
+    return read_document(doc)
+
+
+def _decode(data: bytes) -> str:
+    # Windows tools write what they like: Notepad UTF-8 with a byte-order mark, PowerShell 5's
+    # Out-File UTF-16. Both are unambiguous from the mark; anything else must be UTF-8.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    return data.decode("utf-8-sig")
+
+
+def read_file(path: str | os.PathLike[str]) -> ReadResult:
+    """Read and check a whole file; nothing is written anywhere."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return ReadResult(None, (error("json.unreadable", ROOT, path=str(path), reason=reason),))
+    try:
+        text = _decode(data)
+    except UnicodeDecodeError as exc:
+        problem = error("json.encoding", ROOT, path=str(path), offset=exc.start + 1)
+        return ReadResult(None, (problem,))
+    return read_text(text)
+
+
+# Import ------------------------------------------------------------------------------------
+
+
+def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
+    """Merge a checked dataset: one transaction, patents matched by normalised number."""
+    existing = {p.number for p in store.patents()}
+    numbers = [stored_number(p.number) for p in dataset.patents]
+    store.replace_all(dataset.organisation, list(dataset.patents))
+    created = sum(1 for n in numbers if n not in existing)
+    findings = {n: tuple(check_patent(p)) for n, p in zip(numbers, dataset.patents, strict=True)}
+    return ImportResult(
+        created=created,
+        updated=len(numbers) - created,
+        organisation_replaced=dataset.organisation is not None,
+        record_findings={n: fs for n, fs in findings.items() if fs},
+    )
+
+
+def import_file(store: Store, path: str | os.PathLike[str]) -> ImportResult:
+    """Check the whole file first; a file with any format problem is refused, nothing written."""
+    read = read_file(path)
+    if read.dataset is None or read.problems:
+        return ImportResult(problems=read.problems, unreadable=read.unreadable)
+    return import_dataset(store, read.dataset)
+
+
+# Export ------------------------------------------------------------------------------------
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def organisation_document(org: OrganisationData) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        k.name: getattr(org, k.name) for k in ORGANISATION_KEYS if k.name in _ORGANISATION_TEXT
+    }
+    doc["contacts"] = [{k.name: getattr(c, k.name) for k in CONTACT_KEYS} for c in org.contacts]
+    return doc
+
+
+def patent_document(patent: Patent | PatentFields) -> dict[str, Any]:
+    """One patent in file form; optional keys only where they carry something."""
+    fields = patent if isinstance(patent, PatentFields) else PatentFields.of(patent)
+    doc: dict[str, Any] = {
+        "number": fields.number,
+        "title": fields.title,
+        "filing_date": _date(fields.filing_date),
+        "grant_date": _date(fields.grant_date),
+        "patentees": list(fields.patentees),
+        "legal_status": fields.legal_status,
+    }
+    # The effective type: what was entered, else what the number says (omitted if neither).
+    derived = parse(fields.number).kind
+    kind = fields.entered_kind or (derived.value if derived else None)
+    optional: dict[str, Any] = {
+        "kind": kind,
+        "term_compensation_days": fields.term_compensation_days,
+        "expiry_override": _date(fields.expiry_override),
+        "expiry_override_note": fields.expiry_override_note,
+        "remarks": fields.remarks,
+    }
+    doc.update({k: v for k, v in optional.items() if v not in (None, "")})
+    return doc
+
+
+def build_document(
+    organisation: OrganisationData, patents: Iterable[Patent | PatentFields]
+) -> dict[str, Any]:
+    """The newest version's document; patents sorted by number so the bytes are stable."""
+    docs = sorted((patent_document(p) for p in patents), key=lambda d: str(d["number"]))
+    return {
+        "format": FORMAT,
+        "version": CURRENT_VERSION,
+        "organisation": organisation_document(organisation),
+        "patents": docs,
+    }
+
+
+def dumps(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_document(store: Store) -> dict[str, Any]:
+    return build_document(store.organisation(), store.patents())
+
+
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write UTF-8 (no BOM, \\n line ends) through a temporary file so a crash leaves either the
+    old file or the new one, never half of it."""
+    path = Path(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except OSError:
+            pass
+        raise
+
+
+def export_file(store: Store, path: str | os.PathLike[str]) -> int:
+    """Write the whole dataset to `path`; returns the number of patents written.
+
+    Raises OSError when the file cannot be written (the caller words it).
+    """
+    doc = export_document(store)
+    write_atomically(path, dumps(doc))
+    return len(doc["patents"])
