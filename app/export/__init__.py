@@ -1,0 +1,1 @@
+"""Output: PDF forms (pdf/) and Excel tables (excel/). No Qt here."""

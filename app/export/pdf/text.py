@@ -1,0 +1,213 @@
+"""Paragraphs that wrap Chinese anywhere but never break a Latin word.
+
+reportlab's default wrapping breaks only at spaces, so a run of Chinese without spaces never
+wraps; its ``wordWrap="CJK"`` mode breaks between any two characters and only looks back half
+a line for a better point, so e-mail addresses, URLs and patent numbers (ZL201710601862.3)
+get cut in narrow cells.  :class:`Para` replaces the line breaker with a small rule set
+(a subset of Unicode line breaking, UAX #14):
+
+- a break is allowed before and after a wide (CJK) character and after a space;
+- never between two narrow non-space characters, so a Latin "word" (anything up to a space
+  or a CJK character: ``zhang.san@example.edu.cn``, ``2023-11-30``) stays whole;
+- never before closing punctuation (，。、；：？！）》” …) nor after opening punctuation
+  (（《“ …) — these move to the next line with their neighbour;
+- only a word wider than the whole line is cut, character by character.
+
+Spaces at a line end are dropped.  Lines are reportlab's own ``FragLine`` objects, so
+drawing, alignment, splitting across pages and inline markup keep working.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus.paragraph import (
+    Paragraph,
+    ParaLines,
+    _handleBulletWidth,
+    cjkU,
+    makeCJKParaLine,
+)
+from reportlab.rl_config import _FUZZ
+
+# Closing punctuation must not start a line; opening punctuation must not end one
+# (GB/T 15834 and the usual 禁则 for Chinese).
+NO_LINE_START = frozenset(
+    "，。、；：？！）》」』】〕〉｝］”’…—·％‰℃°!),.:;?]}%"
+    "\u3001\u3002\u300b\u300d\u300f\u3011\u3015\u3009\uff09\uff0c\uff1a\uff1b"
+)
+NO_LINE_END = frozenset("（《「『【〔〈｛［“‘([{\uff08\u300a\u300c\u300e\u3010\u3014\u3008")
+
+_NBSP = frozenset("\u00a0\u2007\u202f")
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters that wrap like CJK ideographs (a break may precede or follow)."""
+    eaw = unicodedata.east_asian_width(ch)
+    if eaw in ("W", "F"):
+        return True
+    # Ambiguous-width symbols used in Chinese text: circled numbers ①, “ ”, ……, □, ☐ ☑.
+    return eaw == "A" and unicodedata.category(ch)[0] in "PSN" and ord(ch) >= 0x2000
+
+
+def _is_space(ch: str) -> bool:
+    return ch not in _NBSP and (ch == " " or unicodedata.category(ch) == "Zs" or ch == "\u200b")
+
+
+def _break_between(prev: str, cur: str) -> bool:
+    if _is_space(cur):
+        return True
+    if _is_space(prev):
+        return True
+    if cur in NO_LINE_START or prev in NO_LINE_END:
+        return False
+    return is_wide(prev) or is_wide(cur)
+
+
+class _Token:
+    """Characters that stay on one line together (a word, one CJK character, a space)."""
+
+    __slots__ = ("atoms", "width", "space", "hard_break")
+
+    def __init__(self, atoms: list[Any], space: bool = False, hard_break: bool = False) -> None:
+        self.atoms = atoms
+        self.width = float(sum(a.width for a in atoms))
+        self.space = space
+        self.hard_break = hard_break
+
+
+def _tokens(frags: Sequence[Any]) -> list[_Token]:
+    tokens: list[_Token] = []
+    current: list[Any] = []
+    prev = ""  # previous character, across fragments ('' after a break or an image)
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            tokens.append(_Token(current, space=all(_is_space(str(a)) for a in current)))
+            current = []
+
+    for frag in frags:
+        text = frag.text if hasattr(frag, "text") else ""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if not text:
+            # <br/> or an inline image: a token of its own.
+            flush()
+            tokens.append(_Token([cjkU("", frag, "utf8")], hard_break=hasattr(frag, "lineBreak")))
+            prev = ""
+            continue
+        for ch in text:
+            if current and (not prev or _break_between(prev, ch)):
+                flush()
+            current.append(cjkU(ch, frag, "utf8"))
+            prev = ch
+    flush()
+    return tokens
+
+
+def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
+    """Break paragraph fragments into lines (``ParaLines(kind=1)``) by the rules above."""
+    pending = _tokens(frags)
+    pending.reverse()  # a stack: pop() takes the next token
+    lines: list[Any] = []
+    line: list[_Token] = []
+    used = 0.0
+
+    def max_width() -> float:
+        return max_widths[min(len(lines), len(max_widths) - 1)]
+
+    def emit(hard: bool) -> None:
+        nonlocal line, used
+        broke_at_space = bool(line) and line[-1].space
+        while line and line[-1].space:
+            used -= line.pop().width
+        atoms = [a for tok in line for a in tok.atoms]
+        width = max_width()
+        fl = makeCJKParaLine(atoms, width, used, width - used, hard, calc_bounds)
+        fl.brokeAtSpace = broke_at_space
+        lines.append(fl)
+        line, used = [], 0.0
+
+    while pending:
+        tok = pending.pop()
+        if tok.hard_break:
+            line.append(tok)
+            emit(hard=True)
+            continue
+        if tok.space and not line and lines and not lines[-1].lineBreak:
+            continue  # no space at the start of a wrapped line
+        limit = max_width()
+        if tok.space or used + tok.width <= limit + _FUZZ:
+            line.append(tok)  # spaces may hang past the margin: they are dropped at the end
+            used += tok.width
+            continue
+        if any(not t.space for t in line):
+            pending.append(tok)  # does not fit: next line
+            emit(hard=False)
+            continue
+        # A single word wider than the line: cut it, at least one character per line.
+        take, width = 0, 0.0
+        while take < len(tok.atoms) and (take == 0 or width + tok.atoms[take].width <= limit):
+            width += tok.atoms[take].width
+            take += 1
+        head, rest = tok.atoms[:take], tok.atoms[take:]
+        line.append(_Token(head))
+        used += width
+        if rest:
+            pending.append(_Token(rest))
+            emit(hard=False)
+    if line:
+        emit(hard=False)
+    return ParaLines(kind=1, lines=lines)
+
+
+def _split_lines(bl_para: Any, start: int, stop: int) -> list[Any]:
+    """Fragments of lines ``start:stop``, for the two halves of a paragraph split by a page.
+
+    reportlab's version appends a space to every line, which would put spaces into Chinese
+    text when the second half is wrapped again; we restore only spaces the breaker dropped.
+    """
+    frags: list[Any] = []
+    lines = bl_para.lines[start:stop]
+    for i, fl in enumerate(lines):
+        words = list(fl.words)
+        if i < len(lines) - 1 and getattr(fl, "brokeAtSpace", False) and words:
+            words[-1] = words[-1].clone(text=words[-1].text + " ")
+        frags.extend(words)
+    return frags
+
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A reportlab Paragraph using :func:`break_frags`, whatever the style's ``wordWrap``."""
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        return self._break(width)
+
+    def breakLinesCJK(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        return self._break(width)
+
+    def _break(self, width: Any) -> Any:
+        max_widths = list(width) if isinstance(width, (list, tuple)) else [width]
+        style = self.style
+        self.height = 0
+        _handleBulletWidth(self.bulletText, style, max_widths)
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+            return self.blPara  # first half of a split: lines already known
+        auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
+        return break_frags(self.frags, max_widths, auto_leading not in ("", "off"))
+
+    def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - reportlab's name
+        return _split_lines
+
+
+def para(text: str | None, style: ParagraphStyle, *, markup: bool = False) -> Para:
+    """A paragraph of plain ``text`` (escaped; newlines kept) or of reportlab ``markup``."""
+    value = text or ""
+    if not markup:
+        value = escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
+    return Para(value, style)
