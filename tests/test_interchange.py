@@ -107,7 +107,7 @@ def minimal_patent(**overrides: Any) -> dict[str, Any]:
     return patent
 
 
-def document(*patents: dict[str, Any], organisation: Any = "default") -> dict[str, Any]:
+def document(*patents: Any, organisation: Any = "default") -> dict[str, Any]:
     doc: dict[str, Any] = {"format": "licence-desk", "version": 1}
     if organisation == "default":
         doc["organisation"] = interchange.organisation_document(ORGANISATION)
@@ -192,7 +192,7 @@ def test_export_failure_keeps_the_old_file(
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(interchange.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OSError):
         export_file(store, target)
     assert target.read_text(encoding="utf-8") == "old contents"
@@ -222,8 +222,8 @@ def test_export_import_export_is_byte_identical(store: Store, tmp_path: Path) ->
     assert first.read_bytes() == second.read_bytes()
 
 
-texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
-names = st.text(st.characters(blacklist_categories=("Cs", "Z", "Cc")), min_size=1, max_size=8)
+texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+names = st.text(st.characters(exclude_categories=("Cs", "Z", "Cc")), min_size=1, max_size=8)
 dates = st.none() | st.dates(dt.date(1985, 1, 1), dt.date(2030, 12, 31))
 
 
@@ -501,6 +501,6 @@ def test_temporary_files_go_beside_the_target(store: Store, tmp_path: Path) -> N
         real_replace(src, dst)
 
     target = tmp_path / "out.json"
-    with unittest.mock.patch.object(interchange.os, "replace", spy):
+    with unittest.mock.patch.object(os, "replace", spy):
         export_file(store, target)
     assert Path(seen[0]).parent == tmp_path

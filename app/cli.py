@@ -1,0 +1,445 @@
+"""The command line: `licence-desk` and `python -m app`.
+
+No subcommand opens the window. The subcommands work headless on the same database and never
+import Qt (a test checks), so they run on a server, in CI and in scripts.
+
+Exit status: 0 success, 1 the data has errors, 2 bad usage or a file/database that cannot be
+read or written. Every message comes from the message table (`app.messages`) in `--lang`.
+
+Adding a subcommand: write a builder that adds its arguments to the parser it is given and
+returns the handler, and decorate it with `@subcommand(name, help)`. Import heavy modules
+(reportlab, openpyxl, smtplib) inside the handler so the other commands stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from app import __app_name__, __version__
+from app.messages import (
+    KIND_LABELS,
+    LANGUAGES,
+    SEVERITY_LABELS,
+    ZH,
+    describe,
+    field_label,
+    label,
+    message,
+)
+from app.models.findings import Finding, error
+
+if TYPE_CHECKING:
+    from app.models.database import Database
+    from app.models.store import OrganisationData, Store
+
+LANG_ENV_VAR = "LICENCE_DESK_LANG"
+
+EXIT_OK = 0
+EXIT_DATA_ERRORS = 1
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure to report in words (through the message table) with exit status 2."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+@dataclass
+class Context:
+    """What a handler gets: its arguments, the language, and the database opened on demand."""
+
+    args: argparse.Namespace
+    lang: str
+    db_option: str | None
+    _database: Database | None = field(default=None, repr=False)
+
+    @property
+    def out(self) -> TextIO:
+        return sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return sys.stderr
+
+    def text(self, code: str, **params: Any) -> str:
+        return message(code, params, self.lang)
+
+    def say(self, code: str, **params: Any) -> None:
+        print(self.text(code, **params), file=self.out)
+
+    def complain(self, code: str, **params: Any) -> None:
+        print(self.text(code, **params), file=self.err)
+
+    def database_path(self) -> Path:
+        from app.models.database import DatabaseError
+        from app.paths import default_database_path
+
+        try:
+            return default_database_path(self.db_option)
+        except OSError as exc:  # the user data folder cannot be created
+            raise DatabaseError(
+                "db.folder_unwritable", path=str(exc.filename or ""), reason=_reason(exc)
+            ) from exc
+
+    def store(self) -> Store:
+        from app.models.database import open_database
+        from app.models.store import Store
+
+        if self._database is None:
+            self._database = open_database(self.database_path())
+        return Store(self._database)
+
+    def close(self) -> None:
+        if self._database is not None:
+            self._database.close()
+            self._database = None
+
+
+Handler = Callable[[Context], int]
+Builder = Callable[[argparse.ArgumentParser], Handler]
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    name: str
+    help: str
+    build: Builder
+
+
+SUBCOMMANDS: dict[str, Subcommand] = {}
+
+
+def subcommand(name: str, help: str) -> Callable[[Builder], Builder]:
+    """Register a subcommand builder (see the module docstring)."""
+
+    def register(build: Builder) -> Builder:
+        SUBCOMMANDS[name] = Subcommand(name, help, build)
+        return build
+
+    return register
+
+
+# check-number ------------------------------------------------------------------------------
+
+
+@subcommand("check-number", "检查专利号 / check and normalise patent numbers")
+def _build_check_number(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("numbers", nargs="+", metavar="NUMBER", help="e.g. ZL201710601862.3")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return _check_number
+
+
+def _check_number(ctx: Context) -> int:
+    from app.models.patent_number import parse
+
+    results = [parse(text) for text in ctx.args.numbers]
+    if ctx.args.json:
+        rows = [
+            {
+                "input": r.input,
+                "valid": r.valid,
+                "normalized": r.normalized,
+                "kind": r.kind.value if r.kind else None,
+                "code": r.code,
+            }
+            for r in results
+        ]
+        _print_json(ctx, rows)
+    else:
+        for r in results:
+            official = r.number.official if r.number and r.valid else "-"
+            kind = label(KIND_LABELS, r.kind.value, ctx.lang) if r.kind else "-"
+            status = (
+                ctx.text("cli.number_valid")
+                if r.valid
+                else " ".join(describe(f, ctx.lang) for f in r.findings)
+            )
+            columns = [r.input, r.normalized if r.valid and r.normalized else "-", official,
+                       kind, status]
+            print("\t".join(columns), file=ctx.out)
+    return EXIT_OK if all(r.valid for r in results) else EXIT_DATA_ERRORS
+
+
+# import / export-json ----------------------------------------------------------------------
+
+
+@subcommand("import", "导入 JSON 数据文件 / import a JSON data file (checked whole first)")
+def _build_import(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("file", metavar="FILE.json")
+    return _import
+
+
+def _import(ctx: Context) -> int:
+    from app import interchange
+
+    path = Path(ctx.args.file)
+    # Read and check the whole file before the database is even opened: a refused file
+    # changes nothing, not even by creating an empty database.
+    read = interchange.read_file(path)
+    if read.dataset is None or read.problems:
+        for problem in read.problems:
+            if problem.code in {"json.unreadable", "json.encoding"}:
+                print(describe(problem, ctx.lang), file=ctx.err)
+            else:
+                print(f"{problem.field}: {describe(problem, ctx.lang)}", file=ctx.err)
+        if not read.unreadable:
+            ctx.complain("json.refused", path=str(path), count=len(read.problems))
+        return EXIT_USAGE
+
+    result = interchange.import_dataset(ctx.store(), read.dataset)
+    ctx.say(
+        "cli.imported",
+        path=str(path),
+        count=result.created + result.updated,
+        created=result.created,
+        updated=result.updated,
+    )
+    if result.organisation_replaced:
+        ctx.say("cli.organisation_replaced")
+    if result.records_with_errors:
+        ctx.say("cli.imported_drafts", count=result.records_with_errors)
+        return EXIT_DATA_ERRORS
+    return EXIT_OK
+
+
+@subcommand("export-json", "导出全部数据为 JSON / export the whole register as JSON")
+def _build_export(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("file", metavar="FILE.json")
+    return _export
+
+
+def _export(ctx: Context) -> int:
+    from app import interchange
+
+    path = Path(ctx.args.file)
+    store = ctx.store()
+    try:
+        count = interchange.export_file(store, path)
+    except OSError as exc:
+        raise CommandError("json.write_failed", path=str(path), reason=_reason(exc)) from exc
+    ctx.say("cli.exported", path=str(path), count=count)
+    return EXIT_OK
+
+
+# validate ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RecordFinding:
+    """A finding and the record it belongs to, for listing."""
+
+    entity: str  # "organisation", "contact" or "patent"
+    record: str  # the patent number, "organisation", or "contacts[i]"
+    finding: Finding
+    record_label: str = ""
+
+
+def organisation_findings(org: OrganisationData, lang: str = ZH) -> list[RecordFinding]:
+    """The unit's profile checked with the contact rules.
+
+    Composed here because app.models has no `check_organisation` yet; it belongs there.
+    """
+    from app.models.contact_rules import check_email, check_phone, check_postcode
+
+    unit = message("cli.record_organisation", None, lang)
+    found: list[Finding] = []
+    if not org.name.strip():
+        found.append(error("organisation.name_required", "name"))
+    found += check_postcode(org.postcode)
+    found += check_phone(org.phone)
+    found += check_phone(org.fax, "fax")
+    found += check_email(org.email)
+    out = [RecordFinding("organisation", "organisation", f, unit) for f in found]
+    for i, contact in enumerate(org.contacts):
+        who = message("cli.record_contact", {"index": i + 1, "name": contact.name}, lang).strip()
+        for f in (
+            check_phone(contact.office_phone, "office_phone")
+            + check_phone(contact.mobile, "mobile")
+            + check_email(contact.email)
+        ):
+            out.append(RecordFinding("contact", f"contacts[{i}]", f, who))
+    return out
+
+
+def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding], int]:
+    """Every finding of the organisation and of every patent, and the number of patents."""
+    from app.models.patent_rules import check_patent_record
+
+    found = organisation_findings(store.organisation(), lang)
+    patents = store.patents()
+    for patent in patents:
+        for f in check_patent_record(patent):
+            found.append(RecordFinding("patent", patent.number, f, patent.number))
+    return found, len(patents)
+
+
+@subcommand("validate", "检查全部数据 / check every record against the rules")
+def _build_validate(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return _validate
+
+
+def _validate(ctx: Context) -> int:
+    found, patent_count = register_findings(ctx.store(), ctx.lang)
+    if ctx.args.json:
+        rows = [
+            {
+                "entity": rf.entity,
+                "record": rf.record,
+                **rf.finding.to_dict(),
+                "message": describe(rf.finding, ctx.lang),
+            }
+            for rf in found
+        ]
+        _print_json(ctx, rows)
+    else:
+        for rf in found:
+            columns = [
+                rf.record_label or rf.record,
+                field_label(rf.finding.field, ctx.lang),
+                label(SEVERITY_LABELS, rf.finding.severity.value, ctx.lang),
+                describe(rf.finding, ctx.lang),
+            ]
+            print("\t".join(columns), file=ctx.out)
+        errors = sum(1 for rf in found if rf.finding.is_error)
+        if found:
+            ctx.say(
+                "cli.validate_summary",
+                errors=errors,
+                warnings=len(found) - errors,
+                patents=patent_count,
+            )
+        else:
+            ctx.say("cli.validate_clean", patents=patent_count)
+    return EXIT_DATA_ERRORS if any(rf.finding.is_error for rf in found) else EXIT_OK
+
+
+# The window --------------------------------------------------------------------------------
+
+
+def _open_window(ctx: Context) -> int:
+    try:
+        from app.ui.application import run_window
+    except ImportError as exc:  # Qt libraries missing on the system, or a broken install
+        raise CommandError("cli.window_unavailable", reason=str(exc)) from exc
+    return int(run_window(ctx.database_path()))
+
+
+# Parser and main ---------------------------------------------------------------------------
+
+
+def _default_language() -> str:
+    lang = os.environ.get(LANG_ENV_VAR, ZH)
+    return lang if lang in LANGUAGES else ZH
+
+
+def _add_global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    # Subparsers repeat the options with SUPPRESS defaults, so `licence-desk validate --db x`
+    # works as well as `licence-desk --db x validate` without one overwriting the other.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if defaults else argparse.SUPPRESS,
+        help="database file (default: $LICENCE_DESK_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=_default_language() if defaults else argparse.SUPPRESS,
+        help="language of messages (default: $LICENCE_DESK_LANG, else zh_CN)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="licence-desk",
+        description="专利开放许可填报助手 Licence Desk. Without a command: open the window.",
+        epilog="Exit status: 0 success, 1 the data has errors, 2 bad usage or unreadable file.",
+    )
+    parser.add_argument("--version", action="version", version=f"{__app_name__} {__version__}")
+    _add_global_options(parser, defaults=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for sub in SUBCOMMANDS.values():
+        sub_parser = commands.add_parser(sub.name, help=sub.help, description=sub.help)
+        _add_global_options(sub_parser, defaults=False)
+        sub_parser.set_defaults(handler=sub.build(sub_parser))
+    return parser
+
+
+def _use_utf8_streams() -> None:
+    """Chinese must never crash printing: a Windows console or pipe defaults to a code page."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, io.UnsupportedOperation):
+                stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def _print_json(ctx: Context, value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2), file=ctx.out)
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def _failure_message(exc: Exception) -> tuple[str, dict[str, Any]] | None:
+    """The message for a database failure, or None for anything else (a bug: let it show).
+
+    The database modules (SQLAlchemy, Alembic) are imported only by the commands that open
+    the database, so `check-number` stays quick: look them up, don't import them.
+    """
+    database = sys.modules.get("app.models.database")
+    if database is not None and isinstance(exc, database.DatabaseError):
+        return exc.code, exc.params
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    if sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError):
+        return "cli.database_failed", {"reason": str(exc).splitlines()[0]}
+    return None
+
+
+@contextlib.contextmanager
+def _closing(ctx: Context) -> Iterator[Context]:
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+def main(argv: list[str]) -> int:
+    _use_utf8_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors (status 2) end here
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+    ctx = Context(args, args.lang, args.db)
+    handler: Handler = getattr(args, "handler", _open_window)
+    try:
+        with _closing(ctx):
+            return handler(ctx)
+    except CommandError as exc:
+        ctx.complain(exc.code, **exc.params)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        failure = _failure_message(exc)
+        if failure is None:
+            raise
+        ctx.complain(failure[0], **failure[1])
+        return EXIT_USAGE
+
