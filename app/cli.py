@@ -35,7 +35,7 @@ from app.messages import (
     label,
     message,
 )
-from app.models.findings import Finding, error
+from app.models.findings import Finding
 
 if TYPE_CHECKING:
     from app.models.database import Database
@@ -248,29 +248,23 @@ class RecordFinding:
 
 
 def organisation_findings(org: OrganisationData, lang: str = ZH) -> list[RecordFinding]:
-    """The unit's profile checked with the contact rules.
+    """The unit's profile checked with the contact rules, each finding named by its record."""
+    import re
 
-    Composed here because app.models has no `check_organisation` yet; it belongs there.
-    """
-    from app.models.contact_rules import check_email, check_phone, check_postcode
+    from app.models.contact_rules import check_organisation
 
     unit = message("cli.record_organisation", None, lang)
-    found: list[Finding] = []
-    if not org.name.strip():
-        found.append(error("organisation.name_required", "name"))
-    found += check_postcode(org.postcode)
-    found += check_phone(org.phone)
-    found += check_phone(org.fax, "fax")
-    found += check_email(org.email)
-    out = [RecordFinding("organisation", "organisation", f, unit) for f in found]
-    for i, contact in enumerate(org.contacts):
+    out: list[RecordFinding] = []
+    for f in check_organisation(org):
+        match = re.match(r"^contacts\[(\d+)\]\.(.+)$", f.field)
+        if match is None:
+            out.append(RecordFinding("organisation", "organisation", f, unit))
+            continue
+        i = int(match.group(1))
+        contact = org.contacts[i]
         who = message("cli.record_contact", {"index": i + 1, "name": contact.name}, lang).strip()
-        for f in (
-            check_phone(contact.office_phone, "office_phone")
-            + check_phone(contact.mobile, "mobile")
-            + check_email(contact.email)
-        ):
-            out.append(RecordFinding("contact", f"contacts[{i}]", f, who))
+        local = Finding(f.code, match.group(2), f.severity, f.params)
+        out.append(RecordFinding("contact", f"contacts[{i}]", local, who))
     return out
 
 

@@ -369,6 +369,14 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "phone": ("Phone", "电话"),
     "email": ("E-mail", "电子邮件"),
     "pledged": ("Pledged", "质押"),
+    "fax": ("Fax", "传真号码"),
+    "office_phone": ("Office phone", "办公电话"),
+    "mobile": ("Mobile", "手机"),
+    "legal_representative": ("Legal representative", "法定代表人"),
+    "address": ("Address", "通讯地址"),
+    "department": ("Department", "所在部门"),
+    "contacts": ("Contacts", "联系人"),
+    "remarks": ("Remarks", "备注"),
     "patent": ("Patent", "专利"),
     "self_exploitation": ("③ Own exploitation", "③自行实施专利的情况"),
     "self_exploitation_period": ("Time of own exploitation", "自行实施专利技术的时间"),
@@ -483,4 +491,8 @@ def describe(finding: Finding, language: str = ZH) -> str:
 def field_label(field: str, language: str = ZH) -> str:
     if field not in FIELD_LABELS and field.startswith("patent."):
         return label(FIELD_LABELS, field.removeprefix("patent."), language)
+    if field not in FIELD_LABELS and field.startswith("contacts[") and "]." in field:
+        index, _, name = field.removeprefix("contacts[").partition("].")
+        joiner = "第 {} 位联系人的{}" if language == ZH else "contact {}: {}"
+        return joiner.format(int(index) + 1, label(FIELD_LABELS, name, language))
     return label(FIELD_LABELS, field, language)

@@ -13,17 +13,35 @@ DATA_DIR_ENV_VAR = "LICENCE_DESK_DATA_DIR"
 DB_FILE_NAME = "licence-desk.sqlite3"
 
 
-def resource_path(*parts: str) -> Path:
-    """Path of a bundled resource, from the source tree or from a PyInstaller bundle."""
+SHARE_DIR = Path("share") / APP_ID  # where a wheel install puts resources/ and translations/
+
+
+def _roots() -> list[Path]:
+    """Where bundled files may be: the PyInstaller bundle, the source tree, a wheel install."""
+    roots = []
     frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)
+    if frozen_root:
+        roots.append(Path(frozen_root))
+    roots.append(Path(__file__).resolve().parent.parent)
+    roots.append(Path(sys.prefix) / SHARE_DIR)
+    return roots
+
+
+def _bundled(folder: str, *parts: str) -> Path:
+    candidates = [root.joinpath(folder, *parts) for root in _roots()]
+    for candidate in candidates:
+        if candidate.exists():
+            return candidate
+    return candidates[0]  # callers report the missing file with this path
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a bundled resource (fonts, icons)."""
+    return _bundled("resources", *parts)
 
 
 def translations_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parent.parent
-    return root / "translations"
+    return _bundled("translations")
 
 
 def user_data_dir() -> Path:

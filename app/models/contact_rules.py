@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import Protocol
 
 from app.models.findings import Finding, error
 
@@ -55,3 +57,41 @@ def check_email(text: str, field: str = "email", *, required: bool = False) -> l
     if not _half_width(text):
         return [error("email.invalid", field, email="")] if required else []
     return [] if is_email(text) else [error("email.invalid", field, email=text.strip())]
+
+
+class _ContactLike(Protocol):
+    name: str
+    office_phone: str
+    mobile: str
+    email: str
+
+
+class _OrganisationLike(Protocol):
+    name: str
+    postcode: str
+    phone: str
+    fax: str
+    email: str
+
+    @property
+    def contacts(self) -> Sequence[_ContactLike]: ...
+
+
+def check_organisation(org: _OrganisationLike) -> list[Finding]:
+    """The unit's profile: name required; postcode, phones and e-mails well-formed where given.
+
+    A contact's findings carry the field `contacts[i].<name>`.
+    """
+    found: list[Finding] = []
+    if not org.name.strip():
+        found.append(error("organisation.name_required", "name"))
+    found += check_postcode(org.postcode)
+    found += check_phone(org.phone)
+    found += check_phone(org.fax, "fax")
+    found += check_email(org.email)
+    for i, contact in enumerate(org.contacts):
+        prefix = f"contacts[{i}]."
+        found += check_phone(contact.office_phone, prefix + "office_phone")
+        found += check_phone(contact.mobile, prefix + "mobile")
+        found += check_email(contact.email, prefix + "email")
+    return found

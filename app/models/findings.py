@@ -7,8 +7,9 @@ line, in Chinese or English.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +24,8 @@ class Finding:
     code: str
     field: str
     severity: Severity = Severity.ERROR
-    params: Mapping[str, Any] = field(default_factory=dict)
+    # `dataclasses.field` in full: this class has an attribute called `field`.
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def is_error(self) -> bool:

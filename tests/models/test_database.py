@@ -76,7 +76,8 @@ def test_opening_at_head_takes_no_copy(db_path: Path) -> None:
 def test_database_from_a_newer_version_is_refused_and_untouched(db_path: Path) -> None:
     open_database(db_path).close()
     with sqlite3.connect(db_path) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+        connection.execute("DELETE FROM alembic_version")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_future')")
     before = db_path.read_bytes()
     with pytest.raises(DatabaseError) as caught:
         open_database(db_path)
