@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
-from app.export.pdf.fonts import has_glyph
+from app.export.pdf.fonts import has_glyph, register_fonts
 from app.export.pdf.styles import kit_styles
 from app.export.pdf.text import para
 
@@ -192,6 +192,9 @@ def form_grid(
     taken = [[False] * ncols for _ in range(nrows)]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID_LINE, colors.black),
+        # Empty cells are strings: without this reportlab would select Helvetica for them
+        # and list it, unembedded, among the page's fonts.
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
         # A row split across pages: close the box at the page foot, reopen it at the top.
         ("LINEBELOW", (0, "inrowsplitstart"), (-1, "inrowsplitstart"), GRID_LINE, colors.black),
         ("LINEABOVE", (0, "inrowsplitend"), (-1, "inrowsplitend"), GRID_LINE, colors.black),
@@ -401,6 +404,7 @@ def cover_page(
         rows = [[para(k + "：", label_style), para(v, value_style)] for k, v in lines]
         table = Table(rows, colWidths=[label_w, value_w], hAlign="CENTER",
                       style=TableStyle([
+                          ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
                           ("LINEBELOW", (1, 0), (1, -1), GRID_LINE, colors.black),
                           ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                           ("TOPPADDING", (0, 0), (-1, -1), 8),

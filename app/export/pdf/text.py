@@ -11,7 +11,8 @@ get cut in narrow cells.  :class:`Para` replaces the line breaker with a small r
   or a CJK character: ``zhang.san@example.edu.cn``, ``2023-11-30``) stays whole;
 - never before closing punctuation (，。、；：？！）》” …) nor after opening punctuation
   (（《“ …) — these move to the next line with their neighbour;
-- only a word wider than the whole line is cut, character by character.
+- a token wider than the whole line is cut where only punctuation rules forbid it, and a
+  word wider than the line character by character.
 
 Spaces at a line end are dropped.  Lines are reportlab's own ``FragLine`` objects, so
 drawing, alignment, splitting across pages and inline markup keep working.
@@ -68,28 +69,42 @@ def _break_between(prev: str, cur: str) -> bool:
     return is_wide(prev) or is_wide(cur)
 
 
+def _soft_break(prev: str, cur: str) -> bool:
+    """A break only the punctuation rules forbid: used when a token is wider than a line."""
+    return is_wide(prev) or is_wide(cur)
+
+
 class _Token:
-    """Characters that stay on one line together (a word, one CJK character, a space)."""
+    """Characters that stay on one line together (a word, one CJK character, a space).
 
-    __slots__ = ("atoms", "width", "space", "hard_break")
+    ``soft`` lists atom indexes where the token may still be cut if it is wider than a
+    whole line (before a closing mark, after an opening one), in preference to cutting a
+    word.
+    """
 
-    def __init__(self, atoms: list[Any], space: bool = False, hard_break: bool = False) -> None:
+    __slots__ = ("atoms", "width", "space", "hard_break", "soft")
+
+    def __init__(self, atoms: list[Any], space: bool = False, hard_break: bool = False,
+                 soft: list[int] | None = None) -> None:
         self.atoms = atoms
         self.width = float(sum(a.width for a in atoms))
         self.space = space
         self.hard_break = hard_break
+        self.soft = soft or []
 
 
 def _tokens(frags: Sequence[Any]) -> list[_Token]:
     tokens: list[_Token] = []
     current: list[Any] = []
+    soft: list[int] = []
     prev = ""  # previous character, across fragments ('' after a break or an image)
 
     def flush() -> None:
-        nonlocal current
+        nonlocal current, soft
         if current:
-            tokens.append(_Token(current, space=all(_is_space(str(a)) for a in current)))
-            current = []
+            space = all(_is_space(str(a)) for a in current)
+            tokens.append(_Token(current, space=space, soft=soft))
+            current, soft = [], []
 
     for frag in frags:
         text = frag.text if hasattr(frag, "text") else ""
@@ -104,6 +119,8 @@ def _tokens(frags: Sequence[Any]) -> list[_Token]:
         for ch in text:
             if current and (not prev or _break_between(prev, ch)):
                 flush()
+            elif current and _soft_break(prev, ch):
+                soft.append(len(current))
             current.append(cjkU(ch, frag, "utf8"))
             prev = ch
     flush()
@@ -150,16 +167,22 @@ def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
             pending.append(tok)  # does not fit: next line
             emit(hard=False)
             continue
-        # A single word wider than the line: cut it, at least one character per line.
-        take, width = 0, 0.0
-        while take < len(tok.atoms) and (take == 0 or width + tok.atoms[take].width <= limit):
-            width += tok.atoms[take].width
-            take += 1
-        head, rest = tok.atoms[:take], tok.atoms[take:]
-        line.append(_Token(head))
-        used += width
-        if rest:
-            pending.append(_Token(rest))
+        # A token wider than the line: cut it where only punctuation rules forbid it, or
+        # failing that between characters (at least one per line).
+        widths = [a.width for a in tok.atoms]
+        fitting = [k for k in tok.soft if sum(widths[:k]) <= limit + _FUZZ]
+        if fitting:
+            take = fitting[-1]
+        else:
+            take, total = 1, widths[0]
+            while take < len(widths) and total + widths[take] <= limit + _FUZZ:
+                total += widths[take]
+                take += 1
+        line.append(_Token(tok.atoms[:take]))
+        used += sum(widths[:take])
+        if take < len(widths):
+            rest = [k - take for k in tok.soft if k > take]
+            pending.append(_Token(tok.atoms[take:], soft=rest))
             emit(hard=False)
     if line:
         emit(hard=False)
