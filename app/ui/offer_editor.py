@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.messages import describe, field_label
 from app.models.entities import DocumentState
-from app.models.fees import FeeKind, InstalmentPeriod
+from app.models.fees import FeeKind
 from app.models.findings import Finding, Severity
 from app.models.offers import (
     COMMITMENTS,
@@ -55,6 +54,7 @@ from app.models.offers import (
 from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
+from app.ui.fee_panel import FEE_FIELDS, FeePanel
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
 
 if TYPE_CHECKING:
@@ -64,19 +64,6 @@ ENTITY = "offer"
 VALIDATE_DELAY_MS = 150
 DRAFT_DELAY_MS = 500
 HISTORY_DELAY_MS = 400
-
-# ⑥: the parameter fields of each option, in the order of its sentence.
-FEE_FIELDS: dict[FeeKind, tuple[str, ...]] = {
-    FeeKind.FREE: (),
-    FeeKind.ENTRY_PLUS_ROYALTY: ("entry_fee_yuan", "royalty_percent"),
-    FeeKind.LUMP_SUM: ("days", "amount_yuan"),
-    FeeKind.INSTALMENTS: (
-        "first_days", "first_yuan", "period", "period_days", "batches", "each_yuan", "count",
-        "total_yuan",
-    ),
-    FeeKind.OTHER: ("text",),
-}
-
 
 def state_label(state: str) -> str:
     """The offer's state in words (the register shows the same)."""
@@ -89,14 +76,6 @@ def state_label(state: str) -> str:
         DocumentState.SUBMITTED.value: tr("OfferState", "Submitted"),
     }
     return labels.get(state, state)
-
-
-def _small_edit(name: str, width: int = 90) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setFixedWidth(width)
-    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-    return edit
 
 
 class OfferEditor(QDialog):
@@ -419,85 +398,16 @@ class OfferEditor(QDialog):
     def _section_fee(self) -> QGroupBox:
         box = self._group(self.tr("⑥ Licence fee standard (choose one)"), "section_fee")
         layout = QVBoxLayout(box)
-        self.fee_group = QButtonGroup(self)
-        self.fee_buttons: dict[FeeKind, QRadioButton] = {}
-        self.fee_edits: dict[str, QWidget] = {}
-
-        def option(kind: FeeKind, parts: list[Any]) -> None:
-            """One option: its radio button and its sentence with the fields inline."""
-            button = self._radio("", f"fee_{kind.value}")
-            self.fee_group.addButton(button)
-            self.fee_buttons[kind] = button
-            grid = QGridLayout()
-            grid.setContentsMargins(0, 0, 0, 0)
-            grid.setHorizontalSpacing(4)
-            grid.addWidget(button, 0, 0, Qt.AlignmentFlag.AlignTop)
-            line = QHBoxLayout()
-            line.setSpacing(4)
-            lines = QVBoxLayout()
-            lines.setSpacing(4)
-            for part in parts:
-                if part == "\n":
-                    line.addStretch(1)
-                    lines.addLayout(line)
-                    line = QHBoxLayout()
-                    line.setSpacing(4)
-                elif isinstance(part, str):
-                    text = QLabel(part)
-                    line.addWidget(self._plain(text))
-                else:
-                    name, widget = part
-                    self.fee_edits[name] = widget
-                    line.addWidget(widget)
-            line.addStretch(1)
-            lines.addLayout(line)
-            grid.addLayout(lines, 0, 1)
-            grid.setColumnStretch(1, 1)
-            layout.addLayout(grid)
-            for name in FEE_FIELDS[kind]:
-                message = self._register(f"fee.{name}", self.fee_edits[name])
-                message.setContentsMargins(24, 0, 0, 0)
-                layout.addWidget(message)
-
-        option(FeeKind.FREE, [self.tr("Free of charge.")])
-        option(FeeKind.ENTRY_PLUS_ROYALTY, [
-            self.tr("Entry fee plus royalty: an entry fee of"),
-            ("entry_fee_yuan", _small_edit("fee.entry_fee_yuan", 110)), self.tr("yuan,"), "\n",
-            self.tr("and a royalty of"),
-            ("royalty_percent", _small_edit("fee.royalty_percent", 70)),
-            self.tr("% of the year's net sales of contract products."),
-        ])
-        option(FeeKind.LUMP_SUM, [
-            self.tr("Lump sum: within"), ("days", _small_edit("fee.days", 60)),
-            self.tr("days after the contract takes effect, all fees paid in full:"),
-            ("amount_yuan", _small_edit("fee.amount_yuan", 110)), self.tr("yuan."),
-        ])
-        period = QComboBox(objectName="fee.period")
-        period.addItem(self.tr("(period)"), "")
-        period.addItem(self.tr("month"), InstalmentPeriod.MONTH.value)
-        period.addItem(self.tr("quarter"), InstalmentPeriod.QUARTER.value)
-        period.addItem(self.tr("year"), InstalmentPeriod.YEAR.value)
-        option(FeeKind.INSTALMENTS, [
-            self.tr("Instalments within a total: within"),
-            ("first_days", _small_edit("fee.first_days", 60)),
-            self.tr("days after the contract takes effect,"), "\n",
-            self.tr("a first payment of"),
-            ("first_yuan", _small_edit("fee.first_yuan", 110)), self.tr("yuan;"), "\n",
-            self.tr("then within"), ("period_days", _small_edit("fee.period_days", 60)),
-            self.tr("days before the end of each accounting"), ("period", period), "\n",
-            self.tr("in"), ("batches", _small_edit("fee.batches", 50)),
-            self.tr("batches of"), ("each_yuan", _small_edit("fee.each_yuan", 110)),
-            self.tr("yuan each;"), "\n",
-            self.tr("in all, including the first,"), ("count", _small_edit("fee.count", 50)),
-            self.tr("payments totalling"), ("total_yuan", _small_edit("fee.total_yuan", 110)),
-            self.tr("yuan."),
-        ])
-        other = QLineEdit(objectName="fee.text")
-        other.setMinimumWidth(320)
-        option(FeeKind.OTHER, [self.tr("Another clear and reasonable fee standard:"),
-                               ("text", other)])
-        self.fee_message = self._register("fee.option", self.fee_buttons[FeeKind.FREE])
-        layout.addWidget(self.fee_message)
+        self.fee_panel = FeePanel()
+        self._plain(self.fee_panel)
+        layout.addWidget(self.fee_panel)
+        self.messages.update(self.fee_panel.messages)
+        self.field_widgets.update(self.fee_panel.field_widgets)
+        # Shorthands used throughout the editor and its tests.
+        self.fee_group = self.fee_panel.group
+        self.fee_buttons = self.fee_panel.buttons
+        self.fee_edits = self.fee_panel.edits
+        self.fee_message = self.fee_panel.messages["fee.option"]
         return box
 
     def _section_other_terms(self) -> QGroupBox:
@@ -599,10 +509,7 @@ class OfferEditor(QDialog):
         licensed = self.licensing_done.isChecked()
         for widget in (self.licensing_period, self.licensing_scope, self.licensing_kind):
             widget.setEnabled(licensed)
-        chosen = self.fee_kind()
-        for kind, names in FEE_FIELDS.items():
-            for name in names:
-                self.fee_edits[name].setEnabled(kind is chosen)
+        self.fee_panel.update_enabled()
 
     # Payload: the editor's state as plain values, for drafts, undo and comparison ------
 
@@ -732,24 +639,10 @@ class OfferEditor(QDialog):
         group.setExclusive(True)
 
     def fee_kind(self) -> FeeKind | None:
-        for kind, button in self.fee_buttons.items():
-            if button.isChecked():
-                return kind
-        return None
+        return self.fee_panel.fee_kind()
 
     def fee_data(self) -> dict[str, Any]:
-        """The chosen option with what is typed in its own fields (text kept as typed)."""
-        kind = self.fee_kind()
-        if kind is None:
-            return {}
-        data: dict[str, Any] = {"option": kind.value}
-        for name in FEE_FIELDS[kind]:
-            widget = self.fee_edits[name]
-            value = (widget.currentData() if isinstance(widget, QComboBox)
-                     else widget.text().strip())  # type: ignore[attr-defined]
-            if value:
-                data[name] = value
-        return data
+        return self.fee_panel.fee_data()
 
     def fields(self) -> OfferFields:
         implemented = self.self_done.isChecked()
