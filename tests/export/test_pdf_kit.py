@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -188,12 +189,24 @@ def test_bundled_font_is_truetype_and_registers_once() -> None:
     assert register_fonts() == register_fonts() == FONT_NAME
 
 
-def test_font_lookup_works_from_a_frozen_bundle(monkeypatch: pytest.MonkeyPatch,
-                                                tmp_path: Path) -> None:
+def test_font_lookup_prefers_a_frozen_bundle(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
     from app.export.pdf import fonts
 
+    bundled = tmp_path / "resources" / "fonts" / "NotoSerifSC-Regular.ttf"
+    bundled.parent.mkdir(parents=True)
+    bundled.write_bytes(b"")
     monkeypatch.setattr("sys._MEIPASS", str(tmp_path), raising=False)
-    assert fonts.font_path() == tmp_path / "resources" / "fonts" / "NotoSerifSC-Regular.ttf"
+    assert fonts.font_path() == bundled
+
+
+def test_font_lookup_finds_a_wheel_install(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    """A non-editable install puts resources under <prefix>/share/licence-desk."""
+    from app.export.pdf import fonts
+
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))
+    assert fonts._resources_dirs()[-1] == tmp_path / "share" / "licence-desk" / "resources"
 
 
 def test_font_covers_rare_names_boxes_and_circled_numbers() -> None:

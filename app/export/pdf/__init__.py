@@ -6,7 +6,8 @@ would print as an empty box.
 
 Fonts (``fonts``)
     register_fonts() -> str                 register the bundled serif once; its font name
-    font_path() -> Path                     resources/fonts/NotoSerifSC-Regular.ttf (or frozen)
+    font_path() -> Path                     resources/fonts/NotoSerifSC-Regular.ttf: bundle,
+                                            source tree or <prefix>/share/licence-desk
     has_glyph(char) -> bool
     missing_glyphs(text) -> list[str]       characters the font cannot draw, each once
     check_text(fields) -> list[MissingGlyph]   fields: (record, field, text) triples

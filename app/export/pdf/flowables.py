@@ -355,8 +355,8 @@ class _AtBottom(Flowable):  # type: ignore[misc]
 
     def _content_height(self, width: float, height: float) -> float:
         self._sizes = [f.wrap(width, height) for f in self._flowables]
-        return sum(h + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f, (_, h) in zip(self._flowables, self._sizes, strict=True))
+        return float(sum(h + f.getSpaceBefore() + f.getSpaceAfter()
+                         for f, (_, h) in zip(self._flowables, self._sizes, strict=True)))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         needed = self._content_height(avail_width, avail_height)

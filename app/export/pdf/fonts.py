@@ -19,18 +19,32 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
+from app import APP_ID
+
 FONT_NAME = "NotoSerifSC"
 FONT_FILE = "NotoSerifSC-Regular.ttf"
 
 _lock = threading.Lock()
 
 
-def _resources_dir() -> Path:
-    """``resources/`` from a PyInstaller bundle (``sys._MEIPASS``) or from the source tree."""
+def _resources_dirs() -> list[Path]:
+    """Where ``resources/`` may be: a PyInstaller bundle (``sys._MEIPASS``), the source tree,
+    or ``<prefix>/share/licence-desk`` after a non-editable wheel install."""
+    dirs = []
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
+        dirs.append(Path(frozen_root) / "resources")
+    dirs.append(Path(__file__).resolve().parents[3] / "resources")
+    dirs.append(Path(sys.prefix) / "share" / APP_ID / "resources")
+    return dirs
+
+
+def _resources_dir() -> Path:
+    dirs = _resources_dirs()
+    for folder in dirs:
+        if (folder / "fonts" / FONT_FILE).is_file():
+            return folder
+    return dirs[0]  # the error names the first place looked
 
 
 def font_path() -> Path:

@@ -219,7 +219,7 @@ class Para(Paragraph):  # type: ignore[misc]
         style = self.style
         self.height = 0
         _handleBulletWidth(self.bulletText, style, max_widths)
-        if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
+        if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # first half of a split: lines already known
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
         return break_frags(self.frags, max_widths, auto_leading not in ("", "off"))
