@@ -241,7 +241,7 @@ def _export(ctx: Context) -> int:
 class RecordFinding:
     """A finding and the record it belongs to, for listing."""
 
-    entity: str  # "organisation", "contact" or "patent"
+    entity: str  # "organisation", "contact", "patent" or "offer"
     record: str  # the patent number, "organisation", or "contacts[i]"
     finding: Finding
     record_label: str = ""
@@ -269,7 +269,8 @@ def organisation_findings(org: OrganisationData, lang: str = ZH) -> list[RecordF
 
 
 def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding], int]:
-    """Every finding of the organisation and of every patent, and the number of patents."""
+    """Every finding of the organisation, every patent and every offer; the number of patents."""
+    from app.models.offers import check_offer_record
     from app.models.patent_rules import check_patent_record
 
     found = organisation_findings(store.organisation(), lang)
@@ -277,6 +278,13 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
     for patent in patents:
         for f in check_patent_record(patent):
             found.append(RecordFinding("patent", patent.number, f, patent.number))
+    for offer in store.offers():
+        number = offer.patent.number
+        name = message("cli.record_offer", {"number": number}, lang)
+        for f in check_offer_record(offer):
+            if f.code == "offer.patent_has_errors":
+                continue  # already listed under the patent itself
+            found.append(RecordFinding("offer", number, f, name))
     return found, len(patents)
 
 

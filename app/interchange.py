@@ -16,9 +16,28 @@ as a `Finding` whose field is that path, and the file is refused whole. Do the r
 domain rules (check characters, dates in order …)? That is not the file's business: such records
 import as drafts and their findings show in `validate`, as if typed in the window.
 
+Version 2 adds the patents' "pledged" flag and the offers (information sheets)::
+
+    "offers": [{"patent": NUMBER,
+                "self_exploitation": {"status": "none"} |
+                                     {"status": "implemented", "period", "scope", "manner"},
+                "licensing_to_others": {"status": "none"} |
+                                       {"status": "licensed", "period", "scope", "kind"?},
+                "licence_expiry": DATE, "fee": FEE, "other_terms"?,
+                "contact": {"name", "address", "postcode", "phone", "email"},
+                "open_scope"?, "single_term"?, "declared_on"?, "state"?}]
+
+with FEE one of {"option": "free"}, {"option": "entry_plus_royalty", "entry_fee_yuan",
+"royalty_percent"}, {"option": "lump_sum", "days", "amount_yuan"}, {"option": "instalments",
+"first_days", "first_yuan", "period": "month"|"quarter"|"year", "period_days", "batches",
+"each_yuan", "count", "total_yuan"}, {"option": "other", "text"}. What is inside FEE is the
+domain's business: a list of several options (two ticked), an unknown option or a missing figure
+imports as a draft carrying that rule's finding. "state" "finalised" asks for the offer to be
+finalised on import, which happens only when it has no errors.
+
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
-`CURRENT_VERSION`. Version 2 adds "offers", version 3 "deals" and "summary_books".
+`CURRENT_VERSION`. Version 3 adds "deals" and "summary_books".
 
 No Qt here: the command line and tests use it headless.
 """
@@ -36,14 +55,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from app.models.entities import LegalStatus, Patent
+from app.models.entities import DocumentState, LegalStatus, Offer, Patent
+from app.models.fees import to_decimal
 from app.models.findings import Finding, error
+from app.models.offers import (
+    LicenceKind,
+    Licensing,
+    OfferContact,
+    OfferFields,
+    SelfExploitation,
+    check_offer,
+    fee_json,
+)
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 1
+CURRENT_VERSION: Final = 2
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -63,6 +92,8 @@ class Dataset:
 
     organisation: OrganisationData | None = None
     patents: tuple[PatentFields, ...] = ()
+    # (patent number as written, the sheet, whether the file asks for it finalised)
+    offers: tuple[tuple[str, OfferFields, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +125,8 @@ class ImportResult:
     organisation_replaced: bool = False
     # Domain findings of the imported records (kept as drafts), by stored number.
     record_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    offers: int = 0
+    offer_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
 
     @property
     def imported(self) -> bool:
@@ -101,7 +134,11 @@ class ImportResult:
 
     @property
     def records_with_errors(self) -> int:
-        return sum(1 for fs in self.record_findings.values() if any(f.is_error for f in fs))
+        return sum(
+            1
+            for findings in (*self.record_findings.values(), *self.offer_findings.values())
+            if any(f.is_error for f in findings)
+        )
 
 
 # JSON paths and excerpts -------------------------------------------------------------------
@@ -170,11 +207,42 @@ PATENT_KEYS: Final = (
     Key("expiry_override", required=False),
     Key("expiry_override_note", required=False),
     Key("remarks", required=False),
+    Key("pledged", required=False, since=2),
 )
+OFFER_KEYS: Final = (
+    Key("patent"),
+    Key("self_exploitation"),
+    Key("licensing_to_others"),
+    Key("licence_expiry"),
+    Key("fee"),
+    Key("other_terms", required=False),
+    Key("contact"),
+    Key("open_scope", required=False),
+    Key("single_term", required=False),
+    Key("declared_on", required=False),
+    Key("state", required=False),
+)
+SELF_EXPLOITATION_KEYS: Final = (
+    Key("status"),
+    Key("period", required=False),
+    Key("scope", required=False),
+    Key("manner", required=False),
+)
+LICENSING_KEYS: Final = (
+    Key("status"),
+    Key("period", required=False),
+    Key("scope", required=False),
+    Key("kind", required=False),
+)
+OFFER_CONTACT_KEYS: Final = (
+    Key("name"), Key("address"), Key("postcode"), Key("phone"), Key("email"),
+)
+OFFER_STATES: Final = (DocumentState.DRAFT.value, DocumentState.FINALISED.value)
 # Top level besides "format" and "version". Version 2 adds Key("offers", since=2), and so on.
 SECTION_KEYS: Final = (
     Key("organisation", required=False),
     Key("patents"),
+    Key("offers", required=False, since=2),
 )
 
 
@@ -264,6 +332,15 @@ class _Reader:
             return None
         return value
 
+    def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
+        value = obj.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem("json.type.boolean", child(path, key), value=excerpt(value))
+            return False
+        return value
+
     def text_list(self, obj: Mapping[str, Any], key: str, path: str) -> list[str]:
         value = obj.get(key)
         if key not in obj:
@@ -333,6 +410,7 @@ def _read_patent(reader: _Reader, value: Any, path: str) -> PatentFields | None:
         expiry_override=reader.date(obj, "expiry_override", path),
         expiry_override_note=reader.optional_text(obj, "expiry_override_note", path),
         remarks=reader.optional_text(obj, "remarks", path),
+        pledged=reader.boolean(obj, "pledged", path),
     )
 
 
@@ -360,8 +438,88 @@ def _read_v1(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return Dataset(organisation=organisation, patents=_read_patents(reader, doc, ROOT))
 
 
-# One reader per version. Version 2 adds a reader that calls `_read_v1` and reads "offers".
-READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {1: _read_v1}
+def _read_offer(
+    reader: _Reader, value: Any, path: str
+) -> tuple[str, OfferFields, bool] | None:
+    obj = reader.object(value, path, OFFER_KEYS)
+    if obj is None:
+        return None
+    number = reader.text(obj, "patent", path)
+
+    own_path = child(path, "self_exploitation")
+    own = reader.object(obj.get("self_exploitation", {}), own_path, SELF_EXPLOITATION_KEYS) or {}
+    own_status = reader.choice(own, "status", own_path, [s.value for s in SelfExploitation])
+    others_path = child(path, "licensing_to_others")
+    others = reader.object(obj.get("licensing_to_others", {}), others_path, LICENSING_KEYS) or {}
+    others_status = reader.choice(others, "status", others_path, [s.value for s in Licensing])
+    kind = reader.choice(others, "kind", others_path, [k.value for k in LicenceKind],
+                         optional=True)
+
+    fee = obj.get("fee")
+    fee_path = child(path, "fee")
+    if isinstance(fee, list):
+        for i, item in enumerate(fee):
+            if not isinstance(item, dict):
+                reader.problem("json.type.object", child(fee_path, i), value=excerpt(item))
+    elif fee is not None and not isinstance(fee, dict):
+        reader.problem("json.type.object", fee_path, value=excerpt(fee))
+        fee = None
+
+    contact_path = child(path, "contact")
+    contact_obj = reader.object(obj.get("contact", {}), contact_path, OFFER_CONTACT_KEYS) or {}
+    contact = OfferContact(**{k.name: reader.text(contact_obj, k.name, contact_path)
+                              for k in OFFER_CONTACT_KEYS})
+    state = reader.choice(obj, "state", path, OFFER_STATES, optional=True)
+    fields = OfferFields(
+        self_exploitation=own_status or "",
+        self_exploitation_period=reader.optional_text(own, "period", own_path),
+        self_exploitation_scope=reader.optional_text(own, "scope", own_path),
+        self_exploitation_manner=reader.optional_text(own, "manner", own_path),
+        licensing=others_status or "",
+        licensing_period=reader.optional_text(others, "period", others_path),
+        licensing_scope=reader.optional_text(others, "scope", others_path),
+        licensing_kind=kind or "",
+        licence_expiry=reader.date(obj, "licence_expiry", path),
+        fee=fee,
+        other_terms=reader.optional_text(obj, "other_terms", path),
+        contact=contact,
+        open_scope=reader.optional_text(obj, "open_scope", path),
+        single_term=reader.optional_text(obj, "single_term", path),
+        declared_on=reader.date(obj, "declared_on", path),
+    )
+    return number, fields, state == DocumentState.FINALISED.value
+
+
+def _read_offers(
+    reader: _Reader, obj: Mapping[str, Any], path: str
+) -> tuple[tuple[str, OfferFields, bool], ...]:
+    offers: list[tuple[str, OfferFields, bool]] = []
+    first_seen: dict[str, str] = {}
+    for item_path, item in reader.items(obj, "offers", path):
+        offer = _read_offer(reader, item, item_path)
+        if offer is None:
+            continue
+        key = stored_number(offer[0])
+        if key in first_seen:
+            reader.problem(
+                "json.duplicate", child(item_path, "patent"), number=key, first=first_seen[key]
+            )
+        else:
+            first_seen[key] = item_path
+        offers.append(offer)
+    return tuple(offers)
+
+
+def _read_v2(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    first = _read_v1(reader, doc)
+    return Dataset(first.organisation, first.patents, _read_offers(reader, doc, ROOT))
+
+
+# One reader per version; a newer one calls the older and reads what its version added.
+READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
+    1: _read_v1,
+    2: _read_v2,
+}
 
 
 def read_document(doc: Any) -> ReadResult:
@@ -440,17 +598,37 @@ def read_file(path: str | os.PathLike[str]) -> ReadResult:
 
 
 def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
-    """Merge a checked dataset: one transaction, patents matched by normalised number."""
-    existing = {p.number for p in store.patents()}
+    """Merge a checked dataset: one transaction, patents matched by normalised number.
+
+    An offer must name a patent of the file or of the register; one that names neither refuses
+    the file (`json.offer_patent_unknown`), before anything is written.
+    """
+    existing = {p.number: p for p in store.patents()}
     numbers = [stored_number(p.number) for p in dataset.patents]
-    store.replace_all(dataset.organisation, list(dataset.patents))
+    in_file = dict(zip(numbers, dataset.patents, strict=True))
+    problems = [
+        error("json.offer_patent_unknown", child(child(child(ROOT, "offers"), i), "patent"),
+              number=number)
+        for i, (number, _fields, _finalise) in enumerate(dataset.offers)
+        if stored_number(number) not in in_file and stored_number(number) not in existing
+    ]
+    if problems:
+        return ImportResult(problems=tuple(problems))
+    store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers))
     created = sum(1 for n in numbers if n not in existing)
-    findings = {n: tuple(check_patent(p)) for n, p in zip(numbers, dataset.patents, strict=True)}
+    findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
+    offer_findings: dict[str, tuple[Finding, ...]] = {}
+    for number, fields, _finalise in dataset.offers:
+        key = stored_number(number)
+        patent = in_file.get(key) or PatentFields.of(existing[key])
+        offer_findings[key] = tuple(check_offer(fields, patent))
     return ImportResult(
         created=created,
         updated=len(numbers) - created,
         organisation_replaced=dataset.organisation is not None,
         record_findings={n: fs for n, fs in findings.items() if fs},
+        offers=len(dataset.offers),
+        offer_findings={n: fs for n, fs in offer_findings.items() if any(f.is_error for f in fs)},
     )
 
 
@@ -497,21 +675,78 @@ def patent_document(patent: Patent | PatentFields) -> dict[str, Any]:
         "expiry_override": _date(fields.expiry_override),
         "expiry_override_note": fields.expiry_override_note,
         "remarks": fields.remarks,
+        "pledged": fields.pledged or None,
+    }
+    doc.update({k: v for k, v in optional.items() if v not in (None, "")})
+    return doc
+
+
+def _json_number(value: Any) -> Any:
+    """Money and counts as JSON numbers: 50000 not "50000", 12500.5 not 1.25E+4."""
+    number = to_decimal(value) if isinstance(value, str) else None
+    if number is None:
+        return value
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _fee_document(stored: str) -> Any:
+    data = json.loads(stored or "{}")
+    if isinstance(data, dict):
+        return {k: (v if k in ("option", "period", "text") else _json_number(v))
+                for k, v in data.items()}
+    return data  # several options ticked: kept as it came, for the clerk to resolve
+
+
+def offer_document(offer: Offer) -> dict[str, Any]:
+    fields = OfferFields.of(offer)
+    own: dict[str, Any] = {"status": fields.self_exploitation}
+    if fields.self_exploitation == SelfExploitation.IMPLEMENTED or any(
+        (fields.self_exploitation_period, fields.self_exploitation_scope,
+         fields.self_exploitation_manner)
+    ):
+        own.update(period=fields.self_exploitation_period, scope=fields.self_exploitation_scope,
+                   manner=fields.self_exploitation_manner)
+    others: dict[str, Any] = {"status": fields.licensing}
+    if fields.licensing == Licensing.LICENSED or fields.licensing_period or fields.licensing_scope:
+        others.update(period=fields.licensing_period, scope=fields.licensing_scope)
+    if fields.licensing_kind:
+        others["kind"] = fields.licensing_kind
+    doc: dict[str, Any] = {
+        "patent": offer.patent.number,
+        "self_exploitation": own,
+        "licensing_to_others": others,
+        "licence_expiry": _date(fields.licence_expiry),
+        "fee": _fee_document(fee_json(fields.fee)),
+        "contact": {k.name: getattr(fields.contact, k.name) for k in OFFER_CONTACT_KEYS},
+    }
+    optional: dict[str, Any] = {
+        "other_terms": fields.other_terms,
+        "open_scope": fields.open_scope,
+        "single_term": fields.single_term,
+        "declared_on": _date(fields.declared_on),
+        # Generated, sealed and submitted depend on files outside the JSON: finalised is
+        # what a file can carry.
+        "state": None if offer.state == DocumentState.DRAFT.value
+        else DocumentState.FINALISED.value,
     }
     doc.update({k: v for k, v in optional.items() if v not in (None, "")})
     return doc
 
 
 def build_document(
-    organisation: OrganisationData, patents: Iterable[Patent | PatentFields]
+    organisation: OrganisationData,
+    patents: Iterable[Patent | PatentFields],
+    offers: Iterable[Offer] = (),
 ) -> dict[str, Any]:
-    """The newest version's document; patents sorted by number so the bytes are stable."""
+    """The newest version's document; records sorted by number so the bytes are stable."""
     docs = sorted((patent_document(p) for p in patents), key=lambda d: str(d["number"]))
+    offer_docs = sorted((offer_document(o) for o in offers), key=lambda d: str(d["patent"]))
     return {
         "format": FORMAT,
         "version": CURRENT_VERSION,
         "organisation": organisation_document(organisation),
         "patents": docs,
+        "offers": offer_docs,
     }
 
 
@@ -520,7 +755,7 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 
 def export_document(store: Store) -> dict[str, Any]:
-    return build_document(store.organisation(), store.patents())
+    return build_document(store.organisation(), store.patents(), store.offers())
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

@@ -196,6 +196,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The offer (record {id}) no longer exists.",
         "该信息表（记录 {id}）已不存在。",
     ),
+    "cli.record_offer": ("information sheet {number}", "信息表 {number}"),
     "offer.exists": ("Patent {number} already has an offer.", "专利 {number} 已有信息表。"),
     "fee.several_options": (
         "More than one fee option is ticked ({options}); choose exactly one.",
@@ -231,6 +232,174 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{total} yuan.",
         "第一批次 {first} 元 +（{count} − 1）× 每次 {each}"
         " 元 = {expected} 元，与共计 {total} 元不符。",
+    ),
+    # Deals (achieved licences) and the Henan summary book (app/models/deals.py, summary_book.py)
+    "deal.patents_required": (
+        "Add the patent(s) the contract licenses (all of them for a patent package).",
+        "请填写许可涉及的专利号（专利包须填写全部专利）。",
+    ),
+    "deal.patent_number_invalid": (
+        "Patent number \"{number}\": {detail}",
+        "专利号“{number}”：{detail}",
+    ),
+    "deal.patent_not_in_register": (
+        "Patent {number} is not in the register: add it there first, so the licensors (its "
+        "patentees) are known.",
+        "专利 {number} 不在登记册中，请先录入该专利，以便取得专利权人（许可人）。",
+    ),
+    "deal.patent_repeated": (
+        "Patent {number} is listed twice in this deal; remove one.",
+        "专利 {number} 在本项许可中重复填写，请删去一个。",
+    ),
+    "deal.licensee_required": ("Enter the licensee's name.", "请填写被许可人名称。"),
+    "deal.date_required": (
+        "Enter the licence date (contract date): without it the deal cannot be placed in a "
+        "reporting period.",
+        "请填写许可日期（合同签订日期），否则无法确定计入哪个填报期。",
+    ),
+    "deal.date_future": (
+        "The licence date {date} is in the future; check it.",
+        "许可日期 {date} 晚于今天，请核对。",
+    ),
+    "deal.date_after_period": (
+        "Dated {date}, after the period end ({period_end}): not counted in this book. Check "
+        "the date, or report it in the next period.",
+        "许可日期 {date} 晚于填报截止月份（{period_end}），不计入本期总结书。"
+        "请核对日期，或在下期填报。",
+    ),
+    "deal.date_before_period": (
+        "Dated {date}, before the period start {period_start}: not counted in this report.",
+        "许可日期 {date} 早于填报期起始日 {period_start}，不计入本期。",
+    ),
+    "deal.offer_patent_not_in_deal": (
+        "The linked open-licence offer is for patent {number}, which is not among this deal's "
+        "patents. Add the patent or unlink the offer.",
+        "所关联的开放许可声明针对专利 {number}，但本项许可未包含该专利。请补充专利或取消关联。",
+    ),
+    "deal.method_required": (
+        "Choose how the licence fee is paid (free, lump sum, instalments, entry fee + royalty, "
+        "royalty, other).",
+        "请选择使用费支付方式（免费、一次总付、分期支付、入门费+提成、提成、其他）。",
+    ),
+    "deal.method_unknown": (
+        "Unknown payment method \"{method}\".",
+        "无法识别的支付方式“{method}”。",
+    ),
+    "deal.not_a_number": ("\"{value}\" is not an amount.", "“{value}”不是有效的金额。"),
+    "deal.amount_required": (
+        "Enter the amount in yuan: a paid licence needs it.",
+        "收费许可须填写金额（元）。",
+    ),
+    "deal.amount_not_positive": (
+        "The amount must be greater than 0 ({value} entered); for a free licence choose "
+        "\"free\".",
+        "金额应大于 0（填写的是 {value}）；免费许可请选择“免费”。",
+    ),
+    "deal.royalty_percent_missing": (
+        "The royalty rate is not entered (not printed on the list, but keep it on record).",
+        "未填写提成比例（清单中不打印，但建议记录）。",
+    ),
+    "deal.royalty_percent_range": (
+        "The royalty rate must be above 0 and at most 100 % ({value} % entered).",
+        "提成比例应大于 0 且不超过 100%（填写的是 {value}%）。",
+    ),
+    "deal.payment_text_required": (
+        "Describe the other payment terms.",
+        "请填写其他支付方式的具体约定。",
+    ),
+    "deal.contract_missing": (
+        "Attach the contract or the filing (备案) record: every deal needs one as supporting "
+        "material.",
+        "请添加许可合同或备案文件：每项许可都须提供合同协议或备案文件作为支撑材料。",
+    ),
+    "deal.receipt_missing": (
+        "Attach the payment receipt(s): a licence that produced a fee needs them.",
+        "请添加经费来往票据：产生使用费的许可须提供相关票据。",
+    ),
+    "deal.receipt_pending": (
+        "No payment receipt yet: attach one once a royalty or fee is paid.",
+        "尚无经费来往票据：产生使用费后请添加票据。",
+    ),
+    "deal.missing": ("The deal (record {id}) no longer exists.", "该许可（记录 {id}）已不存在。"),
+    "deal.offer_missing": (
+        "The linked offer (record {id}) no longer exists; the deal was saved without the link.",
+        "所关联的开放许可声明（记录 {id}）已不存在，已取消关联后保存。",
+    ),
+    "deal.file_kind_unknown": (
+        "Unknown kind of supporting file \"{kind}\" (contract, filing record, receipt, other).",
+        "无法识别的材料类型“{kind}”（合同、备案文件、票据、其他）。",
+    ),
+    "deal.file_unreadable": (
+        "Cannot copy {path}: {reason}. Check that the file exists and is not open elsewhere.",
+        "无法复制 {path}：{reason}。请确认文件存在且未被其他程序占用。",
+    ),
+    "book.period_invalid": (
+        "\"{value}\" is not a month: enter the period end as YYYY-MM (e.g. 2023-11).",
+        "“{value}”不是有效的月份，请按“年-月”填写截止月份（如 2023-11）。",
+    ),
+    "book.period_in_future": (
+        "The period ends in {period_end}, which has not begun yet.",
+        "截止月份 {period_end} 尚未到来，请核对。",
+    ),
+    "book.missing": (
+        "There is no summary book for {period_end}; save it first.",
+        "尚无 {period_end} 的总结书，请先保存。",
+    ),
+    "book.returned_to_draft": (
+        "The summary book for {period_end} was finalised; this change returned it to draft. "
+        "Finalise and print it again.",
+        "{period_end} 的总结书已定稿，本次修改使其退回草稿，请重新定稿并打印。",
+    ),
+    "book.unit_name_missing": (
+        "The unit's name is missing: enter it in the organisation profile.",
+        "缺少单位名称，请在单位信息中填写。",
+    ),
+    "book.field_missing": (
+        "Not filled in: the printed book will leave it blank to write by hand.",
+        "未填写，打印件中此处将留空，需手写。",
+    ),
+    "book.url_invalid": (
+        "\"{url}\" does not look like a web address.",
+        "“{url}”不像是有效的网址。",
+    ),
+    "book.offer_undated": (
+        "The offer for {number} is finalised but has no declaration date, so it is not counted "
+        "in 开放许可信息声明量. Enter its declaration date.",
+        "专利 {number} 的信息表已定稿但无声明日期，未计入“开放许可信息声明量”。请填写声明日期。",
+    ),
+    "book.override_unknown": (
+        "\"{figure}\" is not a figure of the statistics table.",
+        "“{figure}”不是统计表中的指标。",
+    ),
+    "book.override_invalid": (
+        "\"{value}\" is not a valid figure (a count is a whole number ≥ 0, an amount ≥ 0).",
+        "“{value}”不是有效的数值（数量应为不小于 0 的整数，金额不小于 0）。",
+    ),
+    "book.override_differs": (
+        "“{heading}”: {entered} entered, but the records give {computed} (difference "
+        "{difference}). Check the figure, or correct the records and clear the entry.",
+        "“{heading}”填写为 {entered}，按记录计算为 {computed}（相差 {difference}）。"
+        "请核对，或修正记录后清除手填数字。",
+    ),
+    "book.totals_mismatch": (
+        "Free ({free}) + paid ({paid}) licences must equal the total ({total}).",
+        "达成免费许可总数（{free}）+ 收费许可总数（{paid}）应等于达成许可总数（{total}）。",
+    ),
+    "book.not_a_count": (
+        "{value} is not a count: enter a whole number ≥ 0.",
+        "{value} 不是有效的数量，请填写不小于 0 的整数。",
+    ),
+    "book.deal_error": ("Deal {serial}: {detail}", "序号 {serial} 的许可：{detail}"),
+    "book.deal_warning": ("Deal {serial}: {detail}", "序号 {serial} 的许可：{detail}"),
+    "book.deal_patent_invalid": (
+        "Deal {serial}, patent number \"{number}\": {detail}",
+        "序号 {serial} 的许可，专利号“{number}”：{detail}",
+    ),
+    "book.numbering_gap": (
+        "The deal list is numbered {serials}, not 1 to {count}: renumber the deals so the "
+        "supporting files match the list.",
+        "达成项目清单的序号为 {serials}，不是 1 至 {count} 连续编号。"
+        "请重新编号，使支撑材料编号与清单一致。",
     ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
@@ -301,6 +470,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为带引号的文本，实际为 {value}。",
     ),
     "json.type.integer": ("Expected a whole number, found {value}.", "应为整数，实际为 {value}。"),
+    "json.type.boolean": (
+        "Expected true or false, found {value}.",
+        "应为 true 或 false，实际为 {value}。",
+    ),
+    "json.offer_patent_unknown": (
+        "The offer names patent {number}, which is neither in the file nor in the register.",
+        "该信息表所属专利 {number} 既不在文件中，也不在登记册中。",
+    ),
     "json.date": (
         "Expected a date written YYYY-MM-DD (or null), found {value}.",
         "应为 YYYY-MM-DD 格式的日期（或 null），实际为 {value}。",

@@ -274,6 +274,360 @@ class Store:
             )
             return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
+    # Deals and summary books ----------------------------------------------------------------
+    # (app.models.deals, app.models.summary_book; imported here to keep this section self-contained)
+
+    def deals(self) -> list[Any]:
+        """Every deal as a `DealRecord` (fields, 序号, files), in 序号 order."""
+        from app.models.deals import Deal, DealRecord
+
+        with self.session() as session:
+            return [DealRecord.of(d) for d in session.scalars(select(Deal).order_by(Deal.serial))]
+
+    def deal(self, deal_id: int) -> Any:
+        """One deal as a `DealRecord`, or None."""
+        from app.models.deals import Deal, DealRecord
+
+        with self.session() as session:
+            deal = session.get(Deal, deal_id)
+            return DealRecord.of(deal) if deal is not None else None
+
+    def check_deal_fields(self, fields: Any, deal_id: int | None = None) -> list[Finding]:
+        """The deal rules on fields as typed (the editor checks live); files of `deal_id`."""
+        from app.models.deals import Deal, check_deal, offer_numbers, register_fields
+
+        with self.session() as session:
+            deal = session.get(Deal, deal_id) if deal_id is not None else None
+            kinds = {f.kind for f in deal.files} if deal is not None else set()
+            numbers = offer_numbers(session)
+            return check_deal(
+                fields, register_fields(session), file_kinds=kinds,
+                offer_number=numbers.get(fields.offer_id) if fields.offer_id else None,
+            )
+
+    def save_deal(self, fields: Any, deal_id: int | None = None) -> SaveResult:
+        """Create (with the next 序号) or update a deal from `DealFields`; drafts with errors are
+        kept. Patent numbers are linked to the register's records where they are there."""
+        from dataclasses import replace
+
+        from app.models.deals import (
+            Deal,
+            DealFields,
+            check_deal,
+            next_serial,
+            offer_numbers,
+            register_fields,
+            set_deal_patents,
+        )
+
+        with self.session() as session, session.begin():
+            deal = session.get(Deal, deal_id) if deal_id is not None else None
+            if deal_id is not None and deal is None:
+                return SaveResult(None, [error("deal.missing", "deal", id=deal_id)])
+            notices: list[Finding] = []
+            if fields.offer_id is not None and session.get(Offer, fields.offer_id) is None:
+                notices.append(warning("deal.offer_missing", "offer", id=fields.offer_id))
+                fields = replace(fields, offer_id=None)
+            if deal is None:
+                deal = Deal(serial=next_serial(session.scalars(select(Deal.serial))))
+                session.add(deal)
+            fields.apply_to(deal)
+            set_deal_patents(session, deal, fields.patents)
+            session.flush()
+            saved = DealFields.of(deal)
+            numbers = offer_numbers(session)
+            findings = check_deal(
+                saved, register_fields(session), file_kinds={f.kind for f in deal.files},
+                offer_number=numbers.get(saved.offer_id) if saved.offer_id else None,
+            )
+            return SaveResult(deal.id, findings, notices)
+
+    def delete_deals(self, deal_ids: Iterable[int]) -> int:
+        """Delete deals and their stored copies of supporting files (never the originals)."""
+        from app.models.deals import Deal, DealFile, remove_stored
+        from app.paths import user_data_dir
+
+        ids = list(deal_ids)
+        with self.session() as session, session.begin():
+            paths = list(session.scalars(select(DealFile.stored_path)
+                                         .where(DealFile.deal_id.in_(ids))))
+            result = session.execute(delete(Deal).where(Deal.id.in_(ids)))
+            session.execute(
+                delete(EditorDraft).where(
+                    EditorDraft.entity == "deal",
+                    EditorDraft.record_key.in_([str(i) for i in ids]),
+                )
+            )
+        remove_stored(user_data_dir(), paths)
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    def deal_from_offer(self, offer_id: int) -> Any:
+        """`DealFields` prefilled from an offer (patent, fee, term, link), or None."""
+        from app.models.deals import deal_from_offer
+
+        with self.session() as session:
+            offer = session.get(Offer, offer_id)
+            return deal_from_offer(offer) if offer is not None else None
+
+    def add_deal_file(
+        self, deal_id: int, source: Any, kind: str,
+        original_name: str | None = None,
+    ) -> SaveResult:
+        """Copy a supporting file into user_data_dir()/deals/<序号>/ as "<序号>-<n> <kind>.<ext>",
+        with its SHA-256. `source` is a path; `kind` a DealFileKind value. The record id of the
+        result is the file's."""
+        from pathlib import Path
+
+        from app.models.deals import (
+            Deal,
+            DealFields,
+            DealFile,
+            DealFileKind,
+            check_deal,
+            copy_into,
+            deal_folder,
+            register_fields,
+            stored_file_name,
+        )
+        from app.paths import user_data_dir
+
+        path = Path(source)
+        if kind not in {k.value for k in DealFileKind}:
+            return SaveResult(None, [error("deal.file_kind_unknown", "files", kind=kind)])
+        if not path.is_file():
+            return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
+                                           reason="not a file")])
+        data_dir = user_data_dir()
+        target: Path | None = None
+        try:
+            with self.session() as session, session.begin():
+                deal = session.get(Deal, deal_id)
+                if deal is None:
+                    return SaveResult(None, [error("deal.missing", "deal", id=deal_id)])
+                number = max((f.number for f in deal.files), default=0) + 1
+                name = original_name or path.name
+                relative = deal_folder(deal.serial) / stored_file_name(deal.serial, number, kind,
+                                                                       name)
+                target = data_dir / relative
+                digest, size = copy_into(path, target)
+                record = DealFile(number=number, kind=kind, original_name=name,
+                                  stored_path=relative.as_posix(), sha256=digest, size=size)
+                deal.files.append(record)
+                session.flush()
+                findings = check_deal(DealFields.of(deal), register_fields(session),
+                                      file_kinds={f.kind for f in deal.files})
+                return SaveResult(record.id, findings)
+        except OSError as exc:
+            if target is not None:
+                target.unlink(missing_ok=True)
+            return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
+                                           reason=str(exc))])
+        except Exception:
+            if target is not None:
+                target.unlink(missing_ok=True)
+            raise
+
+    def remove_deal_file(self, file_id: int) -> bool:
+        from app.models.deals import DealFile, remove_stored
+        from app.paths import user_data_dir
+
+        with self.session() as session, session.begin():
+            record = session.get(DealFile, file_id)
+            if record is None:
+                return False
+            relative = record.stored_path
+            session.delete(record)
+        remove_stored(user_data_dir(), [relative])
+        return True
+
+    def renumber_deals(self) -> dict[int, int]:
+        """Give the deals 序号 1…n by licence date and rename their stored files to match.
+
+        Returns old 序号 → new for the deals that changed. Files are moved first; a database
+        failure moves them back.
+        """
+        import os
+        from pathlib import Path
+
+        from app.models.deals import (
+            Deal,
+            deal_folder,
+            remove_empty_folders,
+            renumber_plan,
+            stored_file_name,
+        )
+        from app.paths import user_data_dir
+
+        data_dir = user_data_dir()
+        moved: list[tuple[Path, Path]] = []
+        try:
+            with self.session() as session, session.begin():
+                deals = list(session.scalars(select(Deal)))
+                plan = renumber_plan(deals)
+                changing = [d for d in deals if plan[d.id] != d.serial]
+                changes = {d.serial: plan[d.id] for d in changing}
+                # Through negative 序号 first: the unique constraint holds after every statement.
+                for deal in changing:
+                    deal.serial = -plan[deal.id]
+                session.flush()
+                staging = data_dir / "deals" / f".renumber-{os.getpid()}"
+                finals: list[tuple[Path, Path]] = []
+                for deal in changing:
+                    deal.serial = plan[deal.id]
+                    for record in deal.files:
+                        relative = deal_folder(deal.serial) / stored_file_name(
+                            deal.serial, record.number, record.kind, record.original_name)
+                        old = data_dir / record.stored_path
+                        if old.exists():
+                            staged = staging / f"{record.id}"
+                            staged.parent.mkdir(parents=True, exist_ok=True)
+                            os.replace(old, staged)
+                            moved.append((old, staged))
+                            finals.append((staged, data_dir / relative))
+                        record.stored_path = relative.as_posix()
+                for staged, final in finals:
+                    final.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(staged, final)
+                    moved.append((staged, final))
+                session.flush()
+        except Exception:
+            for source, target in reversed(moved):
+                if target.exists():
+                    source.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(target, source)
+            raise
+        remove_empty_folders(data_dir / "deals")
+        return changes
+
+    def declared_offers(self) -> list[Any]:
+        """Every offer as a `DeclaredOffer` (number, patentees, state, declaration date)."""
+        from app.models.summary_book import DeclaredOffer
+
+        with self.session() as session:
+            offers = session.scalars(select(Offer).join(Offer.patent).order_by(Patent.number))
+            return [
+                DeclaredOffer(o.patent.number, tuple(o.patent.patentees), o.state, o.declared_on)
+                for o in offers
+            ]
+
+    def summary_books(self) -> list[Any]:
+        """Every summary book as `SummaryBookFields`, newest period first."""
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import SummaryBookFields
+
+        with self.session() as session:
+            books = session.scalars(select(SummaryBook).order_by(SummaryBook.period_end.desc()))
+            return [SummaryBookFields.of(b) for b in books]
+
+    def summary_book(self, period_end: str) -> Any:
+        """The book of a period ("YYYY-MM") as `SummaryBookFields`, or None."""
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import SummaryBookFields, normal_period_end
+
+        key = normal_period_end(period_end) or period_end
+        with self.session() as session:
+            book = session.scalar(select(SummaryBook).where(SummaryBook.period_end == key))
+            return SummaryBookFields.of(book) if book is not None else None
+
+    def summary_book_state(self, period_end: str) -> str | None:
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import normal_period_end
+
+        key = normal_period_end(period_end) or period_end
+        with self.session() as session:
+            return session.scalar(select(SummaryBook.state).where(SummaryBook.period_end == key))
+
+    def save_summary_book(self, fields: Any) -> SaveResult:
+        """Create or update the book of `fields.period_end`; its findings come back with it.
+
+        A period that is not a month is refused. Changing a finalised book returns it to draft.
+        """
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import SummaryBookFields, normal_period_end
+
+        key = normal_period_end(fields.period_end)
+        if key is None:
+            return SaveResult(None, [error("book.period_invalid", "period_end",
+                                           value=fields.period_end)])
+        notices: list[Finding] = []
+        with self.session() as session, session.begin():
+            book = session.scalar(select(SummaryBook).where(SummaryBook.period_end == key))
+            if book is None:
+                book = SummaryBook(period_end=key)
+                session.add(book)
+                before = None
+            else:
+                before = SummaryBookFields.of(book).to_dict()
+            fields.apply_to(book)
+            if before is not None and book.state != DocumentState.DRAFT.value:
+                if SummaryBookFields.of(book).to_dict() != before:
+                    notices.append(warning("book.returned_to_draft", "book", period_end=key,
+                                           previous_state=book.state))
+                    book.state = DocumentState.DRAFT.value
+                    book.finalised_at = None
+            session.flush()
+            book_id = book.id
+        data = self.summary_book_data(key)
+        return SaveResult(book_id, list(data.findings) if data else [], notices)
+
+    def delete_summary_book(self, period_end: str) -> bool:
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import normal_period_end
+
+        key = normal_period_end(period_end) or period_end
+        with self.session() as session, session.begin():
+            result = session.execute(delete(SummaryBook).where(SummaryBook.period_end == key))
+            return bool(result.rowcount)  # type: ignore[attr-defined]
+
+    def summary_book_data(
+        self, period_end: str, fields: Any = None, *, today: Any = None
+    ) -> Any:
+        """The book's printable data (`SummaryBookData`) with every finding, computed from the
+        records: the saved book of the period, or `fields` as typed. None when the period is
+        not a month."""
+        from app.models.deals import Deal, DealRecord, offer_numbers, register_fields
+        from app.models.summary_book import (
+            SummaryBookFields,
+            UnitInfo,
+            build_summary_book,
+            normal_period_end,
+        )
+
+        if fields is None:
+            fields = self.summary_book(period_end) or SummaryBookFields(
+                normal_period_end(period_end) or period_end)
+        unit = UnitInfo.of(self.organisation())
+        offers = self.declared_offers()
+        with self.session() as session:
+            deals = [DealRecord.of(d) for d in session.scalars(select(Deal).order_by(Deal.serial))]
+            register = register_fields(session)
+            numbers = offer_numbers(session)
+        return build_summary_book(fields, unit, deals, offers, register, offer_numbers=numbers,
+                                  today=today)
+
+    def finalise_summary_book(self, period_end: str, *, today: Any = None) -> SaveResult:
+        """Finalise the saved book of a period when it has no error."""
+        import datetime as dt
+
+        from app.models.deals import SummaryBook
+        from app.models.summary_book import normal_period_end
+
+        key = normal_period_end(period_end) or period_end
+        data = self.summary_book_data(key, today=today)
+        if data is None:
+            return SaveResult(None, [error("book.period_invalid", "period_end", value=period_end)])
+        findings = list(data.findings)
+        if has_errors(findings):
+            return SaveResult(None, findings)
+        with self.session() as session, session.begin():
+            book = session.scalar(select(SummaryBook).where(SummaryBook.period_end == key))
+            if book is None:
+                return SaveResult(None, [error("book.missing", "book", period_end=key)])
+            if book.state == DocumentState.DRAFT.value:
+                book.state = DocumentState.FINALISED.value
+                book.finalised_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            return SaveResult(book.id, findings)
+
     # Editor drafts --------------------------------------------------------------------------
 
     def save_draft(self, entity: str, record_id: int | None, payload: dict[str, Any]) -> None:
@@ -333,9 +687,14 @@ class Store:
     # Whole dataset (interchange) --------------------------------------------------------------
 
     def replace_all(
-        self, organisation: OrganisationData | None, patents: Sequence[PatentFields]
+        self,
+        organisation: OrganisationData | None,
+        patents: Sequence[PatentFields],
+        offers: Sequence[tuple[str, OfferFields, bool]] = (),
     ) -> None:
-        """Merge a whole dataset in one transaction: patents matched by number, all or nothing."""
+        """Merge a whole dataset in one transaction, all or nothing: patents matched by number,
+        offers by their patent's number. `offers` are (number, fields, finalise); an offer asked
+        to be finalised stays a draft when it has errors."""
         with self.session() as session, session.begin():
             if organisation is not None:
                 _write_organisation(session, organisation)
@@ -347,6 +706,30 @@ class Store:
                     session.add(patent)
                 _apply_patent_fields(patent, fields, number)
                 session.flush()
+            for number, offer_fields, finalise in offers:
+                patent = session.scalar(
+                    select(Patent).where(Patent.number == stored_number(number))
+                )
+                if patent is None:
+                    raise LookupError(number)  # the reader checked every reference
+                offer = patent.offer
+                if offer is None:
+                    offer = Offer(patent=patent)
+                    session.add(offer)
+                offer_fields.apply_to(offer)
+                session.flush()
+                patent_fields = PatentFields.of(patent)
+                fields_now = OfferFields.of(offer)
+                errors = has_errors(check_offer(fields_now, patent_fields))
+                if finalise and not errors:
+                    if offer.state == DocumentState.DRAFT.value:
+                        offer.state = DocumentState.FINALISED.value
+                        offer.finalised_at = _utcnow()
+                        offer.finalised_snapshot = snapshot(fields_now, patent_fields)
+                else:
+                    _return_to_draft_if_changed(offer)
+                    if not finalise:
+                        offer.state = DocumentState.DRAFT.value
 
     # Queries for the window (appended) --------------------------------------------------------
 
@@ -382,6 +765,7 @@ class Store:
             type_coerce(Patent.expiry_override, String),
             Patent.expiry_override_note,
             Patent.remarks,
+            Patent.pledged,
         ).order_by(Patent.number)
         if wanted is not None:
             names_query = names_query.where(Patentee.patent_id.in_(wanted))
@@ -405,6 +789,7 @@ class Store:
                         expiry_override=day(row[8]),
                         expiry_override_note=row[9],
                         remarks=row[10],
+                        pledged=bool(row[11]),
                     ),
                 )
                 for row in session.execute(query)
