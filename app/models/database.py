@@ -74,7 +74,11 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # Background work (exports, imports, sending) runs on worker threads; the pool hands each
+    # connection to one thread at a time, so SQLite's own same-thread check is not needed.
+    engine = create_engine(
+        f"sqlite:///{path}", future=True, connect_args={"check_same_thread": False}
+    )
     event.listen(engine, "connect", _on_connect)
     return engine
 
