@@ -401,6 +401,307 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "达成项目清单的序号为 {serials}，不是 1 至 {count} 连续编号。"
         "请重新编号，使支撑材料编号与清单一致。",
     ),
+    # Submission (app/submit): sealed copies, packages, targets, accounts, keyring, sending
+    "sealed.no_file": (
+        "Choose the scan of the stamped paper: one PDF, or JPG/PNG pages.",
+        "请选择盖章后的扫描件：一个 PDF 文件，或若干 JPG/PNG 图片。",
+    ),
+    "sealed.file_missing": ("The file {path} does not exist.", "文件 {path} 不存在。"),
+    "sealed.not_a_scan": (
+        "{file} is not a PDF, JPG or PNG file (judged by its content, not its name).",
+        "{file} 不是 PDF、JPG 或 PNG 文件（按文件内容判断，而非扩展名）。",
+    ),
+    "sealed.pdf_not_alone": (
+        "A PDF scan is attached on its own; to combine pages, choose JPG/PNG images only.",
+        "PDF 扫描件只能单独添加；如需合并多页，请只选择 JPG/PNG 图片。",
+    ),
+    "sealed.unreadable": (
+        "The scan cannot be read (damaged or incomplete file): {reason}",
+        "无法读取扫描件（文件损坏或不完整）：{reason}",
+    ),
+    "sealed.document_missing": (
+        "The document (no. {id}) is no longer in the register.",
+        "该文件（编号 {id}）已不在登记册中。",
+    ),
+    "sealed.offer_is_draft": (
+        "The offer of patent {number} was edited after it was finalised: this scan shows paper "
+        "that no longer matches the data. Finalise, print and stamp it again.",
+        "专利 {number} 的信息表在定稿后又被修改，扫描件与现有数据不符，请重新定稿、打印并盖章。",
+    ),
+    "package.unit_missing": (
+        "Enter the unit's name in the organisation profile first: it names the package.",
+        "请先在单位信息中填写单位名称，材料包以其命名。",
+    ),
+    "package.empty": ("Choose at least one document to send.", "请至少选择一份要报送的文件。"),
+    "package.kind_not_for_target": (
+        "{document} is not among the documents {target} asks for.",
+        "{document}不在{target}要求报送的材料范围内。",
+    ),
+    "package.document_not_current": (
+        "{document} is not finalised, or was generated before the last edit: finalise it and "
+        "generate it again.",
+        "{document}尚未定稿，或生成后数据又有修改，请定稿后重新生成。",
+    ),
+    "package.file_missing": (
+        "The file of {document} is missing: {path}. Generate it again.",
+        "{document}的文件不存在：{path}，请重新生成。",
+    ),
+    "package.file_changed": (
+        "The file of {document} was changed after it was generated ({path}). Generate it "
+        "again rather than editing the PDF.",
+        "{document}的文件在生成后被改动过（{path}），请重新生成，不要直接修改 PDF。",
+    ),
+    "package.sealed_missing": (
+        "The sealed copy of {document} is missing: {path}. Attach the scan again.",
+        "{document}的盖章扫描件不存在：{path}，请重新添加。",
+    ),
+    "package.sealed_changed": (
+        "The sealed copy of {document} was changed after it was attached ({path}). Attach "
+        "the scan again.",
+        "{document}的盖章扫描件在添加后被改动过（{path}），请重新添加。",
+    ),
+    "package.unsealed_unconfirmed": (
+        "{document} has no sealed copy. Attach the scan of the stamped paper, or confirm that "
+        "it is sent without one.",
+        "{document}尚无盖章扫描件。请添加盖章后的扫描件，或确认不盖章直接报送。",
+    ),
+    "package.unsealed": (
+        "{document} is sent without a sealed copy, as confirmed.",
+        "{document}按确认以未盖章的版本报送。",
+    ),
+    "package.format_not_accepted": (
+        "{document}: {target} accepts {formats} files only.",
+        "{document}：{target}只接收 {formats} 格式的文件。",
+    ),
+    "package.patent_missing": (
+        "{document} has no patent number, which its file name needs.",
+        "{document}缺少专利号，无法按规则命名文件。",
+    ),
+    "package.duplicate_name": (
+        "{document} and {other} would both be named {file}; keep only one of them.",
+        "{document}与{other}的文件名都将是“{file}”，请只保留其中一份。",
+    ),
+    "package.file_too_large": (
+        "{document} is {size} MB, more than one mail may carry ({limit} MB). Scan it at a "
+        "lower resolution or in black and white.",
+        "{document}大小为 {size} MB，超过单封邮件上限（{limit} MB）。"
+        "请降低扫描分辨率或改用黑白扫描。",
+    ),
+    "package.mail_too_large": (
+        "Mail {part} came out at {size} MB, over the {limit} MB limit; lower the limit slightly "
+        "and build again.",
+        "第 {part} 封邮件为 {size} MB，超过 {limit} MB 上限，请略微调低上限后重新生成。",
+    ),
+    "package.declaration_missing": (
+        "Patent {patent} has an information sheet but no declaration.",
+        "专利 {patent} 有信息表但缺少声明。",
+    ),
+    "package.sheet_missing": (
+        "Patent {patent} has a declaration but no information sheet.",
+        "专利 {patent} 有声明但缺少信息表。",
+    ),
+    "package.summary_missing_patent": (
+        "Patent {patent} has an information sheet but is not on the summary list.",
+        "专利 {patent} 有信息表，但汇总表中没有列出。",
+    ),
+    "package.summary_extra_patent": (
+        "Patent {patent} is on the summary list but has no information sheet in the package.",
+        "汇总表列出了专利 {patent}，但材料包中没有它的信息表。",
+    ),
+    "package.summary_patentees_differ": (
+        "Patent {patent}: the summary list names the patentees {listed}, the information sheet "
+        "{sheet}.",
+        "专利 {patent}：汇总表中的专利权人为 {listed}，信息表中为 {sheet}，两者不一致。",
+    ),
+    "package.cancelled": (
+        "Building the package was cancelled; nothing was changed.",
+        "已取消生成材料包，未作任何改动。",
+    ),
+    "package.write_failed": (
+        "Cannot write the package in {path}: {reason}",
+        "无法在 {path} 中写入材料包：{reason}",
+    ),
+    "package.missing": (
+        "The package (no. {id}) no longer exists.", "材料包（编号 {id}）已不存在。"
+    ),
+    "package.offer_submitted": (
+        "The offer of patent {number} is marked as submitted.",
+        "专利 {number} 的开放许可材料已标记为“已报送”。",
+    ),
+    "target.key_required": ("Enter a short key for the target.", "请填写报送对象的简称代码。"),
+    "target.key_duplicate": (
+        "Another target already uses the key {key}.",
+        "代码 {key} 已被其他报送对象使用。",
+    ),
+    "target.name_required": (
+        "Enter the target's name (it goes into the package name).",
+        "请填写报送对象名称（用于材料包命名）。",
+    ),
+    "target.no_recipient": (
+        "{target} has no recipient address.",
+        "{target}没有填写收件邮箱。",
+    ),
+    "target.recipient_invalid": (
+        "\"{address}\" is not an e-mail address.",
+        "“{address}”不是有效的电子邮件地址。",
+    ),
+    "target.no_document_kind": (
+        "Choose which documents this target receives.",
+        "请选择该报送对象接收哪些材料。",
+    ),
+    "target.size_limit_too_small": (
+        "A mail size limit of {limit} bytes is too small to carry a document.",
+        "邮件大小上限 {limit} 字节过小，无法容纳文件。",
+    ),
+    "target.not_a_preset": (
+        "{key} is not one of the shipped targets.",
+        "{key} 不是软件自带的报送对象。",
+    ),
+    "account.host_required": (
+        "Enter the outgoing (SMTP) server, e.g. smtp.163.com.",
+        "请填写发件（SMTP）服务器，如 smtp.163.com。",
+    ),
+    "account.host_invalid": ("\"{host}\" is not a server name.", "“{host}”不是有效的服务器地址。"),
+    "account.port_invalid": (
+        "Port {port} is not possible (1–65535).", "端口 {port} 无效（1–65535）。"
+    ),
+    "account.security_invalid": (
+        "Unknown connection security \"{security}\".",
+        "未知的连接加密方式“{security}”。",
+    ),
+    "account.insecure": (
+        "An unencrypted connection is allowed only to this computer; {host} needs SSL or "
+        "STARTTLS so the password does not cross the network in clear text.",
+        "仅连接本机时可不加密；连接 {host} 必须使用 SSL 或 STARTTLS，以免密码明文传输。",
+    ),
+    "account.sender_invalid": (
+        "\"{address}\" is not a sender e-mail address.",
+        "发件人地址“{address}”不是有效的电子邮件地址。",
+    ),
+    "account.not_saved": ("Save the mail account first.", "请先保存发件邮箱设置。"),
+    "credentials.no_keyring": (
+        "This computer has no password store (keyring), so the authorisation code cannot be "
+        "remembered: it is asked for each time you send.",
+        "本机没有可用的系统密码库，无法保存授权码，每次发送时都需要重新输入。",
+    ),
+    "credentials.keyring_locked": (
+        "The system password store is locked, so the saved authorisation code cannot be read: "
+        "enter it for this send.",
+        "系统密码库已锁定，无法读取已保存的授权码，请在本次发送时输入。",
+    ),
+    "credentials.keyring_error": (
+        "The system password store did not answer ({reason}): enter the authorisation code "
+        "for this send.",
+        "系统密码库出错（{reason}），请在本次发送时输入授权码。",
+    ),
+    "send.auth_failed": (
+        "The mail server refused the login: the user name or authorisation code is wrong. For "
+        "126/163/QQ mail use the authorisation code from the mailbox settings, not the "
+        "mailbox password.",
+        "邮件服务器拒绝登录：用户名或授权码错误。126/163/QQ 邮箱请使用邮箱设置中生成的授权码，"
+        "而不是登录密码。",
+    ),
+    "send.auth_not_offered": (
+        "The server does not offer login on this connection: check the port and the "
+        "security (SSL/STARTTLS).",
+        "服务器在此连接上不提供登录，请检查端口和加密方式（SSL/STARTTLS）。",
+    ),
+    "send.too_large": (
+        "The mail is larger than the server accepts. Lower the target's size limit so the "
+        "package is split into smaller mails, and build it again.",
+        "邮件超过服务器允许的大小。请调低报送对象的大小上限，使材料分成更小的几封邮件，然后重新生成。",
+    ),
+    "send.mailbox_full": (
+        "The recipient's mailbox is full or over its quota. Try again later or call the office.",
+        "收件邮箱已满或超出配额，请稍后重试或电话联系对方。",
+    ),
+    "send.recipient_refused": (
+        "The server refused the recipient address: check it in the target's settings.",
+        "服务器拒收该收件地址，请检查报送对象中的收件邮箱。",
+    ),
+    "send.sender_refused": (
+        "The server refused the sender address: it must be the address of the account you log "
+        "in with.",
+        "服务器拒绝了发件人地址：发件人地址必须与登录的邮箱一致。",
+    ),
+    "send.rejected": (
+        "The server rejected the mail (often its spam filter). Wait a while and retry, or send "
+        "the .eml draft from your mail program.",
+        "服务器拒收了该邮件（常见原因是被判为垃圾邮件）。"
+        "请稍后重试，或用邮件客户端发送 .eml 草稿。",
+    ),
+    "send.server_error": (
+        "The mail server reported an error; the server's words are kept for support.",
+        "邮件服务器返回错误，服务器原文已保存，供技术支持查看。",
+    ),
+    "send.tls_failed": (
+        "The secure (SSL/TLS) connection failed: check the port and the security setting, or "
+        "the computer's date and time.",
+        "安全连接（SSL/TLS）失败，请检查端口与加密方式设置，或本机日期时间是否正确。",
+    ),
+    "send.tls_unavailable": (
+        "The server does not offer STARTTLS: choose SSL (usually port 465) instead.",
+        "服务器不支持 STARTTLS，请改用 SSL（通常为 465 端口）。",
+    ),
+    "send.host_not_found": (
+        "The mail server's name cannot be found: check the server address and the network.",
+        "找不到邮件服务器，请检查服务器地址和网络连接。",
+    ),
+    "send.connection_refused": (
+        "The mail server refused the connection: check the port, or whether a firewall "
+        "blocks it.",
+        "邮件服务器拒绝连接，请检查端口，或是否被防火墙拦截。",
+    ),
+    "send.timeout": (
+        "The mail server did not answer in time: check the network and retry.",
+        "邮件服务器响应超时，请检查网络后重试。",
+    ),
+    "send.no_network": (
+        "No connection to the mail server: check the network and retry.",
+        "无法连接邮件服务器，请检查网络后重试。",
+    ),
+    "send.connection_dropped": (
+        "The connection broke off while sending. Retry; the mail was not confirmed as sent.",
+        "发送过程中连接中断，邮件未确认发出，请重试。",
+    ),
+    "send.eml_missing": (
+        "The outbox copy of this mail is missing: queue the package again.",
+        "发件箱中该邮件的文件已丢失，请重新加入发件箱。",
+    ),
+    "send.unexpected": (
+        "Sending failed for an unexpected reason; the details are kept for support.",
+        "发送因意外原因失败，详细信息已保存，供技术支持查看。",
+    ),
+    "send.no_password": (
+        "No authorisation code was given: nothing was sent.",
+        "未输入授权码，未发送任何邮件。",
+    ),
+    "send.already_sent": (
+        "This mail was already sent; it is not sent twice.",
+        "该邮件已发送，不会重复发送。",
+    ),
+    "send.uncertain": (
+        "Sending this mail was interrupted: the server may have received it. Check the sent "
+        "folder of the mailbox, and confirm to send it again.",
+        "该邮件上次发送时被中断，服务器可能已收到。请先查看邮箱的“已发送”，确认后再重新发送。",
+    ),
+    "send.not_queued": (
+        "This mail is not in the outbox yet: choose the sending account first.",
+        "该邮件尚未加入发件箱，请先选择发件邮箱。",
+    ),
+    "send.state_changed": (
+        "This mail changed state meanwhile (sent from another window?) and was skipped.",
+        "该邮件状态已变化（可能已在其他窗口发送），本次跳过。",
+    ),
+    "send.some_refused": (
+        "Sent, but the server refused some recipients; see the details.",
+        "已发送，但部分收件地址被服务器拒收，详见详细信息。",
+    ),
+    "outbox.draft": ("not queued", "未加入发件箱"),
+    "outbox.queued": ("waiting to be sent", "待发送"),
+    "outbox.sending": ("sending (interrupted?)", "发送中（可能已中断）"),
+    "outbox.sent": ("sent", "已发送"),
+    "outbox.failed": ("failed", "发送失败"),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (
