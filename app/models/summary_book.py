@@ -199,10 +199,13 @@ def as_of_text(period: Period, *, full_width: bool = True) -> str:
     return f"（{inner}）" if full_width else f"({inner})"
 
 
+DATE_TO_WRITE = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+
+
 def date_text(day: dt.date | None) -> str:
-    """"2023 年 12 月 5 日", or the form's blank "年 月 日" to fill by hand."""
+    """"2023 年 12 月 5 日", or a blank "    年  月  日" with room to write the date by hand."""
     if day is None:
-        return DATE_BLANK
+        return DATE_TO_WRITE
     return f"{day.year} 年 {day.month} 月 {day.day} 日"
 
 
