@@ -1,0 +1,107 @@
+"""File helpers of submission: hashing, file types by their magic bytes, atomic writes, names
+that Windows accepts."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO
+
+_CHUNK = 1 << 20
+
+
+class FileType(StrEnum):
+    PDF = "pdf"
+    JPEG = "jpg"
+    PNG = "png"
+    XLSX = "xlsx"  # a zip container; only the extension tells it from another zip
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sniff(path: Path) -> FileType | None:
+    """The file's type from its first bytes, not its name: a renamed Word file is not a PDF."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+    if head.startswith(b"\xff\xd8\xff"):
+        return FileType.JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return FileType.PNG
+    # The PDF header may follow a little junk (some scanners write a BOM or whitespace).
+    if b"%PDF-" in head:
+        return FileType.PDF
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() == ".xlsx":
+        return FileType.XLSX
+    return None
+
+
+# Characters Windows refuses in file names, control characters and line breaks.
+_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\u2028\u2029]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_file_name(text: str, fallback: str = "文件") -> str:
+    """A name Windows accepts: forbidden characters become "_", no trailing dot or space, not a
+    reserved device name, at most 120 characters. Chinese is kept."""
+    name = _FORBIDDEN.sub("_", single_line(text))
+    name = re.sub(r"\s+", " ", name).strip().rstrip(". ")
+    name = name[:120].rstrip(". ")
+    if not name:
+        return fallback
+    if name.split(".")[0].upper() in _RESERVED:
+        name = "_" + name
+    return name
+
+
+def single_line(text: str) -> str:
+    """Line breaks (and the Unicode ones) become spaces: a header value cannot start a new
+    header."""
+    return re.sub(r"[\r\n\x0b\x0c\x85\u2028\u2029]+", " ", text).strip()
+
+
+@contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside `target`, then rename over it: a reader (or a crash)
+    never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    with atomic_writer(target) as handle:
+        handle.write(data)
+
+
+def copy_with_hash(source: Path, target: Path) -> tuple[str, int]:
+    """Copy `source` to `target` atomically; the SHA-256 and size of what was written."""
+    digest = hashlib.sha256()
+    size = 0
+    with source.open("rb") as reader, atomic_writer(target) as writer:
+        for chunk in iter(lambda: reader.read(_CHUNK), b""):
+            digest.update(chunk)
+            size += len(chunk)
+            writer.write(chunk)
+    return digest.hexdigest(), size

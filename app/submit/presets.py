@@ -1,0 +1,189 @@
+"""Seed data: the send targets and mail-server presets the application ships with.
+
+These are copied into the database the first time submission is used (see
+`SubmissionRecords.ensure_default_targets`); from then on the clerk edits the database rows —
+addresses and templates change every year, so nothing reads these values directly to send.
+The notices they come from are in the shared seeds (Hubei 003, Henan 000, Xinyang 001).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from app.models.submission import AccountSecurity
+
+
+class DocumentKind(StrEnum):
+    """What a document is, as `GeneratedDocument.kind` records it."""
+
+    SUMMARY_LIST = "summary_list"  # 湖北省专利开放许可（试点）汇总表
+    INFORMATION_SHEET = "information_sheet"  # 专利开放许可（试点）信息表
+    DECLARATION = "declaration"  # 同意开放许可（试点）的声明
+    SUMMARY_BOOK = "summary_book"  # 河南省专利开放许可试点工作总结书
+    OPS_CENTRE_TABLE = "ops_centre_table"  # 河南省高校知识产权运营管理中心建设工作总结表
+    STATISTICS_TABLE = "statistics_table"  # 专利开放许可试点情况统计表
+    DEAL_LIST = "deal_list"  # 专利开放许可（试点）达成项目清单
+    CONTACT_SHEET = "contact_sheet"  # 专利开放许可试点工作联系人信息表
+
+
+DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
+    DocumentKind.SUMMARY_LIST: ("summary list", "汇总表"),
+    DocumentKind.INFORMATION_SHEET: ("information sheet", "信息表"),
+    DocumentKind.DECLARATION: ("declaration", "声明"),
+    DocumentKind.SUMMARY_BOOK: ("summary book", "总结书"),
+    DocumentKind.OPS_CENTRE_TABLE: (
+        "operations-centre summary table", "运营管理中心建设工作总结表"
+    ),
+    DocumentKind.STATISTICS_TABLE: ("statistics table", "试点情况统计表"),
+    DocumentKind.DEAL_LIST: ("achieved-licence list", "达成项目清单"),
+    DocumentKind.CONTACT_SHEET: ("contact sheet", "联系人信息表"),
+}
+
+# Kinds that exist once per patent: their file-name rule needs {patent}.
+PER_PATENT_KINDS = frozenset({DocumentKind.INFORMATION_SHEET, DocumentKind.DECLARATION})
+
+DEFAULT_SIZE_LIMIT = 50_000_000  # "50 MB", the smaller reading, as the whole encoded mail
+
+
+@dataclass(frozen=True)
+class TargetPreset:
+    key: str
+    name: str
+    office: str
+    recipients: tuple[str, ...]
+    subject_template: str
+    body_template: str
+    document_kinds: tuple[str, ...]
+    file_types: tuple[str, ...]
+    file_names: dict[str, str] = field(default_factory=dict)
+    size_limit: int = DEFAULT_SIZE_LIMIT
+    note: str = ""
+
+
+# Placeholders: {unit} {office} {date} {count} {mail_count} {part} {parts} {part_note}
+# {files} {contact} {phone}. The subject gets " (1/3)" appended when a package needs several
+# mails.
+_HUBEI_BODY = (
+    "{office}：\n"
+    "\n"
+    "根据《湖北省专利开放许可试点实施方案》有关要求，现将我单位《湖北省专利开放许可（试点）汇总表》"
+    "《专利开放许可（试点）信息表》《同意开放许可（试点）的申明》以 PDF 文件格式报送，请审核。"
+    "{part_note}\n"
+    "\n"
+    "本邮件附件（共 {mail_count} 个）：\n"
+    "{files}\n"
+    "\n"
+    "联系人：{contact}　联系电话：{phone}\n"
+    "\n"
+    "{unit}\n"
+    "{date}\n"
+)
+
+_HENAN_BODY = (
+    "{office}：\n"
+    "\n"
+    "根据《关于深入实施河南省专利开放许可及试点工作总结的通知》要求，现将我单位"
+    "《河南省专利开放许可试点工作总结书》等材料电子版报送，盖章纸质材料（装订成册两份）另行报送。"
+    "{part_note}\n"
+    "\n"
+    "本邮件附件（共 {mail_count} 个）：\n"
+    "{files}\n"
+    "\n"
+    "联系人：{contact}　联系电话：{phone}\n"
+    "\n"
+    "{unit}\n"
+    "{date}\n"
+)
+
+_XINYANG_BODY = (
+    "{office}：\n"
+    "\n"
+    "根据《信阳市市场监督管理局关于进一步推进专利开放许可试点工作的通知》（信市监〔2023〕56号）要求，"
+    "现将我单位专利开放许可试点情况统计表、试点达成项目清单及联系人信息表电子扫描版报送，盖章纸质材料另行报送。"
+    "{part_note}\n"
+    "\n"
+    "本邮件附件（共 {mail_count} 个）：\n"
+    "{files}\n"
+    "\n"
+    "联系人：{contact}　联系电话：{phone}\n"
+    "\n"
+    "{unit}\n"
+    "{date}\n"
+)
+
+DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
+    TargetPreset(
+        key="hubei",
+        name="湖北",
+        office="湖北省知识产权局运用促进处",
+        recipients=("dingwei@hbipo.gov.cn",),
+        subject_template="{unit}报送专利开放许可（试点）汇总表、信息表及声明",
+        body_template=_HUBEI_BODY,
+        document_kinds=(
+            DocumentKind.SUMMARY_LIST, DocumentKind.INFORMATION_SHEET, DocumentKind.DECLARATION,
+        ),
+        file_types=("pdf",),
+        file_names={
+            DocumentKind.SUMMARY_LIST: "汇总表",
+            DocumentKind.INFORMATION_SHEET: "{patent} 信息表",
+            DocumentKind.DECLARATION: "{patent} 声明",
+        },
+        note="各市州于 8 月 31 日前、各高校院所于 9 月 20 日前报送，PDF 文件格式。",
+    ),
+    TargetPreset(
+        key="henan",
+        name="河南",
+        office="河南省市场监管局（知识产权局）知识产权促进处",
+        recipients=("zscqyy@126.com",),
+        subject_template="{unit}报送专利开放许可试点工作总结材料",
+        body_template=_HENAN_BODY,
+        document_kinds=(DocumentKind.SUMMARY_BOOK, DocumentKind.OPS_CENTRE_TABLE),
+        file_types=("pdf", "xlsx"),
+        file_names={
+            DocumentKind.SUMMARY_BOOK: "河南省专利开放许可试点工作总结书",
+            DocumentKind.OPS_CENTRE_TABLE: "河南省高校知识产权运营管理中心建设工作总结表",
+        },
+        note="12 月 11 日前；盖章纸质材料装订成册两份，经所在地市局汇总报送。",
+    ),
+    TargetPreset(
+        key="xinyang",
+        name="信阳",
+        office="信阳市市场监管局知识产权促进科",
+        recipients=("xyszscqj@163.com",),
+        subject_template="{unit}报送专利开放许可试点统计表、达成项目清单及联系人信息表",
+        body_template=_XINYANG_BODY,
+        document_kinds=(
+            DocumentKind.STATISTICS_TABLE, DocumentKind.DEAL_LIST, DocumentKind.CONTACT_SHEET,
+        ),
+        file_types=("pdf", "xlsx"),
+        file_names={
+            DocumentKind.STATISTICS_TABLE: "专利开放许可试点情况统计表",
+            DocumentKind.DEAL_LIST: "专利开放许可试点达成项目清单",
+            DocumentKind.CONTACT_SHEET: "专利开放许可试点工作联系人信息表",
+        },
+        note="加盖公章纸质版（一式四份）和电子扫描版均须提交。",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class AccountPreset:
+    key: str
+    label: str
+    host: str
+    port: int
+    security: AccountSecurity
+    hint: str = ""  # where the clerk finds the authorisation code
+
+
+ACCOUNT_PRESETS: tuple[AccountPreset, ...] = (
+    AccountPreset("126", "网易 126 邮箱", "smtp.126.com", 465, AccountSecurity.SSL,
+                  "设置 → POP3/SMTP/IMAP → 开启 SMTP 服务，使用授权码而不是登录密码"),
+    AccountPreset("163", "网易 163 邮箱", "smtp.163.com", 465, AccountSecurity.SSL,
+                  "设置 → POP3/SMTP/IMAP → 开启 SMTP 服务，使用授权码而不是登录密码"),
+    AccountPreset("qq", "QQ 邮箱", "smtp.qq.com", 465, AccountSecurity.SSL,
+                  "设置 → 账户 → 开启 SMTP 服务，生成授权码"),
+    AccountPreset("corporate", "单位邮件服务器", "", 587, AccountSecurity.STARTTLS,
+                  "服务器地址请向本单位网络管理员询问"),
+)
