@@ -702,6 +702,212 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outbox.sending": ("sending (interrupted?)", "发送中（可能已中断）"),
     "outbox.sent": ("sent", "已发送"),
     "outbox.failed": ("failed", "发送失败"),
+    # Batches, the summary list workbook and patent-list import (app/models/batches.py,
+    # app/models/patent_import.py, app/export/excel/). Row findings carry {row}, the row number
+    # Excel shows.
+    "batch.name_required": ("Give the batch a name.", "请填写批次名称。"),
+    "batch.name_too_long": (
+        "A batch name has at most {limit} characters.",
+        "批次名称最多 {limit} 个字。",
+    ),
+    "batch.name_taken": (
+        "There is already a batch called \"{name}\"; choose another name.",
+        "已有名为“{name}”的批次，请换一个名称。",
+    ),
+    "batch.missing": (
+        "The batch no longer exists (it may have been deleted).",
+        "该批次已不存在（可能已被删除）。",
+    ),
+    "batch.offer_missing": (
+        "An information sheet chosen for the batch no longer exists.",
+        "选入批次的一份信息表已不存在。",
+    ),
+    "batch.offer_not_finalised": (
+        "{number}: the information sheet is not finalised, so it was not put in the batch. "
+        "Correct what it lists and finalise it, then add it again.",
+        "{number}：信息表尚未定稿，未加入批次。请按所列问题修改并定稿后再加入。",
+    ),
+    "summary_list.field_missing": (
+        "{number}: the summary list has no {fields}. Fill them in on the information sheet.",
+        "{number}：汇总表缺少{fields}，请在信息表中填写。",
+    ),
+    "summary_list.empty": (
+        "Batch \"{batch}\" has no finalised information sheet: the summary list is empty.",
+        "批次“{batch}”中没有已定稿的信息表，汇总表为空。",
+    ),
+    "summary_list.unit_missing": (
+        "The unit's name is missing from the header line. Fill it in under Organisation.",
+        "汇总表表头缺少单位名称，请在“单位信息”中填写。",
+    ),
+    "export.write_failed": (
+        "Cannot write {path}: {reason}. If the file is open in Excel or WPS, close it and try "
+        "again.",
+        "无法写入 {path}：{reason}。如该文件正在 Excel 或 WPS 中打开，请关闭后重试。",
+    ),
+    "import.file_unreadable": (
+        "Cannot open {path}: {reason}",
+        "无法打开 {path}：{reason}",
+    ),
+    "import.file_too_large": (
+        "{name} is {size_mb} MB; a patent list larger than {limit_mb} MB is not read.",
+        "{name} 有 {size_mb} MB，超过 {limit_mb} MB 的专利清单不予读取。",
+    ),
+    "import.xls_format": (
+        "{name} is in the old Excel format (.xls) or is not a real workbook. Open it in Excel "
+        "or WPS, save it as .xlsx (Excel 工作簿) and import that file.",
+        "{name} 是旧版 Excel 格式（.xls）或并非真正的工作簿。请用 Excel 或 WPS 打开，"
+        "另存为 .xlsx（Excel 工作簿）后再导入。",
+    ),
+    "import.not_a_workbook": (
+        "{name} is not an Excel workbook (.xlsx) or CSV file. If it is a Word file or was "
+        "renamed, open the patent list in Excel and save it as .xlsx.",
+        "{name} 不是 Excel 工作簿（.xlsx）或 CSV 文件。如果它是 Word 文件或被改过扩展名，"
+        "请在 Excel 中打开专利清单并另存为 .xlsx。",
+    ),
+    "import.encrypted": (
+        "{name} is protected by a password. Open it in Excel, remove the password (File › "
+        "Info › Protect Workbook) and save it, then import it again.",
+        "{name} 设有打开密码。请在 Excel 中打开，取消密码（文件 › 信息 › 保护工作簿）并保存后"
+        "再导入。",
+    ),
+    "import.zip_bomb": (
+        "{name} claims to unpack to far more data than a patent list holds ({reason}); it was "
+        "not opened. Save the list again from Excel as a new .xlsx.",
+        "{name} 解压后的数据量远超专利清单应有的大小（{reason}），已拒绝打开。"
+        "请在 Excel 中将清单另存为新的 .xlsx 文件。",
+    ),
+    "import.workbook_unreadable": (
+        "{name} cannot be read as a workbook ({reason}). Open it in Excel and save it again "
+        "as .xlsx.",
+        "无法读取工作簿 {name}（{reason}）。请在 Excel 中打开并重新另存为 .xlsx。",
+    ),
+    "import.sheet_missing": (
+        "{name} has no sheet called \"{sheet}\".",
+        "{name} 中没有名为“{sheet}”的工作表。",
+    ),
+    "import.sheet_not_a_table": (
+        "Sheet \"{sheet}\" is a chart, not a table; choose another sheet.",
+        "工作表“{sheet}”是图表而不是表格，请选择其他工作表。",
+    ),
+    "import.too_many_merged_cells": (
+        "The sheet has more than {limit} merged areas; only the first were read. Unmerge the "
+        "cells and check the rows.",
+        "该工作表合并单元格超过 {limit} 处，仅读取了前面部分。请取消合并后核对各行。",
+    ),
+    "import.too_many_rows": (
+        "Only the first {limit} rows were read; split the list into several files.",
+        "只读取了前 {limit} 行，请将清单拆分为多个文件。",
+    ),
+    "import.cancelled": ("Reading was cancelled.", "已取消读取。"),
+    "import.csv_encoding": (
+        "{name} is not readable text (neither UTF-8 nor GBK). In Excel, save it as "
+        "\"CSV UTF-8\" or as .xlsx.",
+        "{name} 不是可识别的文本（既非 UTF-8 也非 GBK 编码）。请在 Excel 中另存为"
+        "“CSV UTF-8”或 .xlsx。",
+    ),
+    "import.csv_unreadable": (
+        "{name} cannot be read as CSV ({reason}). Save it from Excel as .xlsx.",
+        "无法按 CSV 读取 {name}（{reason}），请在 Excel 中另存为 .xlsx。",
+    ),
+    "import.empty": ("The sheet is empty.", "工作表中没有内容。"),
+    "import.header_row_empty": (
+        "Row {row}, chosen as the heading row, is empty.",
+        "选作表头的第 {row} 行是空行。",
+    ),
+    "import.mapping_needed": (
+        "The columns are not laid out like the summary list (headings in row {row}). Check "
+        "which column holds which item before importing.",
+        "表格不是汇总表的格式（表头在第 {row} 行），导入前请确认各列对应的项目。",
+    ),
+    "import.mapping_number_missing": (
+        "No column is chosen for the patent number; without it nothing can be imported.",
+        "没有指定专利号所在的列，无法导入。",
+    ),
+    "import.mapping_column_missing": (
+        "There is no column \"{column}\" for {fields} in the heading row.",
+        "表头中没有“{column}”列（对应{fields}）。",
+    ),
+    "import.mapping_field_unknown": (
+        "The saved column mapping names an unknown item \"{item}\".",
+        "保存的列对应关系中有未知项目“{item}”。",
+    ),
+    "import.mapping_unreadable": (
+        "The saved column mapping cannot be read ({reason}).",
+        "无法读取保存的列对应关系（{reason}）。",
+    ),
+    "import.formula_without_value": (
+        "Row {row}, column \"{column}\": the formula {value} has no computed value in the "
+        "file. Open it in Excel, let it calculate and save it (or paste the column as values).",
+        "第 {row} 行“{column}”列：公式 {value} 在文件中没有计算结果。请在 Excel 中打开、"
+        "重新计算并保存（或将该列“选择性粘贴为数值”）。",
+    ),
+    "import.cell_error": (
+        "Row {row}, column \"{column}\" shows the error {value}; correct the cell in Excel.",
+        "第 {row} 行“{column}”列显示错误值 {value}，请在 Excel 中改正该单元格。",
+    ),
+    "import.number_missing": (
+        "Row {row}: the patent number is empty.",
+        "第 {row} 行：专利号为空。",
+    ),
+    "import.number_invalid": (
+        "Row {row}: {detail}",
+        "第 {row} 行：{detail}",
+    ),
+    "import.number_was_numeric": (
+        "Row {row}: the patent number {value} was stored as a number; read as {number}. Set "
+        "the column to Text in Excel to keep it that way.",
+        "第 {row} 行：专利号 {value} 被 Excel 存成了数字，已按 {number} 读取。"
+        "建议在 Excel 中把该列设为文本。",
+    ),
+    "import.number_lost_digits": (
+        "Row {row}: the patent number {value} was turned into scientific notation by Excel "
+        "and its last digits are lost. Set the column to Text in Excel and type the number "
+        "again.",
+        "第 {row} 行：专利号 {value} 被 Excel 显示成了科学计数法，且末尾数字已丢失，"
+        "请在 Excel 中把该列设为文本后重新填写。",
+    ),
+    "import.date_unreadable": (
+        "Row {row}: \"{value}\" in {fields} is not a date. Write it like 2017-07-21 or "
+        "2017年7月21日.",
+        "第 {row} 行：{fields}“{value}”不是可识别的日期，请写成 2017-07-21 或 2017年7月21日。",
+    ),
+    "import.status_unknown": (
+        "Row {row}: the legal status \"{value}\" is not one the register knows: write 有效, "
+        "失效（未缴年费）, 失效（期限届满） or 失效（宣告无效）.",
+        "第 {row} 行：法律状态“{value}”无法识别，请填写“有效”“失效（未缴年费）”"
+        "“失效（期限届满）”或“失效（宣告无效）”。",
+    ),
+    "import.kind_unknown": (
+        "Row {row}: the patent type \"{value}\" is not 发明, 实用新型 or 外观设计.",
+        "第 {row} 行：专利类型“{value}”不是“发明”“实用新型”或“外观设计”。",
+    ),
+    "import.phone_was_numeric": (
+        "Row {row}: the phone number {value} was stored as a number and lost its leading 0; "
+        "read as {phone}. Check it.",
+        "第 {row} 行：联系电话 {value} 被存成数字，丢失了开头的 0，已按 {phone} 读取，请核对。",
+    ),
+    "import.duplicate_in_file": (
+        "Row {row}: patent {number} is already in row {first_row} of this file.",
+        "第 {row} 行：专利 {number} 与本文件第 {first_row} 行重复。",
+    ),
+    "import.number_in_register": (
+        "Row {row}: patent {number} is already in the register; choose whether to skip or "
+        "update it.",
+        "第 {row} 行：专利 {number} 已在登记册中，请选择跳过或更新。",
+    ),
+    "import.refused_rows_with_errors": (
+        "Nothing was imported: {count} rows have errors (rows {rows}). Correct them, or "
+        "import only the rows without errors.",
+        "未导入任何数据：有 {count} 行存在错误（第 {rows} 行）。请改正，或选择只导入无误的行。",
+    ),
+    "import.nothing_to_import": (
+        "Nothing was imported: no row is free of errors.",
+        "未导入任何数据：没有无误的行。",
+    ),
+    "import.write_failed": (
+        "Nothing was imported: the register could not be written ({reason}).",
+        "未导入任何数据：登记册写入失败（{reason}）。",
+    ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (

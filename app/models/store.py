@@ -14,6 +14,16 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from app.models.batches import (
+    Batch,
+    BatchInfo,
+    BatchOffer,
+    BatchResult,
+    admit_offers,
+    batch_info,
+    check_batch_name,
+    check_offer_for_batch,
+)
 from app.models.database import Database
 from app.models.entities import Contact, DocumentState, EditorDraft, Offer, Organisation, Patent
 from app.models.findings import Finding, error, has_errors, warning
@@ -24,8 +34,10 @@ from app.models.offers import (
     check_offer,
     snapshot,
 )
+from app.models.patent_import import ON_EXISTING, ImportOutcome, PreviewRow, merged_fields
 from app.models.patent_number import parse
 from app.models.patent_rules import PatentFields, check_patent
+from app.models.summary_list import SummaryList, build_summary_list, official_number
 
 
 @dataclass(frozen=True)
@@ -627,6 +639,216 @@ class Store:
                 book.state = DocumentState.FINALISED.value
                 book.finalised_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             return SaveResult(book.id, findings)
+
+    # Batches and imports ----------------------------------------------------------------------
+
+    def batches(self) -> list[BatchInfo]:
+        """Every batch with its offer ids in order, newest first."""
+        with self.session() as session:
+            query = select(Batch).order_by(Batch.created_at.desc(), Batch.id.desc())
+            return [batch_info(b) for b in session.scalars(query)]
+
+    def batch(self, batch_id: int) -> BatchInfo | None:
+        with self.session() as session:
+            found = session.get(Batch, batch_id)
+            return batch_info(found) if found is not None else None
+
+    def create_batch(
+        self, name: str, note: str = "", offer_ids: Sequence[int] = ()
+    ) -> BatchResult:
+        """A new batch; offers that are not finalised are left out and reported."""
+        findings = check_batch_name(name)
+        if findings:
+            return BatchResult(None, findings)
+        with self.session() as session, session.begin():
+            if session.scalar(select(Batch.id).where(Batch.name == name.strip())) is not None:
+                return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+            batch = Batch(name=name.strip(), note=note)
+            session.add(batch)
+            findings, left_out = self._place_batch_offers(session, batch, list(offer_ids))
+            session.flush()
+            return BatchResult(batch_info(batch), findings, left_out)
+
+    def rename_batch(self, batch_id: int, name: str, note: str | None = None) -> BatchResult:
+        findings = check_batch_name(name)
+        if findings:
+            return BatchResult(None, findings)
+        with self.session() as session, session.begin():
+            batch = session.get(Batch, batch_id)
+            if batch is None:
+                return BatchResult(None, [error("batch.missing", "batch", batch_id=batch_id)])
+            clash = session.scalar(select(Batch.id).where(Batch.name == name.strip()))
+            if clash is not None and clash != batch_id:
+                return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+            batch.name = name.strip()
+            if note is not None:
+                batch.note = note
+            return BatchResult(batch_info(batch))
+
+    def delete_batch(self, batch_id: int) -> bool:
+        """Delete a batch (its offers stay); False when there was none."""
+        with self.session() as session, session.begin():
+            batch = session.get(Batch, batch_id)
+            if batch is None:
+                return False
+            session.delete(batch)
+            return True
+
+    def set_batch_offers(self, batch_id: int, offer_ids: Sequence[int]) -> BatchResult:
+        """Make the batch hold exactly `offer_ids`, in that order (序号 1, 2, …). Offers that are
+        not finalised are left out, each reported with its own findings; the rest are set."""
+        with self.session() as session, session.begin():
+            batch = session.get(Batch, batch_id)
+            if batch is None:
+                return BatchResult(None, [error("batch.missing", "batch", batch_id=batch_id)])
+            findings, left_out = self._place_batch_offers(session, batch, list(offer_ids))
+            session.flush()
+            return BatchResult(batch_info(batch), findings, left_out)
+
+    def batch_offers(self, batch_id: int) -> list[Offer]:
+        """The batch's offers with their patents, in the batch's order."""
+        with self.session() as session:
+            query = (
+                select(Offer)
+                .join(BatchOffer, BatchOffer.offer_id == Offer.id)
+                .where(BatchOffer.batch_id == batch_id)
+                .order_by(BatchOffer.position)
+            )
+            return list(session.scalars(query).unique())
+
+    def summary_list(self, batch_id: int) -> tuple[SummaryList | None, list[Finding]]:
+        """The batch's summary list (汇总表), from the records, and what is wrong with it.
+
+        An offer edited back to draft since it entered the batch is left off the list and
+        reported (`batch.offer_not_finalised`); empty summary fields are warnings.
+        """
+        info = self.batch(batch_id)
+        if info is None:
+            return None, [error("batch.missing", "batch", batch_id=batch_id)]
+        findings: list[Finding] = []
+        listed: list[Offer] = []
+        for offer in self.batch_offers(batch_id):
+            refusal = check_offer_for_batch(offer)
+            if refusal is not None:
+                findings.append(refusal)
+                continue
+            listed.append(offer)
+            empty = [name for name in ("single_term", "open_scope", "contact.name",
+                                       "contact.phone")
+                     if not getattr(offer, name.replace(".", "_")).strip()]
+            if empty:
+                findings.append(warning("summary_list.field_missing", "offers", fields=empty,
+                                        number=official_number(offer.patent.number)))
+        if not listed:
+            findings.append(warning("summary_list.empty", "offers", batch=info.name))
+        org = self.organisation()
+        if not org.name.strip():
+            findings.append(warning("summary_list.unit_missing", "name"))
+        first = org.contacts[0] if org.contacts else ContactData()
+        summary = build_summary_list(
+            org.name, first.name, first.office_phone or first.mobile or org.phone, listed,
+            subject=info.name,
+        )
+        return summary, findings
+
+    def patent_numbers(self) -> set[str]:
+        """Every stored number (normalised), for an import preview to mark rows already there."""
+        with self.session() as session:
+            return set(session.scalars(select(Patent.number)))
+
+    def import_patents(
+        self,
+        rows: Sequence[PreviewRow],
+        *,
+        on_existing: str = "skip",
+        skip_bad_rows: bool = False,
+    ) -> ImportOutcome:
+        """Write previewed rows in ONE transaction: all of them or, on any failure, nothing.
+
+        A row with errors refuses the whole import unless `skip_bad_rows`, which imports the
+        good rows only. A number already in the register is skipped (`on_existing="skip"`) or
+        updated with the cells the file fills in (`"update"`); the summary-list columns go to the
+        patent's offer (created as a draft when it has none). Records with rule findings (no
+        filing date, …) are kept as drafts, as the window keeps them.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if on_existing not in ON_EXISTING:
+            raise ValueError(f"on_existing must be one of {ON_EXISTING}")
+        bad = [row.row for row in rows if row.has_errors]
+        if bad and not skip_bad_rows:
+            return ImportOutcome(False, findings=(
+                error("import.refused_rows_with_errors", "file", count=len(bad),
+                      rows="、".join(str(n) for n in bad[:10]) + ("…" if len(bad) > 10 else "")),
+            ))
+        good = [row for row in rows if not row.has_errors]
+        if not good:
+            return ImportOutcome(False, skipped_rows=tuple(bad),
+                                 findings=(error("import.nothing_to_import", "file"),))
+        created: list[str] = []
+        updated: list[str] = []
+        skipped: list[str] = []
+        notices: list[Finding] = []
+        offers_created = offers_updated = 0
+        try:
+            with self.session() as session, session.begin():
+                ids = {n: i for n, i in session.execute(select(Patent.number, Patent.id))}
+                seen: set[str] = set()
+                for row in good:
+                    number = stored_number(row.patent.number)
+                    if number in seen:  # rows not from one preview: the first one wins
+                        continue
+                    seen.add(number)
+                    patent_id = ids.get(number)
+                    if patent_id is not None and on_existing == "skip":
+                        skipped.append(number)
+                        continue
+                    if patent_id is None:
+                        patent = Patent()
+                        session.add(patent)
+                        _apply_patent_fields(patent, row.patent, number)
+                        created.append(number)
+                    else:
+                        patent = session.get_one(Patent, patent_id)
+                        fields = merged_fields(PatentFields.of(patent), row)
+                        _apply_patent_fields(patent, fields, number)
+                        updated.append(number)
+                    offer = patent.offer if patent_id is not None else None
+                    if row.has_offer_fields:
+                        if offer is None:
+                            offer = Offer(patent=patent, state=DocumentState.DRAFT.value)
+                            session.add(offer)
+                            offers_created += 1
+                        else:
+                            offers_updated += 1
+                        for name in ("single_term", "open_scope", "contact_name",
+                                     "contact_phone"):
+                            if name in row.provided:
+                                setattr(offer, name, getattr(row.offer, name).strip())
+                    if offer is not None and offer.id is not None:
+                        # An update changed a finalised sheet's data: back to draft, and say so.
+                        notice = _return_to_draft_if_changed(offer)
+                        if notice is not None:
+                            notices.append(notice)
+                session.flush()
+        except SQLAlchemyError as exc:
+            return ImportOutcome(False, findings=(
+                error("import.write_failed", "file", reason=str(exc).splitlines()[0]),))
+        return ImportOutcome(
+            True, tuple(created), tuple(updated), tuple(skipped), tuple(bad), offers_created,
+            offers_updated, tuple(notices),
+        )
+
+    def _place_batch_offers(
+        self, session: Session, batch: Batch, offer_ids: list[int]
+    ) -> tuple[list[Finding], dict[int, list[Finding]]]:
+        offers = {offer_id: session.get(Offer, offer_id) for offer_id in dict.fromkeys(offer_ids)}
+        admitted, missing, left_out = admit_offers(offers, offer_ids)
+        refusals = [fs[0] for fs in left_out.values()]
+        kept = {entry.offer_id: entry for entry in batch.entries}
+        batch.entries = [kept.get(i) or BatchOffer(offer_id=i) for i in admitted]
+        batch.entries.reorder()  # type: ignore[attr-defined]  # ordering_list: 序号 follows the order
+        return missing + refusals, left_out
 
     # Editor drafts --------------------------------------------------------------------------
 
