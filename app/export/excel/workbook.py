@@ -1,0 +1,124 @@
+"""What every workbook this application writes shares: text that never becomes a formula,
+column widths for Chinese text, fixed dates, and atomic, deterministic saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import math
+import os
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.workbook import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from app import __app_name__
+
+TEXT_FORMAT = "@"
+# Excel's width unit is the width of "0" in the default font; a hanzi takes about two.
+WIDE = frozenset("WF")
+LINE_HEIGHT_POINTS = 14.25  # one line of 11-point 宋体
+
+
+class ExcelExportError(Exception):
+    """A workbook that could not be written; `code` and `params` go through the message table."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    sha256: str
+    size: int
+
+
+def clean_text(value: str) -> str:
+    """Text as a cell can hold it: control characters (which openpyxl refuses) removed."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def set_text(cell: Cell, value: str) -> None:
+    """Write `value` as text, always: "=1+1", "+86…", "-", "@x" stay text and never become
+    formulas, and "0271234" keeps its zero. openpyxl types a str starting with "=" as a
+    formula, so the type is set after the value; the text format keeps Excel from reinterpreting
+    the cell when a clerk edits it."""
+    cell.value = clean_text(value)
+    cell.data_type = "s"
+    cell.number_format = TEXT_FORMAT
+
+
+def display_width(text: str) -> int:
+    """Width of one line in Excel's units: full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in WIDE else 1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` units wide."""
+    usable = max(width - 1.5, 1)
+    return sum(max(1, math.ceil(display_width(line) / usable)) for line in text.split("\n"))
+
+
+def set_fixed_dates(workbook: Workbook, when: dt.datetime, title: str) -> None:
+    """Document properties from the data, never the clock, so the same data gives the same file."""
+    props = workbook.properties
+    props.creator = __app_name__
+    props.lastModifiedBy = __app_name__
+    props.title = title
+    props.created = when
+    props.modified = when
+
+
+def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
+    """The .xlsx bytes with every zip entry stamped `when`: zipfile would stamp the clock."""
+    raw = io.BytesIO()
+    # Workbook.save() stamps properties.modified with the clock; the writer underneath does not.
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute,
+             when.second - when.second % 2)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, source.read(member.filename))
+    return out.getvalue()
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
+    """Write to a temporary file beside the target, then rename over it: a failure (disk full,
+    the old file open in Excel on Windows) leaves the previous file as it was."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                        suffix=".tmp")
+    except OSError as exc:
+        raise ExcelExportError("export.write_failed", path=str(target),
+                               reason=exc.strerror or str(exc)) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except OSError as exc:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise ExcelExportError("export.write_failed", path=str(target),
+                               reason=exc.strerror or str(exc)) from exc
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return WrittenFile(target, hashlib.sha256(data).hexdigest(), len(data))
