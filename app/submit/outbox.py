@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.models.findings import Finding, error, has_errors
@@ -23,7 +24,7 @@ from app.submit.mail import (
     new_message_id,
 )
 from app.submit.package import BuiltPackage
-from app.submit.records import PackageData, SubmissionRecords
+from app.submit.records import OutboxData, PackageData, SubmissionRecords
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +46,14 @@ def record_and_queue(
 
 
 def queue_package(
-    records: SubmissionRecords, package_id: int, account: AccountData
+    records: SubmissionRecords, package_id: int, account: AccountData, *,
+    requeue_failed: bool = True,
 ) -> list[Finding]:
     """Write each unsent mail of the package as it will go out from `account` and queue it.
 
     The package folder's files must still be what was built (checked by hash). A mail already
-    sent, or left "sending" by an interrupted send, is not touched.
+    sent, or left "sending" by an interrupted send, is not touched; a failed one is rewritten
+    (same Message-ID) only with `requeue_failed`, e.g. after choosing another account.
     """
     findings = [f for f in check_account(account) if f.is_error]
     if account.id is None:
@@ -58,15 +61,17 @@ def queue_package(
     package = records.package(package_id)
     if package is None:
         return findings + [error("package.missing", "package", id=package_id)]
-    findings += _check_package_files(package)
+    states = {OutboxState.DRAFT, OutboxState.QUEUED}
+    if requeue_failed:
+        states.add(OutboxState.FAILED)
+    messages = [m for m in package.messages if m.state in states]
+    findings += _check_package_files(package, messages)
     if has_errors(findings):
         return findings
     folder = Path(package.folder)
     built_at = package.built_at.replace(tzinfo=dt.UTC)  # stored as UTC
     domain = message_domain(account.sender_address)
-    for message in package.messages:
-        if message.state in (OutboxState.SENT, OutboxState.SENDING):
-            continue
+    for message in messages:
         message_id = message.message_id
         if message.state == OutboxState.DRAFT and not message_id.rstrip(">").endswith(domain):
             # Never queued yet: take the account's domain. From the first queueing on, the
@@ -96,13 +101,13 @@ def queue_package(
     return findings
 
 
-def _check_package_files(package: PackageData) -> list[Finding]:
-    """The files still in the package folder, unchanged since it was built."""
+def _check_package_files(
+    package: PackageData, messages: Sequence[OutboxData]
+) -> list[Finding]:
+    """The files these mails carry still in the package folder, unchanged since the build."""
     findings: list[Finding] = []
     folder = Path(package.folder)
-    pending = {name for m in package.messages if m.state not in (OutboxState.SENT,
-                                                                 OutboxState.SENDING)
-               for name in m.attachments}
+    pending = {name for m in messages for name in m.attachments}
     for file in package.files:
         if file.file_name not in pending:
             continue

@@ -416,11 +416,18 @@ class SubmissionRecords:
                                              for r in json.loads(m.recipients)}))
             return _mark_submitted(session, package)
 
-    def mark_failed(self, message_id: int, code: str, detail: str) -> None:
+    def mark_failed(
+        self, message_id: int, code: str, detail: str, *, new_attempt: bool = False
+    ) -> None:
+        """The send failed; `new_attempt` when it failed before `mark_sending` (no connection,
+        login refused), so the attempt still counts."""
         with self.session() as session, session.begin():
             row = session.get(OutboxMessage, message_id)
             if row is None or row.state == OutboxState.SENT:
                 return
+            if new_attempt:
+                row.attempts += 1
+                row.last_attempt_at = _now()
             row.state = OutboxState.FAILED.value
             row.failure_code = code
             row.failure_detail = detail[:4000]

@@ -143,7 +143,7 @@ def send_outbox(
         if on_login is not None and code == "send.auth_failed":
             on_login(account, False)
         for message in todo:  # nothing went out; each says why, each can be retried
-            records.mark_failed(message.id, code, detail)
+            records.mark_failed(message.id, code, detail, new_attempt=True)
             report.outcomes.append(SendOutcome(message.id, "failed", code, detail))
             done += 1
             _tell(progress, done, total, message.id, OutboxState.FAILED)
@@ -168,7 +168,8 @@ def send_outbox(
             if outcome.code in _CONNECTION_LOST:
                 # The connection is gone: the rest fail with the same reason, to be retried.
                 for rest in todo[index + 1:]:
-                    records.mark_failed(rest.id, outcome.code, outcome.detail)
+                    records.mark_failed(rest.id, outcome.code, outcome.detail,
+                                        new_attempt=True)
                     report.outcomes.append(SendOutcome(rest.id, "failed", outcome.code,
                                                        outcome.detail))
                     done += 1
@@ -180,6 +181,32 @@ def send_outbox(
         except Exception:  # already closed; nothing to tell
             connection.close()
     return report
+
+
+def send_package(
+    records: SubmissionRecords,
+    package_id: int,
+    account: AccountData,
+    password_provider: PasswordProvider,
+    **options: Any,
+) -> SendReport:
+    """Queue a package's mails not queued yet and send every mail of it not sent: the first
+    send and any retry are this one call. `options` are those of `send_outbox`
+    (progress, cancelled, confirm_uncertain, on_login, ssl_context, timeout)."""
+    from app.submit.outbox import queue_package
+
+    report = SendReport()
+    package = records.package(package_id)
+    if package is None:
+        report.findings.append(error("package.missing", "package", id=package_id))
+        return report
+    if any(m.state == OutboxState.DRAFT for m in package.messages):
+        findings = queue_package(records, package_id, account, requeue_failed=False)
+        if any(f.is_error for f in findings):
+            report.findings += findings
+            return report
+    unsent = [m.id for m in records.outbox(package_id) if m.state != OutboxState.SENT]
+    return send_outbox(records, unsent, account, password_provider, **options)
 
 
 def _skip_code(message: OutboxData, confirm_uncertain: bool) -> str:

@@ -99,7 +99,8 @@ def smtp_server(certificate: Certificate) -> Iterator[Callable[..., Server]]:
         port = free_port()
         kwargs: dict[str, Any] = {
             "authenticator": authenticator(password),
-            "auth_require_tls": security != "none",
+            # aiosmtpd only counts STARTTLS as TLS; under implicit TLS it would hide AUTH.
+            "auth_require_tls": security == "starttls",
             "data_size_limit": data_size_limit,
             "timeout": 5,
         }
