@@ -24,7 +24,6 @@ from pathlib import Path
 from app.models.findings import Finding, error, has_errors, warning
 from app.submit.files import (
     FileType,
-    atomic_writer,
     copy_with_hash,
     safe_file_name,
     sha256_of,
@@ -314,8 +313,11 @@ def build_package(
             return BuiltPackage(findings + result.findings)
         final_folder = output_dir / name
         zip_path = output_dir / f"{name}.zip"
-        zip_sha = _write_zip(zip_path, name, result.files, day, work / name)
+        # The zip is written inside the scratch folder and both are renamed into place last:
+        # until then the previous package stays whole.
+        zip_sha = _write_zip(work / "zip.partial", name, result.files, day, work / name)
         _replace_folder(work / name, final_folder)
+        os.replace(work / "zip.partial", zip_path)
     except _Cancelled:
         return BuiltPackage(findings + [error("package.cancelled", "items")])
     except OSError as exc:
@@ -485,7 +487,7 @@ def _write_zip(
     """
     stamp = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
     entries = [f.file_name for f in files] + [MANIFEST_CSV, MANIFEST_JSON]
-    with atomic_writer(zip_path) as handle:
+    with zip_path.open("wb") as handle:
         with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
             for entry in entries:
                 info = zipfile.ZipInfo(f"{name}/{entry}", date_time=stamp)
@@ -507,7 +509,12 @@ def _replace_folder(built: Path, final: Path) -> None:
         if old.exists():
             shutil.rmtree(old)
         os.replace(final, old)
-    os.replace(built, final)
+    try:
+        os.replace(built, final)
+    except OSError:
+        if old is not None:  # put the previous package back
+            os.replace(old, final)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

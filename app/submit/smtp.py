@@ -269,7 +269,7 @@ def _login(connection: smtplib.SMTP, user: str, password: str) -> None:
             535, b"non-ASCII password and the server offers no AUTH PLAIN")
     token = b64encode(b"\0" + user.encode("utf-8") + b"\0" + password.encode("utf-8"))
     code, reply = connection.docmd("AUTH", "PLAIN " + token.decode("ascii"))
-    if code not in (235, 503):
+    if code != 235:
         raise smtplib.SMTPAuthenticationError(code, reply)
 
 
