@@ -10,7 +10,6 @@ from sqlalchemy.exc import OperationalError
 
 from app.export.excel.patent_list import preview_patent_list
 from app.export.excel.summary_list import write_summary_list
-from app.models import store as store_module
 from app.models.database import open_database
 from app.models.offers import OfferContact, OfferFields
 from app.models.patent_import import ColumnMapping
@@ -103,23 +102,28 @@ def test_an_update_returns_a_finalised_offer_to_draft_and_says_so(store: Store,
 
 def test_a_failure_half_way_writes_nothing(store: Store, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    store.save_patent(PatentFields(number=N1, title="旧名称", patentees=("武汉大学",)))
     path = write_xlsx(tmp_path / "a.xlsx", summary_list_rows(
-        row(1, N1), row(2, N2), row(3, N3), title_rows=False))
+        row(1, N1, title="新名称"), row(2, N2), row(3, N3), title_rows=False))
     shown = preview(store, path)
-    real = store_module._apply_patent_fields
+    real = Store._new_patent_values
     calls = []
 
-    def failing(*args: object) -> None:
-        calls.append(1)
-        if len(calls) == 3:
+    def failing(fields: PatentFields, number: str) -> dict[str, object]:
+        calls.append(number)
+        if len(calls) == 2:
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
-        real(*args)  # type: ignore[arg-type]
+        return real(fields, number)
 
-    monkeypatch.setattr(store_module, "_apply_patent_fields", failing)
-    outcome = store.import_patents(shown.rows)
+    monkeypatch.setattr(Store, "_new_patent_values", staticmethod(failing))
+    outcome = store.import_patents(shown.rows, on_existing="update")
+    assert calls == [N2, N3]  # the update of N1 was already done in the transaction …
     assert not outcome.written and [f.code for f in outcome.findings] == ["import.write_failed"]
+    assert "disk I/O error" in outcome.findings[0].params["reason"]
     monkeypatch.undo()
-    assert store.patents() == [] and store.offers() == []
+    # … and rolled back with the rest.
+    assert [(p.number, p.title) for p in store.patents()] == [(N1, "旧名称")]
+    assert store.offers() == []
 
 
 def test_rows_without_offer_columns_create_no_offer(store: Store, tmp_path: Path) -> None:

@@ -297,19 +297,20 @@ def _collect_rows(
                     if (number, col) != (first_row, first_col):
                         cells[col - 1] = anchor
         problems: dict[int, tuple[str, str]] = {}
-        for index, value in enumerate(cells):
-            if is_excel_error(value):
-                problems[index] = ("error_value", str(value).strip())
-                cells[index] = None
-            elif value is None and formulas is not None and index < len(formulas):
-                formula = formulas[index]
-                if formula is not None and (not isinstance(formula, str) or
-                                            formula.startswith("=")):
-                    problems[index] = ("formula_without_value", str(getattr(formula, "text",
-                                                                             formula)))
+        if formulas is not None:
+            for index, formula in enumerate(formulas):
+                if cells[index] is None and formula is not None and (
+                    not isinstance(formula, str) or formula.startswith("=")
+                ):
+                    problems[index] = ("formula_without_value",
+                                       str(getattr(formula, "text", formula)))
         while cells and (cells[-1] is None or (isinstance(cells[-1], str) and
                                                not cells[-1].strip())):
             cells.pop()
+        for index, value in enumerate(cells):
+            if value.__class__ is str and is_excel_error(value):
+                problems[index] = ("error_value", value.strip())
+                cells[index] = None
         if not cells and not problems:
             empty_run += 1
             if empty_run >= EMPTY_ROWS_TO_STOP:
