@@ -3,10 +3,12 @@
 Headless (no Qt): the window runs the long parts on a worker thread, the command line calls the
 same functions. Entry points:
 
-- `sealing.attach_sealed_copy` — a scan (PDF, or JPG/PNG pages) of the stamped paper;
-- `records.SubmissionRecords` — every submission write: targets, accounts, packages, outbox;
-- `package.build_package` — check, then build the folder, zip, manifest and .eml drafts;
-- `outbox.record_and_queue` / `outbox.queue_package` — outbox messages with their .eml;
-- `smtp.send_outbox` — send with progress and cancel; retry is the same call;
-- `credentials` — the password in the OS keyring, or a clear "no keyring" result.
+- `sealing.attach_sealed_copy` / `remove_sealed_copy` — the scan of the stamped paper;
+- `records.SubmissionRecords` — every submission write and query: targets, accounts,
+  package items from generated documents, packages, outbox states, what was sent when;
+- `package.build_package` — check everything, then the folder, zip, manifests, .eml drafts;
+- `outbox.record_and_queue` / `queue_package` — outbox messages with their final .eml;
+- `smtp.send_package` / `send_outbox` — send (and retry) with progress and cancel;
+- `accounts` (presets, checks, `KeyringPassword`, `remove_account`) and `credentials`
+  (the password in the OS keyring, or a clear "no keyring" result).
 """

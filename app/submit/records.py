@@ -30,9 +30,9 @@ from app.models.submission import (
     SubmissionPackage,
 )
 from app.submit.accounts import AccountData, check_account
-from app.submit.package import BuiltPackage
-from app.submit.presets import DEFAULT_TARGETS, DocumentKind
-from app.submit.targets import TargetData, check_target
+from app.submit.package import BuiltPackage, PackageItem
+from app.submit.presets import DEFAULT_TARGETS, PER_PATENT_KINDS, DocumentKind
+from app.submit.targets import TargetData, check_target, kind_label_zh
 
 # Both documents of an offer must be sealed for the offer to count as sealed.
 OFFER_DOCUMENT_KINDS = (DocumentKind.INFORMATION_SHEET, DocumentKind.DECLARATION)
@@ -264,6 +264,34 @@ class SubmissionRecords:
     def document(self, document_id: int) -> GeneratedDocument | None:
         with self.session() as session:
             return session.get(GeneratedDocument, document_id)
+
+    def package_item(
+        self, document_id: int, *, current: bool = True, unsealed_confirmed: bool = False
+    ) -> PackageItem | None:
+        """The package item of a generated document, with its sealed copy when attached.
+
+        `current`: the caller's judgement that the document is finalised and generated from
+        the data as it is now (offer state, data hash). The display name is "<subject> <kind>"
+        for a per-patent document, whose subject is the patent number.
+        """
+        with self.session() as session:
+            document = session.get(GeneratedDocument, document_id)
+            if document is None:
+                return None
+            per_patent = document.kind in PER_PATENT_KINDS
+            label = kind_label_zh(document.kind)
+            return PackageItem(
+                source=Path(document.path),
+                kind=document.kind,
+                name=f"{document.subject} {label}" if per_patent else label,
+                patent=document.subject if per_patent else None,
+                sha256=document.sha256,
+                current=current,
+                sealed_path=Path(document.sealed_path) if document.sealed_path else None,
+                sealed_sha256=document.sealed_sha256,
+                unsealed_confirmed=unsealed_confirmed,
+                document_id=document.id,
+            )
 
     def record_sealed_copy(
         self, document_id: int, path: Path | None, sha256: str

@@ -318,3 +318,23 @@ def test_a_recorded_package_lists_its_files_and_planned_mails(
     assert [m.state for m in package.messages] == ["draft"]
     assert records.packages()[0].id == package_id
     assert records.sent_patents() == []
+
+
+def test_package_items_come_from_the_generated_documents(
+    records: SubmissionRecords, database: Database, tmp_path: Path
+) -> None:
+    from .support import add_offer_documents
+
+    docs = add_offer_documents(database, tmp_path, "201710601862.3")
+    scan = tmp_path / "scan.pdf"
+    fake_pdf(scan, "stamped")
+    seal = attach_sealed_copy(records, docs.declaration_id, [scan])
+    sheet = records.package_item(docs.sheet_id, unsealed_confirmed=True)
+    declaration = records.package_item(docs.declaration_id, current=False)
+    assert sheet is not None and declaration is not None
+    assert (sheet.kind, sheet.name, sheet.patent, sheet.sealed) == (
+        "information_sheet", "201710601862.3 信息表", "201710601862.3", False)
+    assert sheet.sha256 == sha256_of(sheet.source) and sheet.unsealed_confirmed
+    assert declaration.sealed_path == seal.path and declaration.sealed_sha256 == seal.sha256
+    assert not declaration.current
+    assert records.package_item(999) is None
