@@ -401,6 +401,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "达成项目清单的序号为 {serials}，不是 1 至 {count} 连续编号。"
         "请重新编号，使支撑材料编号与清单一致。",
     ),
+    "deal.entry_invalid": (
+        "This deal entry cannot be read (expected an object with \"patents\", \"licensee\", "
+        "\"date\", \"payment\").",
+        "无法读取该许可记录（应包含“patents”“licensee”“date”“payment”等项）。",
+    ),
+    "deal.date_invalid": (
+        "\"{value}\" is not a date: write it as YYYY-MM-DD.",
+        "“{value}”不是有效日期，请按“年-月-日”（如 2023-05-01）填写。",
+    ),
+    "book.entry_invalid": (
+        "This summary book entry cannot be read (expected an object with \"period_end\").",
+        "无法读取该总结书记录（应包含“period_end”等项）。",
+    ),
+    "book.date_invalid": (
+        "\"{value}\" is not a date: write it as YYYY-MM-DD.",
+        "“{value}”不是有效日期，请按“年-月-日”填写。",
+    ),
     # Submission (app/submit): sealed copies, packages, targets, accounts, keyring, sending
     "sealed.no_file": (
         "Choose the scan of the stamped paper: one PDF, or JPG/PNG pages.",

@@ -470,6 +470,49 @@ class DealFields:
         return out
 
 
+def read_deal(data: Any, path: str = "") -> tuple[DealFields, list[Finding]]:
+    """A deal from an interchange entry (the shape of `DealFields.to_dict`); what cannot be
+    read becomes a finding whose field is `path` + the key ("$.deals[2].date"), never an
+    exception. The domain rules (`check_deal`) are separate: a readable draft is kept."""
+    findings: list[Finding] = []
+    if not isinstance(data, Mapping):
+        return DealFields(), [error("deal.entry_invalid", path or "deal")]
+
+    def where(key: str) -> str:
+        return f"{path}.{key}" if path else key
+
+    raw_patents = data.get("patents", [])
+    if isinstance(raw_patents, str):
+        raw_patents = [raw_patents]
+    patents: list[str] = []
+    if isinstance(raw_patents, (list, tuple)):
+        patents = [str(n) for n in raw_patents if n is not None]
+    else:
+        findings.append(error("deal.entry_invalid", where("patents")))
+    day: dt.date | None = None
+    raw_date = data.get("date")
+    if isinstance(raw_date, dt.date):
+        day = raw_date
+    elif isinstance(raw_date, str) and raw_date.strip():
+        try:
+            day = dt.date.fromisoformat(raw_date.strip())
+        except ValueError:
+            findings.append(error("deal.date_invalid", where("date"), value=raw_date))
+    payment, payment_findings = read_payment(data.get("payment"), where("payment"))
+    findings.extend(payment_findings)
+    fields = DealFields(
+        patents=tuple(patents),
+        licensee=str(data.get("licensee") or ""),
+        licence_date=day,
+        term=str(data.get("term") or ""),
+        via_offer=bool(data.get("via_offer", False)),
+        payment=payment,
+        agency=str(data.get("agency") or ""),
+        remarks=str(data.get("remarks") or ""),
+    )
+    return fields, findings
+
+
 def _money_text(value: Decimal | None) -> str:
     return decimal_text(value) if value is not None else ""
 

@@ -345,6 +345,12 @@ class Store:
                 session.add(deal)
             fields.apply_to(deal)
             set_deal_patents(session, deal, fields.patents)
+            if deal.via_offer and deal.offer_id is None:
+                # An imported deal only says it came through an offer: link its patent's offer.
+                for row in deal.patent_rows:
+                    if row.patent is not None and row.patent.offer is not None:
+                        deal.offer = row.patent.offer
+                        break
             session.flush()
             saved = DealFields.of(deal)
             numbers = offer_numbers(session)

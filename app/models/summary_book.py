@@ -19,9 +19,10 @@ records is a warning, and free + paid ≠ total after overrides is an error.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -158,6 +159,33 @@ DEPARTMENT_LABEL = "部门意见"
 DEPARTMENT_SIGN = ("经办人：", "处室：")
 REVIEW_LABEL = "审核意见"
 REVIEW_SIGN = "河南省知识产权局（盖章）："
+
+
+# Field names of book findings, for the window's labels (as DEAL_FIELD_LABELS for deals).
+BOOK_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "period_end": ("Period end (month)", "截止月份"),
+    "filled_on": ("Date filled in", "填报时间"),
+    "organisation.name": ("Unit name", "单位名称"),
+    "organisation.legal_representative": ("Principal or legal representative",
+                                          "主要负责人或法人代表"),
+    "organisation.phone": ("Unit phone", "联系电话"),
+    "organisation.address": ("Postal address", "通讯地址"),
+    "organisation.postcode": ("Postcode", "邮编"),
+    "organisation.email": ("E-mail", "E-mail"),
+    "lead.name": ("Person in charge", "工作负责人姓名"),
+    "lead.mobile": ("Mobile", "手机"),
+    "lead.department": ("Department", "所在部门"),
+    "lead.title": ("Position", "职务"),
+    "lead.phone": ("Phone", "联系电话"),
+    "lead.fax": ("Fax", "传真号码"),
+    "unit_profile": ("About the unit", "申报单位基本情况"),
+    "self_evaluation": ("Self-evaluation", "专利开放许可试点工作自评"),
+    "platform_name": ("Publishing platform", "开放许可试点信息发布平台名称"),
+    "platform_url": ("Platform address", "开放许可试点信息发布平台网址"),
+    "smes_reached": ("SMEs reached", "匹配推送后惠及的中小微企业数量"),
+    "deals": ("Deal list", "达成项目清单"),
+    **{f"statistics.{key}": (key, heading) for key, heading in STATISTICS_HEADINGS},
+}
 
 
 # Official wording: 信阳 附件 1 and 附件 2 (seed 001), punctuation as printed there ------------
@@ -526,6 +554,70 @@ class SummaryBookFields:
         if overrides:
             out["overrides"] = overrides
         return out
+
+
+def read_summary_book(data: Any, path: str = "") -> tuple[SummaryBookFields | None,
+                                                         list[Finding]]:
+    """A book from an interchange entry (the shape of `SummaryBookFields.to_dict`); None when
+    its period is not a month. Bad values become findings at `path` + the key."""
+    if not isinstance(data, Mapping):
+        return None, [error("book.entry_invalid", path or "book")]
+
+    def where(key: str) -> str:
+        return f"{path}.{key}" if path else key
+
+    findings: list[Finding] = []
+    period = normal_period_end(str(data.get("period_end") or ""))
+    if period is None:
+        return None, [error("book.period_invalid", where("period_end"),
+                            value=data.get("period_end"))]
+    filled_on: dt.date | None = None
+    raw_date = data.get("filled_on")
+    if isinstance(raw_date, str) and raw_date.strip():
+        try:
+            filled_on = dt.date.fromisoformat(raw_date.strip())
+        except ValueError:
+            findings.append(error("book.date_invalid", where("filled_on"), value=raw_date))
+    smes: int | None = None
+    raw_smes = data.get("smes_reached")
+    if raw_smes is not None and raw_smes != "":
+        number = to_decimal(raw_smes)
+        if number is None or number < 0 or number != number.to_integral_value():
+            findings.append(error("book.not_a_count", where("smes_reached"), value=raw_smes))
+        else:
+            smes = int(number)
+    raw_lead, raw_overrides = data.get("lead"), data.get("overrides")
+    lead: Mapping[str, Any] = raw_lead if isinstance(raw_lead, Mapping) else {}
+    overrides: Mapping[str, Any] = raw_overrides if isinstance(raw_overrides, Mapping) else {}
+    _, override_findings = read_overrides(overrides)
+    findings += [replace(f, field=where(f.field)) for f in override_findings]
+    fields = SummaryBookFields(
+        period_end=period,
+        filled_on=filled_on,
+        lead=LeadContact(**{k: str(lead.get(k) or "") for k, _ in LEAD_LABELS}),
+        unit_profile=str(data.get("unit_profile") or ""),
+        self_evaluation=str(data.get("self_evaluation") or ""),
+        platform_name=str(data.get("platform_name") or ""),
+        platform_url=str(data.get("platform_url") or ""),
+        smes_reached=smes,
+        overrides=dict(overrides),
+    )
+    return fields, findings
+
+
+def book_data_hash(data: SummaryBookData) -> str:
+    """SHA-256 of what the book prints (for GeneratedDocument.data_hash: a PDF or workbook is
+    out of date when the records or the book change what it would print)."""
+    printed = {
+        "fields": data.fields.to_dict(),
+        "unit": vars(data.unit),
+        "statistics": {k: data.statistics.text(k) for k, _ in XINYANG_STATISTICS_HEADINGS[1:]},
+        "declarations": data.statistics.text(Figure.DECLARATIONS),
+        "rows": [[r.serial, r.licensors_text, r.licensee, list(r.patent_numbers),
+                  r.amount_text, r.remarks] for r in data.rows],
+    }
+    text = json.dumps(printed, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def overrides_json(overrides: Mapping[str, Any]) -> str:

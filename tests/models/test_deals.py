@@ -602,3 +602,64 @@ def test_a_clean_book_finalises_and_an_edit_returns_it_to_draft(store: Store,
     edited = store.save_summary_book(replace(complete, smes_reached=13))
     assert [n.code for n in edited.notices] == ["book.returned_to_draft"]
     assert store.summary_book_state("2023-11") == "draft"
+
+
+# Interchange helpers ---------------------------------------------------------------------------
+
+
+def test_deal_entries_round_trip_and_bad_values_are_findings() -> None:
+    from app.models.deals import read_deal
+
+    fields = replace(ENTRY.fields, term="3年", agency="某代理所", remarks="备注", via_offer=True)
+    entry = fields.to_dict()
+    assert entry == {
+        "patents": [P4], "licensee": "乙公司", "date": "2023-03-01", "term": "3年",
+        "via_offer": True, "agency": "某代理所", "remarks": "备注",
+        "payment": {"method": "entry_plus_royalty", "entry_fee_yuan": "50000",
+                    "royalty_percent": "3"},
+    }
+    assert read_deal(json.loads(json.dumps(entry))) == (fields, [])
+    _, bad = read_deal({"patents": 5, "date": "2023-02-30",
+                        "payment": {"method": "lump_sum", "amount_yuan": "abc"}}, "$.deals[1]")
+    assert [(f.code, f.field) for f in bad] == [
+        ("deal.entry_invalid", "$.deals[1].patents"), ("deal.date_invalid", "$.deals[1].date"),
+        ("deal.not_a_number", "$.deals[1].payment.amount_yuan")]
+    assert read_deal("x")[1][0].code == "deal.entry_invalid"
+
+
+def test_book_entries_round_trip_and_bad_values_are_findings() -> None:
+    from app.models.summary_book import LeadContact, read_summary_book
+
+    fields = replace(BOOK, lead=LeadContact("李明", "13912345678"),
+                     overrides={"deals_total": "7"})
+    entry = json.loads(json.dumps(fields.to_dict()))
+    assert entry["period_end"] == "2023-11" and entry["lead"] == {"name": "李明",
+                                                                 "mobile": "13912345678"}
+    assert read_summary_book(entry) == (fields, [])
+    none, problems = read_summary_book({"period_end": "2023-13"}, "$.summary_books[0]")
+    assert none is None and problems[0].field == "$.summary_books[0].period_end"
+    _, bad = read_summary_book({"period_end": "2023-11", "smes_reached": -1,
+                                "filled_on": "05/12/2023", "overrides": {"x": 1}}, "$.b")
+    assert {(f.code, f.field) for f in bad} == {
+        ("book.not_a_count", "$.b.smes_reached"), ("book.date_invalid", "$.b.filled_on"),
+        ("book.override_unknown", "$.b.overrides.x")}
+
+
+def test_an_imported_deal_via_an_offer_is_linked_to_its_patents_offer(store: Store) -> None:
+    from app.models.offers import OfferFields
+
+    _register(store)
+    offer_id = store.save_offer(store.find_patent(P3).id, OfferFields()).record_id
+    saved = store.save_deal(replace(PACKAGE.fields, via_offer=True))
+    assert store.deal(saved.record_id).fields.offer_id == offer_id
+    plain = store.save_deal(PACKAGE.fields)
+    assert store.deal(plain.record_id).fields.offer_id is None
+
+
+def test_the_data_hash_follows_what_the_book_prints() -> None:
+    from app.models.summary_book import book_data_hash
+
+    assert book_data_hash(book()) == book_data_hash(book())
+    changed = build_summary_book(BOOK, UNIT, DEALS[:5], [], REGISTER, today=TODAY)
+    assert changed is not None and book_data_hash(changed) != book_data_hash(book())
+    assert book_data_hash(book(replace(BOOK, smes_reached=13))) != book_data_hash(book())
