@@ -153,16 +153,20 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self._doc._timeStamp = _FixedTimeStamp(creation_date)
             self._doc.updateSignature(creation_date.isoformat())
             self._held_pages: list[dict[str, Any]] = []
+            self._numbering_starts: set[int] = {1}  # pages where "第 1 页" starts again
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
+            pages = len(self._held_pages)
+            starts = sorted(p for p in self._numbering_starts if p <= pages)
+            ends = [*starts[1:], pages + 1]
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)
-                self._draw_footer(number, total)
+                k = max(i for i, start in enumerate(starts) if start <= number)
+                self._draw_footer(number - starts[k] + 1, ends[k] - starts[k])
                 super().showPage()
             super().save()
 
@@ -177,6 +181,20 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self.restoreState()
 
     return NumberedCanvas
+
+
+class RestartPageNumbers(Flowable):  # type: ignore[misc]
+    """Takes no room; the page it lands on is numbered "第 1 页" again, and the pages before
+    it count on their own.  Put it right after a PageBreak to number several documents of one
+    print file each on its own."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        held = getattr(self.canv, "_held_pages", None)
+        if held is not None:  # the kit's canvas: this page is the one after those held
+            self.canv._numbering_starts.add(len(held) + 1)
 
 
 def page_footer(number: int, total: int) -> str:
