@@ -925,6 +925,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nothing was imported: the register could not be written ({reason}).",
         "未导入任何数据：登记册写入失败（{reason}）。",
     ),
+    # Generated documents: the information sheet and declaration PDFs
+    # (app/export/offer_documents.py) and the `finalise` and `render` commands (app/cli.py)
+    "pdf.missing_glyph": (
+        "{record}: the character \"{char}\" ({codepoint}) is not in the PDF font and would "
+        "print as an empty box. Replace it (e.g. with the standard character) and try again.",
+        "{record}：字符“{char}”（{codepoint}）不在 PDF 字库中，打印出来会是空白方框。"
+        "请改为规范汉字后重试。",
+    ),
+    "pdf.offer_has_errors": (
+        "The offer for {number} has {count} error(s) now; correct them before printing.",
+        "专利 {number} 的信息表现有 {count} 处错误，请改正后再打印。",
+    ),
+    "pdf.write_failed": ("Cannot write {path}: {reason}", "无法写入 {path}：{reason}"),
+    "pdf.render_failed": (
+        "The PDF for {number} could not be laid out: {reason}",
+        "专利 {number} 的 PDF 排版失败：{reason}",
+    ),
+    "document.data_changed": (
+        "PDF out of date: the data changed after the PDF was generated. Generate it again.",
+        "PDF 已过期：生成 PDF 后数据有改动，请重新生成。",
+    ),
+    "document.file_missing": (
+        "PDF out of date: the generated file is no longer there ({paths}). Generate it again.",
+        "PDF 已过期：生成的文件已不存在（{paths}），请重新生成。",
+    ),
+    "document.file_changed": (
+        "PDF out of date: the generated file was changed on disk ({paths}). Generate it again.",
+        "PDF 已过期：生成的文件已被改动（{paths}），请重新生成。",
+    ),
+    "cli.patent_not_found": (
+        "{number}: no such patent in the register.",
+        "{number}：登记册中没有该专利。",
+    ),
+    "cli.no_offer": (
+        "Patent {number} has no information sheet.",
+        "专利 {number} 还没有信息表。",
+    ),
+    "cli.no_offers": ("There are no information sheets.", "没有信息表。"),
+    "cli.finalised": (
+        "{finalised} information sheet(s) finalised, {already} already finalised, {refused} "
+        "with errors.",
+        "定稿 {finalised} 份信息表，{already} 份此前已定稿，{refused} 份有错误未能定稿。",
+    ),
+    "cli.rendered": ("Wrote {count} file(s) to {folder}.", "已在 {folder} 写入 {count} 个文件。"),
+    "cli.render_refused": (
+        "{count} information sheet(s) were not rendered.",
+        "{count} 份信息表未生成 PDF。",
+    ),
+    "cli.render_cancelled": ("Cancelled.", "已取消。"),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (

@@ -910,6 +910,48 @@ class Store:
         batch.entries.reorder()  # type: ignore[attr-defined]  # ordering_list: 序号 follows the order
         return missing + refusals, left_out
 
+    # Generated documents --------------------------------------------------------------------
+    # (app.export.offer_documents writes the PDFs; these record them and read them back)
+
+    @staticmethod
+    def offer_data_hash(offer: OfferFields, patent: PatentFields) -> str:
+        """SHA-256 of the data an offer's documents are rendered from (its snapshot)."""
+        import hashlib
+
+        return hashlib.sha256(snapshot(offer, patent).encode("utf-8")).hexdigest()
+
+    def record_generated_documents(self, documents: Sequence[Any]) -> list[int]:
+        """Record files just written (unsaved `GeneratedDocument`s), in one transaction.
+
+        A final document moves its offer from finalised to generated, but only while the offer
+        still holds the data the document was rendered from: an offer edited meanwhile keeps
+        its state, and the document shows as out of date.
+        """
+        with self.session() as session, session.begin():
+            for document in documents:
+                session.add(document)
+                if document.draft or document.offer_id is None:
+                    continue
+                offer = session.get(Offer, document.offer_id)
+                if offer is None or offer.state != DocumentState.FINALISED.value:
+                    continue
+                current = self.offer_data_hash(OfferFields.of(offer),
+                                               PatentFields.of(offer.patent))
+                if current == document.data_hash:
+                    offer.state = DocumentState.GENERATED.value
+            session.flush()
+            return [int(document.id) for document in documents]
+
+    def generated_documents(self, offer_ids: Iterable[int] | None = None) -> list[Any]:
+        """Recorded `GeneratedDocument`s, oldest first; of the given offers only, if given."""
+        from app.models.entities import GeneratedDocument
+
+        query = select(GeneratedDocument).order_by(GeneratedDocument.id)
+        if offer_ids is not None:
+            query = query.where(GeneratedDocument.offer_id.in_(list(offer_ids)))
+        with self.session() as session:
+            return list(session.scalars(query))
+
     # Editor drafts --------------------------------------------------------------------------
 
     def save_draft(self, entity: str, record_id: int | None, payload: dict[str, Any]) -> None:

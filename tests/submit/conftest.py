@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import keyring
@@ -57,13 +60,16 @@ def locked_keyring() -> Iterator[KeyringBackend]:
 
 @pytest.fixture(scope="session")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> Certificate:
-    """A self-signed certificate for 127.0.0.1 (subjectAltName IP), made once per session."""
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
+    """A self-signed certificate for 127.0.0.1 (subjectAltName IP), made once per session:
+    with `cryptography` (installed with keyring's dependencies), else with `openssl req`."""
     folder = tmp_path_factory.mktemp("tls")
+    try:
+        from cryptography import x509
+        from cryptography.hazmat.primitives import hashes, serialization
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import NameOID
+    except ImportError:
+        return _openssl_certificate(folder)
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
     now = dt.datetime.now(dt.UTC)
@@ -123,3 +129,17 @@ def smtp_server(certificate: Certificate) -> Iterator[Callable[..., Server]]:
 @pytest.fixture
 def records(database: Database) -> SubmissionRecords:
     return SubmissionRecords(database)
+
+
+def _openssl_certificate(folder: Path) -> Certificate:
+    if shutil.which("openssl") is None:
+        pytest.skip("neither cryptography nor openssl is available to make a certificate")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "30",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-addext", "basicConstraints=critical,CA:TRUE"],
+        check=True, capture_output=True, timeout=30,
+    )
+    return Certificate(cert, key)

@@ -1,0 +1,525 @@
+"""Generating the information sheets and declarations of offers, headless (no Qt).
+
+One call renders a batch: :func:`render_offer_documents` writes ``<number> 信息表.pdf`` and
+``<number> 声明.pdf`` per offer, or one print file ``信息表和声明.pdf`` holding every sheet and
+declaration in register order, each starting on a new page and numbered on its own.  It
+reports progress ``(done, total)`` per document and checks ``cancelled()`` between documents,
+so the window can run it on a worker thread behind a progress dialog.  A problem with one
+offer (not finalised, errors, a character the font lacks, a file that cannot be written)
+becomes that offer's findings and the batch goes on.
+
+Final (non-draft) output is recorded: a ``GeneratedDocument`` per file and offer, with the file's
+SHA-256 and the SHA-256 of the data it was rendered from, and the offer moves from finalised to
+generated.  :func:`document_status` later says whether those PDFs still match the data and the
+files on disk, so the register can mark "PDF out of date" after an edit.
+
+Drafts (``draft=True``) render any offer, whatever its state or errors, with the 草稿 watermark
+and "（草稿）" in the file name, and are never recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Flowable, PageBreak
+
+from app.export.pdf import MissingGlyph, check_text, render_pdf, write_atomic
+from app.export.pdf.declaration import declaration_story, declaration_texts, render_declaration
+from app.export.pdf.information_sheet import (
+    UnprintableText,
+    creation_day,
+    official_number,
+    render_information_sheet,
+    sheet_story,
+    sheet_texts,
+)
+from app.export.pdf.kit import RestartPageNumbers
+from app.models.entities import DocumentState, GeneratedDocument, Offer
+from app.models.findings import Finding, Severity, error
+from app.models.offers import OfferFields, check_offer_record
+from app.models.patent_rules import PatentFields
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+
+log = logging.getLogger(__name__)
+
+INFORMATION_SHEET = "information_sheet"
+DECLARATION = "declaration"
+COMBINED = "combined"
+KINDS = (INFORMATION_SHEET, DECLARATION, COMBINED)
+
+FILE_SUFFIXES = {INFORMATION_SHEET: "信息表", DECLARATION: "声明"}
+COMBINED_NAME = "信息表和声明"
+COMBINED_TITLE = "专利开放许可（试点）信息表和声明"
+DRAFT_MARK = "（草稿）"
+
+# A date that is in no offer's data, for a draft with neither a declaration date nor a
+# finalisation: still the same bytes every time.
+FALLBACK_DATE = dt.date(2000, 1, 1)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+# --------------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """A PDF written to disk; ``offer_ids`` are the offers it holds (several when combined)."""
+
+    kind: str
+    path: Path
+    offer_ids: tuple[int, ...]
+    numbers: tuple[str, ...]
+    sha256: str
+    size: int
+    draft: bool
+
+
+@dataclass(frozen=True)
+class OfferFailure:
+    """Why an offer's documents were not written (``offer_id`` None: not about one offer)."""
+
+    offer_id: int | None
+    number: str
+    findings: tuple[Finding, ...]
+
+
+@dataclass
+class RenderResult:
+    written: list[WrittenFile] = field(default_factory=list)
+    failures: list[OfferFailure] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Everything asked for was written."""
+        return not self.failures and not self.cancelled
+
+    @property
+    def paths(self) -> list[Path]:
+        return [w.path for w in self.written]
+
+
+# --------------------------------------------------------------------------------- names, hashes
+
+
+def file_name(number: str, kind: str, *, draft: bool = False) -> str:
+    """``ZL201710601862.3 信息表.pdf``, ``… 声明.pdf``, ``信息表和声明.pdf``; drafts say so."""
+    mark = DRAFT_MARK if draft else ""
+    if kind == COMBINED:
+        return f"{COMBINED_NAME}{mark}.pdf"
+    safe = _UNSAFE.sub("_", official_number(number)).strip(" .") or "_"
+    return f"{safe} {FILE_SUFFIXES[kind]}{mark}.pdf"
+
+
+def data_hash(offer: OfferFields, patent: PatentFields) -> str:
+    """SHA-256 of the data a document is rendered from (the offer's finalising snapshot)."""
+    from app.models.store import Store
+
+    return Store.offer_data_hash(offer, patent)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def missing_glyph_findings(missing: Iterable[MissingGlyph]) -> list[Finding]:
+    """``pdf.missing_glyph`` findings: the character, its code point, the record, the field."""
+    return [
+        Finding("pdf.missing_glyph", m.field, Severity.ERROR,
+                {"char": m.char, "codepoint": m.code, "record": m.record, "field": m.field})
+        for m in missing
+    ]
+
+
+# --------------------------------------------------------------------------------- preparing
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    offer_id: int
+    number: str
+    patent: PatentFields
+    offer: OfferFields
+    creation_date: dt.date
+    data_hash: str
+
+
+def _prepare(offer: Offer, *, draft: bool, today: dt.date | None) -> _Prepared | OfferFailure:
+    """Everything needed to render one offer, or why it must not be rendered."""
+    patent_fields = PatentFields.of(offer.patent)
+    offer_fields = OfferFields.of(offer)
+    number = official_number(offer.patent.number)
+    if not draft:
+        errors = [f for f in check_offer_record(offer, today=today) if f.is_error]
+        if offer.state == DocumentState.DRAFT.value:
+            refusal = error("offer.not_finalised", "offer", number=number)
+            return OfferFailure(offer.id, number, (refusal, *errors))
+        if errors:
+            refusal = error("pdf.offer_has_errors", "offer", number=number, count=len(errors))
+            return OfferFailure(offer.id, number, (refusal, *errors))
+    # Before anything is laid out or written: a missing glyph would print as an empty box.
+    seen: set[tuple[str, str]] = set()
+    missing = []
+    for m in check_text([*sheet_texts(patent_fields, offer_fields),
+                         *declaration_texts(patent_fields, offer_fields)]):
+        if (m.field, m.char) not in seen:
+            seen.add((m.field, m.char))
+            missing.append(m)
+    if missing:
+        return OfferFailure(offer.id, number, tuple(missing_glyph_findings(missing)))
+    return _Prepared(
+        offer.id, number, patent_fields, offer_fields,
+        creation_day(offer_fields, offer.finalised_at, FALLBACK_DATE),
+        data_hash(offer_fields, patent_fields),
+    )
+
+
+def _select(store: Store, offer_ids: Sequence[int] | None) -> tuple[list[Offer], list[int]]:
+    """The offers asked for, in register order, and the ids that do not exist."""
+    offers = store.offers()
+    if offer_ids is None:
+        return offers, []
+    wanted = set(offer_ids)
+    found = [o for o in offers if o.id in wanted]
+    known = {o.id for o in found}
+    return found, [i for i in dict.fromkeys(offer_ids) if i not in known]
+
+
+# --------------------------------------------------------------------------------- rendering
+
+
+class _Cancel(Exception):
+    """Raised inside a layout to stop it when the user cancels."""
+
+
+class _Milestone(Flowable):  # type: ignore[misc]
+    """Takes no room; when laid out, reports a finished document and checks for cancel."""
+
+    def __init__(self, reached: Callable[[], None]) -> None:
+        super().__init__()
+        self._reached = reached
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self._reached()
+
+
+def render_offer_documents(
+    store: Store,
+    offer_ids: Sequence[int] | None,
+    out_dir: str | Path,
+    *,
+    draft: bool = False,
+    combined: bool = False,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    today: dt.date | None = None,
+) -> RenderResult:
+    """Write the sheets and declarations of ``offer_ids`` (None: every offer) into ``out_dir``.
+
+    Separate files per offer, or with ``combined`` one print file in register order.  Only
+    finalised (or later) offers without errors are rendered unless ``draft``.  Never raises
+    for a bad offer or an unwritable file: see ``RenderResult.failures``.
+    """
+    result = RenderResult()
+    offers, unknown = _select(store, offer_ids)
+    for offer_id in unknown:
+        result.failures.append(
+            OfferFailure(offer_id, "", (error("offer.missing", "offer", id=offer_id),)))
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        result.failures.append(OfferFailure(None, "", (_write_failed(out, exc),)))
+        return result
+
+    prepared: list[_Prepared] = []
+    for offer in offers:
+        item = _prepare(offer, draft=draft, today=today)
+        if isinstance(item, OfferFailure):
+            result.failures.append(item)
+        else:
+            prepared.append(item)
+
+    total = 2 * len(offers)
+    done = 2 * (len(offers) - len(prepared))  # refused offers count as done
+    report = progress or (lambda _done, _total: None)
+    is_cancelled = cancelled or (lambda: False)
+    report(done, total)
+    generated_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    if combined:
+        _render_combined(store, prepared, out, draft, generated_at, result, done, total,
+                         report, is_cancelled)
+    else:
+        _render_separate(store, prepared, out, draft, generated_at, result, done, total,
+                         report, is_cancelled)
+    return result
+
+
+def _render_separate(
+    store: Store, prepared: Sequence[_Prepared], out: Path, draft: bool,
+    generated_at: dt.datetime, result: RenderResult, done: int, total: int,
+    report: Progress, is_cancelled: Cancelled,
+) -> None:
+    for item in prepared:
+        if is_cancelled():
+            result.cancelled = True
+            return
+        renders: list[tuple[str, bytes]] = []
+        try:
+            for kind, render in ((INFORMATION_SHEET, render_information_sheet),
+                                 (DECLARATION, render_declaration)):
+                if renders and is_cancelled():  # between the two documents of an offer
+                    result.cancelled = True
+                    return
+                renders.append((kind, render(item.patent, item.offer,
+                                             creation_date=item.creation_date,
+                                             watermark=draft)))
+                done += 1
+                report(done, total)
+        except UnprintableText as exc:  # _prepare checked already; kept as a safety net
+            result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                tuple(missing_glyph_findings(exc.missing))))
+            continue
+        except Exception as exc:  # a layout failure must not stop the batch
+            log.exception("rendering %s failed", item.number)
+            result.failures.append(OfferFailure(item.offer_id, item.number, (
+                error("pdf.render_failed", "offer", number=item.number, reason=str(exc)),)))
+            continue
+        # Both documents of the offer are laid out before either is written.
+        written: list[WrittenFile] = []
+        for kind, data in renders:
+            path = out / file_name(item.number, kind, draft=draft)
+            try:
+                write_atomic(path, data)
+            except OSError as exc:
+                result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                    (_write_failed(path, exc),)))
+                break
+            written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
+                                       hashlib.sha256(data).hexdigest(), len(data), draft))
+        result.written.extend(written)
+        if not draft and written:
+            _record(store, written, {item.offer_id: item}, generated_at)
+
+
+def _render_combined(
+    store: Store, prepared: Sequence[_Prepared], out: Path, draft: bool,
+    generated_at: dt.datetime, result: RenderResult, done: int, total: int,
+    report: Progress, is_cancelled: Cancelled,
+) -> None:
+    if not prepared:
+        return
+    counter = [done]
+
+    def reached() -> None:
+        counter[0] += 1
+        report(counter[0], total)
+        if counter[0] < total and is_cancelled():
+            raise _Cancel
+
+    story: list[Flowable] = []
+    for item in prepared:
+        for build in (sheet_story, declaration_story):
+            if story:  # each document on pages of its own, numbered on its own
+                story += [PageBreak(), RestartPageNumbers()]
+            story += build(item.patent, item.offer)
+            story.append(_Milestone(reached))
+    path = out / file_name("", COMBINED, draft=draft)
+    numbers = tuple(item.number for item in prepared)
+    try:
+        if is_cancelled():
+            raise _Cancel
+        data = render_pdf(story, title=COMBINED_TITLE, subject="、".join(numbers),
+                          creation_date=max(item.creation_date for item in prepared),
+                          watermark=draft)
+    except _Cancel:
+        result.cancelled = True
+        return
+    except Exception as exc:
+        log.exception("rendering the combined file failed")
+        result.failures.append(OfferFailure(None, "", (
+            error("pdf.render_failed", "offer", number=COMBINED_NAME, reason=str(exc)),)))
+        return
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        result.failures.append(OfferFailure(None, "", (_write_failed(path, exc),)))
+        return
+    written = WrittenFile(COMBINED, path, tuple(item.offer_id for item in prepared), numbers,
+                          hashlib.sha256(data).hexdigest(), len(data), draft)
+    result.written.append(written)
+    if not draft:
+        _record(store, [written], {item.offer_id: item for item in prepared}, generated_at)
+
+
+def _record(store: Store, written: Sequence[WrittenFile], items: dict[int, _Prepared],
+            generated_at: dt.datetime) -> None:
+    """One GeneratedDocument per file and offer (a combined file: one per offer it holds)."""
+    rows = [
+        GeneratedDocument(
+            kind=w.kind, subject=items[offer_id].number, offer_id=offer_id,
+            path=str(w.path.resolve()), sha256=w.sha256, size=w.size,
+            data_hash=items[offer_id].data_hash, draft=False, generated_at=generated_at,
+        )
+        for w in written
+        for offer_id in w.offer_ids
+    ]
+    store.record_generated_documents(rows)
+
+
+def _write_failed(path: Path, exc: OSError) -> Finding:
+    return error("pdf.write_failed", "offer", path=str(path), reason=exc.strerror or str(exc))
+
+
+# --------------------------------------------------------------------------------- status
+
+
+class Freshness(StrEnum):
+    NONE = "none"  # no final PDF recorded
+    CURRENT = "current"  # the recorded PDFs match the data and the files on disk
+    DATA_CHANGED = "data_changed"  # the data was edited since: "PDF out of date"
+    FILE_MISSING = "file_missing"  # a recorded file was moved or deleted
+    FILE_CHANGED = "file_changed"  # a recorded file differs from what was written
+
+
+@dataclass(frozen=True)
+class RecordedDocument:
+    """A GeneratedDocument row as plain data (safe to hand to another thread)."""
+
+    id: int
+    kind: str
+    path: Path
+    sha256: str
+    size: int
+    data_hash: str
+    generated_at: dt.datetime
+    sealed_path: str
+
+    @classmethod
+    def of(cls, row: GeneratedDocument) -> RecordedDocument:
+        return cls(row.id, row.kind, Path(row.path), row.sha256, row.size, row.data_hash,
+                   row.generated_at, row.sealed_path)
+
+
+@dataclass(frozen=True)
+class DocumentStatus:
+    offer_id: int
+    freshness: Freshness
+    documents: tuple[RecordedDocument, ...] = ()  # the latest generation's files
+
+    @property
+    def current(self) -> bool:
+        return self.freshness is Freshness.CURRENT
+
+    @property
+    def out_of_date(self) -> bool:
+        """PDFs were generated but no longer match (the register's "PDF out of date")."""
+        return self.freshness not in (Freshness.NONE, Freshness.CURRENT)
+
+    def finding(self) -> Finding | None:
+        """A warning for the register or the CLI, None when nothing needs saying."""
+        if not self.out_of_date:
+            return None
+        paths = [str(d.path) for d in self.documents]
+        return Finding(f"document.{self.freshness.value}", "offer", Severity.WARNING,
+                       {"paths": "、".join(paths), "count": len(paths)})
+
+
+def document_status(store: Store, offer_id: int, *, check_files: bool = True) -> DocumentStatus:
+    """Whether the offer's recorded PDFs are current: rendered from the data as it is now,
+    and (with ``check_files``) still on disk with the bytes that were written."""
+    return document_statuses(store, [offer_id], check_files=check_files)[offer_id]
+
+
+def document_statuses(
+    store: Store, offer_ids: Iterable[int] | None = None, *, check_files: bool = True
+) -> dict[int, DocumentStatus]:
+    """:func:`document_status` of many offers (None: all), with two queries in all."""
+    offers = {o.id: o for o in store.offers()}
+    wanted = list(offers) if offer_ids is None else list(offer_ids)
+    rows = store.generated_documents(wanted)
+    by_offer: dict[int, list[GeneratedDocument]] = {}
+    for row in rows:
+        if row.offer_id is not None and not row.draft:
+            by_offer.setdefault(row.offer_id, []).append(row)
+    statuses: dict[int, DocumentStatus] = {}
+    for offer_id in wanted:
+        offer = offers.get(offer_id)
+        recorded = by_offer.get(offer_id, [])
+        if offer is None or not recorded:
+            statuses[offer_id] = DocumentStatus(offer_id, Freshness.NONE)
+            continue
+        # Only the latest generation counts: one render call stamps all its rows alike.
+        latest = max(r.generated_at for r in recorded)
+        documents = tuple(RecordedDocument.of(r) for r in recorded if r.generated_at == latest)
+        current = data_hash(OfferFields.of(offer), PatentFields.of(offer.patent))
+        statuses[offer_id] = DocumentStatus(
+            offer_id, _freshness(documents, current, check_files), documents)
+    return statuses
+
+
+def _freshness(documents: Sequence[RecordedDocument], current_hash: str,
+               check_files: bool) -> Freshness:
+    if any(d.data_hash != current_hash for d in documents):
+        return Freshness.DATA_CHANGED
+    if not check_files:
+        return Freshness.CURRENT
+    hashes: dict[Path, str] = {}
+    for d in documents:
+        if not d.path.is_file():
+            return Freshness.FILE_MISSING
+    for d in documents:
+        if d.path not in hashes:
+            try:
+                hashes[d.path] = file_sha256(d.path)
+            except OSError:
+                return Freshness.FILE_MISSING
+        if hashes[d.path] != d.sha256:
+            return Freshness.FILE_CHANGED
+    return Freshness.CURRENT
+
+
+def findings_of(result: RenderResult) -> list[tuple[str, Finding]]:
+    """(patent number, finding) of every failure, for listing."""
+    return [(f.number, finding) for f in result.failures for finding in f.findings]
+
+
+__all__ = [
+    "COMBINED",
+    "DECLARATION",
+    "INFORMATION_SHEET",
+    "DocumentStatus",
+    "Freshness",
+    "OfferFailure",
+    "RecordedDocument",
+    "RenderResult",
+    "WrittenFile",
+    "data_hash",
+    "document_status",
+    "document_statuses",
+    "file_name",
+    "findings_of",
+    "render_offer_documents",
+]
+
