@@ -388,3 +388,24 @@ def test_progress_is_reported_and_can_cancel(tmp_path: Path) -> None:
     assert seen == [500, 1000] and len(table.rows) == 1202
     cancelled = read_table(path, progress=lambda n: False)
     assert codes(cancelled.findings) == ["import.cancelled"] and cancelled.rows == ()
+
+
+def test_every_code_the_import_batches_and_workbook_use_has_both_languages() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        "app/models/patent_import.py", "app/models/batches.py", "app/models/store.py",
+        "app/export/excel/patent_list.py", "app/export/excel/workbook.py",
+        "app/export/excel/summary_list.py",
+    ]
+    found: set[str] = set()
+    for source in sources:
+        text = (root / source).read_text(encoding="utf-8")
+        found |= set(re.findall(r'"((?:import|batch|summary_list|export)\.[a-z_]+)"', text))
+    found -= {"batch.id"}  # a foreign key, not a code
+    assert {"import.number_lost_digits", "import.zip_bomb", "batch.offer_not_finalised",
+            "export.write_failed", "import.duplicate_in_file"} <= found
+    for code in sorted(found):
+        english, chinese = messages.MESSAGES[code]
+        assert english.strip() and any("\u4e00" <= ch <= "\u9fff" for ch in chinese), code

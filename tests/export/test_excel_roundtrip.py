@@ -174,3 +174,17 @@ def test_an_exported_summary_list_imports_back_to_the_same_records(
         assert [p.entered_kind for p in fresh.patents()] == [None, None, None]
     finally:
         fresh.database.close()
+
+
+def test_one_call_exports_a_batch(store: Store, tmp_path: Path) -> None:
+    from app.export.excel.summary_list import export_batch_summary_list
+    from tests.models.test_batches import add_offer
+
+    batch = store.create_batch("第一批", offer_ids=[add_offer(store, 1)]).batch
+    assert batch is not None
+    summary, written, findings = export_batch_summary_list(store, batch.id, tmp_path / "a.xlsx")
+    assert summary is not None and written is not None and written.path.exists()
+    assert [f.code for f in findings] == ["summary_list.unit_missing"]
+    _s, nothing, refused = export_batch_summary_list(store, batch.id, tmp_path / "a.xlsx" / "x")
+    assert nothing is None and refused[-1].code == "export.write_failed"
+    assert export_batch_summary_list(store, 999, tmp_path / "b.xlsx")[2][0].code == "batch.missing"

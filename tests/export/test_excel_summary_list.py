@@ -157,3 +157,14 @@ def test_writing_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert path.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["汇总表.xlsx"]
     assert "WPS" in messages.message(caught.value.code, caught.value.params, messages.EN)
+
+
+def test_a_written_list_gives_its_generated_document_record(tmp_path: Path) -> None:
+    from app.export.excel.summary_list import DOCUMENT_KIND, generated_document
+
+    written = write_summary_list(summary(), tmp_path / "汇总表.xlsx")
+    document = generated_document(summary(), written)
+    assert document.kind == DOCUMENT_KIND and document.subject == "第一批"
+    assert document.sha256 == written.sha256 and document.size == written.size
+    assert document.data_hash == summary().data_hash()
+    assert document.data_hash != summary(row(1, single_term="5年")).data_hash()

@@ -9,7 +9,9 @@ numbers keep their digits and nothing a clerk typed can become a formula.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from typing import TYPE_CHECKING
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -19,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.export.excel.workbook import (
     LINE_HEIGHT_POINTS,
+    ExcelExportError,
     WrittenFile,
     display_width,
     lines_needed,
@@ -29,7 +32,13 @@ from app.export.excel.workbook import (
 )
 from app.models.summary_list import COLUMNS, SummaryList
 
+if TYPE_CHECKING:
+    from app.models.entities import GeneratedDocument
+    from app.models.findings import Finding
+    from app.models.store import Store
+
 SHEET_TITLE = "汇总表"
+DOCUMENT_KIND = "summary_list_xlsx"  # GeneratedDocument.kind of the workbook
 TITLE_ROW, HEADER_LINE_ROW, HEADING_ROW = 1, 2, 3
 FIRST_DATA_ROW = 4
 FOOTER = "第 &P 页 共 &N 页"
@@ -162,3 +171,37 @@ def write_summary_list(summary: SummaryList, path: str | os.PathLike[str]) -> Wr
     """Write the summary list workbook to `path` atomically; raises ExcelExportError
     ("export.write_failed") when the file cannot be written (e.g. it is open in Excel)."""
     return write_atomically(path, summary_list_bytes(summary))
+
+
+def generated_document(
+    summary: SummaryList, written: WrittenFile, generated_at: dt.datetime | None = None
+) -> GeneratedDocument:
+    """The record of a written workbook (unsaved), for `Store.record_generated_documents`:
+    its hashes tell later whether the file or the batch's data changed since."""
+    from app.models.entities import GeneratedDocument
+
+    document = GeneratedDocument(
+        kind=DOCUMENT_KIND, subject=summary.subject, path=str(written.path.resolve()),
+        sha256=written.sha256, size=written.size, data_hash=summary.data_hash(), draft=False,
+    )
+    if generated_at is not None:
+        document.generated_at = generated_at
+    return document
+
+
+def export_batch_summary_list(
+    store: Store, batch_id: int, path: str | os.PathLike[str]
+) -> tuple[SummaryList | None, WrittenFile | None, list[Finding]]:
+    """One call for the window and the command line: the batch's summary list from the
+    records, written to `path`. Returns the list, the file (None when nothing was written) and
+    the findings (the list's warnings, or why it could not be written)."""
+    from app.models.findings import error
+
+    summary, findings = store.summary_list(batch_id)
+    if summary is None:
+        return None, None, findings
+    try:
+        written = write_summary_list(summary, path)
+    except ExcelExportError as exc:
+        return summary, None, [*findings, error(exc.code, "file", **exc.params)]
+    return summary, written, findings
