@@ -19,7 +19,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -327,6 +327,158 @@ def _validate(ctx: Context) -> int:
         else:
             ctx.say("cli.validate_clean", patents=patent_count)
     return EXIT_DATA_ERRORS if any(rf.finding.is_error for rf in found) else EXIT_OK
+
+
+# finalise ----------------------------------------------------------------------------------
+
+
+def _offers_for_patents(
+    ctx: Context, store: Store, numbers: list[str] | None
+) -> tuple[list[Any], bool]:
+    """The offers of the patents named (any notation), in register order, or every offer.
+
+    Names that match no patent or no offer are reported; the flag says whether all matched.
+    """
+    offers = store.offers()
+    if not numbers:
+        return offers, True
+    by_patent = {offer.patent_id: offer for offer in offers}
+    chosen: dict[int, Any] = {}
+    all_found = True
+    for text in numbers:
+        patent = store.find_patent(text)
+        if patent is None:
+            ctx.say("cli.patent_not_found", number=text)
+            all_found = False
+        elif patent.id not in by_patent:
+            ctx.say("cli.no_offer", number=patent.number)
+            all_found = False
+        else:
+            chosen[by_patent[patent.id].id] = by_patent[patent.id]
+    return [offer for offer in offers if offer.id in chosen], all_found
+
+
+def _print_offer_findings(ctx: Context, number: str, findings: Iterable[Finding]) -> None:
+    """One line per finding: patent number, field, message."""
+    for f in findings:
+        print("\t".join([number, field_label(f.field, ctx.lang), describe(f, ctx.lang)]),
+              file=ctx.out)
+
+
+@subcommand("finalise", "定稿信息表 / finalise every information sheet that has no errors")
+def _build_finalise(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--patent", dest="patents", action="extend", nargs="+",
+                        metavar="NUMBER", help="only these patents (any notation)")
+    return _finalise
+
+
+def _finalise(ctx: Context) -> int:
+    from app.models.entities import DocumentState
+    from app.models.patent_number import parse
+
+    store = ctx.store()
+    offers, all_found = _offers_for_patents(ctx, store, ctx.args.patents)
+    if not offers and all_found:
+        ctx.say("cli.no_offers")
+        return EXIT_OK
+    finalised = already = refused = 0
+    for offer in offers:
+        if offer.state != DocumentState.DRAFT.value:
+            already += 1
+            continue
+        result = store.finalise_offer(offer.id)
+        if result.saved:
+            finalised += 1
+            continue
+        refused += 1
+        check = parse(offer.patent.number)
+        number = check.number.official if check.valid and check.number else offer.patent.number
+        _print_offer_findings(ctx, number, [f for f in result.findings if f.is_error])
+    ctx.say("cli.finalised", finalised=finalised, already=already, refused=refused)
+    return EXIT_OK if all_found and not refused else EXIT_DATA_ERRORS
+
+
+# render ------------------------------------------------------------------------------------
+# `render TARGET`: each target registers itself with `@render_target(name, help)` on a builder
+# that adds its arguments to the parser it is given and returns its handler, as subcommands
+# do; `render` itself never changes when a target is added.
+
+RenderBuilder = Callable[[argparse.ArgumentParser], Handler]
+
+
+@dataclass(frozen=True)
+class RenderTarget:
+    name: str
+    help: str
+    build: RenderBuilder
+
+
+RENDER_TARGETS: dict[str, RenderTarget] = {}
+
+
+def render_target(name: str, help: str) -> Callable[[RenderBuilder], RenderBuilder]:
+    """Register a `render` target builder (see the comment above)."""
+
+    def register(build: RenderBuilder) -> RenderBuilder:
+        RENDER_TARGETS[name] = RenderTarget(name, help, build)
+        return build
+
+    return register
+
+
+@subcommand("render", "生成 PDF / write documents as PDF: render TARGET --out DIR")
+def _build_render(parser: argparse.ArgumentParser) -> Handler:
+    targets = parser.add_subparsers(dest="render_target", metavar="TARGET", required=True)
+    for target in RENDER_TARGETS.values():
+        target_parser = targets.add_parser(target.name, help=target.help,
+                                           description=target.help)
+        _add_global_options(target_parser, defaults=False)
+        target_parser.set_defaults(render_handler=target.build(target_parser))
+    return _render
+
+
+def _render(ctx: Context) -> int:
+    handler: Handler = ctx.args.render_handler
+    return handler(ctx)
+
+
+@render_target("offers", "信息表和声明 / information sheets and declarations of offers")
+def _build_render_offers(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--patent", dest="patents", action="extend", nargs="+",
+                        metavar="NUMBER", help="only these patents (any notation)")
+    parser.add_argument("--draft", action="store_true",
+                        help="any offer, finalised or not, marked 草稿 and not recorded")
+    parser.add_argument("--combined", action="store_true",
+                        help="one print file 信息表和声明.pdf in register order")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    return _render_offers
+
+
+def _render_offers(ctx: Context) -> int:
+    from app.export.offer_documents import render_offer_documents
+
+    store = ctx.store()
+    offers, all_found = _offers_for_patents(ctx, store, ctx.args.patents)
+    if not offers and all_found:
+        ctx.say("cli.no_offers")
+        return EXIT_OK
+    out = Path(ctx.args.out)
+    result = render_offer_documents(store, [offer.id for offer in offers], out,
+                                    draft=ctx.args.draft, combined=ctx.args.combined)
+    for written in result.written:
+        print(written.path, file=ctx.out)
+    unwritable = False
+    for failure in result.failures:
+        unwritable |= any(f.code == "pdf.write_failed" for f in failure.findings)
+        _print_offer_findings(ctx, failure.number or str(out), failure.findings)
+    if result.written:
+        ctx.say("cli.rendered", count=len(result.written), folder=str(out))
+    refused = {f.offer_id for f in result.failures if f.offer_id is not None}
+    if refused:
+        ctx.say("cli.render_refused", count=len(refused))
+    if unwritable:
+        return EXIT_USAGE
+    return EXIT_OK if all_found and not result.failures else EXIT_DATA_ERRORS
 
 
 # The window --------------------------------------------------------------------------------
