@@ -162,3 +162,24 @@ def test_drafts_round_trip(store: Store) -> None:
     assert store.drafts("patent") == [(None, {"number": "2017", "title": "半截"})]
     store.discard_draft("patent", None)
     assert store.load_draft("patent", None) is None
+
+
+def test_a_database_left_on_the_feature_branches_upgrades_to_the_merge(db_path: Path) -> None:
+    """Builds of the day when features had side-by-side migrations left three heads behind."""
+    from alembic import command
+
+    from app.models.database import _alembic_config, make_engine
+
+    engine = make_engine(db_path)
+    with engine.begin() as connection:
+        for head in ("0004_batches", "0004_deals", "0004_submission"):
+            command.upgrade(_alembic_config(connection), head)
+    engine.dispose()
+    db = open_database(db_path)
+    try:
+        assert db.backup_path is not None
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            assert [row[0] for row in rows] == [head_revision()]
+    finally:
+        db.close()
