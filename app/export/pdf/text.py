@@ -222,7 +222,15 @@ class Para(Paragraph):  # type: ignore[misc]
         if hasattr(self, "blPara") and getattr(self, "_splitpara", False):
             return self.blPara  # first half of a split: lines already known
         auto_leading = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return break_frags(self.frags, max_widths, auto_leading not in ("", "off"))
+        # Tables wrap a cell's paragraphs several times at the same width (measuring rows,
+        # splitting, drawing): break the lines once per width.  The lines are only read.
+        key = (tuple(max_widths), auto_leading not in ("", "off"))
+        cached = getattr(self, "_kit_lines", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        lines = break_frags(self.frags, max_widths, key[1])
+        self._kit_lines = (key, lines)
+        return lines
 
     def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - reportlab's name
         return _split_lines
