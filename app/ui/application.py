@@ -1,0 +1,79 @@
+"""Starting the window: QApplication, translators, fonts, crash handler, the database.
+
+`run_window(db_path)` is what `app.cli` calls when no subcommand is given. The main window is
+shown first and the database opened right after its first paint: SQLAlchemy and the register
+take a few hundred milliseconds to load, and a window that appears at once reads as a program
+that started. A database that cannot be opened is explained in a message box and the exit
+status is 1, never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import ORGANISATION_NAME, __app_name__, __version__
+from app.messages import message
+from app.ui import crash, i18n, interaction
+from app.ui.fonts import configure_fonts
+from app.ui.settings import Preferences
+
+log = logging.getLogger(__name__)
+
+
+def create_application(preferences: Preferences) -> QApplication:
+    """The QApplication with name, translators and fonts (reuses one that exists)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setApplicationName(__app_name__)
+    QCoreApplication.setApplicationVersion(__version__)
+    QCoreApplication.setOrganizationName(ORGANISATION_NAME)
+    i18n.install_translators(app, preferences.language)
+    configure_fonts(app)
+    return app
+
+
+def run_window(db_path: Path) -> int:
+    """Show the main window on the database at `db_path`; returns the exit status."""
+    crash.install()
+    preferences = Preferences()
+    app = create_application(preferences)
+
+    from app.ui.main_window import FirstPaintWatcher, MainWindow
+
+    window = MainWindow(preferences)
+    status = {"code": 0}
+
+    def open_register() -> None:
+        from app.models.database import DatabaseError, open_database
+        from app.models.store import Store
+
+        try:
+            database = open_database(db_path)
+        except DatabaseError as err:
+            log.warning("cannot open %s: %s %s", db_path, err.code, err.params)
+            interaction.critical(
+                window,
+                QCoreApplication.translate("Application", "Cannot open the register"),
+                message(err.code, err.params, i18n.language()),
+            )
+            status["code"] = 1
+            window.close()
+            app.exit(1)
+            return
+        app.aboutToQuit.connect(database.close)
+        if database.backup_path is not None:
+            log.info("database upgraded; copy before upgrade at %s", database.backup_path)
+        window.set_store(Store(database))
+        QTimer.singleShot(0, window.offer_drafts)
+
+    FirstPaintWatcher(window, open_register)
+    window.show()
+    code = app.exec()
+    return status["code"] or code

@@ -1,0 +1,237 @@
+"""The patent editor: typing, messages on fields, saving, drafts."""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.messages import describe
+from app.models.database import open_database
+from app.models.findings import error, warning
+from app.models.store import Store
+from app.ui import interaction
+from app.ui.patent_editor import PatentEditor
+
+from .conftest import VALID_NUMBER, Questions, commit_text
+
+pytestmark = pytest.mark.usefixtures("questions")
+
+
+def make_editor(qtbot: QtBot, store: Store, patent_id: int | None = None) -> PatentEditor:
+    editor = PatentEditor(store, patent_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_number_fills_in_type_and_expiry(qtbot: QtBot, store: Store, chinese: str) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.number_edit, VALID_NUMBER)
+    qtbot.keyClicks(editor.filing_edit, "2017-07-21")
+    qtbot.waitUntil(lambda: "2037-07-20" in editor.expiry_label.text())
+    assert editor.kind_combo.itemText(0) == "From the number: 发明" or "发明" in (
+        editor.kind_combo.itemText(0)
+    )
+    assert editor.expiry_label.text() == "Expiry 2037-07-20 (computed from the filing date)" or (
+        editor.expiry_label.text() == "届满日 2037-07-20（按申请日计算）"
+    )
+    assert not editor.messages["number"].isVisible()
+    assert editor.number_hint.text().endswith("ZL201710601862.3")
+
+
+def test_date_notations_clerks_type(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    editor.number_edit.setText(VALID_NUMBER)
+    for typed in ("2017.7.21", "20170721", "2017/07/21"):
+        editor.filing_edit.clear()
+        qtbot.keyClicks(editor.filing_edit, typed)
+        assert editor.filing_edit.text() == typed  # what was typed stays
+        assert editor.filing_edit.date() is not None
+        assert editor.filing_edit.date().isoformat() == "2017-07-21"
+    editor.filing_edit.clear()
+    commit_text(editor.filing_edit, "2017年7月21日")
+    assert editor.filing_edit.date().isoformat() == "2017-07-21"
+    editor.filing_edit.clear()
+    qtbot.keyClicks(editor.filing_edit, "2017abc")  # letters are refused by the validator
+    assert editor.filing_edit.text() == "2017"
+
+
+def test_wrong_check_character_shows_message_on_number(
+    qtbot: QtBot, store: Store, chinese: str
+) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.number_edit, "201710601862.4")
+    message = editor.messages["number"]
+    expected = error("number.check_mismatch", "number", given="4", expected="3")
+    qtbot.waitUntil(lambda: message.text() == describe(expected, chinese))
+    assert message.isVisible()
+    assert editor.number_edit.property("severity") == "error"
+    assert message.severity == "error"
+
+
+def test_new_form_is_quiet_until_a_field_is_visited(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    assert not any(message.isVisible() for message in editor.messages.values())
+    qtbot.keyClicks(editor.title_edit, "x")
+    editor.title_edit.clear()
+    editor.validate()
+    assert editor.messages["title"].isVisible()
+    assert not editor.messages["number"].isVisible()
+
+
+def test_warning_is_amber_and_missing_fields_are_red(
+    qtbot: QtBot, store: Store, chinese: str
+) -> None:
+    from app.models.patent_rules import PatentFields
+
+    result = store.save_patent(PatentFields(number=VALID_NUMBER))
+    editor = make_editor(qtbot, store, result.record_id)
+    assert editor.messages["title"].text() == describe(error("title.required", "title"), chinese)
+    assert editor.messages["title"].severity == "error"
+    assert editor.messages["grant_date"].text() == describe(
+        warning("grant_date.missing", "grant_date"), chinese
+    )
+    assert editor.messages["grant_date"].severity == "warning"
+    assert editor.grant_edit.property("severity") == "warning"
+
+
+def test_unreadable_date_is_kept_and_explained(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.filing_edit, "2017-13-45")
+    editor.validate()
+    assert editor.filing_edit.text() == "2017-13-45"
+    assert "2017-13-45" in editor.messages["filing_date"].text()
+    assert editor.messages["filing_date"].severity == "error"
+
+
+def test_type_entered_must_agree_with_number(qtbot: QtBot, store: Store, chinese: str) -> None:
+    editor = make_editor(qtbot, store)
+    editor.number_edit.setText(VALID_NUMBER)
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("design"))
+    editor.validate()
+    expected = error("kind.mismatch", "kind", entered="design", derived="invention")
+    assert editor.messages["kind"].text() == describe(expected, chinese)
+
+
+def test_chinese_input_saved_and_found_after_reopening(
+    qtbot: QtBot, store: Store, db_path, chinese: str
+) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.number_edit, VALID_NUMBER)
+    commit_text(editor.title_edit, "一种基于深度学习的输电线路缺陷检测方法")
+    commit_text(editor.patentees_edit, "武汉大学")
+    qtbot.keyClick(editor.patentees_edit, Qt.Key.Key_Return)
+    commit_text(editor.patentees_edit, "国网湖北省电力有限公司")
+    qtbot.keyClicks(editor.filing_edit, "2017-07-21")
+    qtbot.keyClicks(editor.grant_edit, "2019-03-01")
+    assert editor.title_edit.text() == "一种基于深度学习的输电线路缺陷检测方法"
+    with qtbot.waitSignal(editor.saved) as saved:
+        assert editor.save()
+    assert not editor.isVisible()
+    patent_id = saved.args[0]
+    store.database.close()
+
+    database = open_database(db_path)
+    try:
+        reopened = Store(database).find_patent("ZL201710601862.3")
+        assert reopened is not None and reopened.id == patent_id
+        assert reopened.title == "一种基于深度学习的输电线路缺陷检测方法"
+        assert reopened.patentees == ["武汉大学", "国网湖北省电力有限公司"]
+        assert reopened.filing_date.isoformat() == "2017-07-21"
+        assert Store(database).drafts("patent") == []
+    finally:
+        database.close()
+
+
+def test_record_with_errors_is_saved(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.number_edit, "201710601862.4")  # wrong check character
+    commit_text(editor.title_edit, "一种有错误的专利")
+    assert editor.save()
+    saved = store.find_patent("201710601862.4")
+    assert saved is not None and saved.title == "一种有错误的专利"
+
+
+def test_duplicate_number_is_refused_on_the_number_field(
+    qtbot: QtBot, store: Store, chinese: str
+) -> None:
+    first = make_editor(qtbot, store)
+    first.number_edit.setText(VALID_NUMBER)
+    first.title_edit.setText("第一件")
+    assert first.save()
+    second = make_editor(qtbot, store)
+    qtbot.keyClicks(second.number_edit, "ZL 2017 1 0601862.3")
+    assert not second.save()
+    assert second.isVisible()
+    expected = error("number.duplicate", "number", number=VALID_NUMBER)
+    assert second.messages["number"].text() == describe(expected, chinese)
+    assert len(store.patents()) == 1
+
+
+def test_draft_autosaved_and_restored_in_a_new_editor(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    qtbot.keyClicks(editor.number_edit, VALID_NUMBER)
+    commit_text(editor.title_edit, "还没保存的标题")
+    qtbot.waitUntil(lambda: store.load_draft("patent", None) is not None, timeout=3000)
+    qtbot.waitUntil(
+        lambda: (store.load_draft("patent", None) or {}).get("title") == "还没保存的标题",
+        timeout=3000,
+    )
+    shiboken6.delete(editor)  # as if the program were killed: no save, no question
+
+    again = make_editor(qtbot, store)
+    assert again.number_edit.text() == VALID_NUMBER
+    assert again.title_edit.text() == "还没保存的标题"
+    assert again.restored_label.isVisible()
+    assert again.is_dirty()
+
+
+def test_close_with_changes_asks_and_discard_drops_draft(
+    qtbot: QtBot, store: Store, questions: Questions
+) -> None:
+    questions.answers = [interaction.Choice.CANCEL, interaction.Choice.DISCARD]
+    editor = make_editor(qtbot, store)
+    editor.number_edit.setText(VALID_NUMBER)
+    editor.autosave()
+    assert store.load_draft("patent", None) is not None
+    editor.close()
+    assert editor.isVisible()  # Cancel keeps the editor open
+    editor.close()
+    assert not editor.isVisible()
+    assert [kind for kind, _text in questions.asked] == ["save", "save"]
+    assert store.load_draft("patent", None) is None
+    assert store.patents() == []
+
+
+def test_close_and_save_from_the_question(
+    qtbot: QtBot, store: Store, questions: Questions
+) -> None:
+    questions.answers = [interaction.Choice.SAVE]
+    editor = make_editor(qtbot, store)
+    editor.number_edit.setText(VALID_NUMBER)
+    editor.title_edit.setText("Saved on close")
+    editor.reject()
+    assert not editor.isVisible()
+    assert store.find_patent(VALID_NUMBER).title == "Saved on close"
+
+
+def test_editing_existing_patent_keeps_unchanged_fields(qtbot: QtBot, store: Store) -> None:
+    from app.models.patent_rules import PatentFields
+
+    result = store.save_patent(
+        PatentFields(number=VALID_NUMBER, title="旧标题", patentees=("甲大学", "乙公司"),
+                     pledged=True, term_compensation_days=30, remarks="备注")
+    )
+    editor = make_editor(qtbot, store, result.record_id)
+    assert editor.patentees_edit.toPlainText() == "甲大学\n乙公司"
+    assert not editor.is_dirty()
+    editor.title_edit.setText("新标题")
+    assert editor.save()
+    patent = store.patent(result.record_id)
+    assert patent.title == "新标题"
+    assert patent.patentees == ["甲大学", "乙公司"]
+    assert patent.pledged is True
+    assert patent.term_compensation_days == 30
+    assert patent.remarks == "备注"
