@@ -20,18 +20,23 @@ drawing, alignment, splitting across pages and inline markup keep working.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
+    FragLine,
     Paragraph,
     ParaLines,
     _handleBulletWidth,
     cjkU,
-    makeCJKParaLine,
+    imgNormV,
+    imgVRange,
 )
 from reportlab.rl_config import _FUZZ
 
@@ -46,6 +51,7 @@ NO_LINE_END = frozenset("（《「『【〔〈｛［“‘([{\uff08\u300a\u300c\
 _NBSP = frozenset("\u00a0\u2007\u202f")
 
 
+@functools.cache
 def is_wide(ch: str) -> bool:
     """True for characters that wrap like CJK ideographs (a break may precede or follow)."""
     eaw = unicodedata.east_asian_width(ch)
@@ -55,8 +61,39 @@ def is_wide(ch: str) -> bool:
     return eaw == "A" and unicodedata.category(ch)[0] in "PSN" and ord(ch) >= 0x2000
 
 
+# Cached: the breaker asks about every character of every cell several times per page.
+@functools.cache
 def _is_space(ch: str) -> bool:
     return ch not in _NBSP and (ch == " " or unicodedata.category(ch) == "Zs" or ch == "\u200b")
+
+
+@functools.cache
+def _char_width(ch: str, font_name: str, font_size: float) -> float:
+    return float(stringWidth(ch, font_name, font_size))
+
+
+class _Atom(str):
+    """One character with its fragment and width, as reportlab's ``cjkU`` but with the width
+    looked up in a cache instead of measured for every character."""
+
+    __slots__ = ("_frag", "_width")
+
+    def __new__(cls, value: str, frag: Any) -> _Atom:
+        self = str.__new__(cls, value)
+        self._frag = frag
+        if hasattr(frag, "cbDefn"):
+            self._width = getattr(frag.cbDefn, "width", 0)
+        else:
+            self._width = _char_width(value, frag.fontName, frag.fontSize)
+        return self
+
+    @property
+    def frag(self) -> Any:
+        return self._frag
+
+    @property
+    def width(self) -> float:
+        return self._width
 
 
 def _break_between(prev: str, cur: str) -> bool:
@@ -121,10 +158,61 @@ def _tokens(frags: Sequence[Any]) -> list[_Token]:
                 flush()
             elif current and _soft_break(prev, ch):
                 soft.append(len(current))
-            current.append(cjkU(ch, frag, "utf8"))
+            current.append(_Atom(ch, frag))
             prev = ch
     flush()
     return tokens
+
+
+def _make_line(atoms: list[Any], max_width: float, used: float, extra: float, hard: bool,
+               calc_bounds: bool) -> Any:
+    """reportlab's ``makeCJKParaLine``, with the per-character work done per fragment.
+
+    Atoms of one fragment share the fragment object, so a run is found by identity; the
+    metrics (ascent, descent, size) are the fragment's, looked up once per run.  Runs of
+    distinct fragments that reportlab would merge (same font, size, colour …) are merged too.
+    """
+    words: list[Any] = []
+    max_size = max_ascent = min_descent = 0.0
+    run: list[str] = []
+    run_frag: Any = None
+    for atom in atoms:
+        frag = atom.frag
+        if frag is not run_frag:
+            if run_frag is not None:
+                max_size, max_ascent, min_descent = _run_metrics(
+                    run_frag, calc_bounds, max_size, max_ascent, min_descent)
+                if words and sameFrag(words[-1], run_frag):
+                    words[-1].text += "".join(run)
+                else:
+                    word = run_frag.clone()
+                    word.text = "".join(run)
+                    words.append(word)
+            run, run_frag = [], frag
+        run.append(atom)
+    if run_frag is not None:
+        max_size, max_ascent, min_descent = _run_metrics(
+            run_frag, calc_bounds, max_size, max_ascent, min_descent)
+        if words and sameFrag(words[-1], run_frag):
+            words[-1].text += "".join(run)
+        else:
+            word = run_frag.clone()
+            word.text = "".join(run)
+            words.append(word)
+    return FragLine(kind=1, extraSpace=extra, wordCount=1, words=words, fontSize=max_size,
+                    ascent=max_ascent, descent=min_descent, maxWidth=max_width,
+                    currentWidth=used, lineBreak=hard)
+
+
+def _run_metrics(frag: Any, calc_bounds: bool, max_size: float, max_ascent: float,
+                 min_descent: float) -> tuple[float, float, float]:
+    font_size = frag.fontSize
+    cb = getattr(frag, "cbDefn", None)
+    if calc_bounds and getattr(cb, "width", 0):
+        descent, ascent = imgVRange(imgNormV(cb.height, font_size), cb.valign, font_size)
+    else:
+        ascent, descent = getAscentDescent(frag.fontName, font_size)
+    return max(max_size, font_size), max(max_ascent, ascent), min(min_descent, descent)
 
 
 def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
@@ -145,7 +233,7 @@ def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
             used -= line.pop().width
         atoms = [a for tok in line for a in tok.atoms]
         width = max_width()
-        fl = makeCJKParaLine(atoms, width, used, width - used, hard, calc_bounds)
+        fl = _make_line(atoms, width, used, width - used, hard, calc_bounds)
         fl.brokeAtSpace = broke_at_space
         lines.append(fl)
         line, used = [], 0.0
