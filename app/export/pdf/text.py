@@ -77,12 +77,14 @@ class _Atom(str):
     looked up in a cache instead of measured for every character."""
 
     __slots__ = ("_frag", "_width")
+    _frag: Any
+    _width: float
 
     def __new__(cls, value: str, frag: Any) -> _Atom:
         self = str.__new__(cls, value)
         self._frag = frag
         if hasattr(frag, "cbDefn"):
-            self._width = getattr(frag.cbDefn, "width", 0)
+            self._width = float(getattr(frag.cbDefn, "width", 0))
         else:
             self._width = _char_width(value, frag.fontName, frag.fontSize)
         return self
@@ -207,8 +209,9 @@ def _make_line(atoms: list[Any], max_width: float, used: float, extra: float, ha
 def _run_metrics(frag: Any, calc_bounds: bool, max_size: float, max_ascent: float,
                  min_descent: float) -> tuple[float, float, float]:
     font_size = frag.fontSize
-    cb = getattr(frag, "cbDefn", None)
-    if calc_bounds and getattr(cb, "width", 0):
+    cb: Any = getattr(frag, "cbDefn", None)
+    image_width: float = getattr(cb, "width", 0) if cb is not None else 0
+    if calc_bounds and image_width:
         descent, ascent = imgVRange(imgNormV(cb.height, font_size), cb.valign, font_size)
     else:
         ascent, descent = getAscentDescent(frag.fontName, font_size)
