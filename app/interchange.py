@@ -35,9 +35,36 @@ domain's business: a list of several options (two ticked), an unknown option or 
 imports as a draft carrying that rule's finding. "state" "finalised" asks for the offer to be
 finalised on import, which happens only when it has no errors.
 
+Version 3 adds the achieved licences and the Henan summary books::
+
+    "deals": [{"serial"?, "patents": [NUMBER, …], "licensee", "date", "term"?, "via_offer",
+               "payment": {"method", "amount_yuan"?, "entry_fee_yuan"?, "royalty_percent"?,
+                           "text"?},
+               "agency"?, "remarks"?}],
+    "summary_books": [{"period_end": "YYYY-MM", "filled_on"?,
+                       "lead"?: {"name"?, "mobile"?, "department"?, "title"?, "phone"?, "fax"?},
+                       "unit_profile"?, "self_evaluation"?, "platform_name"?, "platform_url"?,
+                       "smes_reached"?, "overrides"?: {FIGURE: NUMBER}}]
+
+"method" is a app.models.deals.PaymentMethod value ("" while not chosen); FIGURE is a
+app.models.summary_book.Figure value. Money, percentages and figures are JSON numbers (50000,
+12500.5; exact to 15 significant digits, as they pass through binary floats). A deal names its
+patents by number in any notation; each must be in the file or the register, or the file is
+refused (`json.deal_patent_unknown`). Rule breaches (no contract file, an amount not positive …)
+import as drafts carrying their findings. Supporting files (contracts, receipts) are not in the
+JSON but in the data folder: a deal keeps those it already has. A book's state is not carried
+(its findings are computed from the records whenever it is opened).
+
+Matching on import. A deal is the same deal when its date, its trimmed licensee and its set of
+normalised patent numbers are equal; several alike pair up in 序号 order, so importing a file
+twice changes nothing. A matched deal keeps its 序号 (its stored files are named by it) and its
+link to an offer; a new deal takes the file's "serial" when that 序号 is free, else the next one.
+A deal edited since the export no longer matches and comes back as a second deal. Books match by
+period_end; a finalised book whose content changes returns to draft, a new one is a draft.
+
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
-`CURRENT_VERSION`. Version 3 adds "deals" and "summary_books".
+`CURRENT_VERSION`.
 
 No Qt here: the command line and tests use it headless.
 """
@@ -47,14 +74,16 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import math
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
 from app.models.findings import Finding, error
@@ -70,15 +99,17 @@ from app.models.offers import (
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
+from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read_summary_book
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 2
+CURRENT_VERSION: Final = 3
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
 KINDS: Final = tuple(k.value for k in PatentKind)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _EXCERPT_CHARS = 40
 
@@ -94,6 +125,16 @@ class Dataset:
     patents: tuple[PatentFields, ...] = ()
     # (patent number as written, the sheet, whether the file asks for it finalised)
     offers: tuple[tuple[str, OfferFields, bool], ...] = ()
+    deals: tuple[DealEntry, ...] = ()
+    books: tuple[SummaryBookFields, ...] = ()
+
+
+@dataclass(frozen=True)
+class DealEntry:
+    """A deal of the file: the 序号 it had where it was exported (None: not given) and its data."""
+
+    serial: int | None
+    fields: DealFields
 
 
 @dataclass(frozen=True)
@@ -127,6 +168,12 @@ class ImportResult:
     record_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
     offers: int = 0
     offer_findings: Mapping[str, tuple[Finding, ...]] = field(default_factory=dict)
+    deals: int = 0
+    deals_created: int = 0
+    # Findings of the imported deals that have errors (kept as drafts), by 序号.
+    deal_findings: Mapping[int, tuple[Finding, ...]] = field(default_factory=dict)
+    books: int = 0
+    books_created: int = 0
 
     @property
     def imported(self) -> bool:
@@ -136,7 +183,8 @@ class ImportResult:
     def records_with_errors(self) -> int:
         return sum(
             1
-            for findings in (*self.record_findings.values(), *self.offer_findings.values())
+            for findings in (*self.record_findings.values(), *self.offer_findings.values(),
+                             *self.deal_findings.values())
             if any(f.is_error for f in findings)
         )
 
@@ -238,11 +286,48 @@ OFFER_CONTACT_KEYS: Final = (
     Key("name"), Key("address"), Key("postcode"), Key("phone"), Key("email"),
 )
 OFFER_STATES: Final = (DocumentState.DRAFT.value, DocumentState.FINALISED.value)
+# Deals and books exist from version 3 on through their sections; a key they gain later says so.
+DEAL_KEYS: Final = (
+    Key("serial", required=False),
+    Key("patents"),
+    Key("licensee"),
+    Key("date"),
+    Key("term", required=False),
+    Key("via_offer"),
+    Key("payment"),
+    Key("agency", required=False),
+    Key("remarks", required=False),
+)
+PAYMENT_KEYS: Final = (
+    Key("method"),
+    Key("amount_yuan", required=False),
+    Key("entry_fee_yuan", required=False),
+    Key("royalty_percent", required=False),
+    Key("text", required=False),
+)
+PAYMENT_METHODS: Final = tuple(m.value for m in PaymentMethod)
+_PAYMENT_FIGURES: Final = ("amount_yuan", "entry_fee_yuan", "royalty_percent")
+BOOK_KEYS: Final = (
+    Key("period_end"),
+    Key("filled_on", required=False),
+    Key("lead", required=False),
+    Key("unit_profile", required=False),
+    Key("self_evaluation", required=False),
+    Key("platform_name", required=False),
+    Key("platform_url", required=False),
+    Key("smes_reached", required=False),
+    Key("overrides", required=False),
+)
+_BOOK_TEXTS: Final = ("unit_profile", "self_evaluation", "platform_name", "platform_url")
+LEAD_KEYS: Final = tuple(Key(name, required=False) for name, _ in LEAD_LABELS)
+OVERRIDE_KEYS: Final = tuple(Key(f.value, required=False) for f in Figure)
 # Top level besides "format" and "version". Version 2 adds Key("offers", since=2), and so on.
 SECTION_KEYS: Final = (
     Key("organisation", required=False),
     Key("patents"),
     Key("offers", required=False, since=2),
+    Key("deals", required=False, since=3),
+    Key("summary_books", required=False, since=3),
 )
 
 
@@ -332,6 +417,16 @@ class _Reader:
             return None
         return value
 
+    def number(self, obj: Mapping[str, Any], key: str, path: str) -> None:
+        """A JSON number or null (money, percent, figures); the domain readers convert it."""
+        value = obj.get(key)
+        if value is None:
+            return
+        # "50000" is not a number here: export writes numbers, and a quoted one hides a typo.
+        if (isinstance(value, bool) or not isinstance(value, int | float)
+                or isinstance(value, float) and not math.isfinite(value)):
+            self.problem("json.type.number", child(path, key), value=excerpt(value))
+
     def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
         value = obj.get(key)
         if value is None:
@@ -365,6 +460,17 @@ class _Reader:
             self.problem("json.type.list", child(path, key), value=excerpt(value))
             return []
         return [(child(child(path, key), i), item) for i, item in enumerate(value)]
+
+    def merge(self, findings: Iterable[Finding]) -> None:
+        """Findings of a domain reader (read_deal …), each at a JSON path, unless a problem of
+        ours already covers its path: one misfit is reported once, in our words."""
+        for finding in findings:
+            if not any(_covers(p.field, finding.field) for p in self.problems):
+                self.problems.append(finding)
+
+
+def _covers(path: str, other: str) -> bool:
+    return other == path or other.startswith((path + ".", path + "["))
 
 
 def _read_contact(reader: _Reader, value: Any, path: str) -> ContactData:
@@ -515,10 +621,104 @@ def _read_v2(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return Dataset(first.organisation, first.patents, _read_offers(reader, doc, ROOT))
 
 
+def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
+    # Types are checked here, strictly and in the file's words; read_deal then builds the
+    # domain's fields and adds whatever else it cannot read.
+    obj = reader.object(value, path, DEAL_KEYS)
+    if obj is None:
+        return None
+    serial = reader.integer(obj, "serial", path)
+    if serial is not None and serial < 1:
+        reader.problem("json.positive", child(path, "serial"), value=serial)
+    reader.text_list(obj, "patents", path)
+    reader.text(obj, "licensee", path)
+    reader.date(obj, "date", path)
+    for key in ("term", "agency", "remarks"):
+        reader.optional_text(obj, key, path)
+    reader.boolean(obj, "via_offer", path)
+    if "payment" in obj:
+        payment_path = child(path, "payment")
+        payment = reader.object(obj["payment"], payment_path, PAYMENT_KEYS)
+        if payment is not None:
+            method = payment.get("method")
+            if method != "":  # "" is a method not chosen yet: the deal rules say so
+                reader.choice(payment, "method", payment_path, PAYMENT_METHODS)
+            for key in _PAYMENT_FIGURES:
+                reader.number(payment, key, payment_path)
+            reader.optional_text(payment, "text", payment_path)
+    fields, findings = read_deal(obj, path)
+    reader.merge(findings)
+    return DealEntry(serial, fields)
+
+
+def _read_deals(reader: _Reader, obj: Mapping[str, Any], path: str) -> tuple[DealEntry, ...]:
+    # Two alike deals are not merged (they pair up with two stored ones), so no duplicate check.
+    entries = (_read_deal(reader, item, item_path)
+               for item_path, item in reader.items(obj, "deals", path))
+    return tuple(entry for entry in entries if entry is not None)
+
+
+def _read_book(reader: _Reader, value: Any, path: str) -> SummaryBookFields | None:
+    obj = reader.object(value, path, BOOK_KEYS)
+    if obj is None:
+        return None
+    period = obj.get("period_end")
+    if "period_end" in obj and not (isinstance(period, str) and _MONTH.match(period)):
+        reader.problem("json.month", child(path, "period_end"), value=excerpt(period))
+    reader.date(obj, "filled_on", path)
+    for key in _BOOK_TEXTS:
+        reader.optional_text(obj, key, path)
+    reader.integer(obj, "smes_reached", path)
+    if obj.get("lead") is not None:
+        lead_path = child(path, "lead")
+        lead = reader.object(obj["lead"], lead_path, LEAD_KEYS) or {}
+        for lead_key in LEAD_KEYS:
+            reader.optional_text(lead, lead_key.name, lead_path)
+    if obj.get("overrides") is not None:
+        overrides_path = child(path, "overrides")
+        overrides = reader.object(obj["overrides"], overrides_path, OVERRIDE_KEYS) or {}
+        for figure in OVERRIDE_KEYS:
+            reader.number(overrides, figure.name, overrides_path)
+    fields, findings = read_summary_book(obj, path)
+    if fields is None:
+        # It stops at a period that is not a month; read the rest with a stand-in period so
+        # that every other misfit of the entry is listed too.
+        findings += read_summary_book({**obj, "period_end": "2000-01"}, path)[1]
+    # An unknown figure is already ours (json.unknown), with the path quoted where need be.
+    reader.merge(f for f in findings if f.code != "book.override_unknown")
+    return fields
+
+
+def _read_books(
+    reader: _Reader, obj: Mapping[str, Any], path: str
+) -> tuple[SummaryBookFields, ...]:
+    books: list[SummaryBookFields] = []
+    first_seen: dict[str, str] = {}
+    for item_path, item in reader.items(obj, "summary_books", path):
+        book = _read_book(reader, item, item_path)
+        if book is None:
+            continue
+        # Two books of one period would silently merge into one record: refuse instead.
+        if book.period_end in first_seen:
+            reader.problem("json.duplicate_book", child(item_path, "period_end"),
+                           period_end=book.period_end, first=first_seen[book.period_end])
+        else:
+            first_seen[book.period_end] = item_path
+        books.append(book)
+    return tuple(books)
+
+
+def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v2(reader, doc)
+    deals = _read_deals(reader, doc, ROOT)
+    return replace(older, deals=deals, books=_read_books(reader, doc, ROOT))
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
+    3: _read_v3,
 }
 
 
@@ -597,24 +797,78 @@ def read_file(path: str | os.PathLike[str]) -> ReadResult:
 # Import ------------------------------------------------------------------------------------
 
 
+def _deal_key(fields: DealFields) -> tuple[dt.date | None, str, tuple[str, ...]]:
+    """What makes two deals the same deal across databases, which share no ids: the date, the
+    licensee and the patents (as a set: their order is the contract's wording)."""
+    numbers = sorted(stored_number(n) for n in fields.patents if n.strip())
+    return fields.licence_date, fields.licensee.strip(), tuple(numbers)
+
+
+def plan_deals(
+    entries: Sequence[DealEntry], stored: Sequence[DealRecord]
+) -> list[tuple[int | None, int, DealFields]]:
+    """(stored deal id or None for a new deal, its 序号, its fields) for each entry, in order.
+
+    Matched deals keep their 序号 and, when still "via_offer", their link to an offer. A new deal
+    takes the file's 序号 where no stored or other new deal has it, else the next free one.
+    """
+    unmatched: dict[tuple[dt.date | None, str, tuple[str, ...]], list[DealRecord]] = {}
+    for stored_record in sorted(stored, key=lambda r: r.serial):
+        unmatched.setdefault(_deal_key(stored_record.fields), []).append(stored_record)
+    matches = [unmatched.get(_deal_key(e.fields), []) for e in entries]
+    matched = [alike.pop(0) if alike else None for alike in matches]
+
+    taken = {r.serial for r in stored}
+    serials: list[int | None] = [r.serial if r is not None else None for r in matched]
+    for i, entry in enumerate(entries):  # first the 序号 the file asks for, where free …
+        if serials[i] is None and entry.serial is not None and entry.serial not in taken:
+            serials[i] = entry.serial
+            taken.add(entry.serial)
+    plan: list[tuple[int | None, int, DealFields]] = []
+    for entry, record, serial in zip(entries, matched, serials, strict=True):
+        if serial is None:  # … then the next free one, in file order
+            serial = max(taken, default=0) + 1
+            taken.add(serial)
+        fields = entry.fields
+        if record is not None and fields.via_offer:
+            fields = replace(fields, offer_id=record.fields.offer_id)
+        plan.append((record.id if record is not None else None, serial, fields))
+    return plan
+
+
 def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
     """Merge a checked dataset: one transaction, patents matched by normalised number.
 
-    An offer must name a patent of the file or of the register; one that names neither refuses
-    the file (`json.offer_patent_unknown`), before anything is written.
+    An offer or a deal must name patents of the file or of the register; one that names another
+    refuses the file (`json.offer_patent_unknown`, `json.deal_patent_unknown`) before anything
+    is written. Deals and books are matched as the module docstring says.
     """
     existing = {p.number: p for p in store.patents()}
     numbers = [stored_number(p.number) for p in dataset.patents]
     in_file = dict(zip(numbers, dataset.patents, strict=True))
+
+    def known(number: str) -> bool:
+        return stored_number(number) in in_file or stored_number(number) in existing
+
     problems = [
         error("json.offer_patent_unknown", child(child(child(ROOT, "offers"), i), "patent"),
               number=number)
         for i, (number, _fields, _finalise) in enumerate(dataset.offers)
-        if stored_number(number) not in in_file and stored_number(number) not in existing
+        if not known(number)
+    ]
+    problems += [
+        error("json.deal_patent_unknown",
+              child(child(child(child(ROOT, "deals"), i), "patents"), j), number=number)
+        for i, entry in enumerate(dataset.deals)
+        for j, number in enumerate(entry.fields.patents)
+        if not known(number)
     ]
     if problems:
         return ImportResult(problems=tuple(problems))
-    store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers))
+    plan = plan_deals(dataset.deals, store.deals())
+    periods = {b.period_end for b in store.summary_books()}
+    store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
+                      plan, list(dataset.books))
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -622,6 +876,12 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         key = stored_number(number)
         patent = in_file.get(key) or PatentFields.of(existing[key])
         offer_findings[key] = tuple(check_offer(fields, patent))
+    # The deals as stored now: with their kept files and offer link, as the window sees them.
+    by_serial = {record.serial: record for record in store.deals()}
+    deal_findings: dict[int, tuple[Finding, ...]] = {}
+    for _deal_id, serial, _fields in plan:
+        record = by_serial[serial]
+        deal_findings[serial] = tuple(store.check_deal_fields(record.fields, record.id))
     return ImportResult(
         created=created,
         updated=len(numbers) - created,
@@ -629,6 +889,11 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         record_findings={n: fs for n, fs in findings.items() if fs},
         offers=len(dataset.offers),
         offer_findings={n: fs for n, fs in offer_findings.items() if any(f.is_error for f in fs)},
+        deals=len(plan),
+        deals_created=sum(1 for deal_id, _serial, _fields in plan if deal_id is None),
+        deal_findings={n: fs for n, fs in deal_findings.items() if any(f.is_error for f in fs)},
+        books=len(dataset.books),
+        books_created=len({b.period_end for b in dataset.books} - periods),
     )
 
 
@@ -733,20 +998,43 @@ def offer_document(offer: Offer) -> dict[str, Any]:
     return doc
 
 
+def deal_document(record: DealRecord) -> dict[str, Any]:
+    """One deal in file form, keys in DEAL_KEYS order; money as JSON numbers."""
+    data = {"serial": record.serial, **record.fields.to_dict()}
+    data["payment"] = {k: _json_number(v) if k in _PAYMENT_FIGURES else v
+                       for k, v in data["payment"].items()}
+    return {k.name: data[k.name] for k in DEAL_KEYS if k.name in data}
+
+
+def book_document(book: SummaryBookFields) -> dict[str, Any]:
+    """One summary book in file form, keys in BOOK_KEYS order; overrides as JSON numbers."""
+    data = book.to_dict()
+    if "overrides" in data:
+        data["overrides"] = {k: _json_number(v) for k, v in data["overrides"].items()}
+    return {k.name: data[k.name] for k in BOOK_KEYS if k.name in data}
+
+
 def build_document(
     organisation: OrganisationData,
     patents: Iterable[Patent | PatentFields],
     offers: Iterable[Offer] = (),
+    deals: Iterable[DealRecord] = (),
+    books: Iterable[SummaryBookFields] = (),
 ) -> dict[str, Any]:
-    """The newest version's document; records sorted by number so the bytes are stable."""
+    """The newest version's document; records sorted by number, 序号 or period so the bytes are
+    stable."""
     docs = sorted((patent_document(p) for p in patents), key=lambda d: str(d["number"]))
     offer_docs = sorted((offer_document(o) for o in offers), key=lambda d: str(d["patent"]))
+    deal_docs = [deal_document(d) for d in sorted(deals, key=lambda d: d.serial)]
+    book_docs = [book_document(b) for b in sorted(books, key=lambda b: b.period_end)]
     return {
         "format": FORMAT,
         "version": CURRENT_VERSION,
         "organisation": organisation_document(organisation),
         "patents": docs,
         "offers": offer_docs,
+        "deals": deal_docs,
+        "summary_books": book_docs,
     }
 
 
@@ -755,7 +1043,8 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 
 def export_document(store: Store) -> dict[str, Any]:
-    return build_document(store.organisation(), store.patents(), store.offers())
+    return build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
+                          store.summary_books())
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

@@ -974,6 +974,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 份信息表未生成 PDF。",
     ),
     "cli.render_cancelled": ("Cancelled.", "已取消。"),
+    # Interchange version 3: deals and summary books in the JSON file (app/interchange.py)
+    "json.deal_patent_unknown": (
+        "The deal names patent {number}, which is neither in the file nor in the register.",
+        "该许可涉及的专利 {number} 既不在文件中，也不在登记册中。",
+    ),
+    "json.type.number": ("Expected a number, found {value}.", "应为数字，实际为 {value}。"),
+    "json.positive": (
+        "Expected a whole number from 1 up, found {value}.",
+        "应为从 1 起的整数，实际为 {value}。",
+    ),
+    "json.month": (
+        "Expected a month written YYYY-MM, found {value}.",
+        "应为 YYYY-MM 格式的月份，实际为 {value}。",
+    ),
+    "json.duplicate_book": (
+        "The summary book for {period_end} is in the file twice (first at {first}).",
+        "截至 {period_end} 的总结书在文件中出现两次（首次在 {first}）。",
+    ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (

@@ -1015,10 +1015,22 @@ class Store:
         organisation: OrganisationData | None,
         patents: Sequence[PatentFields],
         offers: Sequence[tuple[str, OfferFields, bool]] = (),
+        deals: Sequence[tuple[int | None, int, Any]] = (),
+        books: Sequence[Any] = (),
     ) -> None:
         """Merge a whole dataset in one transaction, all or nothing: patents matched by number,
         offers by their patent's number. `offers` are (number, fields, finalise); an offer asked
-        to be finalised stays a draft when it has errors."""
+        to be finalised stays a draft when it has errors.
+
+        `deals` are (stored deal id or None, 序号 for a new deal, `DealFields`) as planned by
+        app.interchange.plan_deals: an updated deal keeps its 序号 and its supporting files.
+        `books` are `SummaryBookFields`, matched by period; a finalised book whose content
+        changes returns to draft (as `save_summary_book`)."""
+        from dataclasses import replace
+
+        from app.models.deals import Deal, SummaryBook, set_deal_patents
+        from app.models.summary_book import SummaryBookFields, normal_period_end
+
         with self.session() as session, session.begin():
             if organisation is not None:
                 _write_organisation(session, organisation)
@@ -1054,6 +1066,42 @@ class Store:
                     _return_to_draft_if_changed(offer)
                     if not finalise:
                         offer.state = DocumentState.DRAFT.value
+            for deal_id, serial, deal_fields in deals:
+                deal = session.get(Deal, deal_id) if deal_id is not None else None
+                if deal_id is not None and deal is None:
+                    raise LookupError(deal_id)  # deleted since the plan: roll everything back
+                if deal is None:
+                    deal = Deal(serial=serial)
+                    session.add(deal)
+                if deal_fields.offer_id is not None and session.get(
+                    Offer, deal_fields.offer_id
+                ) is None:
+                    deal_fields = replace(deal_fields, offer_id=None)
+                deal_fields.apply_to(deal)
+                set_deal_patents(session, deal, deal_fields.patents)
+                if deal.via_offer and deal.offer_id is None:
+                    # As save_deal: a deal that came through an offer links its patent's offer.
+                    for row in deal.patent_rows:
+                        if row.patent is not None and row.patent.offer is not None:
+                            deal.offer = row.patent.offer
+                            break
+                session.flush()
+            for book_fields in books:
+                key = normal_period_end(book_fields.period_end)
+                if key is None:
+                    raise ValueError(book_fields.period_end)  # the reader checked every period
+                book = session.scalar(select(SummaryBook).where(SummaryBook.period_end == key))
+                before = SummaryBookFields.of(book).to_dict() if book is not None else None
+                if book is None:
+                    book = SummaryBook(period_end=key)
+                    session.add(book)
+                book_fields.apply_to(book)
+                if before is not None and book.state != DocumentState.DRAFT.value and (
+                    SummaryBookFields.of(book).to_dict() != before
+                ):
+                    book.state = DocumentState.DRAFT.value
+                    book.finalised_at = None
+                session.flush()
 
     # Queries for the window (appended) --------------------------------------------------------
 
