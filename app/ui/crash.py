@@ -38,17 +38,21 @@ def log_path() -> Path:
 
 
 def setup_logging() -> Path:
-    """Log to a rotating file in the user data folder (once per process)."""
+    """Log to a rotating file in the user data folder (one handler per process)."""
     path = log_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
-    if not any(getattr(h, "_licence_desk", False) for h in root.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler._licence_desk = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
-        if root.level > logging.INFO or root.level == logging.NOTSET:
-            root.setLevel(logging.INFO)
+    for old in [h for h in root.handlers if getattr(h, "_licence_desk", False)]:
+        if Path(getattr(old, "baseFilename", "")) == path:
+            return path
+        root.removeHandler(old)  # the data folder changed (tests): follow it
+        old.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._licence_desk = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
     return path
 
 

@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Interaction", text)
-
-
 class Choice(Enum):
     SAVE = "save"
     DISCARD = "discard"
@@ -52,9 +48,12 @@ def restore_discard_later(parent: QWidget | None, title: str, text: str, details
     them for the next start."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setInformativeText(details)
-    restore = box.addButton(_tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
+    role = QMessageBox.ButtonRole
+    restore = box.addButton(QCoreApplication.translate("Interaction", "Restore"), role.AcceptRole)
+    discard = box.addButton(
+        QCoreApplication.translate("Interaction", "Discard"), role.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("Interaction", "Later"), role.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()

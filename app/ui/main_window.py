@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._count_errors_step)
 
+        self.setObjectName("main_window")
         self.setWindowTitle(self._title())
         self.model = PatentTableModel(self)
         self.proxy = PatentFilterProxy(self)

@@ -1,0 +1,147 @@
+"""Start-up: run_window on a bad database, translations, fonts, crash handler, About box."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app import __version__
+from app.messages import message
+from app.paths import translations_dir
+from app.ui import application, crash, i18n, interaction
+from app.ui.fonts import configure_fonts
+from app.ui.settings import Preferences
+
+from .conftest import Questions
+
+
+def test_corrupt_database_shows_a_message_and_returns_1(
+    qtbot: QtBot, tmp_path: Path, questions: Questions
+) -> None:
+    bad = tmp_path / "broken.sqlite3"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    assert application.run_window(bad) == 1
+    assert [kind for kind, _text in questions.asked] == ["critical"]
+    text = questions.asked[0][1]
+    assert str(bad) in text
+    assert text.startswith(message("db.not_a_database", {"path": str(bad), "reason": ""})[:10])
+    assert bad.read_bytes().startswith(b"this is not")  # untouched
+
+
+def test_run_window_opens_the_register_and_exits_cleanly(
+    qtbot: QtBot, tmp_path: Path, questions: Questions
+) -> None:
+    db = tmp_path / "fresh.sqlite3"
+    seen: dict[str, int] = {}
+
+    def close_when_loaded() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "main_window" and widget.isVisible():
+                if widget.store is not None:
+                    seen["rows"] = widget.model.rowCount()
+                    widget.close()
+                    return
+        QTimer.singleShot(20, close_when_loaded)
+
+    QTimer.singleShot(0, close_when_loaded)
+    assert application.run_window(db) == 0
+    assert seen == {"rows": 0}
+    assert db.is_file()
+    assert QCoreApplication.applicationVersion() == __version__
+    assert questions.asked == []
+
+
+def test_zh_cn_catalogue_is_complete() -> None:
+    ts = translations_dir() / "licence_desk_zh_CN.ts"
+    text = ts.read_text(encoding="utf-8")
+    assert text.count("<message") > 50
+    assert 'type="unfinished"' not in text
+    assert 'type="obsolete"' not in text and 'type="vanished"' not in text
+    assert (translations_dir() / "licence_desk_zh_CN.qm").is_file()
+
+
+def test_every_tr_string_in_the_window_is_in_the_catalogue() -> None:
+    """A string added to app/ui without refreshing the .ts would show in English."""
+    text = (translations_dir() / "licence_desk_zh_CN.ts").read_text(encoding="utf-8")
+    sources = {
+        s.replace("&amp;", "&").replace("&quot;", '"').replace("&apos;", "'")
+        .replace("&lt;", "<").replace("&gt;", ">")
+        for s in re.findall(r"<source>(.*?)</source>", text, re.S)
+    }
+    ui = Path(application.__file__).parent
+    missing = []
+    pattern = re.compile(r'self\.tr\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
+    for path in ui.glob("*.py"):
+        for found in pattern.findall(path.read_text(encoding="utf-8")):
+            if found.encode().decode("unicode_escape") not in sources and found not in sources:
+                missing.append((path.name, found))
+    assert missing == []
+
+
+def test_chinese_translators_load(qapp: QApplication) -> None:
+    loaded = i18n.install_translators(qapp, "zh_CN")
+    try:
+        assert any(p.endswith("licence_desk_zh_CN.qm") for p in loaded)
+        assert any("qtbase_zh_CN" in p for p in loaded)
+        assert QCoreApplication.translate("MainWindow", "&Add patent…") != "&Add patent…"
+        box_text = QCoreApplication.translate("QPlatformTheme", "Save")
+        assert box_text != "Save"  # the standard buttons are translated too
+    finally:
+        i18n.install_translators(qapp, "en")
+        i18n.set_language("zh_CN")
+
+
+def test_fonts_name_chinese_families(qapp: QApplication) -> None:
+    before = qapp.font()
+    try:
+        families = configure_fonts(qapp)
+        assert len(families) >= 2
+        assert qapp.font().families() == families
+        assert "Noto Sans CJK JP" not in families
+    finally:
+        qapp.setFont(before)
+
+
+def test_crash_hook_logs_and_shows_details(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(crash, "show_crash_dialog", shown.append)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    path = crash.install()
+    try:
+        raise RuntimeError("boom 测试")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    for handler in __import__("logging").getLogger().handlers:
+        handler.flush()
+    assert "boom 测试" in path.read_text(encoding="utf-8")
+    assert shown and "RuntimeError: boom 测试" in shown[0] and __version__ in shown[0]
+
+
+def test_crash_dialog_copies_details(qtbot: QtBot) -> None:
+    dialog = crash.CrashDialog("Traceback …\nValueError: x")
+    qtbot.addWidget(dialog)
+    dialog.copy_details()
+    assert QApplication.clipboard().text() == "Traceback …\nValueError: x"
+
+
+def test_about_box_names_the_version(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.main_window import MainWindow
+
+    captured: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: captured.append(text))
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.about_action.trigger()
+    assert __version__ in captured[0] and "专利开放许可填报助手" in captured[0]
+
+
+def test_questions_are_replaceable() -> None:
+    # The window asks through these names; tests and the CLI rely on swapping them.
+    for name in ("confirm", "save_discard_cancel", "restore_discard_later", "inform", "critical"):
+        assert callable(getattr(interaction, name))

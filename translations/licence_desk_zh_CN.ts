@@ -1,0 +1,1827 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="72"/>
+        <source>OfferState</source>
+        <comment>Draft</comment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="73"/>
+        <source>OfferState</source>
+        <comment>Finalised</comment>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="74"/>
+        <source>OfferState</source>
+        <comment>Printed</comment>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="75"/>
+        <source>OfferState</source>
+        <comment>Sealed copy attached</comment>
+        <translation>已附盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="76"/>
+        <source>OfferState</source>
+        <comment>Submitted</comment>
+        <translation>已报送</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="62"/>
+        <source>Mail accounts</source>
+        <translation>邮箱账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="74"/>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="77"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="81"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="92"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="102"/>
+        <source>SSL (usually port 465)</source>
+        <translation>SSL（通常为 465 端口）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="103"/>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS（通常为 587 端口）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="105"/>
+        <source>None (this computer only)</source>
+        <translation>不加密（仅限本机）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="113"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="114"/>
+        <source>Outgoing server</source>
+        <translation>发件服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="115"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="116"/>
+        <source>Security</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="119"/>
+        <source>Login and sender</source>
+        <translation>登录与发件人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="121"/>
+        <source>usually the full mail address</source>
+        <translation>通常为完整的邮箱地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="132"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="133"/>
+        <source>Sender name</source>
+        <translation>发件人名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="134"/>
+        <source>Sender address</source>
+        <translation>发件人地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="142"/>
+        <source>Authorisation code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="147"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="151"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="245"/>
+        <source>Asked for at each send</source>
+        <translation>每次发送时询问</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="253"/>
+        <source>Stored (not shown)</source>
+        <translation>已保存（不显示）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="255"/>
+        <source>An authorisation code is stored in the system password store. Type a new one only to replace it.</source>
+        <translation>授权码已保存在系统密码库中。只有需要更换时才输入新的授权码。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="258"/>
+        <source>Not stored yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="260"/>
+        <source>Type the authorisation code to keep it in the system password store, or leave it empty to be asked at the first send.</source>
+        <translation>输入授权码可保存到系统密码库；留空则在首次发送时询问。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="319"/>
+        <source>Saved; correct the marked fields before sending.</source>
+        <translation>已保存；发送前请改正标出的栏目。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="321"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="330"/>
+        <source>Delete account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="331"/>
+        <source>Delete the mail account %1?</source>
+        <translation>要删除邮箱账户 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/accounts_dialog.py" line="332"/>
+        <source>Its stored authorisation code is removed too. Mails already sent keep their record.</source>
+        <translation>其保存的授权码也会一并删除。已发送的邮件记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../app/ui/application.py" line="63"/>
+        <source>Cannot open the register</source>
+        <translation>无法打开登记册</translation>
+    </message>
+</context>
+<context>
+    <name>BulkOffersDialog</name>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="66"/>
+        <source>Create information sheets</source>
+        <translation>批量创建信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="72"/>
+        <source>Information sheets will be created for %1 patent(s) with the defaults below; adjust each one afterwards.</source>
+        <translation>将按以下默认内容为 %1 件专利创建信息表，之后可逐件修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="79"/>
+        <source>%1 selected patent(s) already have one and are left as they are.</source>
+        <translation>所选专利中有 %1 件已有信息表，保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="88"/>
+        <source>③ and ④</source>
+        <translation>③ 和 ④</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="91"/>
+        <source>Not exploited by the patentee and not licensed to others (choose each sheet&apos;s own answer otherwise)</source>
+        <translation>专利权人未自行实施，也未许可他人实施（情况不同的，请在各信息表中分别选择）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="98"/>
+        <source>⑤ Licence expiry date</source>
+        <translation>⑤ 许可期限届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="100"/>
+        <source>Each patent&apos;s own expiry</source>
+        <translation>各专利自身的届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="104"/>
+        <source>Years from today:</source>
+        <translation>自今日起年数：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="112"/>
+        <source>(never past the patent&apos;s expiry)</source>
+        <translation>（不超过专利届满日）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="118"/>
+        <source>⑥ Licence fee standard (choose one)</source>
+        <translation>⑥ 许可使用费标准（选择一项）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="124"/>
+        <source>⑧ Licensor&apos;s contact details</source>
+        <translation>⑧ 许可人联系方式</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="130"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="137"/>
+        <source>For the summary list and the declaration</source>
+        <translation>用于汇总表和声明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="145"/>
+        <source>e.g. 3年</source>
+        <translation>如 3年</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="149"/>
+        <source>Open scope</source>
+        <translation>开放范围</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="150"/>
+        <source>Single licence term</source>
+        <translation>单次许可期限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="151"/>
+        <source>Declaration date</source>
+        <translation>声明日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="162"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../app/ui/crash.py" line="62"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/crash.py" line="65"/>
+        <source>Something went wrong that Licence Desk did not expect. Your saved data is safe and what you were typing is kept as a draft.
+Please copy the details below and send them to your support contact.
+The log file is %1</source>
+        <translation>程序遇到了意外问题。已保存的数据是安全的，正在输入的内容已作为草稿保留。
+请复制下面的详细信息，发送给技术支持人员。
+日志文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/crash.py" line="77"/>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>FeePanel</name>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="110"/>
+        <source>Free of charge.</source>
+        <translation>免费许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="112"/>
+        <source>Entry fee plus royalty: an entry fee of</source>
+        <translation>入门费加提成：入门费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="113"/>
+        <source>yuan,</source>
+        <translation>元，</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="114"/>
+        <source>and a royalty of</source>
+        <translation>另按合同产品年净销售额的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="116"/>
+        <source>% of the year&apos;s net sales of contract products.</source>
+        <translation>% 提成。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="119"/>
+        <source>Lump sum: within</source>
+        <translation>一次总付：合同生效后</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="120"/>
+        <source>days after the contract takes effect, all fees paid in full:</source>
+        <translation>日内一次性付清全部费用：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="121"/>
+        <location filename="../app/ui/fee_panel.py" line="141"/>
+        <source>yuan.</source>
+        <translation>元。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="124"/>
+        <source>(period)</source>
+        <translation>（周期）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="125"/>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="126"/>
+        <source>quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="127"/>
+        <source>year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="129"/>
+        <source>Instalments within a total: within</source>
+        <translation>总额内分期支付：合同生效后</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="131"/>
+        <source>days after the contract takes effect,</source>
+        <translation>日内，</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="132"/>
+        <source>a first payment of</source>
+        <translation>首期支付</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="133"/>
+        <source>yuan;</source>
+        <translation>元；</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="134"/>
+        <source>then within</source>
+        <translation>此后在每个结算</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="135"/>
+        <source>days before the end of each accounting</source>
+        <translation>日前（结算周期末），</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="136"/>
+        <source>in</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="137"/>
+        <source>batches of</source>
+        <translation>批支付，每批</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="138"/>
+        <source>yuan each;</source>
+        <translation>元；</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="139"/>
+        <source>in all, including the first,</source>
+        <translation>含首期共</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="140"/>
+        <source>payments totalling</source>
+        <translation>期，总计</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/fee_panel.py" line="145"/>
+        <source>Another clear and reasonable fee standard:</source>
+        <translation>其他明确合理的许可使用费标准：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="234"/>
+        <source>Import a patent list</source>
+        <translation>导入专利清单</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="245"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="252"/>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="273"/>
+        <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
+        <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="283"/>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="285"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="290"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="293"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="313"/>
+        <source>The headings are in row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="339"/>
+        <source>Required: the patent number identifies each row.</source>
+        <translation>必填：以专利号识别每一行。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="365"/>
+        <source>Only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="370"/>
+        <source>Columns…</source>
+        <translation>列设置…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="372"/>
+        <source>Check or change which column holds what.</source>
+        <translation>核对或修改各列对应的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="395"/>
+        <source>Patents already in the register</source>
+        <translation>登记册中已有的专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="398"/>
+        <source>Skip them (the register stays as it is)</source>
+        <translation>跳过（登记册保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="401"/>
+        <source>Update them with what the file fills in</source>
+        <translation>用文件中填写的内容更新</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="411"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="413"/>
+        <source>Import the rows without errors only</source>
+        <translation>只导入没有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="416"/>
+        <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
+        <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="447"/>
+        <source>Contact person (summary list)</source>
+        <translation>联系人（汇总表）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="448"/>
+        <source>Contact phone (summary list)</source>
+        <translation>联系电话（汇总表）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <source>① File</source>
+        <translation>① 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <source>② Columns</source>
+        <translation>② 列</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <source>③ Preview</source>
+        <translation>③ 预览</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <source>④ Result</source>
+        <translation>④ 结果</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="472"/>
+        <source>Read file &gt;</source>
+        <translation>读取文件 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="475"/>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="478"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="518"/>
+        <source>Choose a patent list</source>
+        <translation>选择专利清单</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="519"/>
+        <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
+        <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="546"/>
+        <source>%1 rows read…</source>
+        <translation>已读取 %1 行……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="560"/>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="566"/>
+        <source>Reading was cancelled; nothing was imported.</source>
+        <translation>已取消读取，没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="600"/>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="631"/>
+        <source>The columns are filled in as you chose them for the last file with the same headings.</source>
+        <translation>各列已按上次相同表头的文件的选择填好。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="634"/>
+        <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
+        <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="636"/>
+        <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
+        <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="663"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="667"/>
+        <source>%1 (no heading)</source>
+        <translation>%1（无表头）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="724"/>
+        <location filename="../app/ui/import_wizard.py" line="726"/>
+        <source>Choose the column that holds the patent number.</source>
+        <translation>请选择专利号所在的列。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="747"/>
+        <source>Reading the rows</source>
+        <translation>正在读取各行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="769"/>
+        <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
+        <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="791"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="801"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="808"/>
+        <source>%1 patent(s) added to the register.</source>
+        <translation>已向登记册添加 %1 件专利。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <source>%1 patent(s) updated.</source>
+        <translation>已更新 %1 件专利。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="811"/>
+        <source>%1 patent(s) already in the register were skipped.</source>
+        <translation>已跳过登记册中已有的 %1 件专利。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="815"/>
+        <source>%1 row(s) with errors were left out (rows %2).</source>
+        <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="820"/>
+        <source>Information sheets: %1 created as drafts, %2 updated.</source>
+        <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="827"/>
+        <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
+        <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
+    </message>
+</context>
+<context>
+    <name>Interaction</name>
+    <message>
+        <location filename="../app/ui/interaction.py" line="52"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="54"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="56"/>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="106"/>
+        <source>Select a patent to see what needs checking.</source>
+        <translation>选中一件专利，可在此查看需要核对的问题。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="120"/>
+        <source>Filter by number, title or patentee</source>
+        <translation>按专利号、名称或专利权人筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="146"/>
+        <source>&amp;Add patent…</source>
+        <translation>添加专利(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="148"/>
+        <source>Add a patent to the register (Ctrl+N)</source>
+        <translation>向登记册添加一件专利（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="151"/>
+        <source>&amp;Edit patent…</source>
+        <translation>编辑专利(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="153"/>
+        <source>Edit the selected patent (Enter or double-click)</source>
+        <translation>编辑选中的专利（回车或双击）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="156"/>
+        <source>&amp;Delete patents…</source>
+        <translation>删除专利(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="159"/>
+        <source>Delete the selected patents (Del)</source>
+        <translation>删除选中的专利（Del）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="164"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="168"/>
+        <source>&amp;Organisation profile…</source>
+        <translation>单位信息(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="169"/>
+        <source>The unit&apos;s name, address and contacts</source>
+        <translation>单位名称、地址和联系人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="172"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="187"/>
+        <source>&amp;About Licence Desk</source>
+        <translation>关于本软件(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="192"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="196"/>
+        <source>&amp;Patents</source>
+        <translation>专利(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="201"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="202"/>
+        <source>&amp;Language</source>
+        <translation>界面语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="205"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="208"/>
+        <source>Register</source>
+        <translation>登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="259"/>
+        <source>Opening the register…</source>
+        <translation>正在打开登记册…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="292"/>
+        <source>Patents: %1</source>
+        <translation>专利：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="294"/>
+        <source>Shown: %1 of %2 patents</source>
+        <translation>显示 %1 件，共 %2 件专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="298"/>
+        <source>With errors: %1</source>
+        <translation>有错误：%1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="409"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="411"/>
+        <source>Delete these %1 patents from the register?</source>
+        <translation>从登记册中删除这 %1 件专利吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="413"/>
+        <source>Delete this patent from the register?</source>
+        <translation>从登记册中删除这件专利吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="414"/>
+        <source>This cannot be undone.</source>
+        <translation>删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="415"/>
+        <source>Delete patents</source>
+        <translation>删除专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="421"/>
+        <source>Deleted: %1</source>
+        <translation>已删除 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="440"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="441"/>
+        <source>The new language takes effect when Licence Desk is started again.</source>
+        <translation>新的界面语言将在下次启动本软件时生效。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="448"/>
+        <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
+        <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="453"/>
+        <source>About Licence Desk</source>
+        <translation>关于专利开放许可填报助手</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="466"/>
+        <source>(no number)</source>
+        <translation>（无专利号）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="468"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="468"/>
+        <source>changes</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="472"/>
+        <source>Unsaved patents</source>
+        <translation>未保存的专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="473"/>
+        <source>Some patents were being edited and were not saved. Restore them?</source>
+        <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OfferEditor</name>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="133"/>
+        <source>Unsaved changes from last time were restored.</source>
+        <translation>已恢复上次未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="201"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="204"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="207"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="210"/>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="213"/>
+        <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
+        <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="217"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="271"/>
+        <source>① Patent information</source>
+        <translation>① 专利信息</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="275"/>
+        <source>Patent number</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="276"/>
+        <source>Grant announcement date</source>
+        <translation>授权公告日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="277"/>
+        <source>Title of the invention</source>
+        <translation>发明创造名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="278"/>
+        <source>Patentees (all)</source>
+        <translation>专利权人（全体）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="285"/>
+        <source>From the patent register; edit the patent to change them.</source>
+        <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="294"/>
+        <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
+        <translation>② 专利权人关于符合开放许可条件的承诺</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="313"/>
+        <source>③ Own exploitation of the patent</source>
+        <translation>③ 自行实施专利的情况</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="316"/>
+        <source>The patented technology is not exploited by the patentee</source>
+        <translation>专利权人未自行实施该专利技术</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="318"/>
+        <source>The patented technology is exploited by the patentee</source>
+        <translation>专利权人已自行实施该专利技术</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="331"/>
+        <location filename="../app/ui/offer_editor.py" line="360"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="332"/>
+        <location filename="../app/ui/offer_editor.py" line="361"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="333"/>
+        <source>Manner</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="338"/>
+        <source>④ Licences granted to others</source>
+        <translation>④ 许可他人实施专利的状况</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="341"/>
+        <source>No licence has been granted to others</source>
+        <translation>未许可他人实施</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="343"/>
+        <source>A licence has been granted to others</source>
+        <translation>已许可他人实施</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="356"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="357"/>
+        <source>Ordinary licence</source>
+        <translation>普通许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="358"/>
+        <source>Exclusive licence</source>
+        <translation>独占许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="359"/>
+        <source>Sole licence</source>
+        <translation>排他许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="362"/>
+        <source>Kind of licence</source>
+        <translation>许可类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="367"/>
+        <source>⑤ Licence term</source>
+        <translation>⑤ 许可期限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="373"/>
+        <source>Use the patent&apos;s expiry</source>
+        <translation>采用专利届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="384"/>
+        <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
+        <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="395"/>
+        <source>Licence expiry date</source>
+        <translation>许可期限届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="399"/>
+        <source>⑥ Licence fee standard (choose one)</source>
+        <translation>⑥ 许可使用费标准（选择一项）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="414"/>
+        <source>⑦ Other agreed terms</source>
+        <translation>⑦ 其他约定事项</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="425"/>
+        <source>⑧ Licensor&apos;s contact details</source>
+        <translation>⑧ 许可人联系方式</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="429"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="430"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="431"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="432"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="433"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="438"/>
+        <source>Fill in from the unit&apos;s profile</source>
+        <translation>从单位信息填入</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="448"/>
+        <source>⑨ Patentees&apos; seal or signature</source>
+        <translation>⑨ 专利权人盖章或签字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="450"/>
+        <source>Left blank on the printed sheet for the seal or signature.</source>
+        <translation>打印件上此处留空，用于盖章或签字。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="456"/>
+        <source>For the summary list and the declaration</source>
+        <translation>用于汇总表和声明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="461"/>
+        <source>全省, or the name of a city such as 武汉市</source>
+        <translation>全省，或城市名称（如 武汉市）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="462"/>
+        <source>Open scope</source>
+        <translation>开放范围</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="464"/>
+        <source>e.g. 3年</source>
+        <translation>如 3年</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="465"/>
+        <source>Single licence term</source>
+        <translation>单次许可期限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="469"/>
+        <source>Declaration date</source>
+        <translation>声明日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="739"/>
+        <source>“%1” is not a date: write it as 2030-12-31.</source>
+        <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="769"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="772"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="774"/>
+        <source>No errors: the sheet can be finalised.</source>
+        <translation>没有错误，信息表可以定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="808"/>
+        <source>Information sheet — %1</source>
+        <translation>信息表 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="811"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="827"/>
+        <source>Save information sheet</source>
+        <translation>保存信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="828"/>
+        <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
+        <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="848"/>
+        <source>Information sheet saved</source>
+        <translation>信息表已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="863"/>
+        <source>Cannot finalise</source>
+        <translation>无法定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="864"/>
+        <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
+        <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="884"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="885"/>
+        <source>This information sheet has changes that are not saved. Save them?</source>
+        <translation>信息表有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <location filename="../app/ui/operations.py" line="78"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/operations.py" line="99"/>
+        <source>Stopping after the current item…</source>
+        <translation>完成当前一项后停止……</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationDialog</name>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="46"/>
+        <source>Organisation profile</source>
+        <translation>单位信息</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="56"/>
+        <source>Unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="57"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <source>Office phone</source>
+        <translation>办公电话</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="95"/>
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="97"/>
+        <source>Remove contact</source>
+        <translation>删除联系人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="116"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="225"/>
+        <source>Contact %1, %2: </source>
+        <translation>联系人第 %1 行，%2：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="248"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="249"/>
+        <source>The organisation profile has changes that are not saved. Save them?</source>
+        <translation>单位信息有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PatentEditor</name>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="87"/>
+        <source>Unsaved changes from last time were restored.</source>
+        <translation>已恢复上次未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="129"/>
+        <location filename="../app/ui/patent_editor.py" line="400"/>
+        <source>From the number</source>
+        <translation>由专利号确定</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="133"/>
+        <source>The type follows from the number; choose one only to state it, it must agree.</source>
+        <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="146"/>
+        <source>One per line, in the order on the certificate</source>
+        <translation>每行一个，按证书上的顺序填写</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="165"/>
+        <source>The patent is pledged</source>
+        <translation>该专利已质押</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="172"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="179"/>
+        <source>Expiry</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="184"/>
+        <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
+        <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="197"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="376"/>
+        <source>“%1” is not a date: write it as 2017-07-21.</source>
+        <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="390"/>
+        <source>Official notation: %1</source>
+        <translation>规范写法：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="396"/>
+        <source>From the number: %1</source>
+        <translation>由专利号确定：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="409"/>
+        <source>Computed from the number and the filing date once both are entered.</source>
+        <translation>填写专利号和申请日后自动计算。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="411"/>
+        <source>Expiry %1 (entered by hand)</source>
+        <translation>届满日 %1（手工填写）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="414"/>
+        <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
+        <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="419"/>
+        <source>Expiry %1 (computed from the filing date)</source>
+        <translation>届满日 %1（按申请日计算）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="427"/>
+        <source>New patent</source>
+        <translation>新增专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="429"/>
+        <source>Patent %1</source>
+        <translation>专利 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="450"/>
+        <source>Save patent</source>
+        <translation>保存专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="451"/>
+        <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
+        <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="475"/>
+        <source>Patent saved</source>
+        <translation>专利已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="497"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="498"/>
+        <source>This patent has changes that are not saved. Save them?</source>
+        <translation>这件专利有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PatentTableModel</name>
+    <message>
+        <location filename="../app/ui/register_model.py" line="140"/>
+        <source>Patent number</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="141"/>
+        <source>Title</source>
+        <translation>发明创造名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="142"/>
+        <source>Type</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="143"/>
+        <source>Patentees</source>
+        <translation>专利权人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="144"/>
+        <source>Filing date</source>
+        <translation>申请日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="145"/>
+        <source>Expiry</source>
+        <translation>届满日</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="146"/>
+        <source>Legal status</source>
+        <translation>法律状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="222"/>
+        <source>Problems found in the record</source>
+        <translation>记录中发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="233"/>
+        <source>%1 (entered)</source>
+        <translation>%1（手工）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="252"/>
+        <source>Entered by hand</source>
+        <translation>手工填写</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="134"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="136"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="155"/>
+        <source> (+%1 more)</source>
+        <translation>（另有 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="158"/>
+        <source>In the register:</source>
+        <translation>登记册中：</translation>
+    </message>
+</context>
+<context>
+    <name>SealedCopyDialog</name>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="74"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="85"/>
+        <source>Sealed copy</source>
+        <translation>盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="84"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="88"/>
+        <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
+        <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="96"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="102"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="105"/>
+        <source>Take out</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="120"/>
+        <source>Attach</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
+        <source>Remove sealed copy…</source>
+        <translation>删除盖章件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="148"/>
+        <source>This document is no longer in the register.</source>
+        <translation>该文件已不在登记册中。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="159"/>
+        <source>Attached %1: %2</source>
+        <translation>已于 %1 附加：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="162"/>
+        <source>None yet</source>
+        <translation>尚未附加</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="182"/>
+        <source>Choose the scan</source>
+        <translation>选择扫描件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="183"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="216"/>
+        <source>Attaching…</source>
+        <translation>正在附加…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="218"/>
+        <source>Attaching the sealed copy</source>
+        <translation>正在附加盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="228"/>
+        <source>Sealed copy attached.</source>
+        <translation>盖章件已附加。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="230"/>
+        <source>Both documents of the offer are now sealed.</source>
+        <translation>该许可声明的两份文件均已附加盖章件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="242"/>
+        <source>Attaching failed: %1</source>
+        <translation>附加失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="248"/>
+        <source>Remove sealed copy</source>
+        <translation>删除盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="249"/>
+        <source>Remove the sealed copy from this document?</source>
+        <translation>要删除该文件的盖章件吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="250"/>
+        <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
+        <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <source>Sealed copy removed.</source>
+        <translation>盖章件已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="50"/>
+        <source>Send targets</source>
+        <translation>报送对象</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="57"/>
+        <source>New target</source>
+        <translation>新建报送对象</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="60"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="63"/>
+        <source>Restore as shipped…</source>
+        <translation>恢复为初始设置…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="80"/>
+        <source>One address per line</source>
+        <translation>每行一个地址</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="87"/>
+        <source>Placeholders: %1</source>
+        <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="114"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="115"/>
+        <source>Office</source>
+        <translation>受理机构</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="116"/>
+        <source>Recipients</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="117"/>
+        <source>Subject</source>
+        <translation>邮件主题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="118"/>
+        <source>Mail text</source>
+        <translation>邮件正文</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="120"/>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="121"/>
+        <source>File types</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="122"/>
+        <source>Mail size limit</source>
+        <translation>邮件大小上限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="123"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="138"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="142"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="175"/>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="256"/>
+        <source>Saved; correct the marked fields before sending.</source>
+        <translation>已保存；发送前请改正标出的栏目。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="257"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="265"/>
+        <source>Restore target</source>
+        <translation>恢复报送对象</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="266"/>
+        <source>Put %1 back as shipped?</source>
+        <translation>要将 %1 恢复为初始设置吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="267"/>
+        <source>Your changes to its addresses and texts are lost.</source>
+        <translation>对其地址和文字所做的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="273"/>
+        <source>Restored as shipped.</source>
+        <translation>已恢复为初始设置。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="280"/>
+        <source>Delete target</source>
+        <translation>删除报送对象</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="281"/>
+        <source>Delete the target %1?</source>
+        <translation>要删除报送对象 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="282"/>
+        <source>Packages already built for it keep their record.</source>
+        <translation>已为其生成的材料包记录保留。</translation>
+    </message>
+</context>
+</TS>
