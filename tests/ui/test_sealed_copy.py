@@ -1,0 +1,118 @@
+"""Attaching the scan of the stamped paper to a generated document, and removing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.messages import message
+from app.models.database import Database
+from app.models.store import Store
+from app.submit.records import SubmissionRecords
+from app.ui.sealed_copy_dialog import SealedCopyDialog
+from tests.submit.support import add_offer_documents, offer_state
+
+from .conftest import Questions
+
+NUMBER = "201710601862.3"
+LEFT = Qt.MouseButton.LeftButton
+
+
+def png_page(path: Path, colour: str = "white") -> Path:
+    Image.new("RGB", (1240, 1754), colour).save(path, dpi=(150, 150))  # A4 at 150 dpi
+    return path
+
+
+def make_dialog(qtbot: QtBot, store: Store, document_id: int,
+                chosen: list[Path]) -> SealedCopyDialog:
+    dialog = SealedCopyDialog(store, document_id,
+                              chooser=lambda _parent, _caption, _filter: [str(p) for p in chosen])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def attach(qtbot: QtBot, dialog: SealedCopyDialog) -> None:
+    dialog.result = None
+    qtbot.mouseClick(dialog.attach_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+
+
+def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed(
+    qtbot: QtBot, store: Store, database: Database, tmp_path: Path, questions: Questions,
+    chinese: str,
+) -> None:
+    docs = add_offer_documents(database, tmp_path / "generated", NUMBER)
+    records = SubmissionRecords(database)
+    page = png_page(tmp_path / "扫描 1.png")
+
+    dialog = make_dialog(qtbot, store, docs.sheet_id, [page])
+    assert not dialog.attach_button.isEnabled()  # nothing chosen yet
+    assert not dialog.remove_button.isEnabled()  # nothing attached yet
+    qtbot.mouseClick(dialog.add_button, LEFT)
+    assert [p.name for p in dialog.paths()] == ["扫描 1.png"]
+    attach(qtbot, dialog)
+
+    assert dialog.result is not None and dialog.result.attached, dialog.result
+    document = records.document(docs.sheet_id)
+    assert document is not None and document.sealed_path
+    sealed = Path(document.sealed_path)
+    assert sealed.read_bytes().startswith(b"%PDF") and sealed.is_file()
+    assert sealed.name in dialog.state_label.text()
+    assert dialog.message.isVisible() and dialog.files.count() == 0
+    assert dialog.remove_button.isEnabled()
+    # The sheet alone does not make the offer sealed: its declaration has no scan yet.
+    assert offer_state(database, docs.offer_id) == "generated"
+
+    second = make_dialog(qtbot, store, docs.declaration_id, [png_page(tmp_path / "p2.png")])
+    second.add_files()
+    attach(qtbot, second)
+    assert offer_state(database, docs.offer_id) == "sealed"
+    assert second.message.text() == (
+        "Sealed copy attached. Both documents of the offer are now sealed.")
+
+    # Removing asks first; "no" keeps it, "yes" removes it and the offer goes back.
+    qtbot.mouseClick(dialog.remove_button, LEFT)
+    assert questions.asked and questions.asked[-1][0] == "confirm"
+    assert records.document(docs.sheet_id).sealed_path  # type: ignore[union-attr]
+    questions.answers.append(True)
+    qtbot.mouseClick(dialog.remove_button, LEFT)
+    assert records.document(docs.sheet_id).sealed_path == ""  # type: ignore[union-attr]
+    assert offer_state(database, docs.offer_id) == "generated"
+    assert not dialog.remove_button.isEnabled()
+
+
+def test_pages_can_be_reordered_and_a_wrong_file_is_refused_in_words(
+    qtbot: QtBot, store: Store, database: Database, tmp_path: Path, questions: Questions,
+    chinese: str,
+) -> None:
+    docs = add_offer_documents(database, tmp_path / "generated", NUMBER)
+    first, second = png_page(tmp_path / "1.png"), png_page(tmp_path / "2.png", "grey")
+    note = tmp_path / "说明.png"
+    note.write_text("not an image", encoding="utf-8")
+
+    dialog = make_dialog(qtbot, store, docs.sheet_id, [first, second])
+    dialog.add_files()
+    assert [p.name for p in dialog.paths()] == ["1.png", "2.png"]
+    assert dialog.files.currentRow() == 1 and not dialog.down_button.isEnabled()
+    qtbot.mouseClick(dialog.up_button, LEFT)
+    assert [p.name for p in dialog.paths()] == ["2.png", "1.png"]
+    qtbot.mouseClick(dialog.down_button, LEFT)
+    assert [p.name for p in dialog.paths()] == ["1.png", "2.png"]
+
+    dialog.add_paths([note])
+    attach(qtbot, dialog)
+    assert dialog.result is not None and not dialog.result.attached
+    expected = message("sealed.not_a_scan", {"file": "说明.png"}, chinese)
+    assert dialog.message.text() == expected and dialog.message.severity == "error"
+    assert dialog.files.count() == 3  # what was chosen stays, to correct
+    assert records_sealed(database, docs.sheet_id) == ""
+
+
+def records_sealed(database: Database, document_id: int) -> str:
+    document = SubmissionRecords(database).document(document_id)
+    assert document is not None
+    return document.sealed_path
