@@ -196,6 +196,200 @@
     </message>
 </context>
 <context>
+    <name>BatchWindow</name>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="81"/>
+        <source>Writing 汇总表.xlsx…</source>
+        <translation>正在写入 汇总表.xlsx……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="102"/>
+        <source>Batches and summary lists</source>
+        <translation>批次与汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="112"/>
+        <source>Write summary list…</source>
+        <translation>生成汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="114"/>
+        <source>Write 汇总表.xlsx and 汇总表.pdf into a folder.</source>
+        <translation>将 汇总表.xlsx 和 汇总表.pdf 写入一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="116"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="132"/>
+        <source>Batches</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="139"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="142"/>
+        <source>A new batch; the information sheets selected on the right go into it.</source>
+        <translation>新建批次；右侧选中的信息表将放入该批次。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="144"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="147"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="163"/>
+        <source>No batch yet. Select the finalised information sheets below, then press New… to put them in a batch.</source>
+        <translation>还没有批次。请在下方选中已定稿的信息表，再点“新建…”将其放入一个批次。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="184"/>
+        <source>Information sheets</source>
+        <translation>信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="188"/>
+        <source>Filter by number, title or patentee</source>
+        <translation>按专利号、名称或专利权人筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="198"/>
+        <source>Greyed: not finalised yet (the tooltip says why); it cannot join a batch.</source>
+        <translation>灰色：尚未定稿（鼠标悬停可查看原因），不能加入批次。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="207"/>
+        <source>Add →</source>
+        <translation>加入 →</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="210"/>
+        <source>← Remove</source>
+        <translation>← 移出</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="218"/>
+        <source>In this batch (in 序号 order)</source>
+        <translation>本批次（按序号排列）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="227"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="230"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="248"/>
+        <source>The summary list as it will be printed</source>
+        <translation>汇总表打印预览</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="301"/>
+        <source>%1 (%2 sheets)</source>
+        <translation>%1（%2 份信息表）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="436"/>
+        <source>Name of the new batch (e.g. 2026 年第一批):</source>
+        <translation>新批次名称（如 2026 年第一批）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="438"/>
+        <source>The %1 selected information sheet(s) go into it.</source>
+        <translation>选中的 %1 份信息表将放入该批次。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="440"/>
+        <source>New batch</source>
+        <translation>新建批次</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="453"/>
+        <source>Rename batch</source>
+        <translation>重命名批次</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="453"/>
+        <source>New name of the batch:</source>
+        <translation>批次的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="464"/>
+        <source>Delete batch</source>
+        <translation>删除批次</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="465"/>
+        <source>Delete the batch “%1”?</source>
+        <translation>要删除批次“%1”吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="466"/>
+        <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
+        <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="532"/>
+        <source>Write summary list</source>
+        <translation>生成汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="533"/>
+        <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
+        <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="541"/>
+        <source>Folder for the summary list</source>
+        <translation>汇总表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="553"/>
+        <source>Writing the summary list</source>
+        <translation>正在生成汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="562"/>
+        <location filename="../app/ui/batch_window.py" line="573"/>
+        <source>Summary list not written</source>
+        <translation>汇总表未生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="563"/>
+        <source>Nothing was written.</source>
+        <translation>没有写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="565"/>
+        <source>Written:</source>
+        <translation>已写入：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="568"/>
+        <source>Open the folder %1?</source>
+        <translation>要打开文件夹 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="569"/>
+        <source>Summary list written</source>
+        <translation>汇总表已生成</translation>
+    </message>
+</context>
+<context>
     <name>BulkOffersDialog</name>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="66"/>
@@ -331,6 +525,14 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../app/ui/date_input.py" line="62"/>
+        <source>e.g. 2017-07-21</source>
+        <translation>如 2017-07-21</translation>
+    </message>
+</context>
+<context>
     <name>FeePanel</name>
     <message>
         <location filename="../app/ui/fee_panel.py" line="110"/>
@@ -457,274 +659,268 @@ The log file is %1</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="234"/>
+        <location filename="../app/ui/import_wizard.py" line="235"/>
         <source>Import a patent list</source>
         <translation>导入专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="245"/>
+        <location filename="../app/ui/import_wizard.py" line="246"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="252"/>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="253"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="273"/>
+        <location filename="../app/ui/import_wizard.py" line="274"/>
         <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
         <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="283"/>
+        <location filename="../app/ui/import_wizard.py" line="284"/>
         <source>Path of the .xlsx or .csv file</source>
         <translation>.xlsx 或 .csv 文件的路径</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="285"/>
+        <location filename="../app/ui/import_wizard.py" line="286"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="290"/>
+        <location filename="../app/ui/import_wizard.py" line="291"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="293"/>
+        <location filename="../app/ui/import_wizard.py" line="294"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="313"/>
+        <location filename="../app/ui/import_wizard.py" line="314"/>
         <source>The headings are in row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <location filename="../app/ui/import_wizard.py" line="325"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <location filename="../app/ui/import_wizard.py" line="325"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="324"/>
+        <location filename="../app/ui/import_wizard.py" line="325"/>
         <source>First values</source>
         <translation>前几行的值</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="339"/>
+        <location filename="../app/ui/import_wizard.py" line="340"/>
         <source>Required: the patent number identifies each row.</source>
         <translation>必填：以专利号识别每一行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="365"/>
+        <location filename="../app/ui/import_wizard.py" line="366"/>
         <source>Only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="370"/>
+        <location filename="../app/ui/import_wizard.py" line="371"/>
         <source>Columns…</source>
         <translation>列设置…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="372"/>
+        <location filename="../app/ui/import_wizard.py" line="373"/>
         <source>Check or change which column holds what.</source>
         <translation>核对或修改各列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="395"/>
+        <location filename="../app/ui/import_wizard.py" line="396"/>
         <source>Patents already in the register</source>
         <translation>登记册中已有的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="398"/>
+        <location filename="../app/ui/import_wizard.py" line="399"/>
         <source>Skip them (the register stays as it is)</source>
         <translation>跳过（登记册保持不变）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="401"/>
+        <location filename="../app/ui/import_wizard.py" line="402"/>
         <source>Update them with what the file fills in</source>
         <translation>用文件中填写的内容更新</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="411"/>
+        <location filename="../app/ui/import_wizard.py" line="412"/>
         <source>Rows with errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="413"/>
+        <location filename="../app/ui/import_wizard.py" line="414"/>
         <source>Import the rows without errors only</source>
         <translation>只导入没有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="416"/>
+        <location filename="../app/ui/import_wizard.py" line="417"/>
         <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
         <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="447"/>
+        <location filename="../app/ui/import_wizard.py" line="448"/>
         <source>Contact person (summary list)</source>
         <translation>联系人（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="448"/>
+        <location filename="../app/ui/import_wizard.py" line="449"/>
         <source>Contact phone (summary list)</source>
         <translation>联系电话（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
         <source>① File</source>
         <translation>① 文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
         <source>② Columns</source>
         <translation>② 列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
         <source>③ Preview</source>
         <translation>③ 预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="460"/>
         <source>④ Result</source>
         <translation>④ 结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="472"/>
+        <location filename="../app/ui/import_wizard.py" line="473"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="475"/>
+        <location filename="../app/ui/import_wizard.py" line="476"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="478"/>
+        <location filename="../app/ui/import_wizard.py" line="479"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="518"/>
+        <location filename="../app/ui/import_wizard.py" line="519"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="519"/>
+        <location filename="../app/ui/import_wizard.py" line="520"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="546"/>
+        <location filename="../app/ui/import_wizard.py" line="547"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="560"/>
+        <location filename="../app/ui/import_wizard.py" line="561"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="566"/>
+        <location filename="../app/ui/import_wizard.py" line="567"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="600"/>
+        <location filename="../app/ui/import_wizard.py" line="601"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="631"/>
+        <location filename="../app/ui/import_wizard.py" line="632"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="634"/>
+        <location filename="../app/ui/import_wizard.py" line="635"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="636"/>
+        <location filename="../app/ui/import_wizard.py" line="637"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="663"/>
+        <location filename="../app/ui/import_wizard.py" line="664"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="667"/>
+        <location filename="../app/ui/import_wizard.py" line="668"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="724"/>
-        <location filename="../app/ui/import_wizard.py" line="726"/>
-        <source>Choose the column that holds the patent number.</source>
-        <translation>请选择专利号所在的列。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="747"/>
+        <location filename="../app/ui/import_wizard.py" line="749"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="769"/>
+        <location filename="../app/ui/import_wizard.py" line="771"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="791"/>
+        <location filename="../app/ui/import_wizard.py" line="793"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="801"/>
+        <location filename="../app/ui/import_wizard.py" line="803"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="808"/>
+        <location filename="../app/ui/import_wizard.py" line="810"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <location filename="../app/ui/import_wizard.py" line="812"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="811"/>
+        <location filename="../app/ui/import_wizard.py" line="813"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="815"/>
+        <location filename="../app/ui/import_wizard.py" line="817"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="820"/>
+        <location filename="../app/ui/import_wizard.py" line="822"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="827"/>
+        <location filename="../app/ui/import_wizard.py" line="829"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1307,64 +1503,302 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/organisation_dialog.py" line="62"/>
-        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <location filename="../app/ui/organisation_dialog.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <location filename="../app/ui/organisation_dialog.py" line="91"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="87"/>
+        <location filename="../app/ui/organisation_dialog.py" line="91"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="88"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="95"/>
+        <location filename="../app/ui/organisation_dialog.py" line="102"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="97"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="116"/>
+        <location filename="../app/ui/organisation_dialog.py" line="123"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="225"/>
+        <location filename="../app/ui/organisation_dialog.py" line="232"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="248"/>
+        <location filename="../app/ui/organisation_dialog.py" line="255"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="249"/>
+        <location filename="../app/ui/organisation_dialog.py" line="256"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>PackageWindow</name>
+    <message>
+        <location filename="../app/ui/package_window.py" line="196"/>
+        <source>Build a submission package</source>
+        <translation>生成报送材料包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="203"/>
+        <source>Targets…</source>
+        <translation>报送对象…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="208"/>
+        <source>Accounts…</source>
+        <translation>邮箱账户…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="223"/>
+        <source>Send to</source>
+        <translation>报送至</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="225"/>
+        <source>Send from</source>
+        <translation>发件账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="231"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="231"/>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="231"/>
+        <source>Title</source>
+        <translation>发明创造名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="231"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="232"/>
+        <source>Sealed copy</source>
+        <translation>盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="232"/>
+        <source>Send unsealed</source>
+        <translation>发送未盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="250"/>
+        <source>Attach sealed copy…</source>
+        <translation>附加盖章件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="253"/>
+        <source>Select all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="255"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="269"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="279"/>
+        <source>Write into</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="280"/>
+        <source>Package date</source>
+        <translation>材料包日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="311"/>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="313"/>
+        <source>List every problem without writing anything.</source>
+        <translation>列出所有问题，不写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="315"/>
+        <source>Build package</source>
+        <translation>生成材料包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="319"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="355"/>
+        <source>None yet: keep the mails as drafts</source>
+        <translation>暂不选择：邮件保存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="377"/>
+        <source>(no recipient)</source>
+        <translation>（无收件人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="419"/>
+        <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
+        <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="439"/>
+        <source>Sealed</source>
+        <translation>已盖章</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="439"/>
+        <source>Not sealed</source>
+        <translation>未盖章</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="457"/>
+        <source>Out of date: the sheet is being edited (not finalised)</source>
+        <translation>已过期：信息表正在编辑（未定稿）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="459"/>
+        <source>Current</source>
+        <translation>最新</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="460"/>
+        <source>Out of date: the data changed since it was generated</source>
+        <translation>已过期：生成后数据有改动</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="462"/>
+        <source>File missing: generate it again</source>
+        <translation>文件缺失：请重新生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="463"/>
+        <source>File changed since it was generated</source>
+        <translation>文件在生成后被改动</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="464"/>
+        <source>Not generated</source>
+        <translation>未生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="496"/>
+        <source>%1 of %2 documents chosen</source>
+        <translation>已选择 %1 份，共 %2 份文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="572"/>
+        <source>%1 problem(s) stop the package: correct them and check again.</source>
+        <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="576"/>
+        <source>No problems found: the package can be built.</source>
+        <translation>没有发现问题，可以生成材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="580"/>
+        <source>Where to write the package</source>
+        <translation>材料包保存位置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="605"/>
+        <source>Copying the documents…</source>
+        <translation>正在复制文件……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="620"/>
+        <source>Building…</source>
+        <translation>正在生成……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="622"/>
+        <source>Building the package</source>
+        <translation>正在生成材料包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="636"/>
+        <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
+        <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="638"/>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="639"/>
+        <source>Zip: %1</source>
+        <translation>压缩包：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="641"/>
+        <source>The mails are in the outbox, ready to send.</source>
+        <translation>邮件已放入发件箱，可以发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="643"/>
+        <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
+        <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="649"/>
+        <source>Package built</source>
+        <translation>材料包已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="650"/>
+        <source>Open the package folder?</source>
+        <translation>要打开材料包所在文件夹吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="654"/>
+        <source>Building failed: %1</source>
+        <translation>生成失败：%1</translation>
     </message>
 </context>
 <context>
@@ -1375,113 +1809,108 @@ The log file is %1</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="129"/>
-        <location filename="../app/ui/patent_editor.py" line="400"/>
+        <location filename="../app/ui/patent_editor.py" line="132"/>
+        <location filename="../app/ui/patent_editor.py" line="405"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="133"/>
+        <location filename="../app/ui/patent_editor.py" line="136"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="146"/>
+        <location filename="../app/ui/patent_editor.py" line="149"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="165"/>
+        <location filename="../app/ui/patent_editor.py" line="168"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="172"/>
+        <location filename="../app/ui/patent_editor.py" line="175"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="179"/>
-        <source>Expiry</source>
-        <translation>届满日</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/patent_editor.py" line="184"/>
+        <location filename="../app/ui/patent_editor.py" line="189"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="197"/>
+        <location filename="../app/ui/patent_editor.py" line="202"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="376"/>
+        <location filename="../app/ui/patent_editor.py" line="381"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="390"/>
+        <location filename="../app/ui/patent_editor.py" line="395"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="396"/>
+        <location filename="../app/ui/patent_editor.py" line="401"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="409"/>
+        <location filename="../app/ui/patent_editor.py" line="414"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="411"/>
+        <location filename="../app/ui/patent_editor.py" line="416"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="414"/>
+        <location filename="../app/ui/patent_editor.py" line="419"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="419"/>
+        <location filename="../app/ui/patent_editor.py" line="424"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="427"/>
+        <location filename="../app/ui/patent_editor.py" line="432"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="429"/>
+        <location filename="../app/ui/patent_editor.py" line="434"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="450"/>
+        <location filename="../app/ui/patent_editor.py" line="455"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="451"/>
+        <location filename="../app/ui/patent_editor.py" line="456"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="475"/>
+        <location filename="../app/ui/patent_editor.py" line="480"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="497"/>
+        <location filename="../app/ui/patent_editor.py" line="502"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="498"/>
+        <location filename="../app/ui/patent_editor.py" line="503"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -58,7 +59,7 @@ class DateField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setValidator(DateValidator(self))
-        self.setPlaceholderText("2017-07-21")
+        self.setPlaceholderText(QCoreApplication.translate("DateField", "e.g. 2017-07-21"))
         self.setClearButtonEnabled(True)
         self.setMaximumWidth(200)
         self.editingFinished.connect(self._tidy)

@@ -48,9 +48,9 @@ def configure_fonts(app: QApplication) -> list[str]:
     available = set(QFontDatabase.families())
     cjk = [family for family in CJK_FAMILIES if family in available]
     base = app.font()
-    # The family Qt actually resolved: on Linux app.font() names an alias ("Sans Serif") that
-    # is not in the database, and a family list would then skip it and draw Latin in the serif.
-    default_family = base.family() if base.family() in available else QFontInfo(base).family()
+    # The family Qt actually resolved: on Linux app.font() names an alias ("Sans Serif") that a
+    # family list does not resolve, and Latin text would then be drawn in the bundled serif.
+    default_family = QFontInfo(base).family()
     if cjk:
         # A system Chinese sans face: use it for Latin text too, as Chinese Windows does.
         families = [*cjk, default_family]

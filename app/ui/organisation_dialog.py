@@ -61,6 +61,7 @@ class OrganisationDialog(QDialog):
             "fax": self.tr("Fax"),
             "email": self.tr("E-mail"),
         }
+        boxes: dict[str, QVBoxLayout] = {}
         for name, caption in captions.items():
             edit = QLineEdit()
             edit.setObjectName(name)
@@ -73,10 +74,13 @@ class OrganisationDialog(QDialog):
             box.setSpacing(2)
             box.addWidget(edit)
             box.addWidget(message)
+            boxes[name] = box
             caption_label = QLabel(caption)
             caption_label.setBuddy(edit)
             form.addRow(caption_label, box)
         self.edits["postcode"].setMaximumWidth(160)
+        # Aligned, the narrow field no longer caps the width of the message under it.
+        boxes["postcode"].setAlignment(self.edits["postcode"], Qt.AlignmentFlag.AlignLeft)
         self.edits["postcode"].setPlaceholderText("430072")
         self.edits["phone"].setPlaceholderText("027-87654321")
         self.edits["fax"].setPlaceholderText("027-87654322")
@@ -91,6 +95,9 @@ class OrganisationDialog(QDialog):
         self.contacts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.contacts.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Names, titles and numbers are short; department and e-mail get the room.
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.contacts.itemChanged.connect(lambda _item: self.validate())
         add = QPushButton(self.tr("Add contact"))
         add.clicked.connect(self.add_contact)

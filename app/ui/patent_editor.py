@@ -107,7 +107,10 @@ class PatentEditor(QDialog):
             box = QVBoxLayout()
             box.setContentsMargins(0, 0, 0, 0)
             box.setSpacing(2)
-            box.addWidget(widget)
+            # A field narrower than the column (dates, numbers) is aligned left, so that its
+            # maximum width does not also cap the message under it.
+            narrow = widget.maximumWidth() < 1000
+            box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
             if hint is not None:
                 box.addWidget(hint)
             box.addWidget(message)
@@ -171,12 +174,15 @@ class PatentEditor(QDialog):
         self.compensation_spin.setRange(0, 9999)
         self.compensation_spin.setSpecialValueText(self.tr("none"))
         self.compensation_spin.setMaximumWidth(200)
+        self.compensation_spin.setMinimumWidth(120)
         row("term_compensation_days", self.compensation_spin)
 
         self.expiry_label = QLabel()
         self.expiry_label.setObjectName("expiry")
         self.expiry_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(QLabel(self.tr("Expiry")), self.expiry_label)
+        self.expiry_label.setStyleSheet("font-weight: bold;")
+        # The text names itself ("届满日 2037-07-20（按申请日计算）"): no caption needed.
+        form.addRow("", self.expiry_label)
 
         self.override_edit = DateField()
         self.override_edit.setObjectName("expiry_override")
