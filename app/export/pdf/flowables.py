@@ -156,20 +156,38 @@ class FormTable(Table):  # type: ignore[misc]
     part that holds the row's middle, often the last page, leaving the first page with an
     empty label column.  A row taller than the space left is therefore top-aligned before
     splitting, so its label starts beside the beginning of the value.
+
+    With repeated header rows, only the first row under the headers can be split (any later
+    one moves whole), and the headers themselves never are.  A continuation that does not
+    start a page moves to the next one rather than split a row under a repeated header in
+    the middle of a page.
     """
+
+    _continued = False  # a part after a split: it starts with the repeated headers
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         self._calc(availWidth, availHeight)
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        frame = getattr(self, "_frame", None)  # set by Frame.split
         top = 0.0
         for row, height in enumerate(self._rowHeights):
             if top + height > availHeight:
+                if row < repeat:
+                    return []  # the headers do not fit: the next page
+                if repeat and row > repeat:
+                    break  # splits between rows: nothing to re-align
+                if repeat and self._continued and frame is not None and not frame._atTop:
+                    return []  # would repeat the headers mid-page: the next page
                 if height > availHeight:
                     for cell_style in self._cellStyles[row]:
                         if cell_style.valign == "MIDDLE":
                             cell_style.valign = "TOP"
                 break
             top += height
-        return list(super().split(availWidth, availHeight))
+        parts = list(super().split(availWidth, availHeight))
+        for part in parts[1:]:
+            part._continued = True
+        return parts
 
 
 def form_grid(
