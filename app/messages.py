@@ -992,6 +992,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The summary book for {period_end} is in the file twice (first at {first}).",
         "截至 {period_end} 的总结书在文件中出现两次（首次在 {first}）。",
     ),
+    # The summary list's files, 汇总表.pdf and 汇总表.xlsx (app/export/summary_list_documents.py)
+    "summary_list.missing_glyph": (
+        "{record}, {column}: the character \"{char}\" ({codepoint}) is not in the PDF font and "
+        "would print as an empty box. Replace it (e.g. with the standard character) and try "
+        "again; no file was written.",
+        "{record}，{column}：字符“{char}”（{codepoint}）不在 PDF 字库中，打印出来会是空白方框。"
+        "请改为规范汉字后重试；未写入任何文件。",
+    ),
+    "summary_list.write_failed": (
+        "Cannot write {path}: {reason}. If the file is open in another program (WPS, Excel, a "
+        "PDF reader), close it and try again.",
+        "无法写入 {path}：{reason}。如该文件正在其他程序（WPS、Excel、PDF 阅读器）中打开，"
+        "请关闭后重试。",
+    ),
+    "summary_list.render_failed": (
+        "The summary list PDF could not be laid out: {reason}",
+        "汇总表 PDF 排版失败：{reason}",
+    ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (

@@ -952,6 +952,25 @@ class Store:
         with self.session() as session:
             return list(session.scalars(query))
 
+    # Summary list documents -----------------------------------------------------------------
+    # (app.export.summary_list_documents writes a batch's 汇总表.pdf/.xlsx; this reads them back)
+
+    def documents_about(self, subject: str, kinds: Iterable[str]) -> list[Any]:
+        """Final `GeneratedDocument`s of `kinds` about `subject` and no offer (a summary list's
+        files, whose subject is the batch's name), oldest first."""
+        from app.models.entities import GeneratedDocument
+
+        query = (
+            select(GeneratedDocument)
+            .where(GeneratedDocument.subject == subject,
+                   GeneratedDocument.kind.in_(list(kinds)),
+                   GeneratedDocument.offer_id.is_(None),
+                   GeneratedDocument.draft.is_(False))
+            .order_by(GeneratedDocument.id)
+        )
+        with self.session() as session:
+            return list(session.scalars(query))
+
     # Editor drafts --------------------------------------------------------------------------
 
     def save_draft(self, entity: str, record_id: int | None, payload: dict[str, Any]) -> None:
