@@ -111,6 +111,7 @@ def mixed_file(tmp_path: Path) -> Path:
         summary_row(4, GOOD_1, title="重复的一行"),  # row 7: duplicate of row 4
         summary_row(5, IN_REGISTER, title="新名称"),  # row 8: already in the register
         summary_row(6, GOOD_2, title="一种建筑垃圾再生骨料", patentees="湖北工业大学"),  # row 9
+        summary_row(7, 2017110000000.0),  # row 10: a float rebuilt from 2.01711E+12
     )
 
 
@@ -120,9 +121,9 @@ def test_a_summary_list_is_previewed_with_each_rows_findings(
     wizard = make_wizard(qtbot, register_one)
     read(qtbot, wizard, mixed_file)
     assert wizard.pages.currentIndex() == PREVIEW_PAGE  # recognised: no mapping step
-    assert [r.row for r in wizard.model.rows] == [4, 5, 6, 7, 8, 9]
+    assert [r.row for r in wizard.model.rows] == [4, 5, 6, 7, 8, 9, 10]
     assert wizard.counts_label.text().startswith(
-        "6 rows · 3 with errors · 1 already in the register · 0 ignored")
+        "7 rows · 4 with errors · 1 already in the register · 0 ignored")
 
     assert cell(wizard, 4, "number") == GOOD_1
     assert cell(wizard, 4, "patentees") == "武汉理工大学、张三"
@@ -138,6 +139,8 @@ def test_a_summary_list_is_previewed_with_each_rows_findings(
     lost = error("import.number_lost_digits", "number", row=6, value=LOST_DIGITS,
                  suggestion="201710601862.3")
     assert describe(lost, chinese) in cell(wizard, 6, "findings", Qt.ItemDataRole.ToolTipRole)
+    rounded = error("import.number_lost_digits", "number", row=10, value="2017110000000")
+    assert cell(wizard, 10, "findings").startswith(describe(rounded, chinese))
     duplicate = error("import.duplicate_in_file", "number", row=7, first_row=4, number=GOOD_1)
     assert cell(wizard, 7, "findings").startswith(describe(duplicate, chinese))
     existing = warning("import.number_in_register", "number", row=8, number=IN_REGISTER)
@@ -151,7 +154,7 @@ def test_a_summary_list_is_previewed_with_each_rows_findings(
     problems = sum(1 for r in wizard.model.rows if r.findings or r.record_findings)
     assert wizard.proxy.rowCount() == problems
     wizard.only_problems.setChecked(False)
-    assert wizard.proxy.rowCount() == 6
+    assert wizard.proxy.rowCount() == 7
     assert wizard.existing_box.isEnabled() and wizard.errors_box.isEnabled()
     assert register_one.patent_numbers() == {IN_REGISTER}  # nothing written by the preview
 
@@ -163,7 +166,7 @@ def test_rows_with_errors_refuse_the_import_until_the_clerk_skips_them(
     read(qtbot, wizard, mixed_file)
     press_next(qtbot, wizard)  # Import, with errors and without the option
     assert wizard.pages.currentIndex() == RESULT_PAGE
-    refusal = error("import.refused_rows_with_errors", "file", count=3, rows="5、6、7")
+    refusal = error("import.refused_rows_with_errors", "file", count=4, rows="5、6、7、10")
     assert wizard.result_list.item(0).text() == describe(refusal, chinese)
     assert wizard.imported == 0 and register_one.patent_numbers() == {IN_REGISTER}
 
@@ -176,10 +179,10 @@ def test_rows_with_errors_refuse_the_import_until_the_clerk_skips_them(
     assert wizard.outcome is not None and wizard.outcome.written
     assert set(wizard.outcome.created) == {GOOD_1, GOOD_2}
     assert wizard.outcome.skipped_existing == (IN_REGISTER,)
-    assert wizard.outcome.skipped_rows == (5, 6, 7)
+    assert wizard.outcome.skipped_rows == (5, 6, 7, 10)
     assert wizard.imported == 2
     assert "2 patent(s) added to the register." in wizard.result_label.text()
-    assert "3 row(s) with errors were left out (rows 5、6、7)." in wizard.result_label.text()
+    assert "4 row(s) with errors were left out (rows 5、6、7、10)." in wizard.result_label.text()
     assert not wizard.back_button.isVisible() and wizard.close_button.text() == "Close"
 
     assert register_one.patent_numbers() == {IN_REGISTER, GOOD_1, GOOD_2}
