@@ -33,6 +33,18 @@
         <comment>Submitted</comment>
         <translation>已报送</translation>
     </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="66"/>
+        <source>OutboxWindow</source>
+        <comment>Authorisation code</comment>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="67"/>
+        <source>OutboxWindow</source>
+        <comment>Authorisation code of %1 (server %2):</comment>
+        <translation>%1 的授权码（服务器 %2）：</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -190,7 +202,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="63"/>
+        <location filename="../app/ui/application.py" line="81"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
@@ -198,193 +210,203 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../app/ui/batch_window.py" line="81"/>
-        <source>Writing 汇总表.xlsx…</source>
-        <translation>正在写入 汇总表.xlsx……</translation>
+        <location filename="../app/ui/batch_window.py" line="82"/>
+        <source>Writing 汇总表.pdf and 汇总表.xlsx…</source>
+        <translation>正在写入 汇总表.pdf 和 汇总表.xlsx……</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="102"/>
+        <location filename="../app/ui/batch_window.py" line="101"/>
         <source>Batches and summary lists</source>
         <translation>批次与汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="112"/>
+        <location filename="../app/ui/batch_window.py" line="111"/>
         <source>Write summary list…</source>
         <translation>生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="114"/>
+        <location filename="../app/ui/batch_window.py" line="113"/>
         <source>Write 汇总表.xlsx and 汇总表.pdf into a folder.</source>
         <translation>将 汇总表.xlsx 和 汇总表.pdf 写入一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="116"/>
+        <location filename="../app/ui/batch_window.py" line="115"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="132"/>
+        <location filename="../app/ui/batch_window.py" line="131"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="139"/>
+        <location filename="../app/ui/batch_window.py" line="138"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="142"/>
+        <location filename="../app/ui/batch_window.py" line="141"/>
         <source>A new batch; the information sheets selected on the right go into it.</source>
         <translation>新建批次；右侧选中的信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="144"/>
+        <location filename="../app/ui/batch_window.py" line="143"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="147"/>
+        <location filename="../app/ui/batch_window.py" line="146"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="163"/>
+        <location filename="../app/ui/batch_window.py" line="162"/>
         <source>No batch yet. Select the finalised information sheets below, then press New… to put them in a batch.</source>
         <translation>还没有批次。请在下方选中已定稿的信息表，再点“新建…”将其放入一个批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="184"/>
+        <location filename="../app/ui/batch_window.py" line="183"/>
         <source>Information sheets</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="188"/>
+        <location filename="../app/ui/batch_window.py" line="187"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="198"/>
+        <location filename="../app/ui/batch_window.py" line="197"/>
         <source>Greyed: not finalised yet (the tooltip says why); it cannot join a batch.</source>
         <translation>灰色：尚未定稿（鼠标悬停可查看原因），不能加入批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="207"/>
+        <location filename="../app/ui/batch_window.py" line="206"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="210"/>
+        <location filename="../app/ui/batch_window.py" line="209"/>
         <source>← Remove</source>
         <translation>← 移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="218"/>
+        <location filename="../app/ui/batch_window.py" line="217"/>
         <source>In this batch (in 序号 order)</source>
         <translation>本批次（按序号排列）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="227"/>
+        <location filename="../app/ui/batch_window.py" line="226"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="230"/>
+        <location filename="../app/ui/batch_window.py" line="229"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="248"/>
+        <location filename="../app/ui/batch_window.py" line="252"/>
         <source>The summary list as it will be printed</source>
         <translation>汇总表打印预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="301"/>
+        <location filename="../app/ui/batch_window.py" line="285"/>
+        <source>No problems: every sheet of the batch is on the list with all its columns filled in.</source>
+        <translation>没有问题：本批次每份信息表都已列入汇总表，各栏均已填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="313"/>
         <source>%1 (%2 sheets)</source>
         <translation>%1（%2 份信息表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="436"/>
+        <location filename="../app/ui/batch_window.py" line="449"/>
         <source>Name of the new batch (e.g. 2026 年第一批):</source>
         <translation>新批次名称（如 2026 年第一批）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="438"/>
+        <location filename="../app/ui/batch_window.py" line="451"/>
         <source>The %1 selected information sheet(s) go into it.</source>
         <translation>选中的 %1 份信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="440"/>
+        <location filename="../app/ui/batch_window.py" line="453"/>
         <source>New batch</source>
         <translation>新建批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="453"/>
+        <location filename="../app/ui/batch_window.py" line="466"/>
         <source>Rename batch</source>
         <translation>重命名批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="453"/>
+        <location filename="../app/ui/batch_window.py" line="466"/>
         <source>New name of the batch:</source>
         <translation>批次的新名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="464"/>
+        <location filename="../app/ui/batch_window.py" line="477"/>
         <source>Delete batch</source>
         <translation>删除批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="465"/>
+        <location filename="../app/ui/batch_window.py" line="478"/>
         <source>Delete the batch “%1”?</source>
         <translation>要删除批次“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="466"/>
+        <location filename="../app/ui/batch_window.py" line="479"/>
         <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
         <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="532"/>
+        <location filename="../app/ui/batch_window.py" line="512"/>
+        <source>… and %1 more (hover here for all).</source>
+        <translation>……另有 %1 项（鼠标悬停可查看全部）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/batch_window.py" line="552"/>
         <source>Write summary list</source>
         <translation>生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="533"/>
+        <location filename="../app/ui/batch_window.py" line="553"/>
         <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
         <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="541"/>
+        <location filename="../app/ui/batch_window.py" line="561"/>
         <source>Folder for the summary list</source>
         <translation>汇总表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="553"/>
+        <location filename="../app/ui/batch_window.py" line="573"/>
         <source>Writing the summary list</source>
         <translation>正在生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="562"/>
-        <location filename="../app/ui/batch_window.py" line="573"/>
+        <location filename="../app/ui/batch_window.py" line="582"/>
+        <location filename="../app/ui/batch_window.py" line="593"/>
         <source>Summary list not written</source>
         <translation>汇总表未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="563"/>
+        <location filename="../app/ui/batch_window.py" line="583"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="565"/>
+        <location filename="../app/ui/batch_window.py" line="585"/>
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="568"/>
+        <location filename="../app/ui/batch_window.py" line="588"/>
         <source>Open the folder %1?</source>
         <translation>要打开文件夹 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="569"/>
+        <location filename="../app/ui/batch_window.py" line="589"/>
         <source>Summary list written</source>
         <translation>汇总表已生成</translation>
     </message>
@@ -670,7 +692,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/import_wizard.py" line="253"/>
-        <location filename="../app/ui/import_wizard.py" line="471"/>
+        <location filename="../app/ui/import_wizard.py" line="481"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -740,187 +762,202 @@ The log file is %1</source>
         <translation>核对或修改各列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="396"/>
+        <location filename="../app/ui/import_wizard.py" line="405"/>
         <source>Patents already in the register</source>
         <translation>登记册中已有的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="399"/>
+        <location filename="../app/ui/import_wizard.py" line="408"/>
         <source>Skip them (the register stays as it is)</source>
         <translation>跳过（登记册保持不变）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="402"/>
+        <location filename="../app/ui/import_wizard.py" line="411"/>
         <source>Update them with what the file fills in</source>
         <translation>用文件中填写的内容更新</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="412"/>
+        <location filename="../app/ui/import_wizard.py" line="421"/>
         <source>Rows with errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="414"/>
+        <location filename="../app/ui/import_wizard.py" line="423"/>
         <source>Import the rows without errors only</source>
         <translation>只导入没有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="417"/>
+        <location filename="../app/ui/import_wizard.py" line="426"/>
         <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
         <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="448"/>
+        <location filename="../app/ui/import_wizard.py" line="458"/>
         <source>Contact person (summary list)</source>
         <translation>联系人（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="449"/>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
         <source>Contact phone (summary list)</source>
         <translation>联系电话（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="469"/>
         <source>① File</source>
         <translation>① 文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="469"/>
         <source>② Columns</source>
         <translation>② 列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="469"/>
         <source>③ Preview</source>
         <translation>③ 预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="460"/>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
         <source>④ Result</source>
         <translation>④ 结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="471"/>
+        <location filename="../app/ui/import_wizard.py" line="481"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="473"/>
+        <location filename="../app/ui/import_wizard.py" line="483"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="476"/>
+        <location filename="../app/ui/import_wizard.py" line="486"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="479"/>
+        <location filename="../app/ui/import_wizard.py" line="489"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="519"/>
+        <location filename="../app/ui/import_wizard.py" line="529"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="520"/>
+        <location filename="../app/ui/import_wizard.py" line="530"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="547"/>
+        <location filename="../app/ui/import_wizard.py" line="557"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="561"/>
+        <location filename="../app/ui/import_wizard.py" line="571"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="567"/>
+        <location filename="../app/ui/import_wizard.py" line="577"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="601"/>
+        <location filename="../app/ui/import_wizard.py" line="611"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="632"/>
+        <location filename="../app/ui/import_wizard.py" line="642"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="635"/>
+        <location filename="../app/ui/import_wizard.py" line="645"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="637"/>
+        <location filename="../app/ui/import_wizard.py" line="647"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="664"/>
+        <location filename="../app/ui/import_wizard.py" line="674"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="668"/>
+        <location filename="../app/ui/import_wizard.py" line="678"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="749"/>
+        <location filename="../app/ui/import_wizard.py" line="759"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="771"/>
+        <location filename="../app/ui/import_wizard.py" line="781"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="793"/>
+        <location filename="../app/ui/import_wizard.py" line="796"/>
+        <source>Select a row to read its messages in full.</source>
+        <translation>选中一行可查看完整的提示信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="805"/>
+        <source>In the register: %1</source>
+        <translation>登记册中：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <source>Row %1: no problems.</source>
+        <translation>第 %1 行：没有问题。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="824"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="803"/>
+        <location filename="../app/ui/import_wizard.py" line="834"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <location filename="../app/ui/import_wizard.py" line="841"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="812"/>
+        <location filename="../app/ui/import_wizard.py" line="843"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="813"/>
+        <location filename="../app/ui/import_wizard.py" line="844"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="817"/>
+        <location filename="../app/ui/import_wizard.py" line="848"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="822"/>
+        <location filename="../app/ui/import_wizard.py" line="853"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="829"/>
+        <location filename="../app/ui/import_wizard.py" line="860"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1046,92 +1083,92 @@ The log file is %1</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="292"/>
+        <location filename="../app/ui/main_window.py" line="297"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="299"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="298"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="409"/>
+        <location filename="../app/ui/main_window.py" line="414"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="411"/>
+        <location filename="../app/ui/main_window.py" line="416"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="413"/>
+        <location filename="../app/ui/main_window.py" line="418"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="414"/>
+        <location filename="../app/ui/main_window.py" line="419"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="415"/>
+        <location filename="../app/ui/main_window.py" line="420"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="421"/>
+        <location filename="../app/ui/main_window.py" line="426"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="440"/>
+        <location filename="../app/ui/main_window.py" line="445"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="441"/>
+        <location filename="../app/ui/main_window.py" line="446"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="448"/>
+        <location filename="../app/ui/main_window.py" line="453"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="453"/>
+        <location filename="../app/ui/main_window.py" line="458"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="466"/>
+        <location filename="../app/ui/main_window.py" line="471"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="468"/>
+        <location filename="../app/ui/main_window.py" line="473"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="468"/>
+        <location filename="../app/ui/main_window.py" line="473"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="472"/>
+        <location filename="../app/ui/main_window.py" line="477"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="478"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -1564,6 +1601,155 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>OutboxWindow</name>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="106"/>
+        <source>Outbox</source>
+        <translation>发件箱</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="111"/>
+        <source>Accounts…</source>
+        <translation>邮箱账户…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="118"/>
+        <source>Send from</source>
+        <translation>发件账户</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <source>Package</source>
+        <translation>材料包</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <source>Mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <source>Last attempt</source>
+        <translation>最近一次尝试</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="140"/>
+        <source>What the last send did is shown here.</source>
+        <translation>此处显示最近一次发送的情况。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="151"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="153"/>
+        <source>Send the chosen mails, or every mail waiting.</source>
+        <translation>发送选中的邮件，未选中时发送全部待发邮件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="155"/>
+        <source>Retry failed</source>
+        <translation>重发失败的邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="158"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="160"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="185"/>
+        <source>No mail account yet: add one with Accounts…</source>
+        <translation>还没有邮箱账户：请通过“邮箱账户…”添加。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="234"/>
+        <source>%1 waiting, %2 failed, %3 sent</source>
+        <translation>待发 %1 封，失败 %2 封，已发 %3 封</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="275"/>
+        <source>There is nothing to send.</source>
+        <translation>没有需要发送的邮件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="279"/>
+        <source>Add a mail account first (Accounts…).</source>
+        <translation>请先添加邮箱账户（邮箱账户…）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="290"/>
+        <source>Send again?</source>
+        <translation>要重新发送吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="312"/>
+        <source>Sending mail %1 of %2…</source>
+        <translation>正在发送第 %1 封，共 %2 封……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="333"/>
+        <location filename="../app/ui/outbox_window.py" line="400"/>
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="346"/>
+        <source>%1 sent, %2 failed.</source>
+        <translation>已发送 %1 封，失败 %2 封。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="349"/>
+        <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
+        <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="365"/>
+        <source>Sending stopped: %1</source>
+        <translation>发送已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="401"/>
+        <source>Stop sending after the current mail and close?</source>
+        <translation>发送完当前这封后停止并关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="402"/>
+        <source>Mails not sent yet stay in the outbox; send them later.</source>
+        <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
+    </message>
+</context>
+<context>
     <name>PackageWindow</name>
     <message>
         <location filename="../app/ui/package_window.py" line="196"/>
@@ -1810,7 +1996,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="132"/>
-        <location filename="../app/ui/patent_editor.py" line="405"/>
+        <location filename="../app/ui/patent_editor.py" line="406"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
@@ -1835,82 +2021,82 @@ The log file is %1</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="189"/>
+        <location filename="../app/ui/patent_editor.py" line="190"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="202"/>
+        <location filename="../app/ui/patent_editor.py" line="203"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="381"/>
+        <location filename="../app/ui/patent_editor.py" line="382"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="395"/>
+        <location filename="../app/ui/patent_editor.py" line="396"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="401"/>
+        <location filename="../app/ui/patent_editor.py" line="402"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="414"/>
+        <location filename="../app/ui/patent_editor.py" line="415"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="416"/>
+        <location filename="../app/ui/patent_editor.py" line="417"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="419"/>
+        <location filename="../app/ui/patent_editor.py" line="420"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="424"/>
+        <location filename="../app/ui/patent_editor.py" line="425"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="432"/>
+        <location filename="../app/ui/patent_editor.py" line="433"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="434"/>
+        <location filename="../app/ui/patent_editor.py" line="435"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="455"/>
+        <location filename="../app/ui/patent_editor.py" line="456"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="456"/>
+        <location filename="../app/ui/patent_editor.py" line="457"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="480"/>
+        <location filename="../app/ui/patent_editor.py" line="481"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="502"/>
+        <location filename="../app/ui/patent_editor.py" line="503"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="503"/>
+        <location filename="../app/ui/patent_editor.py" line="504"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -1918,52 +2104,52 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="140"/>
+        <location filename="../app/ui/register_model.py" line="141"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="141"/>
+        <location filename="../app/ui/register_model.py" line="142"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="142"/>
+        <location filename="../app/ui/register_model.py" line="143"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="143"/>
+        <location filename="../app/ui/register_model.py" line="144"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="144"/>
+        <location filename="../app/ui/register_model.py" line="145"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="145"/>
+        <location filename="../app/ui/register_model.py" line="146"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="146"/>
+        <location filename="../app/ui/register_model.py" line="147"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="222"/>
+        <location filename="../app/ui/register_model.py" line="223"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="233"/>
+        <location filename="../app/ui/register_model.py" line="234"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="252"/>
+        <location filename="../app/ui/register_model.py" line="253"/>
         <source>Entered by hand</source>
         <translation>手工填写</translation>
     </message>
@@ -1994,123 +2180,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="74"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="85"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="84"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
+        <source>Look at the attached scan</source>
+        <translation>查看已附加的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="88"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="96"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="102"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="105"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="120"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="148"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="159"/>
-        <source>Attached %1: %2</source>
-        <translation>已于 %1 附加：%2</translation>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
+        <source>Attached on %1</source>
+        <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="162"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="182"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="183"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="216"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="218"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="228"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="230"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="242"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="248"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="249"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="250"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>
