@@ -218,7 +218,9 @@ def test_column_widths_suit_the_content() -> None:
 def test_seal_area_is_at_least_45_mm_beside_the_unit_name(tmp_path: Path) -> None:
     data = short_list()
     table = header_line(data)
-    assert table._argW[1] >= SEAL_MIN_WIDTH and table._argH[0] >= 40 * mm
+    assert table._argW[1] >= SEAL_MIN_WIDTH
+    table.wrap(frame_width(LANDSCAPE), 1000)
+    assert table._rowHeights[0] >= SEAL_HEIGHT >= 40 * mm
     path = write_summary_list_pdf(data, tmp_path / "汇总表.pdf")
     runs = text_runs(pypdf.PdfReader(path).pages[0])
     unit = next(r for r in runs if "武汉大学" in r[0] and r[0].strip().endswith("武汉大学"))
@@ -252,6 +254,9 @@ def test_a_long_unit_name_wraps_beside_the_seal_area() -> None:
     assert table._argW[1] >= SEAL_MIN_WIDTH
     assert sum(table._argW) == pytest.approx(frame_width(LANDSCAPE))
     assert name in squash(pages(render_summary_list(data))[0])
+    huge = summary(row(1), unit=name * 4)  # taller than the seal area: the row grows
+    assert name * 4 in squash(pages(render_summary_list(huge))[0])
+    assert_inside_margins(render_summary_list(huge))
 
 
 # --------------------------------------------------------------------------------- bytes, fonts

@@ -3,8 +3,10 @@
 One A4 landscape document: the title centred; the header line 单位名称（盖章）：… with a blank
 area beside the unit's name for its seal, then 联系人:… 联系电话：… (the notice's punctuation,
 ASCII colon after 联系人 included); then the table with the official headings (broken over
-lines where the notice breaks them), repeated at the top of every page.  Rows move to the
-next page whole; only a row taller than a page is split, and its box is closed and reopened.
+lines where the notice breaks them, 专利法律状态 and 专利类型 further when their column is
+narrow), repeated at the top of every page.  Rows move to the next page whole; only a row
+that fits on no page (or the first under the header line) is split, its box closed and
+reopened, nothing clipped.
 
 Rows, headings and labels come from :mod:`app.models.summary_list` — the workbook
 (:mod:`app.export.excel.summary_list`) prints the same ones.  Column widths follow the
@@ -17,7 +19,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -42,6 +43,7 @@ from app.export.pdf import (
 )
 from app.export.pdf.flowables import CELL_PADDING
 from app.export.pdf.information_sheet import UnprintableText
+from app.export.pdf.text import is_wide
 from app.models.summary_list import (
     COLUMNS,
     CONTACT_LABEL,
@@ -57,6 +59,7 @@ __all__ = [
     "SEAL_WIDTH",
     "UnprintableText",
     "column_widths",
+    "field_heading",
     "header_line",
     "render_summary_list",
     "summary_list_story",
@@ -137,7 +140,7 @@ def _longest_word(text: str, size: float) -> float:
     """The widest run of narrow characters (a number, a phone): what must not be broken."""
     widest, run = 0.0, ""
     for ch in text + " ":
-        if ch.isspace() or ord(ch) > 0x2E7F:  # a space or a CJK character ends a word
+        if ch.isspace() or is_wide(ch):  # as the kit's line breaker: these end a word
             widest = max(widest, _width(run, size))
             run = ""
         else:
@@ -201,19 +204,26 @@ def column_widths(summary: SummaryList, total: float | None = None) -> list[floa
 
 def _styles() -> dict[str, ParagraphStyle]:
     s = kit_styles()
+    hang = _width(UNIT_LABEL, s.body.fontSize)
     return {
         "title": ParagraphStyle("summary_title", parent=s.title, spaceAfter=4),
         "header": ParagraphStyle("summary_header", parent=s.body, spaceAfter=0),
-        "header_right": ParagraphStyle("summary_header_right", parent=s.body, spaceAfter=0,
-                                       alignment=TA_RIGHT),
+        # A long unit name wraps under itself, not under 单位名称.
+        "unit": ParagraphStyle("summary_unit", parent=s.body, spaceAfter=0, leftIndent=hang,
+                               firstLineIndent=-hang),
     }
+
+
+# Room left after a label whose value is empty, to write it in by hand.
+HAND_BLANK = {"contact": 25 * mm, "phone": 38 * mm}
 
 
 def header_line(summary: SummaryList, width: float | None = None) -> Table:
     """单位名称（盖章）：<unit> | blank seal area | 联系人:<name> | 联系电话：<phone>.
 
     One row as tall as the seal area, text centred on it, so the seal goes beside the unit's
-    name without covering any text.  The phone ends at the right edge, like the notice's line.
+    name without covering any text.  The phone ends at the right edge, like the notice's
+    line; an empty contact or phone leaves room to write it in.
     """
     styles = _styles()
     size = styles["header"].fontSize
@@ -222,28 +232,29 @@ def header_line(summary: SummaryList, width: float | None = None) -> Table:
     contact = f"{CONTACT_LABEL}{summary.contact_name}"
     phone = f"{PHONE_LABEL}{summary.contact_phone}"
     pad = 2 * CELL_PADDING + _SLACK
-    contact_w = min(_width(contact, size) + pad, 60 * mm)
-    phone_w = min(_width(phone, size) + pad, 70 * mm)
+    contact_w = min(max(_width(contact, size), _width(CONTACT_LABEL, size)
+                        + HAND_BLANK["contact"]) + pad, 60 * mm)
+    phone_w = min(max(_width(phone, size), _width(PHONE_LABEL, size)
+                      + HAND_BLANK["phone"]) + pad, 70 * mm)
     unit_room = width - SEAL_WIDTH - contact_w - phone_w - 10 * mm  # 10 mm: air before 联系人
-    unit_w = max(min(_width(unit, size) + pad, unit_room), _width(UNIT_LABEL, size) + pad)
+    unit_w = max(min(_width(unit, size) + pad, unit_room), _width(UNIT_LABEL, size) * 2 + pad)
     gap = width - unit_w - SEAL_WIDTH - contact_w - phone_w
     cells: list[list[object]] = [[
-        para(unit, styles["header"]), "", para(contact, styles["header"]), "",
-        para(phone, styles["header_right"]),
+        para(unit, styles["unit"]), "", para(contact, styles["header"]), "",
+        para(phone, styles["header"]),
     ]]
-    table = Table(
+    return Table(
         cells, colWidths=[unit_w, SEAL_WIDTH, contact_w, gap, phone_w],
-        rowHeights=[SEAL_HEIGHT], hAlign="LEFT",
+        minRowHeights=[SEAL_HEIGHT], hAlign="LEFT",  # taller only for a very long name
         style=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("LEFTPADDING", (0, 0), (0, 0), 0),  # the label starts at the margin
-            ("RIGHTPADDING", (-1, 0), (-1, 0), 0),  # the phone ends at it
+            ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
         ]),
     )
-    return table
 
 
 def _row_cells(row: SummaryRow) -> list[Cell]:
