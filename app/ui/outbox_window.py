@@ -10,6 +10,7 @@ a crash) mid-send loses nothing: the window only cancels and waits for the curre
 
 from __future__ import annotations
 
+import datetime as dt
 import ssl
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -76,8 +77,11 @@ def ask_password_dialog(parent: QWidget | None, account: AccountData,
     return dialog.textValue() or None
 
 
-def _time(value: object) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value is not None else ""  # type: ignore[attr-defined]
+def _time(moment: dt.datetime | None) -> str:
+    """A time the database keeps in UTC, as the clerk's clock shows it."""
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class OutboxWindow(QDialog):
@@ -209,9 +213,10 @@ class OutboxWindow(QDialog):
                       OutboxState.SENDING.value: WARNING_COLOUR}.get(mail.state)
             if colour:
                 state.setForeground(QBrush(QColor(colour)))
-            reason = QTableWidgetItem(
-                message(mail.failure_code, None, language) if mail.failure_code else "")
-            reason.setToolTip(mail.failure_detail)
+            words = message(mail.failure_code, None, language) if mail.failure_code else ""
+            reason = QTableWidgetItem(words)
+            # The server's own words too, for whoever helps the clerk.
+            reason.setToolTip("\n\n".join(t for t in (words, mail.failure_detail) if t))
             cells = [
                 QTableWidgetItem(names.get(mail.package_id, str(mail.package_id))),
                 QTableWidgetItem(f"{mail.part}/{mail.parts}"),

@@ -216,12 +216,15 @@ class PackageWindow(QDialog):
         target_row = QHBoxLayout()
         target_row.addWidget(self.target_combo, 1)
         target_row.addWidget(targets_button)
+        target_column = QVBoxLayout()
+        target_column.setSpacing(2)
+        target_column.addLayout(target_row)
+        target_column.addWidget(self.target_note)
         account_row = QHBoxLayout()
         account_row.addWidget(self.account_combo, 1)
         account_row.addWidget(accounts_button)
         top = QFormLayout()
-        top.addRow(self.tr("Send to"), target_row)
-        top.addRow("", self.target_note)
+        top.addRow(self.tr("Send to"), target_column)
         top.addRow(self.tr("Send from"), account_row)
 
         # The documents.
@@ -288,17 +291,26 @@ class PackageWindow(QDialog):
         documents_layout.addLayout(output)
 
         # What the check and the build found.
-        self.result_label = QLabel()
+        self.result_label = QLabel(self.tr(
+            "Choose the documents, then Check: every problem is listed here before anything "
+            "is written."))
         self.result_label.setObjectName("result")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.setObjectName("open_folder")
+        self.open_folder_button.clicked.connect(self._open_built_folder)
+        self.open_folder_button.hide()
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result_label, 1)
+        result_row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("findings")
         self.findings_list.setWordWrap(True)
         results = QWidget()
         results_layout = QVBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(self.result_label)
+        results_layout.addLayout(result_row)
         results_layout.addWidget(self.findings_list, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -619,6 +631,7 @@ class PackageWindow(QDialog):
 
         self.result_label.setText(self.tr("Building…"))
         self.result_label.setStyleSheet("")
+        self.open_folder_button.hide()
         self.operation = run_operation(self, self.tr("Building the package"), work,
                                        self._built, self._build_failed)
         self.operation.finished.connect(self._operation_finished)
@@ -644,11 +657,16 @@ class PackageWindow(QDialog):
                                    "outbox to send them.")
         self.result_label.setText(text)
         self.result_label.setStyleSheet("color: #1b5e20; font-weight: bold;")
+        self.open_folder_button.show()
         if package_id is not None:
             self.package_built.emit(package_id)
         if interaction.confirm(self, self.tr("Package built"),
                                self.tr("Open the package folder?"), built.name):
             self.open_folder(built.folder)
+
+    def _open_built_folder(self) -> None:
+        if self.built is not None and self.built.folder is not None:
+            self.open_folder(self.built.folder)
 
     def _build_failed(self, error: BaseException) -> None:
         self.result_label.setText(self.tr("Building failed: %1").replace("%1", str(error)))

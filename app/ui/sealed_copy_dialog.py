@@ -7,11 +7,13 @@ app.submit.sealing, run off the UI thread because a stack of 300 dpi photos take
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -52,6 +54,17 @@ def choose_files(parent: QWidget, caption: str, name_filter: str) -> list[str]:
     return list(paths)
 
 
+def local_time(moment: dt.datetime | None) -> str:
+    """A time the database keeps in UTC, as the clerk's clock shows it."""
+    if moment is None:
+        return ""
+    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def open_file(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
 def kind_label(kind: str) -> str:
     """A document kind in the interface language (信息表, declaration, …)."""
     return label(DOCUMENT_KIND_LABELS, kind, i18n.language())
@@ -63,11 +76,14 @@ class SealedCopyDialog(QDialog):
     changed = Signal(int)  # the document id, after attaching or removing
 
     def __init__(self, store: Store, document_id: int, parent: QWidget | None = None,
-                 chooser: FileChooser | None = None) -> None:
+                 chooser: FileChooser | None = None,
+                 opener: Callable[[Path], None] | None = None) -> None:
         super().__init__(parent)
         self.records = SubmissionRecords(store.database)
         self.document_id = document_id
         self.chooser = chooser or choose_files
+        self.opener = opener or open_file
+        self.sealed_path: Path | None = None
         self.operation: Operation | None = None
         self.result: SealResult | None = None
         self.setObjectName("sealed_copy")
@@ -80,9 +96,16 @@ class SealedCopyDialog(QDialog):
         self.state_label = QLabel()
         self.state_label.setObjectName("state")
         self.state_label.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("open")
+        self.open_button.setToolTip(self.tr("Look at the attached scan"))
+        self.open_button.clicked.connect(self.open_sealed_copy)
+        state_row = QHBoxLayout()
+        state_row.addWidget(self.state_label, 1)
+        state_row.addWidget(self.open_button)
         form = QFormLayout()
         form.addRow(self.tr("Document"), self.document_label)
-        form.addRow(self.tr("Sealed copy"), self.state_label)
+        form.addRow(self.tr("Sealed copy"), state_row)
 
         hint = QLabel(self.tr(
             "Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, "
@@ -144,22 +167,23 @@ class SealedCopyDialog(QDialog):
 
     def refresh(self) -> None:
         document = self.records.document(self.document_id)
+        self.sealed_path = None
         if document is None:
             self.document_label.setText(self.tr("This document is no longer in the register."))
             self.state_label.clear()
-            self.sealed = False
         else:
             subject = f"{document.subject} " if document.subject else ""
-            self.document_label.setText(
-                f"{subject}{kind_label(document.kind)}\n{Path(document.path).name}")
-            self.sealed = bool(document.sealed_path)
-            if self.sealed:
-                when = document.sealed_at.strftime("%Y-%m-%d %H:%M") if document.sealed_at else ""
-                self.state_label.setText(
-                    self.tr("Attached %1: %2").replace("%1", when)
-                    .replace("%2", Path(document.sealed_path).name))
+            self.document_label.setText(f"{subject}{kind_label(document.kind)}")
+            self.document_label.setToolTip(document.path)
+            if document.sealed_path:
+                self.sealed_path = Path(document.sealed_path)
+                self.state_label.setText(self.tr("Attached on %1").replace(
+                    "%1", local_time(document.sealed_at)))
+                self.state_label.setToolTip(document.sealed_path)
             else:
                 self.state_label.setText(self.tr("None yet"))
+                self.state_label.setToolTip("")
+        self.sealed = self.sealed_path is not None
         self._update_buttons()
 
     def paths(self) -> list[Path]:
@@ -175,6 +199,7 @@ class SealedCopyDialog(QDialog):
         self.add_button.setEnabled(not busy)
         self.attach_button.setEnabled(not busy and self.files.count() > 0)
         self.remove_button.setEnabled(not busy and self.sealed)
+        self.open_button.setEnabled(self.sealed)
 
     # Choosing ---------------------------------------------------------------------------
 
@@ -207,6 +232,10 @@ class SealedCopyDialog(QDialog):
         if row >= 0:
             self.files.takeItem(row)
         self._update_buttons()
+
+    def open_sealed_copy(self) -> None:
+        if self.sealed_path is not None:
+            self.opener(self.sealed_path)
 
     # Attaching and removing -------------------------------------------------------------
 

@@ -145,6 +145,9 @@ def test_unsealed_documents_are_held_back_until_ticked_then_the_package_is_built
     assert message("package.unsealed", {"document": "ZL201710601862.3 信息表"}, chinese) in (
         shown_findings(window))
     assert window.opened == [folder]  # type: ignore[attr-defined]
+    assert window.open_folder_button.isVisible()
+    qtbot.mouseClick(window.open_folder_button, LEFT)
+    assert window.opened == [folder, folder]  # type: ignore[attr-defined]
 
     # Recorded; with no account chosen the mail stays a draft in the outbox.
     records = SubmissionRecords(database)
@@ -210,3 +213,35 @@ def test_an_edited_offer_shows_out_of_date_and_stops_the_package(
     assert [f.code for f in window.check()] == ["package.document_not_current"] * 2
     qtbot.mouseClick(window.build_button, LEFT)
     assert window.operation is None  # held back before anything runs
+
+
+def test_the_summary_list_is_compared_with_the_sheets_chosen(
+    qtbot: QtBot, store: Store, tmp_path: Path, questions: Questions, chinese: str,
+) -> None:
+    import hashlib
+
+    from app.export.pdf.summary_list import write_summary_list_pdf
+    from app.models.entities import GeneratedDocument
+
+    finalised_offers(store, tmp_path / "pdf")
+    batch = store.create_batch("2024年第一批", offer_ids=[o.id for o in store.offers()])
+    assert batch.batch is not None
+    summary, _findings = store.summary_list(batch.batch.id)
+    assert summary is not None
+    path = write_summary_list_pdf(summary, tmp_path / "pdf" / "汇总表.pdf")
+    store.record_generated_documents([GeneratedDocument(
+        kind="summary_list", subject="2024年第一批", path=str(path),
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(), size=path.stat().st_size,
+        data_hash=summary.data_hash())])
+
+    window = make_window(qtbot, store, tmp_path)
+    assert listed(window)[0] == ("汇总表 2024年第一批", "Current", "Not sealed")
+    for document in window.rows:
+        window.set_unsealed_confirmed(document.document_id, True)
+    assert window.check() == []
+    # The second patent left out: the list names a patent the package has no sheet for.
+    window.set_included(window.rows[3].document_id, False)
+    window.set_included(window.rows[4].document_id, False)
+    assert [f.code for f in window.check()] == ["package.summary_extra_patent"]
+    assert shown_findings(window) == [message(
+        "package.summary_extra_patent", {"patent": "ZL201810123456.5"}, chinese)]

@@ -28,8 +28,11 @@ def png_page(path: Path, colour: str = "white") -> Path:
 
 def make_dialog(qtbot: QtBot, store: Store, document_id: int,
                 chosen: list[Path]) -> SealedCopyDialog:
+    opened: list[Path] = []
     dialog = SealedCopyDialog(store, document_id,
-                              chooser=lambda _parent, _caption, _filter: [str(p) for p in chosen])
+                              chooser=lambda _parent, _caption, _filter: [str(p) for p in chosen],
+                              opener=opened.append)
+    dialog.opened = opened  # type: ignore[attr-defined]
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -52,6 +55,7 @@ def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed
     dialog = make_dialog(qtbot, store, docs.sheet_id, [page])
     assert not dialog.attach_button.isEnabled()  # nothing chosen yet
     assert not dialog.remove_button.isEnabled()  # nothing attached yet
+    assert not dialog.open_button.isEnabled() and dialog.state_label.text() == "None yet"
     qtbot.mouseClick(dialog.add_button, LEFT)
     assert [p.name for p in dialog.paths()] == ["扫描 1.png"]
     attach(qtbot, dialog)
@@ -61,7 +65,10 @@ def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed
     assert document is not None and document.sealed_path
     sealed = Path(document.sealed_path)
     assert sealed.read_bytes().startswith(b"%PDF") and sealed.is_file()
-    assert sealed.name in dialog.state_label.text()
+    assert dialog.state_label.text().startswith("Attached on ")
+    assert dialog.state_label.toolTip() == str(sealed)
+    qtbot.mouseClick(dialog.open_button, LEFT)
+    assert dialog.opened == [sealed]  # type: ignore[attr-defined]
     assert dialog.message.isVisible() and dialog.files.count() == 0
     assert dialog.remove_button.isEnabled()
     # The sheet alone does not make the offer sealed: its declaration has no scan yet.
