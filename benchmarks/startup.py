@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""Start-up figures of the window (a script that prints numbers, not a test).
+
+Each figure comes from a separate child process, timed from just before the parent starts it
+(so interpreter start and every import count) to the event the figure names:
+
+  (a) a bare QMainWindow: first paint;
+  (b) Licence Desk's main window on a fresh database: first paint, and the register ready
+      (database created and migrated, model loaded) — the ratio (b)/(a) of first paints is the
+      figure with a target (≤ 1.5);
+  (c) Licence Desk on a database of 10,000 generated patents: register loaded and painted
+      (target ≤ 1 s), applying a filter (target ≤ 100 ms), peak RSS (target ≤ 250 MB);
+  (d) a breakdown of (c) inside one process: imports, open_database, the register query,
+      checking every record.
+
+    python benchmarks/startup.py [--runs 5] [--patents 10000] [--platform offscreen]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TARGET_RATIO = 1.5
+TARGET_LOADED_S = 1.0
+TARGET_FILTER_MS = 100.0
+TARGET_RSS_MB = 250.0
+
+
+# Children --------------------------------------------------------------------------------------
+
+
+def _rss_mb() -> float:
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
+
+
+def _cpu() -> float:
+    """CPU seconds of this process so far (all threads): steadier than wall time on a busy
+    machine, so the ratio is also given on it."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _report(values: dict[str, Any]) -> None:
+    print("RESULT " + json.dumps(values), flush=True)
+    os._exit(0)  # the figures are taken: skip teardown
+
+
+def child_bare(t0: float) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if watched is window and event.type() == QEvent.Type.Paint:
+                _report({"first_paint": time.time() - t0, "cpu": _cpu(), "rss_mb": _rss_mb()})
+            return False
+
+    probe = Probe()
+    window.installEventFilter(probe)
+    window.resize(1100, 700)
+    window.show()
+    app.exec()
+
+
+def child_app(t0: float, db: Path, needle: str) -> None:
+    """Runs `run_window` as the command line does, watching it through an event filter."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])  # run_window takes the existing instance
+    figures: dict[str, Any] = {}
+
+    class Probe(QObject):
+        window: Any = None
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if self.window is None and watched.objectName() == "main_window":
+                self.window = watched
+                figures["first_paint"] = time.time() - t0
+                figures["first_paint_cpu"] = _cpu()
+                watched.register_loaded.connect(self.loaded)  # type: ignore[attr-defined]
+            elif (
+                "loaded" in figures
+                and "register_painted" not in figures
+                and self.window is not None
+                and watched is self.window.view.viewport()
+            ):
+                figures["register_painted"] = time.time() - t0
+                figures["register_painted_cpu"] = _cpu()
+                QTimer.singleShot(0, self.wait_for_checks)
+            return False
+
+        def loaded(self) -> None:
+            figures["loaded"] = time.time() - t0
+            figures["rows"] = self.window.model.rowCount()
+
+        def wait_for_checks(self) -> None:
+            # Every record is checked in small idle steps after the paint; time the filter
+            # once they are done so the figure is the filter's alone.
+            if self.window.checking:
+                QTimer.singleShot(5, self.wait_for_checks)
+                return
+            figures["all_checked"] = time.time() - t0
+            self.filter_and_report()
+
+        def filter_and_report(self) -> None:
+            window = self.window
+            start = time.perf_counter()
+            window.filter_edit.setText(needle)  # as typed: textChanged → filter → count
+            figures["filter_ms"] = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            app.processEvents()  # relayout and repaint of the narrowed view
+            figures["filter_paint_ms"] = (time.perf_counter() - start) * 1000
+            figures["filter_rows"] = window.proxy.rowCount()
+            start = time.perf_counter()
+            window.filter_edit.setText("")
+            figures["unfilter_ms"] = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            window.view.horizontalHeader().setSortIndicator(2, window.view.horizontalHeader()
+                                                            .sortIndicatorOrder())
+            figures["sort_title_ms"] = (time.perf_counter() - start) * 1000
+            figures["rss_mb"] = _rss_mb()
+            _report(figures)
+
+    probe = Probe()
+    app.installEventFilter(probe)
+    from app.ui.application import run_window
+
+    run_window(db)
+    _report({"error": "the window closed before the register was painted", **figures})
+
+
+def child_breakdown(db: Path) -> None:
+    t = time.perf_counter()
+    import PySide6.QtWidgets  # noqa: F401
+
+    qt = time.perf_counter() - t
+    t = time.perf_counter()
+    from app.models.database import open_database
+    from app.models.store import Store
+
+    models = time.perf_counter() - t
+    t = time.perf_counter()
+    database = open_database(db)
+    opened = time.perf_counter() - t
+    store = Store(database)
+    t = time.perf_counter()
+    rows = store.patent_register()
+    query = time.perf_counter() - t
+    t = time.perf_counter()
+    orm = store.patents()
+    orm_query = time.perf_counter() - t
+    from app.models.patent_rules import check_patent
+
+    t = time.perf_counter()
+    for _patent_id, fields in rows:
+        check_patent(fields)
+    checks = time.perf_counter() - t
+    _report(
+        {
+            "import_qtwidgets": qt,
+            "import_models": models,
+            "open_database": opened,
+            "patent_register": query,
+            "patents_orm": orm_query,
+            "check_all": checks,
+            "rows": len(rows),
+            "orm_rows": len(orm),
+        }
+    )
+
+
+# Parent ----------------------------------------------------------------------------------------
+
+
+def run_child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    t0 = time.time()
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", *args, "--t0", repr(t0)],
+        env=env, capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT "):])
+    raise RuntimeError(f"child {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+
+
+def generate_register(db: Path, count: int) -> float:
+    """`count` patents with valid numbers, Chinese titles and patentees, via Store.replace_all."""
+    from app.models.database import open_database
+    from app.models.patent_number import check_character
+    from app.models.patent_rules import PatentFields
+    from app.models.store import Store
+
+    rnd = random.Random(20240601)
+    subjects = ["输电线路缺陷检测方法", "耐腐蚀铝合金及其制备方法", "柔性压力传感器",
+                "电池正极材料回收方法", "水稻抗病基因及其应用", "桥梁索力监测装置",
+                "中药复方提取工艺", "光纤光栅温度传感系统", "再生骨料混凝土", "无人机巡检方法"]
+    owners = ["武汉大学", "华中科技大学", "武汉理工大学", "华中农业大学", "中国地质大学（武汉）",
+              "湖北工业大学", "长江大学", "三峡大学", "湖北省机电研究设计院", "格林美股份有限公司"]
+    fields = []
+    serials: set[str] = set()
+    while len(fields) < count:
+        year = rnd.randint(2004, 2024)
+        kind = rnd.choice("1112239")
+        digits = f"{year}{kind}{rnd.randint(0, 9_999_999):07d}"
+        if digits in serials:
+            continue
+        serials.add(digits)
+        filing = dt.date(year, rnd.randint(1, 12), rnd.randint(1, 28))
+        granted = filing + dt.timedelta(days=rnd.randint(200, 1200))
+        fields.append(
+            PatentFields(
+                number=f"{digits}.{check_character(digits)}",
+                title=f"一种{rnd.choice(subjects)}（{len(fields) + 1}）",
+                patentees=tuple(rnd.sample(owners, rnd.randint(1, 3))),
+                filing_date=filing,
+                grant_date=granted if granted < dt.date.today() else None,
+                legal_status=rnd.choice(["valid"] * 8 + ["lapsed", "expired"]),
+            )
+        )
+    start = time.perf_counter()
+    database = open_database(db)
+    Store(database).replace_all(None, fields)
+    database.close()
+    return time.perf_counter() - start
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--patents", type=int, default=10_000)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--filter", default="武汉理工")
+    parser.add_argument("--child", choices=["bare", "app", "breakdown"])
+    parser.add_argument("--t0", type=float)
+    parser.add_argument("--db", type=Path)
+    options = parser.parse_args()
+
+    if options.child:
+        sys.path.insert(0, str(ROOT))
+        if options.child == "bare":
+            child_bare(options.t0)
+        elif options.child == "app":
+            child_app(options.t0, options.db, options.filter)
+        else:
+            child_breakdown(options.db)
+        return 0
+
+    sys.path.insert(0, str(ROOT))
+    work = Path(tempfile.mkdtemp(prefix="licence-desk-bench-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": options.platform, "PYTHONPATH": str(ROOT)}
+    env.pop("LICENCE_DESK_DB", None)
+
+    print(f"Python {sys.version.split()[0]}, platform {options.platform}, {options.runs} runs each,"
+          f" {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; work folder {work}")
+
+    bare, bare_cpu, fresh_paint, fresh_cpu, fresh_ready = [], [], [], [], []
+    for run in range(options.runs):
+        figures = run_child(["bare"], env)
+        bare.append(figures["first_paint"])
+        bare_cpu.append(figures["cpu"])
+        data = work / f"fresh-{run}"
+        figures = run_child(
+            ["app", "--db", str(data / "register.sqlite3")],
+            {**env, "LICENCE_DESK_DATA_DIR": str(data)},
+        )
+        fresh_paint.append(figures["first_paint"])
+        fresh_cpu.append(figures["first_paint_cpu"])
+        fresh_ready.append(figures["register_painted"])
+    ratio = median(fresh_paint) / median(bare)
+    cpu_ratio = median(fresh_cpu) / median(bare_cpu)
+    print("\n(a) bare QMainWindow, first paint")
+    print(f"    wall median {median(bare):.3f} s   runs {_fmt(bare)}")
+    print(f"    CPU  median {median(bare_cpu):.3f} s   runs {_fmt(bare_cpu)}")
+    print("(b) Licence Desk main window, fresh database")
+    print(f"    first paint, wall  median {median(fresh_paint):.3f} s   runs {_fmt(fresh_paint)}")
+    print(f"    first paint, CPU   median {median(fresh_cpu):.3f} s   runs {_fmt(fresh_cpu)}")
+    print(f"    register ready     median {median(fresh_ready):.3f} s   runs {_fmt(fresh_ready)}"
+          "   (database created and migrated after the first paint)")
+    print(f"    ratio of first paints (b)/(a): wall {ratio:.2f}, CPU {cpu_ratio:.2f}"
+          f"   target ≤ {TARGET_RATIO}   {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
+
+    big = work / "big" / "register.sqlite3"
+    print(f"\nGenerating {options.patents:,} patents …", end=" ", flush=True)
+    print(f"{generate_register(big, options.patents):.1f} s (Store.replace_all)")
+    loaded, painted, first, filters, filter_paints, unfilters, sorts, rss = ([] for _ in range(8))
+    painted_cpu, checked = [], []
+    rows = filter_rows = 0
+    for run in range(options.runs):
+        data = work / f"big-{run}"
+        figures = run_child(["app", "--db", str(big)], {**env, "LICENCE_DESK_DATA_DIR": str(data)})
+        if "error" in figures:
+            raise RuntimeError(figures)
+        first.append(figures["first_paint"])
+        loaded.append(figures["loaded"])
+        painted.append(figures["register_painted"])
+        painted_cpu.append(figures["register_painted_cpu"])
+        checked.append(figures["all_checked"])
+        filters.append(figures["filter_ms"])
+        filter_paints.append(figures["filter_paint_ms"])
+        unfilters.append(figures["unfilter_ms"])
+        sorts.append(figures["sort_title_ms"])
+        rss.append(figures["rss_mb"])
+        rows, filter_rows = figures["rows"], figures["filter_rows"]
+    print(f"(c) Licence Desk with {rows:,} patents")
+    print(f"    first paint (empty register)   median {median(first):.3f} s   runs {_fmt(first)}")
+    print(f"    register loaded                median {median(loaded):.3f} s   runs {_fmt(loaded)}")
+    print(f"    register painted               median {median(painted):.3f} s   runs "
+          f"{_fmt(painted)}   target ≤ {TARGET_LOADED_S} s "
+          f"{'OK' if median(painted) <= TARGET_LOADED_S else 'MISSED'}")
+    print(f"    register painted, CPU          median {median(painted_cpu):.3f} s   runs "
+          f"{_fmt(painted_cpu)}")
+    print(f"    every record checked (count)   median {median(checked):.3f} s   runs "
+          f"{_fmt(checked)}")
+    print(f"    filter \"{options.filter}\" → {filter_rows:,} rows   median "
+          f"{median(filters):.1f} ms (+ {median(filter_paints):.1f} ms repaint)   runs "
+          f"{_fmt(filters, 1)}   target ≤ {TARGET_FILTER_MS:.0f} ms "
+          f"{'OK' if median(filters) + median(filter_paints) <= TARGET_FILTER_MS else 'MISSED'}")
+    print(f"    clearing the filter            median {median(unfilters):.1f} ms")
+    print(f"    sorting by title (collation)   median {median(sorts):.1f} ms")
+    print(f"    peak RSS                       median {median(rss):.0f} MB   runs {_fmt(rss, 0)}"
+          f"   target ≤ {TARGET_RSS_MB:.0f} MB "
+          f"{'OK' if median(rss) <= TARGET_RSS_MB else 'MISSED'}")
+
+    parts = [run_child(["breakdown", "--db", str(big)], env) for _ in range(options.runs)]
+    print("(d) breakdown in one process (medians)")
+    for key, label in (
+        ("import_qtwidgets", "import PySide6.QtWidgets"),
+        ("import_models", "import app.models.database + store (SQLAlchemy, Alembic)"),
+        ("open_database", "open_database (already at head)"),
+        ("patent_register", "Store.patent_register() (columns)"),
+        ("patents_orm", "Store.patents() (ORM objects, for comparison)"),
+        ("check_all", "check_patent on every record (done in chunks after paint)"),
+    ):
+        print(f"    {label:<58} {median([p[key] for p in parts]) * 1000:7.0f} ms")
+    print(f"\nload average at the end {os.getloadavg()[0]:.1f}: wall-clock figures stretch when "
+          "other processes compete for the CPUs; the CPU-time figures do not.")
+    return 0
+
+
+def _fmt(values: list[float], digits: int = 3) -> str:
+    return " ".join(f"{v:.{digits}f}" for v in values)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
