@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -214,6 +214,8 @@ class PatentEditor(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter moves on (keyPressEvent), it does not save
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)
@@ -224,6 +226,16 @@ class PatentEditor(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Clerks press Enter to go to the next field, not to save a half-typed patent (QDialog
+        # would click its default button): Enter moves on, Ctrl+S or the button saves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (
+            event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def _connect_changes(self) -> None:
         def touch(name: str) -> Any:

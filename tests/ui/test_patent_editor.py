@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from pytestqt.qtbot import QtBot
 
 from app.messages import describe
@@ -235,3 +236,19 @@ def test_editing_existing_patent_keeps_unchanged_fields(qtbot: QtBot, store: Sto
     assert patent.pledged is True
     assert patent.term_compensation_days == 30
     assert patent.remarks == "备注"
+
+
+def test_enter_moves_to_the_next_field_and_does_not_save(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    editor.activateWindow()
+    editor.number_edit.setFocus()
+    qtbot.keyClicks(editor.number_edit, VALID_NUMBER)
+    qtbot.keyClick(editor.number_edit, Qt.Key.Key_Return)
+    assert editor.isVisible()
+    assert store.patents() == []
+    assert not editor.number_edit.hasFocus()
+    shortcuts = editor.findChildren(QShortcut)
+    assert [s.key() for s in shortcuts] == [QKeySequence(QKeySequence.StandardKey.Save)]
+    shortcuts[0].activated.emit()  # offscreen windows are never active for the shortcut map
+    assert not editor.isVisible()
+    assert store.find_patent(VALID_NUMBER) is not None
