@@ -504,18 +504,31 @@ class MainWindow(QMainWindow):
 
 
 class FirstPaintWatcher(QObject):
-    """Calls back once, after the window's first paint (used to open the database then)."""
+    """Calls back once, after the window's first paint (used to open the database then).
 
-    def __init__(self, widget: QWidget, callback: Any) -> None:
+    A window started minimised is not painted until it is restored: after `fallback_ms` the
+    callback runs anyway.
+    """
+
+    def __init__(self, widget: QWidget, callback: Any, fallback_ms: int = 1500) -> None:
         super().__init__(widget)
         self._callback = callback
+        self._widget = widget
+        self._done = False
         widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._callback)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            QTimer.singleShot(0, self, self._fire)
         return False
+
+    def _fire(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._widget.removeEventFilter(self)
+        self._callback()
 
 
 def _escape(text: str) -> str:

@@ -209,3 +209,20 @@ def test_without_a_database_the_actions_wait(qtbot: QtBot) -> None:
     window = make_window(qtbot, None)
     assert not window.add_action.isEnabled()
     assert window.edit_patent(None) is None
+
+
+def test_database_opens_after_the_first_paint_or_anyway(qtbot: QtBot) -> None:
+    from app.ui.main_window import FirstPaintWatcher
+
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    calls: list[str] = []
+    FirstPaintWatcher(window, lambda: calls.append("painted"))
+    window.show()
+    qtbot.waitUntil(lambda: calls == ["painted"])
+    hidden = MainWindow(Preferences())
+    qtbot.addWidget(hidden)
+    FirstPaintWatcher(hidden, lambda: calls.append("fallback"), fallback_ms=50)
+    qtbot.waitUntil(lambda: calls == ["painted", "fallback"])  # never shown: opened anyway
+    qtbot.wait(100)
+    assert calls == ["painted", "fallback"]
