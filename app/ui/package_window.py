@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.export.offer_documents import Freshness, document_statuses, file_sha256
+from app.export.summary_list_documents import summary_list_status
 from app.messages import describe
 from app.models.entities import DocumentState
 from app.models.findings import Finding, Severity, has_errors
@@ -111,10 +112,18 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
     for document in documents:  # a later generation replaces an earlier one
         if document.offer_id is None and not document.draft and document.kind in order:
             latest_other[(document.kind, document.subject)] = document
+    batches = {b.name: b.id for b in store.batches()} if DocumentKind.SUMMARY_LIST in order \
+        else {}
     for document in sorted(latest_other.values(), key=lambda d: (order[d.kind], d.subject)):
+        if document.kind == DocumentKind.SUMMARY_LIST and document.subject in batches:
+            # A batch's list: out of date once the batch's data changed since.
+            status = summary_list_status(store, batches[document.subject])
+            freshness = status.freshness
+        else:
+            freshness = _file_freshness(document)
         rows.append(DocumentRow(
             document.id, document.kind, document.subject, "", Path(document.path).name, None,
-            None, (), _file_freshness(store, document), False, bool(document.sealed_path),
+            None, (), freshness, False, bool(document.sealed_path),
         ))
 
     if PER_PATENT_KINDS & set(kinds):
@@ -135,15 +144,9 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
     return rows
 
 
-def _file_freshness(store: Store, document: Any) -> Freshness:
-    """A batch's summary list is out of date when the batch's data changed since; any document
-    when its file is gone or differs from what was written."""
-    summary = summary_of(store, document)
-    if summary is not None and document.data_hash and summary.data_hash() != document.data_hash:
-        return Freshness.DATA_CHANGED
+def _file_freshness(document: Any) -> Freshness:
+    """A document with no data to compare (a batch gone, a summary book): its file only."""
     path = Path(document.path)
-    if not path.is_file():
-        return Freshness.FILE_MISSING
     try:
         if file_sha256(path) != document.sha256:
             return Freshness.FILE_CHANGED

@@ -218,21 +218,13 @@ def test_an_edited_offer_shows_out_of_date_and_stops_the_package(
 def test_the_summary_list_is_compared_with_the_sheets_chosen(
     qtbot: QtBot, store: Store, tmp_path: Path, questions: Questions, chinese: str,
 ) -> None:
-    import hashlib
-
-    from app.export.pdf.summary_list import write_summary_list_pdf
-    from app.models.entities import GeneratedDocument
+    from app.export.summary_list_documents import write_summary_list_documents
 
     finalised_offers(store, tmp_path / "pdf")
     batch = store.create_batch("2024年第一批", offer_ids=[o.id for o in store.offers()])
     assert batch.batch is not None
-    summary, _findings = store.summary_list(batch.batch.id)
-    assert summary is not None
-    path = write_summary_list_pdf(summary, tmp_path / "pdf" / "汇总表.pdf")
-    store.record_generated_documents([GeneratedDocument(
-        kind="summary_list", subject="2024年第一批", path=str(path),
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(), size=path.stat().st_size,
-        data_hash=summary.data_hash())])
+    written = write_summary_list_documents(store, batch.batch.id, tmp_path / "pdf")
+    assert written.files, written.findings
 
     window = make_window(qtbot, store, tmp_path)
     assert listed(window)[0] == ("汇总表 2024年第一批", "Current", "Not sealed")
@@ -245,3 +237,9 @@ def test_the_summary_list_is_compared_with_the_sheets_chosen(
     assert [f.code for f in window.check()] == ["package.summary_extra_patent"]
     assert shown_findings(window) == [message(
         "package.summary_extra_patent", {"patent": "ZL201810123456.5"}, chinese)]
+
+    # An edit to a listed offer makes the list out of date (and its sheets too).
+    offer = store.offers()[0]
+    store.save_offer(offer.patent_id, OfferFields(**{**OFFER.__dict__, "single_term": "5年"}))
+    window.reload_documents()
+    assert listed(window)[0][1] == "Out of date: the data changed since it was generated"
