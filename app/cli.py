@@ -176,9 +176,23 @@ def _check_number(ctx: Context) -> int:
 # import / export-json ----------------------------------------------------------------------
 
 
-@subcommand("import", "导入 JSON 数据文件 / import a JSON data file (checked whole first)")
+@subcommand("import", "导入 JSON 数据文件或 Excel/CSV 专利清单 / import a JSON data file "
+                      "(checked whole first) or an Excel/CSV patent list")
 def _build_import(parser: argparse.ArgumentParser) -> Handler:
-    parser.add_argument("file", metavar="FILE.json")
+    parser.add_argument("file", metavar="FILE",
+                        help="FILE.json (the whole register) or FILE.xlsx / FILE.csv (a patent "
+                             "list)")
+    parser.add_argument("--mapping", metavar="FILE.json",
+                        help="patent list: which column holds which item (save the mapping "
+                             "printed when one is needed, edit it, pass it here)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="patent list: check every row and report, write nothing")
+    parser.add_argument("--update", action="store_true",
+                        help="patent list: update patents already in the register with the "
+                             "cells the list fills in (default: skip them)")
+    parser.add_argument("--skip-bad-rows", action="store_true",
+                        help="patent list: import the rows without errors even when other "
+                             "rows have errors")
     return _import
 
 
@@ -186,6 +200,11 @@ def _import(ctx: Context) -> int:
     from app import interchange
 
     path = Path(ctx.args.file)
+    if path.suffix.lower() in PATENT_LIST_SUFFIXES:
+        return _import_patent_list(ctx, path)
+    args = ctx.args
+    if args.mapping or args.dry_run or args.update or args.skip_bad_rows:
+        raise CommandError("cli.import_list_options", path=str(path))
     # Read and check the whole file before the database is even opened: a refused file
     # changes nothing, not even by creating an empty database.
     read = interchange.read_file(path)
@@ -213,6 +232,117 @@ def _import(ctx: Context) -> int:
         ctx.say("cli.imported_drafts", count=result.records_with_errors)
         return EXIT_DATA_ERRORS
     return EXIT_OK
+
+
+# import: patent lists ----------------------------------------------------------------------
+# A clerk's Excel or CSV list goes through the same preview as the window's import dialog:
+# every row checked first, nothing written while any row has errors (unless asked), and a
+# layout that is not the summary list's asks for a column mapping instead of guessing.
+
+PATENT_LIST_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt"})
+
+
+def _import_patent_list(ctx: Context, path: Path) -> int:
+    from app.export.excel.patent_list import read_table
+    from app.models.patent_import import load_mapping, mapping_to_json, preview_table
+
+    args = ctx.args
+    mapping = None
+    if args.mapping:
+        mapping, problems = load_mapping(args.mapping)
+        if mapping is None:
+            for problem in problems:
+                print(f"{args.mapping}: {describe(problem, ctx.lang)}", file=ctx.err)
+            return EXIT_USAGE
+    # Read the file before the database is opened: a list that cannot be read changes nothing.
+    table = read_table(path)
+    if not table.readable:
+        for problem in table.findings:
+            print(describe(problem, ctx.lang), file=ctx.err)
+        return EXIT_USAGE
+    store: Store | None = None
+    existing: set[str] = set()
+    # A dry run on a register that does not exist yet must not create one.
+    if not args.dry_run or ctx.database_path().exists():
+        store = ctx.store()
+        existing = store.patent_numbers()
+    preview = preview_table(table, mapping, existing_numbers=existing)
+
+    if preview.needs_mapping and mapping is None:
+        for problem in preview.findings:
+            if problem.code != "import.mapping_needed":
+                print(describe(problem, ctx.lang), file=ctx.err)
+        ctx.complain("cli.mapping_needed", path=str(path))
+        headings = "、" if ctx.lang == ZH else ", "
+        ctx.complain("cli.mapping_headings", row=preview.header_row,
+                     headings=headings.join(h.replace("\n", "") for h in preview.headers if h))
+        print(mapping_to_json(_proposed_mapping(preview)), file=ctx.out)
+        return EXIT_USAGE
+    if not preview.readable:  # the mapping does not fit the sheet, or the sheet is empty
+        for problem in preview.findings:
+            print(describe(problem, ctx.lang), file=ctx.err)
+        return EXIT_USAGE
+
+    for problem in preview.findings:  # warnings about the file as a whole
+        print(describe(problem, ctx.lang), file=ctx.out)
+    for row in preview.rows:
+        number = _official(row.patent.number) if row.patent.number else "-"
+        # The import's own findings; what the register's rules say of the saved record (a
+        # summary list has no filing date) is for `validate`, as for a record typed in.
+        for finding in row.findings:
+            print("\t".join([str(row.row), number, field_label(finding.field, ctx.lang),
+                             describe(finding, ctx.lang)]), file=ctx.out)
+    bad = preview.rows_with_errors
+    existing_rows = [r for r in preview.existing_rows if not r.has_errors]
+    ctx.say("cli.import_preview", path=str(path), rows=len(preview.rows),
+            new=len(preview.rows) - len(bad) - len(existing_rows), existing=len(existing_rows),
+            errors=len(bad))
+    if args.dry_run:
+        ctx.say("cli.import_dry_run")
+        return EXIT_DATA_ERRORS if bad else EXIT_OK
+
+    assert store is not None  # opened above for a real import
+    outcome = store.import_patents(preview.rows,
+                                   on_existing="update" if args.update else "skip",
+                                   skip_bad_rows=args.skip_bad_rows)
+    if not outcome.written:
+        for problem in outcome.findings:
+            print(describe(problem, ctx.lang), file=ctx.out)
+        if any(f.code == "import.write_failed" for f in outcome.findings):
+            return EXIT_USAGE
+        return EXIT_DATA_ERRORS
+    for notice in outcome.findings:  # finalised sheets the update returned to draft
+        number = _official(str(notice.params.get("number", "")))
+        _print_offer_findings(ctx, number, [notice])
+    ctx.say("cli.imported_list", path=str(path), created=len(outcome.created),
+            updated=len(outcome.updated), skipped=len(outcome.skipped_existing),
+            left_out=len(outcome.skipped_rows))
+    written = {*outcome.created, *outcome.updated}
+    drafts = sum(1 for r in preview.rows if not r.has_errors and r.patent.number in written
+                 and any(f.is_error for f in r.record_findings))
+    if drafts:  # imported as the window would keep them: not a failure of the import
+        ctx.say("cli.imported_drafts", count=drafts)
+    return EXIT_DATA_ERRORS if bad else EXIT_OK
+
+
+def _proposed_mapping(preview: Any) -> Any:
+    """The mapping the preview applied, by heading text where that is unambiguous (easier to
+    read and edit than column positions), for the clerk to save and correct."""
+    from app.models.patent_import import ColumnMapping
+
+    headers = list(preview.headers)
+    columns: dict[str, str | int] = {}
+    for name, index in preview.columns.items():
+        text = headers[index] if index < len(headers) else ""
+        columns[name] = text if text and headers.count(text) == 1 else index
+    return ColumnMapping(columns, header_row=preview.header_row or None)
+
+
+def _official(number: str) -> str:
+    """ZL + the normalised number; anything that does not parse as it was written."""
+    from app.models.summary_list import official_number
+
+    return official_number(number)
 
 
 @subcommand("export-json", "导出全部数据为 JSON / export the whole register as JSON")
@@ -479,7 +609,6 @@ def _render_offers(ctx: Context) -> int:
     if unwritable:
         return EXIT_USAGE
     return EXIT_OK if all_found and not result.failures else EXIT_DATA_ERRORS
-
 
 # The window --------------------------------------------------------------------------------
 

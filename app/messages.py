@@ -1010,6 +1010,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The summary list PDF could not be laid out: {reason}",
         "汇总表 PDF 排版失败：{reason}",
     ),
+    # Command line: patent-list import (app/cli.py)
+    "cli.import_list_options": (
+        "--mapping, --dry-run, --update and --skip-bad-rows are for patent lists (.xlsx, "
+        ".csv), not for {path}.",
+        "--mapping、--dry-run、--update 和 --skip-bad-rows 仅用于专利清单（.xlsx、.csv），"
+        "不适用于 {path}。",
+    ),
+    "cli.mapping_needed": (
+        "{path} is not laid out like the summary list, so nothing was imported. The proposed "
+        "column mapping is printed below: save it to a file, check which column holds which "
+        "item, and import again with --mapping FILE.",
+        "{path} 不是汇总表的格式，未导入。下面给出建议的列对应关系：请保存为文件，核对各列对应的"
+        "项目后，用 --mapping 文件 重新导入。",
+    ),
+    "cli.mapping_headings": (
+        "Headings in row {row}: {headings}",
+        "第 {row} 行的表头：{headings}",
+    ),
+    "cli.import_preview": (
+        "{rows} row(s) read from {path}: {new} new, {existing} already in the register, "
+        "{errors} with errors.",
+        "从 {path} 读取 {rows} 行：新增 {new} 条，{existing} 条已在登记册中，{errors} 行有错误。",
+    ),
+    "cli.import_dry_run": (
+        "Dry run: nothing was written.",
+        "试运行：未写入任何数据。",
+    ),
+    "cli.imported_list": (
+        "Imported from {path}: {created} new, {updated} updated, {skipped} already in the "
+        "register skipped, {left_out} row(s) with errors left out.",
+        "已从 {path} 导入：新增 {created} 条，更新 {updated} 条，跳过已在登记册中的 {skipped} "
+        "条，略过有错误的 {left_out} 行。",
+    ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
     "phone.invalid": (
