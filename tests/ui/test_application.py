@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,8 +23,21 @@ from app.ui.settings import Preferences
 from .conftest import Questions
 
 
+@pytest.fixture
+def restore_hooks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """run_window installs the crash hook and a log file handler: undo both afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in [h for h in root.handlers if h not in handlers]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
+
+
 def test_corrupt_database_shows_a_message_and_returns_1(
-    qtbot: QtBot, tmp_path: Path, questions: Questions
+    qtbot: QtBot, tmp_path: Path, questions: Questions, restore_hooks: None
 ) -> None:
     bad = tmp_path / "broken.sqlite3"
     bad.write_bytes(b"this is not a database at all" * 100)
@@ -35,7 +50,7 @@ def test_corrupt_database_shows_a_message_and_returns_1(
 
 
 def test_run_window_opens_the_register_and_exits_cleanly(
-    qtbot: QtBot, tmp_path: Path, questions: Questions
+    qtbot: QtBot, tmp_path: Path, questions: Questions, restore_hooks: None
 ) -> None:
     db = tmp_path / "fresh.sqlite3"
     seen: dict[str, int] = {}
@@ -108,16 +123,17 @@ def test_fonts_name_chinese_families(qapp: QApplication) -> None:
         qapp.setFont(before)
 
 
-def test_crash_hook_logs_and_shows_details(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_crash_hook_logs_and_shows_details(
+    monkeypatch: pytest.MonkeyPatch, restore_hooks: None
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(crash, "show_crash_dialog", shown.append)
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     path = crash.install()
     try:
         raise RuntimeError("boom 测试")
     except RuntimeError:
         sys.excepthook(*sys.exc_info())
-    for handler in __import__("logging").getLogger().handlers:
+    for handler in logging.getLogger().handlers:
         handler.flush()
     assert "boom 测试" in path.read_text(encoding="utf-8")
     assert shown and "RuntimeError: boom 测试" in shown[0] and __version__ in shown[0]
