@@ -556,7 +556,7 @@ def render_target(name: str, help: str) -> Callable[[RenderBuilder], RenderBuild
     return register
 
 
-@subcommand("render", "生成 PDF / write documents as PDF: render TARGET --out DIR")
+@subcommand("render", "生成 PDF 和 Excel / write documents: render TARGET --out DIR")
 def _build_render(parser: argparse.ArgumentParser) -> Handler:
     targets = parser.add_subparsers(dest="render_target", metavar="TARGET", required=True)
     for target in RENDER_TARGETS.values():
@@ -609,6 +609,588 @@ def _render_offers(ctx: Context) -> int:
     if unwritable:
         return EXIT_USAGE
     return EXIT_OK if all_found and not result.failures else EXIT_DATA_ERRORS
+
+def _record_of(finding: Finding, default: str) -> str:
+    """The record a finding is about, for the first column of a listing."""
+    for key in ("number", "patent", "document"):
+        value = finding.params.get(key)
+        if value:
+            return _official(str(value)) if key != "document" else str(value)
+    return default
+
+
+def _print_findings(ctx: Context, default: str, findings: Iterable[Finding]) -> None:
+    """One line per finding: record, field, message (as `finalise` and `render offers`)."""
+    for finding in findings:
+        columns = [_record_of(finding, default), _field_text(finding.field, ctx.lang),
+                   describe(finding, ctx.lang)]
+        print("\t".join(columns), file=ctx.out)
+
+
+def _field_text(field: str, lang: str) -> str:
+    """The field's label, with the deal and book tables the models keep for the window."""
+    import re
+
+    from app.models.deals import DEAL_FIELD_LABELS
+    from app.models.summary_book import BOOK_FIELD_LABELS
+
+    deal = re.match(r"^deals\[\d+\]\.(.+)$", field)
+    if deal is not None:  # deals[3].patents[0] → the deal's 专利号 column
+        return label(DEAL_FIELD_LABELS, re.sub(r"\[\d+\]", "", deal.group(1)), lang)
+    if field in BOOK_FIELD_LABELS:
+        return label(BOOK_FIELD_LABELS, field, lang)
+    if field in _FIELD_CODES:  # the fields of package, send and file findings
+        return message(_FIELD_CODES[field], None, lang)
+    # A batch's findings are about its offers: the information sheets.
+    return field_label("offer" if field == "offers" else field, lang)
+
+
+_FIELD_CODES = {name: f"cli.field_{name}" for name in
+                ("items", "summary_list", "unit", "account", "password", "outbox", "file",
+                 "package")}
+
+
+# render summary-list -----------------------------------------------------------------------
+
+
+@render_target("summary-list", "汇总表 / the summary list of a batch (汇总表.pdf and .xlsx)")
+def _build_render_summary_list(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--patent", dest="patents", action="extend", nargs="+",
+                        metavar="NUMBER",
+                        help="these patents' finalised sheets, as a batch named by --batch or "
+                             "today's date (created, or reused and refilled)")
+    parser.add_argument("--batch", metavar="NAME",
+                        help="the batch to list (alone: an existing batch as it is)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_summary_list
+
+
+def _render_summary_list(ctx: Context) -> int:
+    import datetime as dt
+
+    from app.export.summary_list_documents import write_summary_list_documents
+    from app.models.batches import admit_offers
+
+    args = ctx.args
+    store = ctx.store()
+    batches = {batch.name: batch for batch in store.batches()}
+    all_found = True
+    left_out: dict[int, list[Finding]] = {}
+    if args.batch and not args.patents:
+        batch = batches.get(args.batch.strip())
+        if batch is None:
+            raise CommandError("cli.batch_not_found", name=args.batch)
+        batch_id = batch.id
+    else:
+        if args.patents:
+            offers, all_found = _offers_for_patents(ctx, store, args.patents)
+        else:
+            # Everything ready to go: finalised and not yet sent.
+            ready = {"finalised", "generated", "sealed"}
+            offers = [o for o in store.offers() if o.state in ready]
+        # The domain's own admission rule says which may enter and why the others may not;
+        # only the admitted go to the store, so a refused run leaves no empty batch behind.
+        admitted, _missing, left_out = admit_offers({o.id: o for o in offers},
+                                                    [o.id for o in offers])
+        by_id = {o.id: o for o in offers}
+        for offer_id, findings in left_out.items():
+            _print_findings(ctx, _official(by_id[offer_id].patent.number), findings)
+        if not admitted:
+            ctx.say("cli.no_finalised_offers")
+            return EXIT_DATA_ERRORS
+        name = (args.batch or dt.date.today().isoformat()).strip()
+        existing = batches.get(name)
+        result = (store.set_batch_offers(existing.id, admitted) if existing is not None
+                  else store.create_batch(name, offer_ids=admitted))
+        if result.batch is None:  # e.g. a name too long
+            _print_findings(ctx, name, result.findings)
+            return EXIT_USAGE
+        _print_findings(ctx, name, result.findings)
+        batch_id = result.batch.id
+
+    out = Path(args.out)
+    written = write_summary_list_documents(store, batch_id, out)
+    for file in written.files:
+        print(file.path, file=ctx.out)
+    subject = written.summary.subject if written.summary is not None else str(batch_id)
+    _print_findings(ctx, subject, written.findings)
+    if written.summary is not None:
+        ctx.say("cli.batch_used", name=subject, count=len(written.summary.rows))
+    if written.files:
+        ctx.say("cli.rendered", count=len(written.files), folder=str(out))
+    if any(f.code == "summary_list.write_failed" for f in written.findings):
+        return EXIT_USAGE
+    failed = left_out or not all_found or any(f.is_error for f in written.findings)
+    return EXIT_DATA_ERRORS if failed else EXIT_OK
+
+
+# render summary-book / deals ---------------------------------------------------------------
+# The book's data and findings come from the records (Store.summary_book_data). The export
+# functions write whatever they are given, so a book with errors is still written, but its
+# PDF says 草稿 and nothing is recorded for a package: only a clean book can be sent.
+
+BOOK_PDF = "总结书.pdf"
+BOOK_TABLES = "统计表和达成项目清单.xlsx"
+XINYANG_FILES = {"statistics_table": "专利开放许可试点情况统计表.xlsx",
+                 "deal_list": "专利开放许可试点达成项目清单.xlsx"}
+
+
+def _add_period(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--period", required=True, metavar="YYYY-MM",
+                        help="the month the book or tables run to (截至 … 月底)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+
+
+@render_target("summary-book", "总结书 / the Henan summary book (PDF) and its tables (Excel)")
+def _build_render_summary_book(parser: argparse.ArgumentParser) -> Handler:
+    _add_period(parser)
+    return _render_summary_book
+
+
+@render_target("deals", "统计表和达成项目清单 / statistics and deal-list workbooks "
+                        "(--county: the Xinyang ones too)")
+def _build_render_deals(parser: argparse.ArgumentParser) -> Handler:
+    _add_period(parser)
+    parser.add_argument("--county", metavar="NAME",
+                        help="also the Xinyang 附件 1 and 附件 2 workbooks for this county")
+    return _render_deals
+
+
+def _book_data(ctx: Context, store: Store) -> Any:
+    data = store.summary_book_data(ctx.args.period)
+    if data is None:
+        raise CommandError("book.period_invalid", value=ctx.args.period)
+    _print_findings(ctx, data.period.end_month, data.findings)
+    return data
+
+
+def _out_folder(ctx: Context) -> Path:
+    out = Path(ctx.args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise CommandError("export.write_failed", path=str(out), reason=_reason(exc)) from exc
+    return out
+
+
+def _write_workbook(write: Callable[[], Any]) -> Any:
+    from app.export.excel.workbook import ExcelExportError
+
+    try:
+        return write()
+    except ExcelExportError as exc:
+        raise CommandError(exc.code, **exc.params) from exc
+
+
+def _book_document(kind: str, data: Any, path: Path, sha256: str, size: int) -> Any:
+    """The record that lets `package` find the file and tell whether it is still current."""
+    from app.models.entities import GeneratedDocument
+    from app.models.summary_book import book_data_hash
+
+    return GeneratedDocument(kind=kind, subject=data.period.end_month, path=str(path.resolve()),
+                             sha256=sha256, size=size, data_hash=book_data_hash(data),
+                             draft=False)
+
+
+def _render_summary_book(ctx: Context) -> int:
+    import hashlib
+    from functools import partial
+
+    from app.export.excel.deal_tables import write_book_tables
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf import write_atomic
+    from app.export.pdf.summary_book import UnprintableText, render_summary_book
+
+    store = ctx.store()
+    data = _book_data(ctx, store)
+    out = _out_folder(ctx)
+    draft = bool(data.errors)
+    try:
+        pdf = render_summary_book(data, watermark=draft)
+    except UnprintableText as exc:
+        _print_findings(ctx, data.period.end_month, missing_glyph_findings(exc.missing))
+        return EXIT_DATA_ERRORS
+    path = out / BOOK_PDF
+    try:
+        write_atomic(path, pdf)
+    except OSError as exc:
+        raise CommandError("pdf.write_failed", path=str(path), reason=_reason(exc)) from exc
+    tables = _write_workbook(partial(write_book_tables, data, out / BOOK_TABLES))
+    print(path, file=ctx.out)
+    print(tables.path, file=ctx.out)
+    if draft:
+        ctx.say("cli.book_draft")
+    else:
+        store.record_generated_documents([_book_document(
+            "summary_book", data, path, hashlib.sha256(pdf).hexdigest(), len(pdf))])
+    ctx.say("cli.rendered", count=2, folder=str(out))
+    return EXIT_DATA_ERRORS if draft else EXIT_OK
+
+
+def _render_deals(ctx: Context) -> int:
+    from functools import partial
+
+    from app.export.excel.deal_tables import write_book_tables, write_xinyang_tables
+
+    store = ctx.store()
+    data = _book_data(ctx, store)
+    out = _out_folder(ctx)
+    written = [_write_workbook(partial(write_book_tables, data, out / BOOK_TABLES))]
+    county = ctx.args.county.strip() if ctx.args.county else None
+    if ctx.args.county is not None:
+        # Xinyang wants 附件 1 and 附件 2 as separate files, each sent as its own document.
+        parts: list[tuple[str, Any]] = []
+        for kind, name in XINYANG_FILES.items():
+            statistics = kind == "statistics_table"
+            file = _write_workbook(partial(write_xinyang_tables, data, out / name,
+                                           county=county or None, statistics=statistics,
+                                           deal_list=not statistics))
+            written.append(file)
+            parts.append((kind, file))
+        if not data.errors:
+            store.record_generated_documents([
+                _book_document(kind, data, file.path, file.sha256, file.size)
+                for kind, file in parts])
+    for file in written:
+        print(file.path, file=ctx.out)
+    ctx.say("cli.rendered", count=len(written), folder=str(out))
+    return EXIT_DATA_ERRORS if data.errors else EXIT_OK
+
+
+# package -----------------------------------------------------------------------------------
+# A package is built from the documents already generated and recorded (render offers,
+# render summary-list, render summary-book, render deals), never from files named on the
+# command line: their recorded hashes prove the files are what was generated from the data.
+
+
+@subcommand("package", "生成报送材料包 / build the submission package for a target")
+def _build_package(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--target", required=True, metavar="NAME",
+                        help="the send target's key or name (hubei, henan, xinyang, 湖北 …)")
+    parser.add_argument("--patent", dest="patents", action="extend", nargs="+",
+                        metavar="NUMBER",
+                        help="only these patents' sheets and declarations (default: those on "
+                             "the newest summary list)")
+    parser.add_argument("--send-unsealed", action="store_true",
+                        help="send the generated PDFs of documents without a sealed scan")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="folder for the package folder and zip")
+    return _package
+
+
+def _find_target(ctx: Context, records: Any) -> Any:
+    wanted = ctx.args.target.strip()
+    targets = records.targets()
+    for target in targets:
+        if wanted.casefold() in (target.key.casefold(), target.name.strip().casefold()):
+            return target
+    names = ", ".join(f"{t.key} ({t.name})" for t in targets)
+    raise CommandError("cli.target_not_found", name=wanted, targets=names)
+
+
+@dataclass
+class _Selection:
+    """What goes into a package, and why something could not."""
+
+    items: list[Any] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    summary_rows: list[Any] | None = None
+    sheet_rows: list[Any] | None = None
+    all_found: bool = True
+
+
+def _package(ctx: Context) -> int:
+    import datetime as dt
+
+    from app.submit.outbox import record_and_queue
+    from app.submit.package import build_package, check_items
+    from app.submit.records import SubmissionRecords
+
+    store = ctx.store()
+    records = SubmissionRecords(store.database)
+    target = _find_target(ctx, records)
+    selection = _select_documents(ctx, store, records, target)
+    org = store.organisation()
+    if not selection.all_found or any(f.is_error for f in selection.findings):
+        # Still run the package's own checks, so the clerk gets every problem at once.
+        findings = [*selection.findings, *check_items(
+            target, org.name, selection.items, selection.summary_rows, selection.sheet_rows)]
+        _print_findings(ctx, target.name, findings)
+        ctx.say("cli.package_refused", count=sum(f.is_error for f in findings))
+        return EXIT_DATA_ERRORS
+    contact = org.contacts[0] if org.contacts else None
+    out = Path(ctx.args.out).resolve()  # recorded, so `send` works from any folder
+    try:
+        built = build_package(
+            target, org.name, dt.date.today(), selection.items, out,
+            summary_list=selection.summary_rows, sheets=selection.sheet_rows,
+            contact=contact.name if contact else "",
+            phone=(contact.office_phone or contact.mobile) if contact else org.phone,
+        )
+    except OSError as exc:  # the output folder itself cannot be made (build_package raises)
+        raise CommandError("package.write_failed", path=str(out), reason=_reason(exc)) from exc
+    findings = [*selection.findings, *built.findings]
+    _print_findings(ctx, target.name, findings)
+    if not built.built:
+        ctx.say("cli.package_refused", count=sum(f.is_error for f in findings))
+        if any(f.code == "package.write_failed" for f in built.findings):
+            return EXIT_USAGE
+        return EXIT_DATA_ERRORS
+    package_id, _ = record_and_queue(records, built)
+    for file in built.files:
+        print(Path(built.folder or out) / file.file_name, file=ctx.out)
+    ctx.say("cli.package_built", name=built.name, id=package_id, count=len(built.files),
+            mails=len(built.mails), folder=str(built.folder), zip=str(built.zip_path))
+    return EXIT_OK
+
+
+def _select_documents(ctx: Context, store: Store, records: Any, target: Any) -> _Selection:
+    from app.models.findings import error, warning
+    from app.submit.presets import DOCUMENT_KIND_LABELS, PER_PATENT_KINDS, DocumentKind
+
+    unsealed = bool(ctx.args.send_unsealed)
+    chosen = _Selection()
+    kinds = list(target.document_kinds)
+    offers: list[Any] = []
+    if ctx.args.patents:
+        offers, chosen.all_found = _offers_for_patents(ctx, store, ctx.args.patents)
+
+    if DocumentKind.SUMMARY_LIST in kinds:
+        batch, summary = _summary_list_for(store, offers)
+        if batch is None:
+            chosen.findings.append(error("cli.package_no_summary_list", "summary_list"))
+        else:
+            if not ctx.args.patents:
+                by_id = {o.id: o for o in store.offers()}
+                offers = [by_id[i] for i in batch.offer_ids if i in by_id]
+            chosen.items += _summary_list_items(store, records, batch, unsealed)
+            chosen.summary_rows = summary
+    elif not ctx.args.patents and any(k in PER_PATENT_KINDS for k in kinds):
+        offers = [o for o in store.offers() if o.state in ("generated", "sealed")]
+
+    if any(k in PER_PATENT_KINDS for k in kinds):
+        items, sheets, findings = _offer_items(store, records, offers, kinds, unsealed)
+        chosen.items += items
+        chosen.findings += findings
+        chosen.sheet_rows = sheets if chosen.summary_rows is not None else None
+
+    # One-off documents (the book, the Xinyang tables): the newest of each kind.
+    newest: dict[str, Any] = {}
+    for document in store.generated_documents():
+        if document.offer_id is None and not document.draft:
+            newest[document.kind] = document  # oldest first: the last one wins
+    for kind in kinds:
+        if kind in PER_PATENT_KINDS or kind == DocumentKind.SUMMARY_LIST:
+            continue
+        document = newest.get(kind)
+        if document is None:
+            chosen.findings.append(warning("cli.package_kind_missing", "items", kind=kind,
+                                           document=label(DOCUMENT_KIND_LABELS, kind, ctx.lang)))
+            continue
+        item = records.package_item(document.id, current=_book_current(store, document),
+                                    unsealed_confirmed=unsealed)
+        if item is not None:
+            chosen.items.append(item)
+    return chosen
+
+
+def _summary_list_for(store: Store, offers: list[Any]) -> tuple[Any, list[Any] | None]:
+    """The batch whose summary list goes into the package, and its rows for the check.
+
+    Named patents: the newest batch with a generated list that holds exactly them, else the
+    newest with a list at all (the package check then names every difference). No patents:
+    the newest batch with a generated list.
+    """
+    from app.export.summary_list_documents import PDF_KIND
+    from app.submit.package import PatentRow
+
+    with_list = [b for b in store.batches() if store.documents_about(b.name, [PDF_KIND])]
+    if not with_list:
+        return None, None
+    wanted = {o.id for o in offers}
+    batch = next((b for b in with_list if set(b.offer_ids) == wanted), with_list[0])
+    summary, _ = store.summary_list(batch.id)
+    rows = ([PatentRow(r.number, tuple(r.patentees.split("、"))) for r in summary.rows]
+            if summary is not None else [])
+    return batch, rows
+
+
+def _summary_list_items(store: Store, records: Any, batch: Any, unsealed: bool) -> list[Any]:
+    from app.export.offer_documents import Freshness
+    from app.export.summary_list_documents import PDF_KIND, summary_list_status
+
+    status = summary_list_status(store, batch.id)
+    document = status.document(PDF_KIND)
+    if document is None:
+        return []
+    item = records.package_item(document.id,
+                                current=status.freshness is not Freshness.DATA_CHANGED,
+                                unsealed_confirmed=unsealed)
+    return [item] if item is not None else []
+
+
+def _offer_items(
+    store: Store, records: Any, offers: list[Any], kinds: list[str], unsealed: bool
+) -> tuple[list[Any], list[Any], list[Finding]]:
+    """The latest generated sheet and declaration of each offer, as package items."""
+    from app.export.offer_documents import Freshness, document_statuses
+    from app.models.findings import error
+    from app.submit.package import PatentRow
+
+    statuses = document_statuses(store, [o.id for o in offers])
+    items: list[Any] = []
+    sheets: list[Any] = []
+    findings: list[Finding] = []
+    for offer in offers:
+        number = _official(offer.patent.number)
+        status = statuses[offer.id]
+        documents = [d for d in status.documents if d.kind in kinds]
+        if not documents:
+            findings.append(error("cli.package_not_rendered", "offer", number=number))
+            continue
+        # A file moved or edited on disk is the package check's to report, with its path.
+        current = (status.freshness is not Freshness.DATA_CHANGED
+                   and offer.state != "draft")
+        for document in documents:
+            item = records.package_item(document.id, current=current,
+                                        unsealed_confirmed=unsealed)
+            if item is not None:
+                items.append(item)
+        sheets.append(PatentRow(number, tuple(offer.patent.patentees)))
+    return items, sheets, findings
+
+
+def _book_current(store: Store, document: Any) -> bool:
+    """Whether a book or deal table was generated from the records as they are now."""
+    from app.models.summary_book import book_data_hash
+
+    if document.kind not in ("summary_book", "statistics_table", "deal_list"):
+        return True  # no generator records these yet; the file hashes are still checked
+    data = store.summary_book_data(document.subject)
+    return data is not None and book_data_hash(data) == document.data_hash
+
+
+# send --------------------------------------------------------------------------------------
+
+PASSWORD_ENV_VAR = "LICENCE_DESK_SMTP_PASSWORD"
+
+
+@subcommand("send", "发送材料包 / send a built package by e-mail (SMTP)")
+def _build_send(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("package", metavar="PACKAGE_DIR",
+                        help="the package folder (or zip) that `package` built")
+    parser.add_argument("--account", metavar="NAME",
+                        help="the mail account's name or address (needed when there are "
+                             "several)")
+    return _send
+
+
+def _interactive() -> bool:
+    """Whether a clerk is there to type the authorisation code (tests replace this)."""
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+class _NoPassword(Exception):
+    def __init__(self, reason: Finding | None) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+def _send(ctx: Context) -> int:
+    from app.submit.accounts import KeyringPassword
+    from app.submit.records import SubmissionRecords
+    from app.submit.smtp import send_package
+
+    store = ctx.store()
+    records = SubmissionRecords(store.database)
+    package = _find_package(ctx, records)
+    account = _find_account(ctx, records)
+
+    env_password = os.environ.get(PASSWORD_ENV_VAR)
+    on_login: Callable[[Any, bool], None] | None = None
+    provider: Callable[[Any], str | None]
+    if env_password:
+        # Explicitly given for this run: used as is, never stored, never shown.
+        def provider(_account: Any) -> str | None:
+            return env_password
+    else:
+        keyring_password = KeyringPassword(lambda acc, why: _ask_password(ctx, acc, why))
+        provider, on_login = keyring_password, keyring_password.on_login
+    try:
+        report = send_package(records, package.id, account, provider, on_login=on_login)
+    except _NoPassword as exc:
+        why = (describe(exc.reason, ctx.lang) if exc.reason is not None
+               else ctx.text("cli.password_not_stored"))
+        raise CommandError("cli.password_unavailable", user=account.user, host=account.host,
+                           reason=why, variable=PASSWORD_ENV_VAR) from None
+    except OSError as exc:  # the outbox copy of a mail cannot be written (queue_package raises)
+        raise CommandError("cli.outbox_write_failed", path=str(exc.filename or ""),
+                           reason=_reason(exc)) from exc
+
+    if not report.outcomes and not report.findings:
+        ctx.say("cli.send_nothing", name=package.name)
+        return EXIT_OK
+    messages = {m.id: m for m in records.outbox(package.id)}
+    for outcome in report.outcomes:
+        message = messages.get(outcome.message_id)
+        state = ctx.text(f"outbox.{outcome.state}" if outcome.state in ("sent", "failed")
+                         else f"cli.send_{outcome.state}")
+        reason = ctx.text(outcome.code) if outcome.code else ""
+        if outcome.state == "failed" and outcome.detail:
+            reason = f"{reason} ({outcome.detail})"
+        part = f"{message.part}/{message.parts}" if message else str(outcome.message_id)
+        subject = message.subject if message else ""
+        print("\t".join([part, state, subject, reason]).rstrip("\t"), file=ctx.out)
+    _print_findings(ctx, package.name, [f for f in report.findings
+                                        if f.code not in {o.code for o in report.outcomes}])
+    sent, failed = report.count("sent"), report.count("failed")
+    ctx.say("cli.sent_summary", sent=sent, failed=failed, total=len(report.outcomes))
+    if any(f.code == "send.no_password" for f in report.findings):
+        return EXIT_USAGE  # the clerk gave no code at the prompt: nothing was tried
+    if failed or any(f.is_error for f in report.findings):
+        return EXIT_DATA_ERRORS
+    return EXIT_OK
+
+
+def _ask_password(ctx: Context, account: Any, why: Finding | None) -> str | None:
+    import getpass
+
+    if not _interactive():
+        raise _NoPassword(why)
+    if why is not None:
+        print(describe(why, ctx.lang), file=ctx.err)
+    typed = getpass.getpass(ctx.text("cli.password_prompt", user=account.user,
+                                     host=account.host))
+    return typed or None
+
+
+def _find_package(ctx: Context, records: Any) -> Any:
+    given = Path(ctx.args.package).resolve()
+    for package in records.packages():  # newest first: a rebuilt folder is the newest record
+        places = {Path(package.folder).resolve()}
+        if package.zip_path:
+            places.add(Path(package.zip_path).resolve())
+        if given in places:
+            return package
+    raise CommandError("cli.package_not_found", path=str(given))
+
+
+def _find_account(ctx: Context, records: Any) -> Any:
+    accounts = records.accounts()
+    names = ", ".join(a.name or a.sender_address for a in accounts)
+    if ctx.args.account:
+        wanted = ctx.args.account.strip().casefold()
+        for account in accounts:
+            if wanted in {account.name.strip().casefold(), account.sender_address.casefold(),
+                          account.user.casefold()}:
+                return account
+        raise CommandError("cli.account_not_found", name=ctx.args.account, accounts=names)
+    if not accounts:
+        raise CommandError("cli.no_account")
+    if len(accounts) > 1:
+        raise CommandError("cli.account_ambiguous", accounts=names)
+    return accounts[0]
+
 
 # The window --------------------------------------------------------------------------------
 

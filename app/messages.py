@@ -1010,7 +1010,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The summary list PDF could not be laid out: {reason}",
         "汇总表 PDF 排版失败：{reason}",
     ),
-    # Command line: patent-list import (app/cli.py)
+    # Command line: patent-list import, summary list, book and deal tables, package, send
+    # (app/cli.py)
     "cli.import_list_options": (
         "--mapping, --dry-run, --update and --skip-bad-rows are for patent lists (.xlsx, "
         ".csv), not for {path}.",
@@ -1042,6 +1043,105 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "register skipped, {left_out} row(s) with errors left out.",
         "已从 {path} 导入：新增 {created} 条，更新 {updated} 条，跳过已在登记册中的 {skipped} "
         "条，略过有错误的 {left_out} 行。",
+    ),
+    "cli.batch_not_found": (
+        "There is no batch called \"{name}\".",
+        "没有名为“{name}”的批次。",
+    ),
+    "cli.batch_used": (
+        "Batch \"{name}\": {count} information sheet(s) on the summary list.",
+        "批次“{name}”：汇总表列入 {count} 份信息表。",
+    ),
+    "cli.no_finalised_offers": (
+        "No information sheet can go on the summary list: finalise the sheets first "
+        "(licence-desk finalise).",
+        "没有可列入汇总表的信息表，请先定稿（licence-desk finalise）。",
+    ),
+    "cli.book_draft": (
+        "The data has errors: the PDF is marked 草稿 (draft) and cannot be sent. Correct the "
+        "errors and render it again.",
+        "数据有错误：PDF 标有“草稿”，不能报送。请改正错误后重新生成。",
+    ),
+    "cli.target_not_found": (
+        "There is no send target \"{name}\". Targets: {targets}.",
+        "没有报送对象“{name}”。现有报送对象：{targets}。",
+    ),
+    "cli.package_no_summary_list": (
+        "There is no summary list to send: write it first (licence-desk render summary-list).",
+        "没有可报送的汇总表，请先生成（licence-desk render summary-list）。",
+    ),
+    "cli.package_not_rendered": (
+        "{number}: the information sheet and declaration have not been generated; run "
+        "licence-desk render offers first.",
+        "{number}：信息表和声明尚未生成 PDF，请先运行 licence-desk render offers。",
+    ),
+    "cli.package_kind_missing": (
+        "No {document} has been generated; the package goes without it.",
+        "尚未生成{document}，材料包中不含该文件。",
+    ),
+    "cli.package_refused": (
+        "The package was not built: {count} problem(s) to correct first.",
+        "未生成材料包：有 {count} 处问题需先改正。",
+    ),
+    "cli.package_built": (
+        "Package {name} (no. {id}) built: {count} file(s), {mails} mail(s), in {folder} and "
+        "{zip}. Send it with: licence-desk send \"{folder}\"",
+        "已生成材料包 {name}（编号 {id}）：{count} 个文件，{mails} 封邮件，位于 {folder} 和 "
+        "{zip}。发送：licence-desk send \"{folder}\"",
+    ),
+    "cli.package_not_found": (
+        "{path} is not a package built from this register (build one with licence-desk "
+        "package).",
+        "{path} 不是由本登记册生成的材料包（请用 licence-desk package 生成）。",
+    ),
+    "cli.no_account": (
+        "No mail account is set up: add the sending mailbox in the window first.",
+        "尚未设置发件邮箱，请先在窗口中添加。",
+    ),
+    "cli.account_not_found": (
+        "There is no mail account \"{name}\". Accounts: {accounts}.",
+        "没有发件邮箱“{name}”。现有发件邮箱：{accounts}。",
+    ),
+    "cli.account_ambiguous": (
+        "Several mail accounts are set up ({accounts}): choose one with --account NAME.",
+        "已设置多个发件邮箱（{accounts}），请用 --account 名称 指定一个。",
+    ),
+    "cli.password_prompt": (
+        "Authorisation code for {user} on {host}: ",
+        "{user}（{host}）的授权码：",
+    ),
+    "cli.password_not_stored": (
+        "none is saved in the system password store",
+        "系统密码库中没有保存",
+    ),
+    "cli.password_unavailable": (
+        "No authorisation code for {user} on {host} ({reason}), and no terminal to ask for "
+        "it. Set the environment variable {variable} to send without a prompt. Nothing was "
+        "sent.",
+        "没有 {user}（{host}）的授权码（{reason}），且没有可输入的终端。如需免交互发送，"
+        "请设置环境变量 {variable}。未发送任何邮件。",
+    ),
+    "cli.outbox_write_failed": (
+        "Cannot write the outbox copy of the mail ({path}): {reason}. Nothing was sent.",
+        "无法写入发件箱中的邮件副本（{path}）：{reason}。未发送任何邮件。",
+    ),
+    "cli.send_skipped": ("skipped", "已跳过"),
+    "cli.send_not_attempted": ("not sent", "未发送"),
+    "cli.field_items": ("document", "文件"),
+    "cli.field_summary_list": ("summary list", "汇总表"),
+    "cli.field_unit": ("unit", "单位"),
+    "cli.field_account": ("mail account", "发件邮箱"),
+    "cli.field_password": ("authorisation code", "授权码"),
+    "cli.field_outbox": ("outbox", "发件箱"),
+    "cli.field_file": ("file", "文件"),
+    "cli.field_package": ("package", "材料包"),
+    "cli.send_nothing": (
+        "Every mail of package {name} was already sent; nothing was sent again.",
+        "材料包 {name} 的邮件均已发送，未重复发送。",
+    ),
+    "cli.sent_summary": (
+        "{sent} of {total} mail(s) sent, {failed} failed.",
+        "共 {total} 封邮件：已发送 {sent} 封，失败 {failed} 封。",
     ),
     # Organisation profile
     "postcode.invalid": ("A postcode has 6 digits.", "邮编应为 6 位数字。"),
