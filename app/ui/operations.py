@@ -45,6 +45,10 @@ class _Worker(QObject):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+        finally:
+            # End the thread from here, so Operation.wait() returns even while the UI thread
+            # is blocked in it; the results still arrive on the UI thread afterwards.
+            QThread.currentThread().quit()
 
     def _progress(self, done: int, total: int, text: str = "") -> None:
         self.progressed.emit(int(done), int(total), str(text))

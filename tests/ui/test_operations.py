@@ -65,3 +65,17 @@ def test_cancel_stops_between_items(qtbot) -> None:  # type: ignore[no-untyped-d
     operation.dialog.findChild(QPushButton).click()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done[0] < 1000
+
+
+def test_wait_returns_when_the_work_ends_even_with_the_ui_thread_blocked(qtbot) -> None:  # type: ignore[no-untyped-def]
+    results: list[int] = []
+
+    def work(progress, cancelled):  # type: ignore[no-untyped-def]
+        time.sleep(0.05)
+        return 7
+
+    operation = run_operation(None, "Working", work, results.append, show_dialog=False)
+    started = time.monotonic()
+    assert operation.wait(10000)
+    assert time.monotonic() - started < 5
+    qtbot.waitUntil(lambda: results == [7], timeout=5000)
