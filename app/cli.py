@@ -19,7 +19,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -209,16 +209,13 @@ def _import(ctx: Context) -> int:
     # changes nothing, not even by creating an empty database.
     read = interchange.read_file(path)
     if read.dataset is None or read.problems:
-        for problem in read.problems:
-            if problem.code in {"json.unreadable", "json.encoding"}:
-                print(describe(problem, ctx.lang), file=ctx.err)
-            else:
-                print(f"{problem.field}: {describe(problem, ctx.lang)}", file=ctx.err)
-        if not read.unreadable:
-            ctx.complain("json.refused", path=str(path), count=len(read.problems))
-        return EXIT_USAGE
+        return _refuse_json(ctx, path, read.problems, unreadable=read.unreadable)
 
     result = interchange.import_dataset(ctx.store(), read.dataset)
+    if result.problems:
+        # References checked against the register (an offer's or a deal's patent in neither
+        # the file nor the register): refused whole, nothing written.
+        return _refuse_json(ctx, path, result.problems, unreadable=False)
     ctx.say(
         "cli.imported",
         path=str(path),
@@ -232,6 +229,18 @@ def _import(ctx: Context) -> int:
         ctx.say("cli.imported_drafts", count=result.records_with_errors)
         return EXIT_DATA_ERRORS
     return EXIT_OK
+
+
+def _refuse_json(ctx: Context, path: Path, problems: Sequence[Finding], *,
+                 unreadable: bool) -> int:
+    for problem in problems:
+        if problem.code in {"json.unreadable", "json.encoding"}:
+            print(describe(problem, ctx.lang), file=ctx.err)
+        else:
+            print(f"{problem.field}: {describe(problem, ctx.lang)}", file=ctx.err)
+    if not unreadable:
+        ctx.complain("json.refused", path=str(path), count=len(problems))
+    return EXIT_USAGE
 
 
 # import: patent lists ----------------------------------------------------------------------

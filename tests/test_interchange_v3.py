@@ -349,8 +349,6 @@ def test_cli_import_then_validate(
     assert len(json.loads(out.read_text(encoding="utf-8"))["deals"]) == 4
 
 
-@pytest.mark.xfail(strict=True, reason="app/cli.py _import does not look at "
-                   "ImportResult.problems (unknown patents are found after the format check)")
 def test_cli_refuses_a_deal_naming_an_unknown_patent(
     tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
