@@ -34,13 +34,13 @@
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="66"/>
+        <location filename="../app/ui/outbox_window.py" line="67"/>
         <source>OutboxWindow</source>
         <comment>Authorisation code</comment>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="67"/>
+        <location filename="../app/ui/outbox_window.py" line="68"/>
         <source>OutboxWindow</source>
         <comment>Authorisation code of %1 (server %2):</comment>
         <translation>%1 的授权码（服务器 %2）：</translation>
@@ -552,6 +552,544 @@ The log file is %1</source>
         <location filename="../app/ui/date_input.py" line="62"/>
         <source>e.g. 2017-07-21</source>
         <translation>如 2017-07-21</translation>
+    </message>
+</context>
+<context>
+    <name>DealEditor</name>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="307"/>
+        <source>Unsaved changes from last time were restored.</source>
+        <translation>已恢复上次未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="364"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="367"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="370"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="375"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="410"/>
+        <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
+        <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="416"/>
+        <source>Search the register by number, title or patentee</source>
+        <translation>按专利号、名称或专利权人检索登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="450"/>
+        <source>Add →</source>
+        <translation>加入 →</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="453"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="456"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="459"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="471"/>
+        <source>Patents of this deal</source>
+        <translation>本次许可的专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="488"/>
+        <source>Licensors (the patentees)</source>
+        <translation>许可人（专利权人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="491"/>
+        <source>The licensors are read from the register: edit the patent there to change them.</source>
+        <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="497"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="501"/>
+        <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
+        <translation>被许可人全称，如 武汉某某科技有限公司</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="502"/>
+        <source>Licensee</source>
+        <translation>被许可人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="506"/>
+        <source>Licence (contract) date</source>
+        <translation>许可（合同）日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="508"/>
+        <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
+        <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="509"/>
+        <source>Licence term</source>
+        <translation>许可期限</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="511"/>
+        <source>Concluded through an open-licence offer</source>
+        <translation>通过开放许可声明达成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="514"/>
+        <source>(the offer of one of the deal&apos;s patents)</source>
+        <translation>（本次许可中某件专利的开放许可声明）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="522"/>
+        <source>Open licence</source>
+        <translation>开放许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="525"/>
+        <source>The agency (代理机构) that brokered it, if any</source>
+        <translation>促成许可的代理机构（如有）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="526"/>
+        <source>Agency</source>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="530"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="534"/>
+        <source>Licence fee: how it is paid (choose one)</source>
+        <translation>许可使用费支付方式（选择一项）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="554"/>
+        <location filename="../app/ui/deal_editor.py" line="690"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="555"/>
+        <source>Entry fee (yuan)</source>
+        <translation>入门费（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="556"/>
+        <source>Royalty (% of sales)</source>
+        <translation>提成（销售额的 %）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="557"/>
+        <source>Payment terms</source>
+        <translation>支付条件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="563"/>
+        <source>the other terms in words</source>
+        <translation>用文字写明其他支付条件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="581"/>
+        <source>On the deal list (computed by the notice&apos;s footnote)</source>
+        <translation>列入许可清单的数值（按通知脚注计算）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="589"/>
+        <source>Licence fee (万元)</source>
+        <translation>许可使用费（万元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="591"/>
+        <source>Remark (agency)</source>
+        <translation>备注（代理机构）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="595"/>
+        <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
+        <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
+        <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <source>Numbered as</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <location filename="../app/ui/deal_editor.py" line="633"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <source>Original file</source>
+        <translation>原文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="623"/>
+        <source>Add file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="626"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="629"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="642"/>
+        <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
+        <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="686"/>
+        <source>Total of the instalments (yuan)</source>
+        <translation>分期付款总额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="687"/>
+        <source>Amount, if it can be valued (yuan)</source>
+        <translation>金额（可估值时填写，元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="704"/>
+        <source>(not in the register)</source>
+        <translation>（不在登记册中）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="893"/>
+        <source>“%1” is not a date: write it as 2023-05-01.</source>
+        <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="929"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="932"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="934"/>
+        <source>No errors: the deal is ready for the deal list.</source>
+        <translation>没有错误，可以列入许可清单。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="944"/>
+        <source>%1 万元</source>
+        <translation>%1 万元</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1003"/>
+        <source>Add supporting files</source>
+        <translation>添加证明材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1023"/>
+        <location filename="../app/ui/deal_editor.py" line="1032"/>
+        <source>Supporting files</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1033"/>
+        <source>Cannot open %1.</source>
+        <translation>无法打开 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1041"/>
+        <source>Remove supporting file</source>
+        <translation>删除证明材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1042"/>
+        <source>Remove %1 from this deal?</source>
+        <translation>要从本次许可中删除 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1043"/>
+        <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
+        <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1062"/>
+        <source>New deal</source>
+        <translation>新增许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1064"/>
+        <source>Deal %1</source>
+        <translation>许可 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1081"/>
+        <location filename="../app/ui/deal_editor.py" line="1088"/>
+        <source>Save deal</source>
+        <translation>保存许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1082"/>
+        <source>The licence date is not a date and will be saved empty. Save anyway?</source>
+        <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1108"/>
+        <source>Deal saved</source>
+        <translation>许可已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1123"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1124"/>
+        <source>This deal has changes that are not saved. Save them?</source>
+        <translation>这项许可有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DealTableModel</name>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="150"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="151"/>
+        <source>Licensors (patentees)</source>
+        <translation>许可人（专利权人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="152"/>
+        <source>Licensee</source>
+        <translation>被许可人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="153"/>
+        <source>Patent numbers</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="154"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="155"/>
+        <source>Payment</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="156"/>
+        <source>Amount (万元)</source>
+        <translation>金额（万元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="157"/>
+        <source>Agency</source>
+        <translation>代理机构</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="158"/>
+        <source>Files</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="186"/>
+        <source>Problems found in the deal</source>
+        <translation>许可记录中发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="188"/>
+        <source>What the deal list reports, by the notice&apos;s footnote: 0 for free and royalty-only licences, the entry fee only for entry fee + royalty.</source>
+        <translation>按通知脚注列入许可清单的数值：免费许可和仅提成许可为 0；入门费加提成只计入门费。</translation>
+    </message>
+</context>
+<context>
+    <name>DealsWindow</name>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="331"/>
+        <source>Deals — achieved licences</source>
+        <translation>许可 — 已达成的许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="361"/>
+        <source>Filter by licensee, licensor, patent or agency</source>
+        <translation>按被许可人、许可人、专利或代理机构筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="387"/>
+        <source>&amp;Add deal…</source>
+        <translation>添加许可(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="389"/>
+        <source>New deal from an &amp;offer…</source>
+        <translation>由开放许可声明新建许可(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="391"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="392"/>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="394"/>
+        <source>&amp;Renumber by date…</source>
+        <translation>按日期重新编号(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="397"/>
+        <source>Give the deals 序号 1, 2, 3 … by licence date, and rename their supporting files to match.</source>
+        <translation>按许可日期为各项许可重新编排序号 1、2、3……，并相应重命名其证明材料。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="399"/>
+        <source>Summary &amp;book…</source>
+        <translation>汇总册(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="401"/>
+        <source>Deals</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="425"/>
+        <source>%1 deal(s), %2 with errors · reported fees %3 万元</source>
+        <translation>许可 %1 项，有错误 %2 项 · 填报许可使用费 %3 万元</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="493"/>
+        <source>New deal from an offer</source>
+        <translation>由开放许可声明新建许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="494"/>
+        <source>There are no open-licence offers in the register yet.</source>
+        <translation>登记册中还没有开放许可声明。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="513"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="515"/>
+        <source>Delete these %1 deals?</source>
+        <translation>要删除这 %1 项许可吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="516"/>
+        <source>Delete this deal?</source>
+        <translation>要删除这项许可吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="518"/>
+        <source>Their supporting files are deleted from the program&apos;s data folder (the originals you added them from are not touched). This cannot be undone.</source>
+        <translation>其证明材料将从本软件的数据文件夹中删除（您添加时使用的原文件不受影响）。删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="520"/>
+        <source>Delete deals</source>
+        <translation>删除许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="524"/>
+        <source>Deleted: %1</source>
+        <translation>已删除 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="529"/>
+        <source>Renumber deals</source>
+        <translation>重新编号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="530"/>
+        <source>Number the deals 1, 2, 3 … by licence date?</source>
+        <translation>要按许可日期将各项许可编号为 1、2、3……吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="531"/>
+        <source>Their supporting files are renamed to the new numbers. Printed lists and files already sent keep the old numbers.</source>
+        <translation>其证明材料将按新编号重命名。已打印的清单和已发送的文件仍为原编号。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="538"/>
+        <source>Renumbered: %1</source>
+        <translation>已重新编号：%1 项</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="556"/>
+        <source>(no licensee)</source>
+        <translation>（无被许可人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="558"/>
+        <source>New deal: %1</source>
+        <translation>新增许可：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="560"/>
+        <source>Deal %1: %2</source>
+        <translation>许可 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="563"/>
+        <source>Unsaved deals</source>
+        <translation>未保存的许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="564"/>
+        <source>Some deals were being edited and were not saved. Restore them?</source>
+        <translation>上次有许可正在编辑但未保存。要恢复吗？</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1712,24 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>OfferChooser</name>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="276"/>
+        <source>New deal from an offer</source>
+        <translation>由开放许可声明新建许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="280"/>
+        <source>Search by number, title or patentee</source>
+        <translation>按专利号、名称或专利权人检索</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deals_window.py" line="297"/>
+        <source>The deal is prefilled with the offer&apos;s patent, fee and single licence term.</source>
+        <translation>将按该声明的专利、许可使用费和单次许可期限预先填写许可。</translation>
+    </message>
+</context>
+<context>
     <name>OfferEditor</name>
     <message>
         <location filename="../app/ui/offer_editor.py" line="133"/>
@@ -1491,12 +2047,12 @@ The log file is %1</source>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../app/ui/operations.py" line="78"/>
+        <location filename="../app/ui/operations.py" line="82"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/ui/operations.py" line="99"/>
+        <location filename="../app/ui/operations.py" line="103"/>
         <source>Stopping after the current item…</source>
         <translation>完成当前一项后停止……</translation>
     </message>
@@ -1603,148 +2159,148 @@ The log file is %1</source>
 <context>
     <name>OutboxWindow</name>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="106"/>
+        <location filename="../app/ui/outbox_window.py" line="110"/>
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="111"/>
+        <location filename="../app/ui/outbox_window.py" line="115"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="118"/>
+        <location filename="../app/ui/outbox_window.py" line="122"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <location filename="../app/ui/outbox_window.py" line="127"/>
         <source>Package</source>
         <translation>材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <location filename="../app/ui/outbox_window.py" line="127"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <location filename="../app/ui/outbox_window.py" line="127"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="123"/>
+        <location filename="../app/ui/outbox_window.py" line="127"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Last attempt</source>
         <translation>最近一次尝试</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="124"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="140"/>
+        <location filename="../app/ui/outbox_window.py" line="144"/>
         <source>What the last send did is shown here.</source>
         <translation>此处显示最近一次发送的情况。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="151"/>
+        <location filename="../app/ui/outbox_window.py" line="155"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="153"/>
+        <location filename="../app/ui/outbox_window.py" line="157"/>
         <source>Send the chosen mails, or every mail waiting.</source>
         <translation>发送选中的邮件，未选中时发送全部待发邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="155"/>
+        <location filename="../app/ui/outbox_window.py" line="159"/>
         <source>Retry failed</source>
         <translation>重发失败的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="158"/>
+        <location filename="../app/ui/outbox_window.py" line="162"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="160"/>
+        <location filename="../app/ui/outbox_window.py" line="164"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="185"/>
+        <location filename="../app/ui/outbox_window.py" line="189"/>
         <source>No mail account yet: add one with Accounts…</source>
         <translation>还没有邮箱账户：请通过“邮箱账户…”添加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="234"/>
+        <location filename="../app/ui/outbox_window.py" line="239"/>
         <source>%1 waiting, %2 failed, %3 sent</source>
         <translation>待发 %1 封，失败 %2 封，已发 %3 封</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="275"/>
+        <location filename="../app/ui/outbox_window.py" line="280"/>
         <source>There is nothing to send.</source>
         <translation>没有需要发送的邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="279"/>
+        <location filename="../app/ui/outbox_window.py" line="284"/>
         <source>Add a mail account first (Accounts…).</source>
         <translation>请先添加邮箱账户（邮箱账户…）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="290"/>
+        <location filename="../app/ui/outbox_window.py" line="295"/>
         <source>Send again?</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="312"/>
+        <location filename="../app/ui/outbox_window.py" line="317"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="333"/>
-        <location filename="../app/ui/outbox_window.py" line="400"/>
+        <location filename="../app/ui/outbox_window.py" line="338"/>
+        <location filename="../app/ui/outbox_window.py" line="405"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="346"/>
+        <location filename="../app/ui/outbox_window.py" line="351"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="349"/>
+        <location filename="../app/ui/outbox_window.py" line="354"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="365"/>
+        <location filename="../app/ui/outbox_window.py" line="370"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="401"/>
+        <location filename="../app/ui/outbox_window.py" line="406"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="402"/>
+        <location filename="../app/ui/outbox_window.py" line="407"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>
@@ -1752,237 +2308,247 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="196"/>
+        <location filename="../app/ui/package_window.py" line="199"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="203"/>
+        <location filename="../app/ui/package_window.py" line="206"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="208"/>
+        <location filename="../app/ui/package_window.py" line="211"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="223"/>
+        <location filename="../app/ui/package_window.py" line="230"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="225"/>
+        <location filename="../app/ui/package_window.py" line="231"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="231"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="231"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="231"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="231"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="232"/>
+        <location filename="../app/ui/package_window.py" line="238"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="232"/>
+        <location filename="../app/ui/package_window.py" line="238"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="250"/>
+        <location filename="../app/ui/package_window.py" line="256"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="253"/>
+        <location filename="../app/ui/package_window.py" line="259"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="255"/>
+        <location filename="../app/ui/package_window.py" line="261"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="269"/>
+        <location filename="../app/ui/package_window.py" line="275"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="279"/>
+        <location filename="../app/ui/package_window.py" line="285"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="280"/>
+        <location filename="../app/ui/package_window.py" line="286"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="311"/>
+        <location filename="../app/ui/package_window.py" line="298"/>
+        <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
+        <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="303"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="326"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="313"/>
+        <location filename="../app/ui/package_window.py" line="328"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="315"/>
+        <location filename="../app/ui/package_window.py" line="330"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="319"/>
+        <location filename="../app/ui/package_window.py" line="334"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="355"/>
+        <location filename="../app/ui/package_window.py" line="370"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="377"/>
+        <location filename="../app/ui/package_window.py" line="392"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="419"/>
+        <location filename="../app/ui/package_window.py" line="434"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="439"/>
+        <location filename="../app/ui/package_window.py" line="454"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="439"/>
+        <location filename="../app/ui/package_window.py" line="454"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="457"/>
+        <location filename="../app/ui/package_window.py" line="472"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="459"/>
+        <location filename="../app/ui/package_window.py" line="474"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="460"/>
+        <location filename="../app/ui/package_window.py" line="475"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="462"/>
+        <location filename="../app/ui/package_window.py" line="477"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="463"/>
+        <location filename="../app/ui/package_window.py" line="478"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="464"/>
+        <location filename="../app/ui/package_window.py" line="479"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="496"/>
+        <location filename="../app/ui/package_window.py" line="511"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="572"/>
+        <location filename="../app/ui/package_window.py" line="587"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="576"/>
+        <location filename="../app/ui/package_window.py" line="591"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="580"/>
+        <location filename="../app/ui/package_window.py" line="595"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="605"/>
+        <location filename="../app/ui/package_window.py" line="620"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="620"/>
+        <location filename="../app/ui/package_window.py" line="635"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="622"/>
+        <location filename="../app/ui/package_window.py" line="638"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="636"/>
+        <location filename="../app/ui/package_window.py" line="652"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="638"/>
+        <location filename="../app/ui/package_window.py" line="654"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="639"/>
+        <location filename="../app/ui/package_window.py" line="655"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="641"/>
+        <location filename="../app/ui/package_window.py" line="657"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="643"/>
+        <location filename="../app/ui/package_window.py" line="659"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="649"/>
+        <location filename="../app/ui/package_window.py" line="666"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="650"/>
+        <location filename="../app/ui/package_window.py" line="667"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="654"/>
+        <location filename="../app/ui/package_window.py" line="675"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -1996,7 +2562,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="132"/>
-        <location filename="../app/ui/patent_editor.py" line="406"/>
+        <location filename="../app/ui/patent_editor.py" line="418"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
@@ -2031,72 +2597,72 @@ The log file is %1</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="382"/>
+        <location filename="../app/ui/patent_editor.py" line="394"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="396"/>
+        <location filename="../app/ui/patent_editor.py" line="408"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="402"/>
+        <location filename="../app/ui/patent_editor.py" line="414"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="415"/>
+        <location filename="../app/ui/patent_editor.py" line="427"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="417"/>
+        <location filename="../app/ui/patent_editor.py" line="429"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="420"/>
+        <location filename="../app/ui/patent_editor.py" line="432"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="425"/>
+        <location filename="../app/ui/patent_editor.py" line="437"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="433"/>
+        <location filename="../app/ui/patent_editor.py" line="445"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="435"/>
+        <location filename="../app/ui/patent_editor.py" line="447"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="456"/>
+        <location filename="../app/ui/patent_editor.py" line="468"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="457"/>
+        <location filename="../app/ui/patent_editor.py" line="469"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="481"/>
+        <location filename="../app/ui/patent_editor.py" line="493"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="503"/>
+        <location filename="../app/ui/patent_editor.py" line="515"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="504"/>
+        <location filename="../app/ui/patent_editor.py" line="516"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
