@@ -380,7 +380,7 @@ def _export(ctx: Context) -> int:
 class RecordFinding:
     """A finding and the record it belongs to, for listing."""
 
-    entity: str  # "organisation", "contact", "patent" or "offer"
+    entity: str  # organisation, contact, patent, offer, deal or summary_book
     record: str  # the patent number, "organisation", or "contacts[i]"
     finding: Finding
     record_label: str = ""
@@ -424,6 +424,19 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
             if f.code == "offer.patent_has_errors":
                 continue  # already listed under the patent itself
             found.append(RecordFinding("offer", number, f, name))
+    for deal in store.deals():
+        name = message("cli.record_deal", {"serial": deal.serial}, lang)
+        for f in store.check_deal_fields(deal.fields, deal.id):
+            found.append(RecordFinding("deal", str(deal.serial), f, name))
+    for book in store.summary_books():
+        data = store.summary_book_data(book.period_end)
+        if data is None:
+            continue
+        name = message("cli.record_book", {"period": book.period_end}, lang)
+        for f in data.findings:
+            if f.code in {"book.deal_error", "book.deal_warning"}:
+                continue  # the deal's own findings are listed under the deal
+            found.append(RecordFinding("summary_book", book.period_end, f, name))
     return found, len(patents)
 
 

@@ -197,6 +197,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该信息表（记录 {id}）已不存在。",
     ),
     "cli.record_offer": ("information sheet {number}", "信息表 {number}"),
+    "cli.record_deal": ("licence No. {serial}", "达成许可 {serial} 号"),
+    "cli.record_book": ("summary book {period}", "总结书 {period}"),
     "offer.exists": ("Patent {number} already has an offer.", "专利 {number} 已有信息表。"),
     "fee.several_options": (
         "More than one fee option is ticked ({options}); choose exactly one.",

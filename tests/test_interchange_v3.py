@@ -355,3 +355,17 @@ def test_cli_refuses_a_deal_naming_an_unknown_patent(
     bad = write(tmp_path / "bad.json", document(deals=[{**FREE, "patents": [UNKNOWN]}]))
     assert main(["--db", str(db_path), "import", str(bad)]) == 2
     assert "$.deals[0].patents[0]" in capsys.readouterr().err
+
+
+def test_validate_lists_deal_and_book_findings(
+    tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What `import` reports about deals, `validate` reports too (and books' own findings)."""
+    source = write(tmp_path / "x.json", document())
+    main(["--db", str(db_path), "import", str(source)])
+    capsys.readouterr()
+    main(["--db", str(db_path), "validate", "--json"])
+    rows = json.loads(capsys.readouterr().out)
+    deal_rows = [r for r in rows if r["entity"] == "deal"]
+    assert deal_rows, "imported deals have no contract file: validate must say so"
+    assert {r["code"] for r in deal_rows} >= {"deal.contract_missing"}
