@@ -527,12 +527,12 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../app/ui/crash.py" line="62"/>
+        <location filename="../app/ui/crash_dialog.py" line="22"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app/ui/crash.py" line="65"/>
+        <location filename="../app/ui/crash_dialog.py" line="25"/>
         <source>Something went wrong that Licence Desk did not expect. Your saved data is safe and what you were typing is kept as a draft.
 Please copy the details below and send them to your support contact.
 The log file is %1</source>
@@ -541,7 +541,7 @@ The log file is %1</source>
 日志文件：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/crash.py" line="77"/>
+        <location filename="../app/ui/crash_dialog.py" line="37"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
@@ -693,7 +693,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/deal_editor.py" line="554"/>
-        <location filename="../app/ui/deal_editor.py" line="690"/>
+        <location filename="../app/ui/deal_editor.py" line="686"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
@@ -713,180 +713,180 @@ The log file is %1</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="563"/>
+        <location filename="../app/ui/deal_editor.py" line="559"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="581"/>
+        <location filename="../app/ui/deal_editor.py" line="576"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="589"/>
+        <location filename="../app/ui/deal_editor.py" line="584"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="591"/>
+        <location filename="../app/ui/deal_editor.py" line="586"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="595"/>
+        <location filename="../app/ui/deal_editor.py" line="590"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <location filename="../app/ui/deal_editor.py" line="595"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <location filename="../app/ui/deal_editor.py" line="600"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="605"/>
-        <location filename="../app/ui/deal_editor.py" line="633"/>
+        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <location filename="../app/ui/deal_editor.py" line="629"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <location filename="../app/ui/deal_editor.py" line="600"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="605"/>
+        <location filename="../app/ui/deal_editor.py" line="600"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="623"/>
+        <location filename="../app/ui/deal_editor.py" line="619"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="626"/>
+        <location filename="../app/ui/deal_editor.py" line="622"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="629"/>
+        <location filename="../app/ui/deal_editor.py" line="625"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="642"/>
+        <location filename="../app/ui/deal_editor.py" line="638"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="686"/>
+        <location filename="../app/ui/deal_editor.py" line="682"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="687"/>
+        <location filename="../app/ui/deal_editor.py" line="683"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="704"/>
+        <location filename="../app/ui/deal_editor.py" line="700"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="893"/>
+        <location filename="../app/ui/deal_editor.py" line="889"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="929"/>
+        <location filename="../app/ui/deal_editor.py" line="925"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="932"/>
+        <location filename="../app/ui/deal_editor.py" line="928"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="934"/>
+        <location filename="../app/ui/deal_editor.py" line="930"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="944"/>
+        <location filename="../app/ui/deal_editor.py" line="940"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1003"/>
+        <location filename="../app/ui/deal_editor.py" line="999"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1023"/>
-        <location filename="../app/ui/deal_editor.py" line="1032"/>
+        <location filename="../app/ui/deal_editor.py" line="1019"/>
+        <location filename="../app/ui/deal_editor.py" line="1028"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1033"/>
+        <location filename="../app/ui/deal_editor.py" line="1029"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1041"/>
+        <location filename="../app/ui/deal_editor.py" line="1037"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1042"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1043"/>
+        <location filename="../app/ui/deal_editor.py" line="1039"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1062"/>
+        <location filename="../app/ui/deal_editor.py" line="1058"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1064"/>
+        <location filename="../app/ui/deal_editor.py" line="1060"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1081"/>
-        <location filename="../app/ui/deal_editor.py" line="1088"/>
+        <location filename="../app/ui/deal_editor.py" line="1077"/>
+        <location filename="../app/ui/deal_editor.py" line="1084"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1082"/>
+        <location filename="../app/ui/deal_editor.py" line="1078"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1108"/>
+        <location filename="../app/ui/deal_editor.py" line="1104"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1123"/>
+        <location filename="../app/ui/deal_editor.py" line="1119"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1124"/>
+        <location filename="../app/ui/deal_editor.py" line="1120"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
@@ -1503,17 +1503,17 @@ The log file is %1</source>
 <context>
     <name>Interaction</name>
     <message>
-        <location filename="../app/ui/interaction.py" line="52"/>
+        <location filename="../app/ui/interaction.py" line="62"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="54"/>
+        <location filename="../app/ui/interaction.py" line="64"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="56"/>
+        <location filename="../app/ui/interaction.py" line="66"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
@@ -1636,77 +1636,77 @@ The log file is %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="414"/>
+        <location filename="../app/ui/main_window.py" line="416"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="416"/>
+        <location filename="../app/ui/main_window.py" line="418"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="418"/>
+        <location filename="../app/ui/main_window.py" line="420"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="419"/>
+        <location filename="../app/ui/main_window.py" line="421"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="420"/>
+        <location filename="../app/ui/main_window.py" line="422"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="426"/>
+        <location filename="../app/ui/main_window.py" line="428"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="445"/>
+        <location filename="../app/ui/main_window.py" line="447"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="446"/>
+        <location filename="../app/ui/main_window.py" line="448"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="453"/>
+        <location filename="../app/ui/main_window.py" line="455"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="458"/>
+        <location filename="../app/ui/main_window.py" line="462"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="471"/>
+        <location filename="../app/ui/main_window.py" line="475"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="477"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="477"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="477"/>
+        <location filename="../app/ui/main_window.py" line="481"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="478"/>
+        <location filename="../app/ui/main_window.py" line="482"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -2670,47 +2670,47 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="141"/>
+        <location filename="../app/ui/register_model.py" line="142"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="142"/>
+        <location filename="../app/ui/register_model.py" line="143"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="143"/>
+        <location filename="../app/ui/register_model.py" line="144"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="144"/>
+        <location filename="../app/ui/register_model.py" line="145"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="145"/>
+        <location filename="../app/ui/register_model.py" line="146"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="146"/>
+        <location filename="../app/ui/register_model.py" line="147"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="147"/>
+        <location filename="../app/ui/register_model.py" line="148"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="223"/>
+        <location filename="../app/ui/register_model.py" line="222"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="234"/>
+        <location filename="../app/ui/register_model.py" line="233"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
@@ -2875,6 +2875,285 @@ The log file is %1</source>
         <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryBookEditor</name>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="211"/>
+        <source>Unsaved changes from last time were restored.</source>
+        <translation>已恢复上次未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="275"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="276"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="277"/>
+        <source>Write PDF…</source>
+        <translation>生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="278"/>
+        <source>Write Excel…</source>
+        <translation>生成 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="279"/>
+        <source>三 the statistics table and 四 the deal list</source>
+        <translation>三 统计表 和 四 达成项目清单</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="280"/>
+        <source>Xinyang tables…</source>
+        <translation>信阳表格…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="283"/>
+        <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
+        <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="284"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="285"/>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="286"/>
+        <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
+        <translation>检查全部规则，并将汇总册标记为可打印。仍有错误时不能定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="288"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="332"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="339"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="353"/>
+        <source>Left empty, the printed cover has room to write the date by hand.</source>
+        <translation>留空时，打印的封面留出位置手写日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="373"/>
+        <source>The unit (from the organisation profile)</source>
+        <translation>单位（取自单位信息）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="377"/>
+        <source>Edit the organisation profile…</source>
+        <translation>编辑单位信息…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="383"/>
+        <source>Shown as the profile holds it; edit the profile to change it.</source>
+        <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="388"/>
+        <source>The person in charge of the work (工作负责人)</source>
+        <translation>工作负责人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="405"/>
+        <source>Fill in from the profile&apos;s first contact</source>
+        <translation>填入单位信息中的第一位联系人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="436"/>
+        <source>What the notice asks for</source>
+        <translation>通知要求填写的内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="444"/>
+        <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
+        <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="456"/>
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="456"/>
+        <source>From the records</source>
+        <translation>按记录计算</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="457"/>
+        <source>Printed instead (leave empty to print the records&apos; figure)</source>
+        <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="491"/>
+        <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
+        <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="495"/>
+        <source>Entered here (the records cannot give them)</source>
+        <translation>在此填写（无法由记录得出）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="545"/>
+        <source>Open the deals register…</source>
+        <translation>打开许可登记…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="561"/>
+        <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
+        <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="699"/>
+        <source>“%1” is not a date: write it as 2023-12-05.</source>
+        <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="728"/>
+        <source>— (enter the unit&apos;s name in the organisation profile)</source>
+        <translation>—（请在单位信息中填写单位名称）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="752"/>
+        <source>Not on this list (dated after the period end): deals %1.</source>
+        <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="757"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="789"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to it</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="792"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="794"/>
+        <source>No errors: the book can be finalised.</source>
+        <translation>没有错误，汇总册可以定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="825"/>
+        <source>Summary book — %1</source>
+        <translation>汇总册 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="828"/>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="829"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="862"/>
+        <location filename="../app/ui/summary_book_editor.py" line="870"/>
+        <source>Save summary book</source>
+        <translation>保存汇总册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="863"/>
+        <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
+        <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="879"/>
+        <source>Summary book saved</source>
+        <translation>汇总册已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="897"/>
+        <source>Cannot finalise</source>
+        <translation>无法定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="898"/>
+        <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
+        <translation>汇总册还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="930"/>
+        <source>Folder for the files</source>
+        <translation>文件保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="940"/>
+        <source>Replace files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="941"/>
+        <source>These files are already in the folder. Replace them?</source>
+        <translation>文件夹中已有这些文件。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="949"/>
+        <source>Writing the summary book…</source>
+        <translation>正在生成汇总册……</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="972"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="974"/>
+        <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
+        <translation>汇总册有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="976"/>
+        <source>Files written</source>
+        <translation>文件已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="977"/>
+        <source>Open the folder?</source>
+        <translation>要打开文件夹吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="981"/>
+        <source>Could not write the files</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="999"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="1000"/>
+        <source>This summary book has changes that are not saved. Save them?</source>
+        <translation>汇总册有未保存的修改。要保存吗？</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import ORGANISATION_NAME, __app_name__, __version__
-from app.messages import message
 from app.ui import crash, i18n, interaction
 from app.ui.fonts import configure_fonts
 from app.ui.settings import Preferences
@@ -69,6 +68,7 @@ def run_window(db_path: Path) -> int:
     status = {"code": 0}
 
     def open_register() -> None:
+        from app.messages import message
         from app.models.database import DatabaseError, open_database
         from app.models.store import Store
 

@@ -2,6 +2,7 @@
 
 PySide6 reports exceptions raised in slots and overridden methods through sys.excepthook, so
 this hook sees them too. The dialog's details can be copied into an e-mail to support.
+Nothing here loads widgets until a crash happens: this module is imported before the first paint.
 """
 
 from __future__ import annotations
@@ -9,21 +10,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
 
 from app import __app_name__, __version__
 from app.paths import user_data_dir
@@ -31,6 +19,7 @@ from app.paths import user_data_dir
 log = logging.getLogger("licence_desk")
 
 LOG_FILE = "licence-desk.log"
+LOG_MAX_BYTES = 1_000_000
 
 
 def log_path() -> Path:
@@ -47,7 +36,8 @@ def setup_logging() -> Path:
             return path
         root.removeHandler(old)  # the data folder changed (tests): follow it
         old.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    _rotate(path)
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._licence_desk = True  # type: ignore[attr-defined]
     root.addHandler(handler)
@@ -56,48 +46,33 @@ def setup_logging() -> Path:
     return path
 
 
-class CrashDialog(QDialog):
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Unexpected error"))
-        intro = QLabel(
-            self.tr(
-                "Something went wrong that Licence Desk did not expect. Your saved data is "
-                "safe and what you were typing is kept as a draft.\n"
-                "Please copy the details below and send them to your support contact.\n"
-                "The log file is %1"
-            ).replace("%1", str(log_path()))
-        )
-        intro.setWordWrap(True)
-        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        self.details.setMinimumSize(560, 240)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton(self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole)
-        copy.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.details)
-        layout.addWidget(buttons)
-
-    def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText())
-
-
 _showing = False
+
+
+def _rotate(path: Path) -> None:
+    """Keep the log small: at start-up a log over 1 MB becomes licence-desk.log.1 (one kept).
+
+    (logging.handlers.RotatingFileHandler would do it per record, but importing
+    logging.handlers costs 7 ms before the first paint.)"""
+    try:
+        if path.is_file() and path.stat().st_size > LOG_MAX_BYTES:
+            path.replace(path.with_name(path.name + ".1"))
+    except OSError:
+        pass  # a log that cannot be rotated is appended to
 
 
 def show_crash_dialog(details: str) -> None:
     """Replaced in tests; a dialog already open is not stacked with another."""
     global _showing
+    from PySide6.QtWidgets import QApplication
+
     if _showing or QApplication.instance() is None:
         return
+    from app.ui.crash_dialog import CrashDialog
+
     _showing = True
     try:
-        CrashDialog(details, QApplication.activeWindow()).exec()
+        CrashDialog(details, log_path(), QApplication.activeWindow()).exec()
     finally:
         _showing = False
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.messages import EN, ZH
 from app.paths import translations_dir
 
+# The language codes of app.messages (a test checks they agree); not imported from there because
+# this module loads before the first paint and the message table is not needed until later.
+ZH = "zh_CN"
+EN = "en"
 CATALOGUE = "licence_desk"
 
 _language = ZH

@@ -1,14 +1,18 @@
 """Every question the window asks the clerk goes through here.
 
 Tests replace these functions (monkeypatch) instead of clicking modal boxes, which would block.
+QMessageBox is imported when a question is asked, not before the window's first paint.
 """
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Choice(Enum):
@@ -19,6 +23,8 @@ class Choice(Enum):
 
 def confirm(parent: QWidget | None, title: str, text: str, details: str = "") -> bool:
     """Yes/No, No being the default: used before anything that cannot be undone."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -28,6 +34,8 @@ def confirm(parent: QWidget | None, title: str, text: str, details: str = "") ->
 
 
 def save_discard_cancel(parent: QWidget | None, title: str, text: str) -> Choice:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
@@ -46,6 +54,8 @@ def save_discard_cancel(parent: QWidget | None, title: str, text: str) -> Choice
 def restore_discard_later(parent: QWidget | None, title: str, text: str, details: str) -> Choice:
     """Offer unsaved drafts: SAVE means restore them, DISCARD throws them away, CANCEL keeps
     them for the next start."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     box.setInformativeText(details)
     role = QMessageBox.ButtonRole
@@ -65,8 +75,12 @@ def restore_discard_later(parent: QWidget | None, title: str, text: str, details
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, text)
 
 
 def critical(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.critical(parent, title, text)

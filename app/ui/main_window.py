@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -21,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import __app_name__, __app_name_zh__, __version__
-from app.messages import EN, ZH, describe, field_label
-from app.models.findings import Severity
 from app.ui import i18n, interaction
+from app.ui.i18n import EN, ZH
 from app.ui.register_model import Column, PatentFilterProxy, PatentTableModel
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeyEvent
+
     from app.models.store import Store
     from app.ui.patent_editor import PatentEditor
 
@@ -331,6 +331,8 @@ class MainWindow(QMainWindow):
         if row is None:
             self.problems.clear()
             return
+        from app.messages import describe, field_label
+
         record = self.model.record(row)
         language = i18n.language()
         title = record.cells()[Column.NUMBER]
@@ -341,7 +343,7 @@ class MainWindow(QMainWindow):
             return
         items = []
         for finding in record.findings:
-            colour = "#b3261e" if finding.severity is Severity.ERROR else "#8a5a00"
+            colour = "#b3261e" if finding.is_error else "#8a5a00"
             items.append(
                 f"<li style='color:{colour}'><b>{_escape(field_label(finding.field, language))}"
                 f"</b>：{_escape(describe(finding, language))}</li>"
@@ -455,6 +457,8 @@ class MainWindow(QMainWindow):
             )
             + "</p>"
         )
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Licence Desk"), text)
 
     # Drafts -----------------------------------------------------------------------------

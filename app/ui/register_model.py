@@ -4,6 +4,9 @@ Rows hold the fields as read from the database; what a cell shows (official numb
 expiry) and the rule findings are computed the first time a row is looked at and cached, so
 opening the window does not check 10,000 records before it paints. Sorting is done here on plain
 Python keys (one pass), not by the proxy's per-comparison callbacks into Python.
+
+This module is imported before the window's first paint, when the register is still empty:
+the message table and the rules are imported where a row first needs them.
 """
 
 from __future__ import annotations
@@ -17,23 +20,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 
-from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, describe, field_label, label
-from app.models.findings import Finding, Severity
-from app.models.patent_number import parse
-from app.models.term import patent_expiry
 from app.ui import i18n
 
 if TYPE_CHECKING:
+    from app.models.findings import Finding
     from app.models.patent_rules import PatentFields
 
 Index = QModelIndex | QPersistentModelIndex
@@ -89,7 +86,7 @@ class RegisterRow:
     def severity(self) -> int:
         """2 with errors, 1 with warnings only, 0 clean (the marker's sort key)."""
         found = self.findings
-        if any(f.severity is Severity.ERROR for f in found):
+        if any(f.is_error for f in found):
             return 2
         return 1 if found else 0
 
@@ -99,6 +96,10 @@ class RegisterRow:
         return self._cells
 
     def _make_cells(self) -> tuple[str, ...]:
+        from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
+        from app.models.patent_number import parse
+        from app.models.term import patent_expiry
+
         language = i18n.language()
         f = self.fields
         number = parse(f.number)
@@ -146,9 +147,7 @@ class PatentTableModel(QAbstractTableModel):
             self.tr("Expiry"),
             self.tr("Legal status"),
         )
-        style = QApplication.style()
-        self._error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._icons: tuple[QIcon, QIcon] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
     # Loading ----------------------------------------------------------------------------
@@ -238,9 +237,10 @@ class PatentTableModel(QAbstractTableModel):
         if column == Column.MARKER:
             if role == Qt.ItemDataRole.DecorationRole:
                 severity = record.severity
-                if severity == 2:
-                    return self._error_icon
-                return self._warning_icon if severity == 1 else None
+                if severity == 0:
+                    return None
+                error_icon, warning_icon = self._marker_icons()
+                return error_icon if severity == 2 else warning_icon
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.problems_text(record) or None
             if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -263,7 +263,20 @@ class PatentTableModel(QAbstractTableModel):
                 return QBrush(ERROR_COLOUR)
         return None
 
+    def _marker_icons(self) -> tuple[QIcon, QIcon]:
+        if self._icons is None:
+            from PySide6.QtWidgets import QApplication, QStyle
+
+            style = QApplication.style()
+            self._icons = (
+                style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            )
+        return self._icons
+
     def problems_text(self, record: RegisterRow) -> str:
+        from app.messages import describe, field_label
+
         language = i18n.language()
         return "\n".join(
             f"{field_label(f.field, language)}: {describe(f, language)}" for f in record.findings
@@ -290,6 +303,8 @@ class PatentTableModel(QAbstractTableModel):
         if column == Column.MARKER:
             self._rows.sort(key=lambda r: r.severity, reverse=reverse)
         elif column in (Column.TITLE, Column.PATENTEES):
+            from PySide6.QtCore import QCollator, QLocale
+
             collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
             compare = functools.cmp_to_key(collator.compare)
             self._rows.sort(key=lambda r: compare(r.cells()[column]), reverse=reverse)

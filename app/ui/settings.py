@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from app.messages import EN, ZH
 from app.paths import user_data_dir
+from app.ui.i18n import EN, ZH
 
 SETTINGS_FILE = "settings.ini"
 

@@ -140,7 +140,9 @@ def test_crash_hook_logs_and_shows_details(
 
 
 def test_crash_dialog_copies_details(qtbot: QtBot) -> None:
-    dialog = crash.CrashDialog("Traceback …\nValueError: x")
+    from app.ui.crash_dialog import CrashDialog
+
+    dialog = CrashDialog("Traceback …\nValueError: x", crash.log_path())
     qtbot.addWidget(dialog)
     dialog.copy_details()
     assert QApplication.clipboard().text() == "Traceback …\nValueError: x"
@@ -155,6 +157,12 @@ def test_about_box_names_the_version(qtbot: QtBot, monkeypatch: pytest.MonkeyPat
     qtbot.addWidget(window)
     window.about_action.trigger()
     assert __version__ in captured[0] and "专利开放许可填报助手" in captured[0]
+
+
+def test_language_codes_agree_with_the_message_table() -> None:
+    from app import messages
+
+    assert (i18n.ZH, i18n.EN) == (messages.ZH, messages.EN)
 
 
 def test_questions_are_replaceable() -> None:
