@@ -183,3 +183,23 @@ def test_a_database_left_on_the_feature_branches_upgrades_to_the_merge(db_path: 
             assert [row[0] for row in rows] == [head_revision()]
     finally:
         db.close()
+
+
+def test_schema_head_constant_is_the_newest_migration() -> None:
+    from app.models.database import SCHEMA_HEAD
+
+    assert head_revisions() == {SCHEMA_HEAD}
+
+
+def test_opening_a_database_at_head_does_not_load_alembic(db_path: Path) -> None:
+    import subprocess
+    import sys
+
+    open_database(db_path).close()
+    code = (
+        "import sys; from app.models.database import open_database; "
+        f"open_database({str(db_path)!r}).close(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "False"
