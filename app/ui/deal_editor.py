@@ -110,9 +110,6 @@ NUMBER_ROLE = Qt.ItemDataRole.UserRole
 # Injectable for tests (monkeypatch), as app.ui.interaction is for questions ---------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DealEditor", text)
-
 
 def choose_files(parent: QWidget | None, title: str) -> list[str]:
     names, _filter = QFileDialog.getOpenFileNames(parent, title)
@@ -563,11 +560,9 @@ class DealEditor(QDialog):
             "royalty_percent": self.tr("Royalty (% of sales)"),
             "text": self.tr("Payment terms"),
         }
-        placeholders = {"text": self.tr("the other terms in words")}
         self.figure_captions: dict[str, QLabel] = {}
         for name in FIGURES:
             edit = QLineEdit(objectName=f"payment.{name}")
-            edit.setPlaceholderText(placeholders.get(name, ""))
             if name != "text":
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
                 edit.setMinimumWidth(180)
@@ -684,6 +679,9 @@ class DealEditor(QDialog):
         wanted = set(METHOD_PARAMETERS[kind]) if kind is not None else set()
         for name, edit in self.figure_edits.items():
             edit.setEnabled(name in wanted)
+        # A disabled field shows nothing, not even a grey example that reads like a value.
+        self.figure_edits["text"].setPlaceholderText(
+            self.tr("the other terms in words") if "text" in wanted else "")
         # The amount means the sum of the instalments, or the value of other terms.
         captions = {
             PaymentMethod.INSTALMENTS: self.tr("Total of the instalments (yuan)"),
@@ -1108,8 +1106,8 @@ class DealEditor(QDialog):
         self._initial = self.payload()
         self._update_title()
         self.validate()
+        deal_events().changed.emit()  # first: the register reloads, then selects the deal
         self.saved.emit(self.deal_id)
-        deal_events().changed.emit()
         if result.notices:
             language = i18n.language()
             interaction.inform(self, self.tr("Deal saved"),
@@ -1181,10 +1179,12 @@ def open_deal_editor(
         prefill = store.deal_from_offer(from_offer_id)
         if prefill is not None and store.load_draft(ENTITY, None) is not None:
             if not interaction.confirm(
-                parent, _tr("New deal from an offer"),
-                _tr("A new deal typed earlier was never saved. Replace it with a deal from this "
+                parent, QCoreApplication.translate("DealEditor", "New deal from an offer"),
+                QCoreApplication.translate(
+                    "DealEditor",
+                    "A new deal typed earlier was never saved. Replace it with a deal from this "
                     "offer?"),
-                _tr("No opens the unsaved deal instead."),
+                QCoreApplication.translate("DealEditor", "No opens the unsaved deal instead."),
             ):
                 prefill = None
     editor = DealEditor(store, deal_id, parent, prefill=prefill)

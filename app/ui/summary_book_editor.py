@@ -108,9 +108,6 @@ LEAD_KEYS = tuple(key for key, _ in LEAD_LABELS)
 RECORD_FIELDS = ("statistics.", "overrides.", "deals")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SummaryBookEditor", text)
-
 
 def draft_key(period_end: str) -> int:
     """The draft's record key: the drafts table keys records by number, so 2023-11 is 202311."""
@@ -134,8 +131,9 @@ def book_label(field: str, language: str) -> str:
 def choose_period(parent: QWidget | None, periods: list[str], suggestion: str) -> str | None:
     items = list(dict.fromkeys([suggestion, *periods]))
     text, ok = QInputDialog.getItem(
-        parent, _tr("Summary book"),
-        _tr("The month the book runs to (截至 … 月底), as YYYY-MM:"),
+        parent, QCoreApplication.translate("SummaryBookEditor", "Summary book"),
+        QCoreApplication.translate("SummaryBookEditor",
+                                   "The month the book runs to (截至 … 月底), as YYYY-MM:"),
         items, 0, True,
     )
     return str(text) if ok else None
@@ -148,8 +146,10 @@ def choose_folder(parent: QWidget | None, title: str, start: str) -> str | None:
 
 def ask_county(parent: QWidget | None, default: str) -> str | None:
     text, ok = QInputDialog.getText(
-        parent, _tr("Xinyang tables"),
-        _tr("County or district for the titles (leave empty for a blank to fill in by hand):"),
+        parent, QCoreApplication.translate("SummaryBookEditor", "Xinyang tables"),
+        QCoreApplication.translate(
+            "SummaryBookEditor",
+            "County or district for the titles (leave empty for a blank to fill in by hand):"),
         QLineEdit.EchoMode.Normal, default,
     )
     return str(text) if ok else None
@@ -1146,7 +1146,7 @@ def open_summary_book_editor(
             return None
     key = normal_period_end(period_end)
     if key is None:
-        interaction.inform(parent, _tr("Summary book"),
+        interaction.inform(parent, QCoreApplication.translate("SummaryBookEditor", "Summary book"),
                            message("book.period_invalid", {"value": period_end},
                                    i18n.language()))
         return None

@@ -125,6 +125,7 @@ def test_deal_added_in_the_editor_changes_the_summary_book_statistics(
     assert editor.licensors_label.text() == "武汉大学"  # from the register, not typed
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.serial == 1
+    assert window.selected_ids() == [editor.deal_id]  # the saved deal is selected
 
     # The book recomputes when a deal is saved: no reopening.
     assert book.computed_labels["deals_total"].text() == "1"
@@ -233,6 +234,27 @@ def test_paid_deal_needs_a_receipt_and_an_added_file_clears_the_message(
     assert editor.add_file_paths([contract], "contract") == 1
     assert not editor.messages["files"].isVisible()
     assert [f for f in editor.findings if f.field == "files"] == []
+
+
+def test_a_supporting_file_opens_from_the_data_folder(
+    qtbot: QtBot, register: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    answers: dict[str, list[str]],
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(deal_editor, "open_path", lambda path: opened.append(path) or True)
+    editor = make_editor(qtbot, register)
+    fill_paid_deal(qtbot, editor)
+    editor.add_file_paths([tmp_path / "missing.pdf"], "contract")  # not a file: said, not added
+    assert editor.files_table.rowCount() == 0
+    assert "missing.pdf" in answers["critical"][-1]
+    contract = tmp_path / "合同.docx"
+    contract.write_bytes(b"PK contract")
+    editor.add_file_paths([contract], "contract")
+    assert not editor.open_file_button.isEnabled()
+    editor.files_table.selectRow(0)
+    assert editor.open_file_button.isEnabled()
+    editor.open_selected_file()
+    assert opened == [user_data_dir() / "deals" / "1" / "1-1 合同.docx"]
 
 
 def test_removing_a_file_asks_first(
