@@ -476,6 +476,8 @@ class SummaryBookEditor(QDialog):
                 continue
             caption = plain(self._read_only(heading))
             computed = self._read_only(name=f"computed.{key}")
+            for shown in (caption, computed):
+                shown.setContentsMargins(0, 4, 0, 0)  # on the line of the override's text
             computed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             computed.setMinimumWidth(90)
             self.computed_labels[key] = computed
@@ -539,6 +541,9 @@ class SummaryBookEditor(QDialog):
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_deal_table)
         header.sectionResized.connect(lambda *_args: self._fit_timer.start())
+        self.deal_table.setToolTip(self.tr("Double-click a deal to edit it."))
+        self.deal_table.cellDoubleClicked.connect(
+            lambda row, _column: self.edit_deal_by_serial(int(self.deal_table.item(row, 0).text())))
         layout.addWidget(plain(self.deal_table))
         self.excluded_label = hint_label("")
         self.excluded_label.setObjectName("excluded")

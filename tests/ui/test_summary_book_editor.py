@@ -18,6 +18,7 @@ from app.models.database import open_database
 from app.models.deals import DealFields, Payment
 from app.models.store import ContactData, OrganisationData, Store
 from app.ui import interaction, summary_book_editor
+from app.ui.deal_editor import DealEditor
 from app.ui.summary_book_editor import SummaryBookEditor, open_summary_book_editor
 from tests.ui.conftest import commit_text, realistic_patents
 
@@ -114,6 +115,18 @@ def test_statistics_come_from_the_deals(qtbot: QtBot, register: Store) -> None:
     # A new book takes its work lead from the profile's first contact.
     assert editor.lead_edits["name"].text() == "李明"
     assert editor.lead_edits["mobile"].text() == "13907161234"
+
+
+def test_a_deal_finding_opens_that_deal(qtbot: QtBot, register: Store) -> None:
+    add_deal(register, PATENTS[0].number, dt.date(2023, 3, 1), Payment("free"))
+    editor = make_editor(qtbot, register)
+    items = [editor.findings_list.item(i) for i in range(editor.findings_list.count())]
+    [contract] = [i for i in items if i.data(Qt.ItemDataRole.UserRole) == "deals[1].files"]
+    assert contract.text().startswith("达成项目清单：序号 1 的许可：请添加许可合同或备案文件")
+    editor.findings_list.itemClicked.emit(contract)
+    deal = editor.findChild(DealEditor)
+    assert deal is not None and deal.serial == 1
+    deal.discard()
 
 
 def test_an_override_that_differs_from_the_records_shows_the_warning(
