@@ -84,3 +84,46 @@ def critical(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     QMessageBox.critical(parent, title, text)
+
+
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
+    """A folder to write into; "" when the clerk cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog.getExistingDirectory(parent, title, start)
+
+
+def choose_open_file(parent: QWidget | None, title: str, start: str = "",
+                     filters: str = "") -> str:
+    """A file to read; "" when the clerk cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _selected = QFileDialog.getOpenFileName(parent, title, start, filters)
+    return path
+
+
+def choose_save_file(parent: QWidget | None, title: str, start: str = "",
+                     filters: str = "") -> str:
+    """A file to write; "" when the clerk cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _selected = QFileDialog.getSaveFileName(parent, title, start, filters)
+    return path
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the item chosen from a list; None when the clerk cancels."""
+    from PySide6.QtWidgets import QInputDialog
+
+    if not items:
+        return None
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
+def open_path(path: str) -> bool:
+    """Open a file or folder in the system's own program (PDF viewer, Explorer)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))

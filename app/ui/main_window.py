@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             (Column.FILING_DATE, 96),
             (Column.EXPIRY, 130),
             (Column.LEGAL_STATUS, 120),
+            (Column.OFFER, 150),
         ):
             header.resizeSection(column, width)
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
@@ -187,17 +188,113 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self.tr("&About Licence Desk"), self)
         self.about_action.triggered.connect(self.show_about)
 
+        def action(text: str, slot: Any, tip: str = "", shortcut: str = "") -> QAction:
+            made = QAction(text, self)
+            if tip:
+                made.setToolTip(tip)
+                made.setStatusTip(tip)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(lambda _checked=False: slot())
+            return made
+
+        # Information sheets (offers) of the selected patents.
+        self.offer_action = action(
+            self.tr("&Information sheet…"), self.edit_offer,
+            self.tr("Fill in or check the selected patent's information sheet"), "Ctrl+I")
+        self.create_offers_action = action(
+            self.tr("&Create information sheets for the selected…"), self.create_offers,
+            self.tr("One information sheet per selected patent, from shared defaults"))
+        self.finalise_action = action(
+            self.tr("&Finalise the selected information sheets"), self.finalise_selected,
+            self.tr("Mark the sheets without errors ready to print"))
+        self.generate_action = action(
+            self.tr("&Generate PDFs…"), self.generate_pdfs,
+            self.tr("Information sheets and declarations of the selected patents, as PDF"),
+            "Ctrl+P")
+        self.open_pdf_action = action(
+            self.tr("&Open the generated PDF"), self.open_pdf,
+            self.tr("Open the selected patent's information sheet in the PDF viewer"))
+        self.seal_action = action(
+            self.tr("Attach a &sealed copy…"), self.attach_sealed_copy,
+            self.tr("The scan of the stamped paper, sent in place of the generated PDF"))
+        self.deal_from_offer_action = action(
+            self.tr("Record a &licence achieved from this offer…"), self.deal_from_offer)
+        # Submission.
+        self.import_excel_action = action(
+            self.tr("Import patents from &Excel…"), self.import_excel,
+            self.tr("Read a patent list (.xlsx or .csv) into the register"))
+        self.batches_action = action(
+            self.tr("&Batches and summary list…"), self.open_batches,
+            self.tr("Choose the sheets of a submission and write the summary list"))
+        self.package_action = action(
+            self.tr("Build a &package…"), self.open_package,
+            self.tr("The files of a submission, checked, in a folder, a zip and e-mails"))
+        self.outbox_action = action(
+            self.tr("&Outbox…"), self.open_outbox,
+            self.tr("Send, retry and see what was sent"))
+        self.accounts_action = action(self.tr("Mail &accounts…"), self.open_accounts)
+        self.targets_action = action(self.tr("Send &targets…"), self.open_targets)
+        # Achieved licences and the Henan summary book.
+        self.deals_action = action(
+            self.tr("&Achieved licences…"), self.open_deals,
+            self.tr("The register of licences achieved (达成许可)"))
+        self.book_action = action(
+            self.tr("&Summary book…"), self.open_summary_book,
+            self.tr("The Henan summary book (总结书) of a reporting period"))
+        # The whole dataset as a file.
+        self.import_json_action = action(
+            self.tr("&Restore from a backup file…"), self.import_json,
+            self.tr("Read a Licence Desk JSON file into the register"))
+        self.export_json_action = action(
+            self.tr("&Back up to a file…"), self.export_json,
+            self.tr("Write the whole register to a Licence Desk JSON file"))
+        self.store_actions = (
+            self.create_offers_action, self.import_excel_action, self.batches_action,
+            self.package_action, self.outbox_action, self.accounts_action,
+            self.targets_action, self.deals_action, self.book_action, self.import_json_action,
+            self.export_json_action, self.finalise_action, self.generate_action,
+        )
+        self.single_patent_actions = (
+            self.offer_action, self.open_pdf_action, self.seal_action,
+            self.deal_from_offer_action,
+        )
+
     def _make_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.organisation_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_json_action)
+        file_menu.addAction(self.import_json_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         patents_menu = bar.addMenu(self.tr("&Patents"))
         for action in (self.add_action, self.edit_action, self.delete_action):
             patents_menu.addAction(action)
         patents_menu.addSeparator()
+        patents_menu.addAction(self.import_excel_action)
+        patents_menu.addSeparator()
         patents_menu.addAction(self.find_action)
+        offers_menu = bar.addMenu(self.tr("&Information sheets"))
+        for item in (self.offer_action, self.create_offers_action, None, self.finalise_action,
+                     self.generate_action, self.open_pdf_action, self.seal_action):
+            if item is None:
+                offers_menu.addSeparator()
+            else:
+                offers_menu.addAction(item)
+        submission_menu = bar.addMenu(self.tr("Su&bmission"))
+        for item in (self.batches_action, self.package_action, self.outbox_action, None,
+                     self.accounts_action, self.targets_action):
+            if item is None:
+                submission_menu.addSeparator()
+            else:
+                submission_menu.addAction(item)
+        licences_menu = bar.addMenu(self.tr("&Licences"))
+        licences_menu.addAction(self.deals_action)
+        licences_menu.addAction(self.deal_from_offer_action)
+        licences_menu.addSeparator()
+        licences_menu.addAction(self.book_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -212,6 +309,11 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.add_action)
         toolbar.addAction(self.edit_action)
         toolbar.addAction(self.delete_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.offer_action)
+        toolbar.addAction(self.generate_action)
+        toolbar.addAction(self.batches_action)
+        toolbar.addAction(self.outbox_action)
         toolbar.addSeparator()
         toolbar.addAction(self.organisation_action)
         spacer = QWidget()
@@ -252,7 +354,7 @@ class MainWindow(QMainWindow):
     def set_store(self, store: Store | None) -> None:
         """Attach the opened database (the window paints before it is opened)."""
         self.store = store
-        for action in (self.add_action, self.organisation_action):
+        for action in (self.add_action, self.organisation_action, *self.store_actions):
             action.setEnabled(store is not None)
         self._selection_changed()
         if store is None:
@@ -264,6 +366,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         assert self.store is not None
         self.model.load(self.store.patent_register())
+        self.refresh_offer_marks()
         self._start_error_count()
         self.register_loaded.emit()
 
@@ -324,6 +427,10 @@ class MainWindow(QMainWindow):
         has_store = self.store is not None
         self.edit_action.setEnabled(has_store and len(ids) == 1)
         self.delete_action.setEnabled(has_store and bool(ids))
+        for single in self.single_patent_actions:
+            single.setEnabled(has_store and len(ids) == 1)
+        for several in (self.create_offers_action, self.finalise_action, self.generate_action):
+            several.setEnabled(has_store and bool(ids))
         self._show_problems(ids[0] if len(ids) == 1 else None)
 
     def _show_problems(self, patent_id: int | None) -> None:
@@ -336,9 +443,11 @@ class MainWindow(QMainWindow):
         record = self.model.record(row)
         language = i18n.language()
         title = record.cells()[Column.NUMBER]
+        extra = self._offer_summary_html(record.patent_id, record.fields.number)
         if not record.findings:
             self.problems.setHtml(
                 f"<p><b>{_escape(title)}</b> — {_escape(self.tr('No problems found.'))}</p>"
+                + extra
             )
             return
         items = []
@@ -352,7 +461,9 @@ class MainWindow(QMainWindow):
                 f"{_escape(field_label(finding.field, language))}</b>: "
                 f"{_escape(describe(finding, language))}</li>"
             )
-        self.problems.setHtml(f"<p><b>{_escape(title)}</b></p><ul>{''.join(items)}</ul>")
+        self.problems.setHtml(
+            f"<p><b>{_escape(title)}</b></p><ul>{''.join(items)}</ul>" + extra
+        )
 
     # Actions ----------------------------------------------------------------------------
 
@@ -461,12 +572,419 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(self, self.tr("About Licence Desk"), text)
 
+
+    # Information sheets -----------------------------------------------------------------
+
+    def _single_patent(self) -> int | None:
+        ids = self.selected_ids()
+        return ids[0] if len(ids) == 1 else None
+
+    def _offers_of(self, patent_ids: list[int]) -> list[Any]:
+        assert self.store is not None
+        wanted = set(patent_ids)
+        return [offer for offer in self.store.offers() if offer.patent_id in wanted]
+
+    def refresh_offer_marks(self) -> None:
+        """The register's information-sheet column: each offer's state, PDFs out of date."""
+        if self.store is None:
+            return
+        offers = self.store.offers()
+        outdated: set[int] = set()
+        if offers and self.store.generated_documents([o.id for o in offers]):
+            # Only then: checking needs the PDF code, which is slow to import.
+            from app.export.offer_documents import document_statuses
+
+            statuses = document_statuses(self.store, [o.id for o in offers], check_files=False)
+            outdated = {oid for oid, status in statuses.items() if status.out_of_date}
+        self.model.set_offer_marks({o.patent_id: (o.state, o.id in outdated) for o in offers})
+
+    def _offer_summary_html(self, patent_id: int, number: str) -> str:
+        """The selected patent's sheet, its problems, and where it was sent."""
+        if self.store is None:
+            return ""
+        from app.messages import describe, field_label
+        from app.models.offers import check_offer_record
+        from app.ui.offer_editor import state_label
+
+        language = i18n.language()
+        offer = self.store.offer_for_patent(patent_id)
+        if offer is None:
+            return f"<p>{_escape(self.tr('No information sheet yet (Ctrl+I to start one).'))}</p>"
+        parts = [f"<p><b>{_escape(self.tr('Information sheet'))}</b>："
+                 f"{_escape(self.model.offer_text(patent_id) or state_label(offer.state))}</p>"]
+        items = []
+        for finding in check_offer_record(offer):
+            if finding.code == "offer.patent_has_errors":
+                continue
+            colour = "#b3261e" if finding.is_error else "#8a5a00"
+            items.append(f"<li style='color:{colour}'><b>"
+                         f"{_escape(field_label(finding.field, language))}</b>："
+                         f"{_escape(describe(finding, language))}</li>")
+        if items:
+            parts.append(f"<ul>{''.join(items)}</ul>")
+        try:
+            from app.submit.records import SubmissionRecords
+
+            sent = SubmissionRecords(self.store.database).sent_patents(number)
+        except Exception:  # the submission tables are optional reading here
+            sent = []
+        for item in sent[:5]:
+            when = item.sent_at.strftime("%Y-%m-%d %H:%M")
+            parts.append("<p>" + _escape(
+                self.tr("Sent on %1 in package %2 to %3").replace("%1", when)
+                .replace("%2", item.package_name).replace("%3", "、".join(item.recipients))
+            ) + "</p>")
+        return "".join(parts)
+
+    def edit_offer(self, patent_id: int | None = None, draft: dict[str, Any] | None = None
+                   ) -> Any:
+        if self.store is None:
+            return None
+        patent_id = patent_id if patent_id is not None else self._single_patent()
+        if patent_id is None:
+            return None
+        from app.ui.offer_editor import OfferEditor
+
+        editor = OfferEditor(self.store, patent_id, parent=self, draft=draft)
+        editor.saved.connect(self._offer_changed)
+        editor.finalised.connect(self._offer_changed)
+        editor.finished.connect(editor.deleteLater)
+        editor.open()
+        return editor
+
+    def _offer_changed(self, *_args: Any) -> None:
+        self.refresh_offer_marks()
+        self._selection_changed()
+
+    def create_offers(self) -> Any:
+        ids = self.selected_ids()
+        if self.store is None or not ids:
+            return None
+        from app.ui.bulk_offers_dialog import BulkOffersDialog
+
+        dialog = BulkOffersDialog(self.store, ids, self)
+
+        def done() -> None:
+            outcome = dialog.outcome
+            self._offer_changed()
+            if outcome is not None:
+                self.statusBar().showMessage(
+                    self.tr("Information sheets created: %1; already there: %2; to correct: %3")
+                    .replace("%1", str(outcome.created)).replace("%2", str(outcome.skipped))
+                    .replace("%3", str(outcome.with_errors)), 10000)
+
+        dialog.accepted.connect(done)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def finalise_selected(self) -> tuple[int, int]:
+        """Finalise the selected patents' sheets; (finalised, refused)."""
+        if self.store is None:
+            return 0, 0
+        from app.messages import describe
+
+        language = i18n.language()
+        done, refused, lines = 0, 0, []
+        for offer in self._offers_of(self.selected_ids()):
+            result = self.store.finalise_offer(offer.id)
+            if result.saved:
+                done += 1
+                continue
+            refused += 1
+            errors = [f for f in result.findings if f.is_error]
+            if errors and len(lines) < 12:
+                lines.append(f"{offer.patent.number}：{describe(errors[0], language)}"
+                             + (self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1))
+                                if len(errors) > 1 else ""))
+        self._offer_changed()
+        text = self.tr("Finalised: %1. Not finalised because of errors: %2.").replace(
+            "%1", str(done)).replace("%2", str(refused))
+        if lines:
+            text += "\n\n" + "\n".join(lines)
+        interaction.inform(self, self.tr("Finalise"), text)
+        return done, refused
+
+    def generate_pdfs(self, folder: str | None = None, *, combined: bool | None = None,
+                      draft: bool | None = None) -> Any:
+        """Write the selected patents' sheets and declarations as PDF, off the UI thread."""
+        if self.store is None:
+            return None
+        offers = self._offers_of(self.selected_ids())
+        if not offers:
+            interaction.inform(self, self.tr("Generate PDFs"),
+                               self.tr("The selected patents have no information sheet yet."))
+            return None
+        if combined is None or draft is None:
+            choice = ask_generate_options(self, len(offers))
+            if choice is None:
+                return None
+            combined, draft = choice
+        if folder is None:
+            folder = interaction.choose_folder(
+                self, self.tr("Folder for the PDFs"), self.preferences.last_folder("pdf"))
+            if not folder:
+                return None
+        self.preferences.set_last_folder("pdf", folder)
+        from app.ui.operations import run_operation
+
+        store = self.store
+        offer_ids = [o.id for o in offers]
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.export.offer_documents import render_offer_documents
+
+            return render_offer_documents(store, offer_ids, folder, draft=bool(draft),
+                                          combined=bool(combined), progress=progress,
+                                          cancelled=cancelled)
+
+        return run_operation(self, self.tr("Generating PDFs…"), work,
+                             lambda result: self._pdfs_generated(result, folder),
+                             self._operation_failed)
+
+    def _pdfs_generated(self, result: Any, folder: str) -> None:
+        from app.messages import describe
+
+        language = i18n.language()
+        self._offer_changed()
+        text = self.tr("Files written: %1.").replace("%1", str(len(result.written)))
+        if result.cancelled:
+            text += " " + self.tr("Stopped on request.")
+        for failure in result.failures[:10]:
+            errors = [f for f in failure.findings if f.is_error] or list(failure.findings)
+            reason = describe(errors[0], language) if errors else ""
+            text += f"\n{failure.number}：{reason}"
+        if len(result.failures) > 10:
+            text += "\n" + self.tr("… and %1 more").replace("%1", str(len(result.failures) - 10))
+        if result.written and interaction.confirm(
+            self, self.tr("Generate PDFs"), text, self.tr("Open the folder?")
+        ):
+            interaction.open_path(folder)
+        elif not result.written:
+            interaction.inform(self, self.tr("Generate PDFs"), text)
+
+    def _operation_failed(self, error: BaseException) -> None:
+        interaction.critical(self, self.tr("Something went wrong"),
+                             self.tr("The work stopped: %1").replace("%1", str(error)))
+
+    def _documents_of_selected(self) -> list[Any]:
+        """The latest recorded (non-draft) documents of the selected patent's sheet."""
+        patent_id = self._single_patent()
+        if self.store is None or patent_id is None:
+            return []
+        offer = self.store.offer_for_patent(patent_id)
+        if offer is None:
+            return []
+        latest: dict[str, Any] = {}
+        for document in self.store.generated_documents([offer.id]):
+            if document.draft:
+                continue
+            known = latest.get(document.kind)
+            if known is None or document.generated_at >= known.generated_at:
+                latest[document.kind] = document
+        return sorted(latest.values(), key=lambda d: d.kind != "information_sheet")
+
+    def open_pdf(self) -> bool:
+        from pathlib import Path
+
+        documents = self._documents_of_selected()
+        if not documents:
+            interaction.inform(self, self.tr("Open PDF"),
+                               self.tr("No PDF has been generated for this patent yet."))
+            return False
+        path = Path(documents[0].sealed_path or documents[0].path)
+        if not path.exists():
+            interaction.inform(self, self.tr("Open PDF"),
+                               self.tr("The file is no longer there: %1").replace("%1", str(path)))
+            return False
+        return interaction.open_path(str(path))
+
+    def attach_sealed_copy(self) -> Any:
+        documents = self._documents_of_selected()
+        if self.store is None:
+            return None
+        if not documents:
+            interaction.inform(self, self.tr("Attach a sealed copy"),
+                               self.tr("Generate the PDFs first: a sealed copy replaces one."))
+            return None
+        names = {"information_sheet": self.tr("Information sheet"),
+                 "declaration": self.tr("Declaration"), "combined": self.tr("Print file")}
+        index = 0
+        if len(documents) > 1:
+            choice = interaction.choose_item(
+                self, self.tr("Attach a sealed copy"), self.tr("The scan replaces:"),
+                [names.get(d.kind, d.kind) for d in documents])
+            if choice is None:
+                return None
+            index = choice
+        from app.ui.sealed_copy_dialog import attach_sealed_copy_dialog
+
+        dialog = attach_sealed_copy_dialog(self, self.store, documents[index].id)
+        dialog.finished.connect(self._offer_changed)
+        return dialog
+
+    def deal_from_offer(self) -> Any:
+        patent_id = self._single_patent()
+        if self.store is None or patent_id is None:
+            return None
+        offer = self.store.offer_for_patent(patent_id)
+        from app.ui.deal_editor import open_deal_editor
+
+        return open_deal_editor(self, self.store, from_offer_id=offer.id if offer else None)
+
+    def _offer_unsaved_sheets(self) -> None:
+        """Information sheets typed and never saved: say so; the editor restores them."""
+        assert self.store is not None
+        drafts = self.store.drafts("offer")
+        if not drafts:
+            return
+        numbers = []
+        for patent_id, _payload in drafts:
+            row = self.model.row_of(patent_id) if patent_id is not None else None
+            if row is not None:
+                numbers.append(self.model.record(row).cells()[Column.NUMBER])
+        if numbers:
+            self.statusBar().showMessage(
+                self.tr("Unsaved information sheets (opened again, they come back): %1")
+                .replace("%1", "、".join(numbers[:5])), 15000)
+
+    # Other windows ----------------------------------------------------------------------
+
+    def import_excel(self) -> int:
+        if self.store is None:
+            return 0
+        from app.ui.import_wizard import open_import_wizard
+
+        count = open_import_wizard(self, self.store)
+        if count:
+            self.reload()
+        return count
+
+    def open_batches(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.batch_window import open_batch_window
+
+        offers = [o.id for o in self._offers_of(self.selected_ids())]
+        return open_batch_window(self, self.store, preselected_offer_ids=offers)
+
+    def open_package(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.package_window import open_package_window
+
+        return open_package_window(self, self.store, patent_ids=self.selected_ids())
+
+    def open_outbox(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.outbox_window import open_outbox
+
+        return open_outbox(self, self.store)
+
+    def open_accounts(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.accounts_dialog import open_accounts
+
+        return open_accounts(self, self.store)
+
+    def open_targets(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.targets_dialog import open_targets
+
+        return open_targets(self, self.store)
+
+    def open_deals(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.deals_window import open_deals_window
+
+        return open_deals_window(self, self.store)
+
+    def open_summary_book(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.summary_book_editor import open_summary_book_editor
+
+        return open_summary_book_editor(self, self.store)
+
+    def export_json(self, path: str | None = None) -> Any:
+        if self.store is None:
+            return None
+        if path is None:
+            path = interaction.choose_save_file(
+                self, self.tr("Back up to a file"), self.preferences.last_folder("backup"),
+                self.tr("Licence Desk backup (*.json)"))
+            if not path:
+                return None
+        from pathlib import Path
+
+        self.preferences.set_last_folder("backup", Path(path).parent)
+        store = self.store
+
+        def work(progress: Any, cancelled: Any) -> int:
+            from app.interchange import export_file
+
+            return export_file(store, path)
+
+        def done(count: int) -> None:
+            self.statusBar().showMessage(
+                self.tr("Backed up %1 patents to %2").replace("%1", str(count))
+                .replace("%2", str(path)), 10000)
+
+        from app.ui.operations import run_operation
+
+        return run_operation(self, self.tr("Backing up…"), work, done, self._operation_failed)
+
+    def import_json(self, path: str | None = None) -> Any:
+        if self.store is None:
+            return None
+        if path is None:
+            path = interaction.choose_open_file(
+                self, self.tr("Restore from a backup file"),
+                self.preferences.last_folder("backup"),
+                self.tr("Licence Desk backup (*.json)"))
+            if not path:
+                return None
+        store = self.store
+
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.interchange import import_file
+
+            return import_file(store, path)
+
+        def done(result: Any) -> None:
+            from app.messages import describe
+
+            language = i18n.language()
+            if result.problems:
+                lines = [f"{p.field}：{describe(p, language)}" for p in result.problems[:15]]
+                interaction.critical(
+                    self, self.tr("Restore from a backup file"),
+                    self.tr("The file was not read; nothing was changed.") + "\n\n"
+                    + "\n".join(lines))
+                return
+            self.reload()
+            interaction.inform(
+                self, self.tr("Restore from a backup file"),
+                self.tr("Patents read: %1 (new: %2). Records to correct: %3.")
+                .replace("%1", str(result.created + result.updated))
+                .replace("%2", str(result.created))
+                .replace("%3", str(result.records_with_errors)))
+
+        from app.ui.operations import run_operation
+
+        return run_operation(self, self.tr("Restoring…"), work, done, self._operation_failed)
+
     # Drafts -----------------------------------------------------------------------------
 
     def offer_drafts(self) -> None:
         """Offer what was typed and never saved (a crash, a kill, a power cut)."""
         if self.store is None:
             return
+        self._offer_unsaved_sheets()
         drafts = self.store.drafts("patent")
         if not drafts:
             return
@@ -533,6 +1051,41 @@ class FirstPaintWatcher(QObject):
         self._done = True
         self._widget.removeEventFilter(self)
         self._callback()
+
+
+def ask_generate_options(parent: QWidget, count: int) -> tuple[bool, bool] | None:
+    """(one combined print file, drafts with a watermark) for `count` sheets; None: cancel."""
+    from PySide6.QtWidgets import (
+        QCheckBox,
+        QDialog,
+        QDialogButtonBox,
+        QRadioButton,
+        QVBoxLayout,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(QCoreApplication.translate("MainWindow", "Generate PDFs"))
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(QCoreApplication.translate(
+        "MainWindow", "Information sheets and declarations of %1 patent(s):").replace(
+        "%1", str(count))))
+    separate = QRadioButton(QCoreApplication.translate(
+        "MainWindow", "One file per document (for sending)"))
+    separate.setChecked(True)
+    combined = QRadioButton(QCoreApplication.translate(
+        "MainWindow", "One print file, in register order (for printing)"))
+    drafts = QCheckBox(QCoreApplication.translate(
+        "MainWindow", "As drafts marked 草稿 (any sheet; not recorded, not for sending)"))
+    for widget in (separate, combined, drafts):
+        layout.addWidget(widget)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return combined.isChecked(), drafts.isChecked()
 
 
 def _escape(text: str) -> str:

@@ -52,6 +52,7 @@ class Column(IntEnum):
     FILING_DATE = 5
     EXPIRY = 6
     LEGAL_STATUS = 7
+    OFFER = 8  # the information sheet's state, and whether its PDFs are out of date
 
 
 def fold(text: str) -> str:
@@ -146,7 +147,10 @@ class PatentTableModel(QAbstractTableModel):
             self.tr("Filing date"),
             self.tr("Expiry"),
             self.tr("Legal status"),
+            self.tr("Information sheet"),
         )
+        # patent id → (offer state, PDFs out of date); set by the window from the store.
+        self._offer_marks: dict[int, tuple[str, bool]] = {}
         self._icons: tuple[QIcon, QIcon] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
 
@@ -184,6 +188,26 @@ class PatentTableModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._by_id = {r.patent_id: i for i, r in enumerate(self._rows)}
+
+    def set_offer_marks(self, marks: dict[int, tuple[str, bool]]) -> None:
+        self._offer_marks = dict(marks)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.OFFER), self.index(len(self._rows) - 1, Column.OFFER)
+            )
+
+    def offer_mark(self, patent_id: int) -> tuple[str, bool] | None:
+        return self._offer_marks.get(patent_id)
+
+    def offer_text(self, patent_id: int) -> str:
+        mark = self._offer_marks.get(patent_id)
+        if mark is None:
+            return ""
+        from app.ui.offer_editor import state_label
+
+        state, out_of_date = mark
+        text = state_label(state)
+        return text + " · " + self.tr("PDF out of date") if out_of_date else text
 
     # Access -----------------------------------------------------------------------------
 
@@ -227,6 +251,21 @@ class PatentTableModel(QAbstractTableModel):
             return None
         record = self._rows[index.row()]
         column = index.column()
+        if column == Column.OFFER:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.offer_text(record.patent_id)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                mark = self._offer_marks.get(record.patent_id)
+                if mark is not None and mark[1]:
+                    return QBrush(WARNING_COLOUR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                mark = self._offer_marks.get(record.patent_id)
+                if mark is not None and mark[1]:
+                    return self.tr("The data changed after the PDFs were made: generate them "
+                                   "again before printing.")
+            if role == ID_ROLE:
+                return record.patent_id
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = record.cells()[column]
             if column == Column.EXPIRY and text and record.expiry_overridden:
@@ -302,6 +341,8 @@ class PatentTableModel(QAbstractTableModel):
         reverse = order == Qt.SortOrder.DescendingOrder
         if column == Column.MARKER:
             self._rows.sort(key=lambda r: r.severity, reverse=reverse)
+        elif column == Column.OFFER:
+            self._rows.sort(key=lambda r: self.offer_text(r.patent_id), reverse=reverse)
         elif column in (Column.TITLE, Column.PATENTEES):
             from PySide6.QtCore import QCollator, QLocale
 

@@ -121,6 +121,25 @@ class Questions:
         monkeypatch.setattr(
             interaction, "critical", lambda _p, _t, text: self._answer("critical", text, None)
         )
+        # File and folder choosers, lists and the system viewer would block or open windows.
+        monkeypatch.setattr(
+            interaction, "choose_folder", lambda _p, title, *_a: self._answer("folder", title, "")
+        )
+        monkeypatch.setattr(
+            interaction, "choose_open_file",
+            lambda _p, title, *_a: self._answer("open_file", title, ""),
+        )
+        monkeypatch.setattr(
+            interaction, "choose_save_file",
+            lambda _p, title, *_a: self._answer("save_file", title, ""),
+        )
+        monkeypatch.setattr(
+            interaction, "choose_item",
+            lambda _p, title, _label, items: self._answer("item", title, None),
+        )
+        monkeypatch.setattr(
+            interaction, "open_path", lambda path: bool(self._answer("open", path, False))
+        )
 
 
 @pytest.fixture
