@@ -67,13 +67,13 @@ HISTORY_DELAY_MS = 400
 
 def state_label(state: str) -> str:
     """The offer's state in words (the register shows the same)."""
-    tr = QCoreApplication.translate
     labels = {
-        DocumentState.DRAFT.value: tr("OfferState", "Draft"),
-        DocumentState.FINALISED.value: tr("OfferState", "Finalised"),
-        DocumentState.GENERATED.value: tr("OfferState", "Printed"),
-        DocumentState.SEALED.value: tr("OfferState", "Sealed copy attached"),
-        DocumentState.SUBMITTED.value: tr("OfferState", "Submitted"),
+        DocumentState.DRAFT.value: QCoreApplication.translate("OfferState", "Draft"),
+        DocumentState.FINALISED.value: QCoreApplication.translate("OfferState", "Finalised"),
+        DocumentState.GENERATED.value: QCoreApplication.translate("OfferState", "Printed"),
+        DocumentState.SEALED.value: QCoreApplication.translate(
+            "OfferState", "Sealed copy attached"),
+        DocumentState.SUBMITTED.value: QCoreApplication.translate("OfferState", "Submitted"),
     }
     return labels.get(state, state)
 
