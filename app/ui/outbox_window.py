@@ -61,11 +61,11 @@ AskPassword = Callable[[QWidget | None, AccountData, Finding | None], str | None
 def ask_password_dialog(parent: QWidget | None, account: AccountData,
                         reason: Finding | None) -> str | None:
     """A password dialog for the account's authorisation code (never pre-filled)."""
-    tr = QCoreApplication.translate
     dialog = QInputDialog(parent)
     dialog.setObjectName("password_dialog")
-    dialog.setWindowTitle(tr("OutboxWindow", "Authorisation code"))
-    text = tr("OutboxWindow", "Authorisation code of %1 (server %2):").replace(
+    dialog.setWindowTitle(QCoreApplication.translate("OutboxWindow", "Authorisation code"))
+    text = QCoreApplication.translate(
+        "OutboxWindow", "Authorisation code of %1 (server %2):").replace(
         "%1", account.user).replace("%2", account.host)
     if reason is not None:
         text = describe(reason, i18n.language()) + "\n\n" + text
