@@ -2,51 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="72"/>
-        <source>OfferState</source>
-        <comment>Draft</comment>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="73"/>
-        <source>OfferState</source>
-        <comment>Finalised</comment>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="74"/>
-        <source>OfferState</source>
-        <comment>Printed</comment>
-        <translation>已打印</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="75"/>
-        <source>OfferState</source>
-        <comment>Sealed copy attached</comment>
-        <translation>已附盖章件</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="76"/>
-        <source>OfferState</source>
-        <comment>Submitted</comment>
-        <translation>已报送</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/outbox_window.py" line="67"/>
-        <source>OutboxWindow</source>
-        <comment>Authorisation code</comment>
-        <translation>授权码</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/outbox_window.py" line="68"/>
-        <source>OutboxWindow</source>
-        <comment>Authorisation code of %1 (server %2):</comment>
-        <translation>%1 的授权码（服务器 %2）：</translation>
-    </message>
-</context>
-<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../app/ui/accounts_dialog.py" line="62"/>
@@ -431,17 +386,17 @@
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="88"/>
         <source>③ and ④</source>
-        <translation>③ 和 ④</translation>
+        <translation>③和④</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="91"/>
         <source>Not exploited by the patentee and not licensed to others (choose each sheet&apos;s own answer otherwise)</source>
-        <translation>专利权人未自行实施，也未许可他人实施（情况不同的，请在各信息表中分别选择）</translation>
+        <translation>未自行实施专利技术，也未许可他人实施专利（情况不同的，请在各信息表中分别选择）</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="98"/>
         <source>⑤ Licence expiry date</source>
-        <translation>⑤ 许可期限届满日</translation>
+        <translation>⑤许可期限届满日</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="100"/>
@@ -461,17 +416,17 @@
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="118"/>
         <source>⑥ Licence fee standard (choose one)</source>
-        <translation>⑥ 许可使用费标准（选择一项）</translation>
+        <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="124"/>
         <source>⑧ Licensor&apos;s contact details</source>
-        <translation>⑧ 许可人联系方式</translation>
+        <translation>⑧许可人联系方式</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
         <source>Recipient</source>
-        <translation>收件人</translation>
+        <translation>收件人姓名</translation>
     </message>
     <message>
         <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
@@ -557,338 +512,353 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="307"/>
+        <location filename="../app/ui/deal_editor.py" line="311"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="364"/>
+        <location filename="../app/ui/deal_editor.py" line="368"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="367"/>
+        <location filename="../app/ui/deal_editor.py" line="371"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="370"/>
+        <location filename="../app/ui/deal_editor.py" line="374"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="375"/>
+        <location filename="../app/ui/deal_editor.py" line="379"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="410"/>
+        <location filename="../app/ui/deal_editor.py" line="414"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="416"/>
+        <location filename="../app/ui/deal_editor.py" line="420"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="450"/>
+        <location filename="../app/ui/deal_editor.py" line="454"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="453"/>
+        <location filename="../app/ui/deal_editor.py" line="457"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="456"/>
+        <location filename="../app/ui/deal_editor.py" line="460"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="459"/>
+        <location filename="../app/ui/deal_editor.py" line="463"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="471"/>
+        <location filename="../app/ui/deal_editor.py" line="475"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="488"/>
+        <location filename="../app/ui/deal_editor.py" line="492"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="491"/>
+        <location filename="../app/ui/deal_editor.py" line="495"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="497"/>
+        <location filename="../app/ui/deal_editor.py" line="501"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="501"/>
+        <location filename="../app/ui/deal_editor.py" line="505"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="502"/>
+        <location filename="../app/ui/deal_editor.py" line="506"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="506"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="508"/>
+        <location filename="../app/ui/deal_editor.py" line="512"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="509"/>
+        <location filename="../app/ui/deal_editor.py" line="513"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="511"/>
+        <location filename="../app/ui/deal_editor.py" line="515"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="514"/>
+        <location filename="../app/ui/deal_editor.py" line="518"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="522"/>
+        <location filename="../app/ui/deal_editor.py" line="526"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="525"/>
+        <location filename="../app/ui/deal_editor.py" line="529"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="526"/>
+        <location filename="../app/ui/deal_editor.py" line="530"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="530"/>
+        <location filename="../app/ui/deal_editor.py" line="534"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="534"/>
+        <location filename="../app/ui/deal_editor.py" line="538"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="554"/>
-        <location filename="../app/ui/deal_editor.py" line="686"/>
+        <location filename="../app/ui/deal_editor.py" line="558"/>
+        <location filename="../app/ui/deal_editor.py" line="691"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="555"/>
+        <location filename="../app/ui/deal_editor.py" line="559"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="556"/>
+        <location filename="../app/ui/deal_editor.py" line="560"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="557"/>
+        <location filename="../app/ui/deal_editor.py" line="561"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="559"/>
+        <location filename="../app/ui/deal_editor.py" line="684"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="576"/>
+        <location filename="../app/ui/deal_editor.py" line="578"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="584"/>
+        <location filename="../app/ui/deal_editor.py" line="586"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="586"/>
+        <location filename="../app/ui/deal_editor.py" line="588"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="590"/>
+        <location filename="../app/ui/deal_editor.py" line="592"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="595"/>
+        <location filename="../app/ui/deal_editor.py" line="597"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <location filename="../app/ui/deal_editor.py" line="602"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="600"/>
-        <location filename="../app/ui/deal_editor.py" line="629"/>
+        <location filename="../app/ui/deal_editor.py" line="602"/>
+        <location filename="../app/ui/deal_editor.py" line="631"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <location filename="../app/ui/deal_editor.py" line="602"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="600"/>
+        <location filename="../app/ui/deal_editor.py" line="602"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="619"/>
+        <location filename="../app/ui/deal_editor.py" line="621"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="622"/>
+        <location filename="../app/ui/deal_editor.py" line="624"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="625"/>
+        <location filename="../app/ui/deal_editor.py" line="627"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="638"/>
+        <location filename="../app/ui/deal_editor.py" line="640"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="682"/>
+        <location filename="../app/ui/deal_editor.py" line="687"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="683"/>
+        <location filename="../app/ui/deal_editor.py" line="688"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="700"/>
+        <location filename="../app/ui/deal_editor.py" line="705"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="889"/>
+        <location filename="../app/ui/deal_editor.py" line="897"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="925"/>
+        <location filename="../app/ui/deal_editor.py" line="933"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="928"/>
+        <location filename="../app/ui/deal_editor.py" line="936"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="930"/>
+        <location filename="../app/ui/deal_editor.py" line="938"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="940"/>
+        <location filename="../app/ui/deal_editor.py" line="948"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="999"/>
+        <location filename="../app/ui/deal_editor.py" line="1008"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1019"/>
         <location filename="../app/ui/deal_editor.py" line="1028"/>
+        <location filename="../app/ui/deal_editor.py" line="1037"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1029"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1037"/>
+        <location filename="../app/ui/deal_editor.py" line="1046"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1038"/>
+        <location filename="../app/ui/deal_editor.py" line="1047"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1039"/>
+        <location filename="../app/ui/deal_editor.py" line="1048"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1058"/>
+        <location filename="../app/ui/deal_editor.py" line="1067"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1060"/>
+        <location filename="../app/ui/deal_editor.py" line="1069"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1077"/>
-        <location filename="../app/ui/deal_editor.py" line="1084"/>
+        <location filename="../app/ui/deal_editor.py" line="1086"/>
+        <location filename="../app/ui/deal_editor.py" line="1093"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1078"/>
+        <location filename="../app/ui/deal_editor.py" line="1087"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1104"/>
+        <location filename="../app/ui/deal_editor.py" line="1113"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1119"/>
+        <location filename="../app/ui/deal_editor.py" line="1128"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1120"/>
+        <location filename="../app/ui/deal_editor.py" line="1129"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1182"/>
+        <source>New deal from an offer</source>
+        <translation>由开放许可声明新建许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1183"/>
+        <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
+        <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="1187"/>
+        <source>No opens the unsaved deal instead.</source>
+        <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
 </context>
 <context>
@@ -954,7 +924,7 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/deals_window.py" line="331"/>
         <source>Deals — achieved licences</source>
-        <translation>许可 — 已达成的许可</translation>
+        <translation>达成许可登记</translation>
     </message>
     <message>
         <location filename="../app/ui/deals_window.py" line="361"/>
@@ -994,7 +964,7 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/deals_window.py" line="399"/>
         <source>Summary &amp;book…</source>
-        <translation>汇总册(&amp;B)…</translation>
+        <translation>总结书(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../app/ui/deals_window.py" line="401"/>
@@ -1097,12 +1067,12 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/fee_panel.py" line="110"/>
         <source>Free of charge.</source>
-        <translation>免费许可。</translation>
+        <translation>免费使用。</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="112"/>
         <source>Entry fee plus royalty: an entry fee of</source>
-        <translation>入门费加提成：入门费</translation>
+        <translation>采用入门费和提成费相结合的方式，其中入门费为</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="113"/>
@@ -1112,22 +1082,22 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/fee_panel.py" line="114"/>
         <source>and a royalty of</source>
-        <translation>另按合同产品年净销售额的</translation>
+        <translation>提成费按当年度合同产品净销售额的</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="116"/>
         <source>% of the year&apos;s net sales of contract products.</source>
-        <translation>% 提成。</translation>
+        <translation>%提取。</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="119"/>
         <source>Lump sum: within</source>
-        <translation>一次总付：合同生效后</translation>
+        <translation>采用一次总付的方式，在合同生效后</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="120"/>
         <source>days after the contract takes effect, all fees paid in full:</source>
-        <translation>日内一次性付清全部费用：</translation>
+        <translation>日内一次性全额支付所有使用费</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="121"/>
@@ -1138,12 +1108,12 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/fee_panel.py" line="124"/>
         <source>(period)</source>
-        <translation>（周期）</translation>
+        <translation>请选择</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="125"/>
         <source>month</source>
-        <translation>月</translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="126"/>
@@ -1153,37 +1123,37 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/fee_panel.py" line="127"/>
         <source>year</source>
-        <translation>年</translation>
+        <translation>年度</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="129"/>
         <source>Instalments within a total: within</source>
-        <translation>总额内分期支付：合同生效后</translation>
+        <translation>采用总付额内分期支付的方式，在合同生效后</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="131"/>
         <source>days after the contract takes effect,</source>
-        <translation>日内，</translation>
+        <translation>日内</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="132"/>
         <source>a first payment of</source>
-        <translation>首期支付</translation>
+        <translation>支付第一批次</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="133"/>
         <source>yuan;</source>
-        <translation>元；</translation>
+        <translation>元，</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="134"/>
         <source>then within</source>
-        <translation>此后在每个结算</translation>
+        <translation>后在每个会计期间截止前的</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="135"/>
         <source>days before the end of each accounting</source>
-        <translation>日前（结算周期末），</translation>
+        <translation>日内，按会计</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="136"/>
@@ -1193,27 +1163,27 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/fee_panel.py" line="137"/>
         <source>batches of</source>
-        <translation>批支付，每批</translation>
+        <translation>批次支付，每次支付</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="138"/>
         <source>yuan each;</source>
-        <translation>元；</translation>
+        <translation>元。</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="139"/>
         <source>in all, including the first,</source>
-        <translation>含首期共</translation>
+        <translation>包括第一次在内总共支付</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="140"/>
         <source>payments totalling</source>
-        <translation>期，总计</translation>
+        <translation>次，共计</translation>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="145"/>
         <source>Another clear and reasonable fee standard:</source>
-        <translation>其他明确合理的许可使用费标准：</translation>
+        <translation>其他明确合理的许可使用费标准</translation>
     </message>
 </context>
 <context>
@@ -1521,194 +1491,553 @@ The log file is %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="106"/>
+        <location filename="../app/ui/main_window.py" line="107"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="120"/>
+        <location filename="../app/ui/main_window.py" line="121"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="146"/>
+        <location filename="../app/ui/main_window.py" line="147"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="148"/>
+        <location filename="../app/ui/main_window.py" line="149"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="151"/>
+        <location filename="../app/ui/main_window.py" line="152"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="153"/>
+        <location filename="../app/ui/main_window.py" line="154"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="156"/>
+        <location filename="../app/ui/main_window.py" line="157"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="159"/>
+        <location filename="../app/ui/main_window.py" line="160"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="164"/>
+        <location filename="../app/ui/main_window.py" line="165"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="168"/>
+        <location filename="../app/ui/main_window.py" line="169"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="169"/>
+        <location filename="../app/ui/main_window.py" line="170"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="172"/>
+        <location filename="../app/ui/main_window.py" line="173"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="187"/>
+        <location filename="../app/ui/main_window.py" line="188"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="192"/>
+        <location filename="../app/ui/main_window.py" line="203"/>
+        <source>&amp;Information sheet…</source>
+        <translation>信息表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="204"/>
+        <source>Fill in or check the selected patent&apos;s information sheet</source>
+        <translation>填写或核对选中专利的信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="206"/>
+        <source>&amp;Create information sheets for the selected…</source>
+        <translation>为选中的专利创建信息表(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="207"/>
+        <source>One information sheet per selected patent, from shared defaults</source>
+        <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="209"/>
+        <source>&amp;Finalise the selected information sheets</source>
+        <translation>将选中的信息表定稿(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="210"/>
+        <source>Mark the sheets without errors ready to print</source>
+        <translation>将没有错误的信息表标记为可打印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="212"/>
+        <source>&amp;Generate PDFs…</source>
+        <translation>生成 PDF(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="213"/>
+        <source>Information sheets and declarations of the selected patents, as PDF</source>
+        <translation>将选中专利的信息表和声明生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="216"/>
+        <source>&amp;Open the generated PDF</source>
+        <translation>打开已生成的 PDF(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="217"/>
+        <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
+        <translation>用 PDF 阅读器打开选中专利的信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="219"/>
+        <source>Attach a &amp;sealed copy…</source>
+        <translation>附加盖章件(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="220"/>
+        <source>The scan of the stamped paper, sent in place of the generated PDF</source>
+        <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="222"/>
+        <source>Record a &amp;licence achieved from this offer…</source>
+        <translation>登记依此声明达成的许可(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="225"/>
+        <source>Import patents from &amp;Excel…</source>
+        <translation>从 Excel 导入专利(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="226"/>
+        <source>Read a patent list (.xlsx or .csv) into the register</source>
+        <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="228"/>
+        <source>&amp;Batches and summary list…</source>
+        <translation>批次与汇总表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="229"/>
+        <source>Choose the sheets of a submission and write the summary list</source>
+        <translation>选择一次报送的信息表，生成汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="231"/>
+        <source>Build a &amp;package…</source>
+        <translation>生成报送材料包(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="232"/>
+        <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
+        <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="234"/>
+        <source>&amp;Outbox…</source>
+        <translation>发件箱(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="235"/>
+        <source>Send, retry and see what was sent</source>
+        <translation>发送、重发并查看已发送的邮件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="236"/>
+        <source>Mail &amp;accounts…</source>
+        <translation>邮箱账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="237"/>
+        <source>Send &amp;targets…</source>
+        <translation>报送对象(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="240"/>
+        <source>&amp;Achieved licences…</source>
+        <translation>达成许可(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="241"/>
+        <source>The register of licences achieved (达成许可)</source>
+        <translation>已达成许可的登记</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="243"/>
+        <source>&amp;Summary book…</source>
+        <translation>总结书(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="244"/>
+        <source>The Henan summary book (总结书) of a reporting period</source>
+        <translation>某一填报期的河南省试点工作总结书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="247"/>
+        <source>&amp;Restore from a backup file…</source>
+        <translation>从备份文件恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="248"/>
+        <source>Read a Licence Desk JSON file into the register</source>
+        <translation>将本软件的 JSON 备份文件读入登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="250"/>
+        <source>&amp;Back up to a file…</source>
+        <translation>备份到文件(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="251"/>
+        <source>Write the whole register to a Licence Desk JSON file</source>
+        <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="196"/>
+        <location filename="../app/ui/main_window.py" line="272"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="201"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
+        <source>&amp;Information sheets</source>
+        <translation>信息表(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="286"/>
+        <source>Su&amp;bmission</source>
+        <translation>报送(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="293"/>
+        <source>&amp;Licences</source>
+        <translation>许可(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="298"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="202"/>
+        <location filename="../app/ui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="205"/>
+        <location filename="../app/ui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="208"/>
+        <location filename="../app/ui/main_window.py" line="305"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259"/>
+        <location filename="../app/ui/main_window.py" line="361"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="400"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="299"/>
+        <location filename="../app/ui/main_window.py" line="402"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="406"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="416"/>
+        <location filename="../app/ui/main_window.py" line="527"/>
+        <location filename="../app/ui/main_window.py" line="758"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="418"/>
+        <location filename="../app/ui/main_window.py" line="529"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="420"/>
+        <location filename="../app/ui/main_window.py" line="531"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="421"/>
+        <location filename="../app/ui/main_window.py" line="532"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="422"/>
+        <location filename="../app/ui/main_window.py" line="533"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="428"/>
+        <location filename="../app/ui/main_window.py" line="539"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="447"/>
+        <location filename="../app/ui/main_window.py" line="558"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="448"/>
+        <location filename="../app/ui/main_window.py" line="559"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="455"/>
+        <location filename="../app/ui/main_window.py" line="566"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="462"/>
+        <location filename="../app/ui/main_window.py" line="573"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="475"/>
+        <location filename="../app/ui/main_window.py" line="634"/>
+        <source>Sent on %1 in package %2 to %3</source>
+        <translation>已于 %1 随材料包 %2 报送至 %3</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="672"/>
+        <source>Information sheets created: %1; already there: %2; to correct: %3</source>
+        <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="698"/>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 个错误）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="701"/>
+        <source>Finalised: %1. Not finalised because of errors: %2.</source>
+        <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="705"/>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="715"/>
+        <location filename="../app/ui/main_window.py" line="760"/>
+        <location filename="../app/ui/main_window.py" line="764"/>
+        <location filename="../app/ui/main_window.py" line="1067"/>
+        <source>Generate PDFs</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="716"/>
+        <source>The selected patents have no information sheet yet.</source>
+        <translation>选中的专利还没有信息表。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="725"/>
+        <source>Folder for the PDFs</source>
+        <translation>PDF 保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="741"/>
+        <source>Generating PDFs…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="750"/>
+        <source>Files written: %1.</source>
+        <translation>已写入 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="752"/>
+        <source>Stopped on request.</source>
+        <translation>已按要求停止。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="760"/>
+        <source>Open the folder?</source>
+        <translation>要打开文件夹吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="767"/>
+        <source>Something went wrong</source>
+        <translation>出现问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="768"/>
+        <source>The work stopped: %1</source>
+        <translation>操作已中止：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="792"/>
+        <location filename="../app/ui/main_window.py" line="797"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="793"/>
+        <source>No PDF has been generated for this patent yet.</source>
+        <translation>这件专利还没有生成 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="798"/>
+        <source>The file is no longer there: %1</source>
+        <translation>文件已不存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="807"/>
+        <location filename="../app/ui/main_window.py" line="815"/>
+        <source>Attach a sealed copy</source>
+        <translation>附加盖章件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="808"/>
+        <source>Generate the PDFs first: a sealed copy replaces one.</source>
+        <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="810"/>
+        <source>Information sheet</source>
+        <translation>信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="811"/>
+        <source>Declaration</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="811"/>
+        <source>Print file</source>
+        <translation>合并打印文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="815"/>
+        <source>The scan replaces:</source>
+        <translation>扫描件替换：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="848"/>
+        <source>Unsaved information sheets (opened again, they come back): %1</source>
+        <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="918"/>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="948"/>
+        <source>Licence Desk backup (*.json)</source>
+        <translation>专利开放许可填报助手备份 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="934"/>
+        <source>Backed up %1 patents to %2</source>
+        <translation>已将 %1 件专利备份到 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="939"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="946"/>
+        <location filename="../app/ui/main_window.py" line="965"/>
+        <location filename="../app/ui/main_window.py" line="971"/>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="966"/>
+        <source>The file was not read; nothing was changed.</source>
+        <translation>文件未能读入，登记册未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="972"/>
+        <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
+        <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="979"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="993"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="477"/>
+        <location filename="../app/ui/main_window.py" line="995"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="477"/>
+        <location filename="../app/ui/main_window.py" line="995"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="481"/>
+        <location filename="../app/ui/main_window.py" line="999"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="482"/>
+        <location filename="../app/ui/main_window.py" line="1000"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="1069"/>
+        <source>Information sheets and declarations of %1 patent(s):</source>
+        <translation>%1 件专利的信息表和声明：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="1072"/>
+        <source>One file per document (for sending)</source>
+        <translation>每份文件单独生成（用于报送）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="1075"/>
+        <source>One print file, in register order (for printing)</source>
+        <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="1077"/>
+        <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
+        <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
 </context>
 <context>
@@ -1769,7 +2098,7 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="271"/>
         <source>① Patent information</source>
-        <translation>① 专利信息</translation>
+        <translation>①专利信息</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="275"/>
@@ -1799,22 +2128,22 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="294"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
-        <translation>② 专利权人关于符合开放许可条件的承诺</translation>
+        <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="313"/>
         <source>③ Own exploitation of the patent</source>
-        <translation>③ 自行实施专利的情况</translation>
+        <translation>③自行实施专利的情况</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="316"/>
         <source>The patented technology is not exploited by the patentee</source>
-        <translation>专利权人未自行实施该专利技术</translation>
+        <translation>未自行实施专利技术</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="318"/>
         <source>The patented technology is exploited by the patentee</source>
-        <translation>专利权人已自行实施该专利技术</translation>
+        <translation>已自行实施专利技术</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="331"/>
@@ -1836,17 +2165,17 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="338"/>
         <source>④ Licences granted to others</source>
-        <translation>④ 许可他人实施专利的状况</translation>
+        <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="341"/>
         <source>No licence has been granted to others</source>
-        <translation>未许可他人实施</translation>
+        <translation>未许可他人实施专利</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="343"/>
         <source>A licence has been granted to others</source>
-        <translation>已许可他人实施</translation>
+        <translation>已许可他人实施专利</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="356"/>
@@ -1876,7 +2205,7 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="367"/>
         <source>⑤ Licence term</source>
-        <translation>⑤ 许可期限</translation>
+        <translation>⑤许可期限</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="373"/>
@@ -1896,22 +2225,22 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="399"/>
         <source>⑥ Licence fee standard (choose one)</source>
-        <translation>⑥ 许可使用费标准（选择一项）</translation>
+        <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="414"/>
         <source>⑦ Other agreed terms</source>
-        <translation>⑦ 其他约定事项</translation>
+        <translation>⑦其他约定事项</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="425"/>
         <source>⑧ Licensor&apos;s contact details</source>
-        <translation>⑧ 许可人联系方式</translation>
+        <translation>⑧许可人联系方式</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="429"/>
         <source>Recipient</source>
-        <translation>收件人</translation>
+        <translation>收件人姓名</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="430"/>
@@ -1941,7 +2270,7 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/offer_editor.py" line="448"/>
         <source>⑨ Patentees&apos; seal or signature</source>
-        <translation>⑨ 专利权人盖章或签字</translation>
+        <translation>⑨专利权人签章</translation>
     </message>
     <message>
         <location filename="../app/ui/offer_editor.py" line="450"/>
@@ -2042,6 +2371,34 @@ The log file is %1</source>
         <location filename="../app/ui/offer_editor.py" line="885"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OfferState</name>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="71"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="72"/>
+        <source>Finalised</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="73"/>
+        <source>Printed</source>
+        <translation>已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="74"/>
+        <source>Sealed copy attached</source>
+        <translation>已盖章</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="76"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2515,16 @@ The log file is %1</source>
 </context>
 <context>
     <name>OutboxWindow</name>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="66"/>
+        <source>Authorisation code</source>
+        <translation>授权码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="67"/>
+        <source>Authorisation code of %1 (server %2):</source>
+        <translation>%1 的授权码（服务器 %2）：</translation>
+    </message>
     <message>
         <location filename="../app/ui/outbox_window.py" line="110"/>
         <source>Outbox</source>
@@ -2670,52 +3037,67 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="142"/>
+        <location filename="../app/ui/register_model.py" line="143"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="143"/>
+        <location filename="../app/ui/register_model.py" line="144"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="144"/>
+        <location filename="../app/ui/register_model.py" line="145"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="145"/>
+        <location filename="../app/ui/register_model.py" line="146"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="146"/>
+        <location filename="../app/ui/register_model.py" line="147"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="147"/>
+        <location filename="../app/ui/register_model.py" line="148"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="148"/>
+        <location filename="../app/ui/register_model.py" line="149"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="222"/>
+        <location filename="../app/ui/register_model.py" line="150"/>
+        <source>Information sheet</source>
+        <translation>信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="210"/>
+        <source>PDF out of date</source>
+        <translation>PDF 已过期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="246"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="233"/>
+        <location filename="../app/ui/register_model.py" line="264"/>
+        <source>The data changed after the PDFs were made: generate them again before printing.</source>
+        <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/register_model.py" line="272"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="253"/>
+        <location filename="../app/ui/register_model.py" line="292"/>
         <source>Entered by hand</source>
         <translation>手工填写</translation>
     </message>
@@ -2880,280 +3262,306 @@ The log file is %1</source>
 <context>
     <name>SummaryBookEditor</name>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="211"/>
+        <location filename="../app/ui/summary_book_editor.py" line="134"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1154"/>
+        <source>Summary book</source>
+        <translation>总结书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="135"/>
+        <source>The month the book runs to (截至 … 月底), as YYYY-MM:</source>
+        <translation>总结书截至哪个月底（格式为 YYYY-MM）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="149"/>
+        <source>Xinyang tables</source>
+        <translation>信阳表格</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="150"/>
+        <source>County or district for the titles (leave empty for a blank to fill in by hand):</source>
+        <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="215"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="275"/>
+        <location filename="../app/ui/summary_book_editor.py" line="279"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="276"/>
+        <location filename="../app/ui/summary_book_editor.py" line="280"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="277"/>
+        <location filename="../app/ui/summary_book_editor.py" line="281"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="278"/>
+        <location filename="../app/ui/summary_book_editor.py" line="282"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="279"/>
+        <location filename="../app/ui/summary_book_editor.py" line="283"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="280"/>
+        <location filename="../app/ui/summary_book_editor.py" line="284"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="283"/>
+        <location filename="../app/ui/summary_book_editor.py" line="287"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="284"/>
+        <location filename="../app/ui/summary_book_editor.py" line="288"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="285"/>
+        <location filename="../app/ui/summary_book_editor.py" line="289"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="286"/>
+        <location filename="../app/ui/summary_book_editor.py" line="290"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
-        <translation>检查全部规则，并将汇总册标记为可打印。仍有错误时不能定稿。</translation>
+        <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="288"/>
+        <location filename="../app/ui/summary_book_editor.py" line="292"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="332"/>
+        <location filename="../app/ui/summary_book_editor.py" line="336"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="339"/>
+        <location filename="../app/ui/summary_book_editor.py" line="343"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="353"/>
+        <location filename="../app/ui/summary_book_editor.py" line="357"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="373"/>
+        <location filename="../app/ui/summary_book_editor.py" line="377"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="377"/>
+        <location filename="../app/ui/summary_book_editor.py" line="381"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="383"/>
+        <location filename="../app/ui/summary_book_editor.py" line="387"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="388"/>
+        <location filename="../app/ui/summary_book_editor.py" line="392"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="405"/>
+        <location filename="../app/ui/summary_book_editor.py" line="409"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="436"/>
+        <location filename="../app/ui/summary_book_editor.py" line="440"/>
         <source>What the notice asks for</source>
         <translation>通知要求填写的内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="444"/>
+        <location filename="../app/ui/summary_book_editor.py" line="448"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="456"/>
+        <location filename="../app/ui/summary_book_editor.py" line="460"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="456"/>
+        <location filename="../app/ui/summary_book_editor.py" line="460"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="457"/>
+        <location filename="../app/ui/summary_book_editor.py" line="461"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="491"/>
+        <location filename="../app/ui/summary_book_editor.py" line="497"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="495"/>
+        <location filename="../app/ui/summary_book_editor.py" line="501"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="545"/>
+        <location filename="../app/ui/summary_book_editor.py" line="544"/>
+        <source>Double-click a deal to edit it.</source>
+        <translation>双击一项许可即可编辑。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="554"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="561"/>
+        <location filename="../app/ui/summary_book_editor.py" line="570"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="699"/>
+        <location filename="../app/ui/summary_book_editor.py" line="732"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="728"/>
+        <location filename="../app/ui/summary_book_editor.py" line="760"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="752"/>
+        <location filename="../app/ui/summary_book_editor.py" line="784"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="757"/>
+        <location filename="../app/ui/summary_book_editor.py" line="792"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="789"/>
+        <location filename="../app/ui/summary_book_editor.py" line="824"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="792"/>
+        <location filename="../app/ui/summary_book_editor.py" line="827"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="794"/>
+        <location filename="../app/ui/summary_book_editor.py" line="829"/>
         <source>No errors: the book can be finalised.</source>
-        <translation>没有错误，汇总册可以定稿。</translation>
+        <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="825"/>
+        <location filename="../app/ui/summary_book_editor.py" line="860"/>
         <source>Summary book — %1</source>
-        <translation>汇总册 — %1</translation>
+        <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="828"/>
+        <location filename="../app/ui/summary_book_editor.py" line="863"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="829"/>
+        <location filename="../app/ui/summary_book_editor.py" line="864"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="862"/>
-        <location filename="../app/ui/summary_book_editor.py" line="870"/>
+        <location filename="../app/ui/summary_book_editor.py" line="897"/>
+        <location filename="../app/ui/summary_book_editor.py" line="905"/>
         <source>Save summary book</source>
-        <translation>保存汇总册</translation>
+        <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="863"/>
+        <location filename="../app/ui/summary_book_editor.py" line="898"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="879"/>
+        <location filename="../app/ui/summary_book_editor.py" line="914"/>
         <source>Summary book saved</source>
-        <translation>汇总册已保存</translation>
+        <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="897"/>
+        <location filename="../app/ui/summary_book_editor.py" line="932"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="898"/>
+        <location filename="../app/ui/summary_book_editor.py" line="933"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
-        <translation>汇总册还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
+        <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="930"/>
+        <location filename="../app/ui/summary_book_editor.py" line="965"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="940"/>
+        <location filename="../app/ui/summary_book_editor.py" line="975"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="941"/>
+        <location filename="../app/ui/summary_book_editor.py" line="976"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="949"/>
+        <location filename="../app/ui/summary_book_editor.py" line="984"/>
         <source>Writing the summary book…</source>
-        <translation>正在生成汇总册……</translation>
+        <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="972"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1007"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="974"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1009"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
-        <translation>汇总册有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
+        <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="976"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1011"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="977"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1012"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="981"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1016"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="999"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1034"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1000"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1035"/>
         <source>This summary book has changes that are not saved. Save them?</source>
-        <translation>汇总册有未保存的修改。要保存吗？</translation>
+        <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>
 </context>
 <context>
