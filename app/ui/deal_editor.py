@@ -339,10 +339,10 @@ class DealEditor(QDialog):
         column.addWidget(self._section_files())
         column.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(sheet)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sheet_scroll = QScrollArea()
+        self.sheet_scroll.setWidgetResizable(True)
+        self.sheet_scroll.setWidget(sheet)
+        self.sheet_scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -359,7 +359,7 @@ class DealEditor(QDialog):
         side_layout.addWidget(self.findings_list, 1)
 
         splitter = QSplitter()
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.sheet_scroll)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -922,8 +922,9 @@ class DealEditor(QDialog):
             item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
             self.findings_list.addItem(item)
         if date_unreadable:
+            not_a_date = self.tr("not a date")
             item = QListWidgetItem(
-                f"{deal_field_label('licence_date', language)}：{self.tr('not a date')}"
+                f"{deal_field_label('licence_date', language)}：{not_a_date}"
             )
             item.setData(Qt.ItemDataRole.UserRole, "licence_date")
             item.setForeground(QColor(ERROR_COLOUR))
@@ -964,7 +965,7 @@ class DealEditor(QDialog):
         if not widget.isEnabled():
             # A figure of a method not chosen: take the clerk to the choice itself.
             widget = self.field_widgets["payment.method"]
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        self.sheet_scroll.ensureWidgetVisible(widget, 50, 80)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Files ------------------------------------------------------------------------------
@@ -972,12 +973,13 @@ class DealEditor(QDialog):
     def _show_files(self) -> None:
         record = self.store.deal(self.deal_id) if self.deal_id is not None else None
         files = record.files if record is not None else ()
+        serial = record.serial if record is not None else 0
         self._file_kinds = {info.kind for info in files}
         language = i18n.language()
         self.files_table.setRowCount(len(files))
         for row, info in enumerate(files):
             cells = (
-                info.label(record.serial),
+                info.label(serial),
                 file_kind_text(info.kind, language),
                 info.original_name,
                 _size_text(info.size),

@@ -243,10 +243,10 @@ class SummaryBookEditor(QDialog):
         column.addWidget(self._section_review())
         column.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(sheet)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sheet_scroll = QScrollArea()
+        self.sheet_scroll.setWidgetResizable(True)
+        self.sheet_scroll.setWidget(sheet)
+        self.sheet_scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -264,7 +264,7 @@ class SummaryBookEditor(QDialog):
         side_layout.addWidget(self.findings_list, 1)
 
         splitter = QSplitter()
-        splitter.addWidget(self.scroll)
+        splitter.addWidget(self.sheet_scroll)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -814,8 +814,8 @@ class SummaryBookEditor(QDialog):
             item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
             self.findings_list.addItem(item)
         if date_unreadable:
-            item = QListWidgetItem(f"{book_label('filled_on', language)}："
-                                   f"{self.tr('not a date')}")
+            not_a_date = self.tr("not a date")
+            item = QListWidgetItem(f"{book_label('filled_on', language)}：{not_a_date}")
             item.setData(Qt.ItemDataRole.UserRole, "filled_on")
             item.setForeground(QColor(ERROR_COLOUR))
             self.findings_list.addItem(item)
@@ -851,7 +851,7 @@ class SummaryBookEditor(QDialog):
         widget = self.field_widgets.get(name)
         if widget is None:
             return
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        self.sheet_scroll.ensureWidgetVisible(widget, 50, 80)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Actions ----------------------------------------------------------------------------
