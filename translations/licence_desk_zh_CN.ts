@@ -759,104 +759,109 @@ The log file is %1</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="933"/>
+        <location filename="../app/ui/deal_editor.py" line="925"/>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="934"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="936"/>
+        <location filename="../app/ui/deal_editor.py" line="937"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="938"/>
+        <location filename="../app/ui/deal_editor.py" line="939"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="948"/>
+        <location filename="../app/ui/deal_editor.py" line="949"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1008"/>
+        <location filename="../app/ui/deal_editor.py" line="1010"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1028"/>
-        <location filename="../app/ui/deal_editor.py" line="1037"/>
+        <location filename="../app/ui/deal_editor.py" line="1030"/>
+        <location filename="../app/ui/deal_editor.py" line="1039"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1038"/>
+        <location filename="../app/ui/deal_editor.py" line="1040"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1046"/>
+        <location filename="../app/ui/deal_editor.py" line="1048"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1047"/>
+        <location filename="../app/ui/deal_editor.py" line="1049"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1048"/>
+        <location filename="../app/ui/deal_editor.py" line="1050"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1067"/>
+        <location filename="../app/ui/deal_editor.py" line="1069"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1069"/>
+        <location filename="../app/ui/deal_editor.py" line="1071"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1086"/>
-        <location filename="../app/ui/deal_editor.py" line="1093"/>
+        <location filename="../app/ui/deal_editor.py" line="1088"/>
+        <location filename="../app/ui/deal_editor.py" line="1095"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1087"/>
+        <location filename="../app/ui/deal_editor.py" line="1089"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1113"/>
+        <location filename="../app/ui/deal_editor.py" line="1115"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1128"/>
+        <location filename="../app/ui/deal_editor.py" line="1130"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1129"/>
+        <location filename="../app/ui/deal_editor.py" line="1131"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1182"/>
+        <location filename="../app/ui/deal_editor.py" line="1184"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1183"/>
+        <location filename="../app/ui/deal_editor.py" line="1185"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1187"/>
+        <location filename="../app/ui/deal_editor.py" line="1189"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1756,28 +1761,33 @@ The log file is %1</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="361"/>
+        <location filename="../app/ui/main_window.py" line="360"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="400"/>
+        <location filename="../app/ui/main_window.py" line="399"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="402"/>
+        <location filename="../app/ui/main_window.py" line="401"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="406"/>
+        <location filename="../app/ui/main_window.py" line="405"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
+        <location filename="../app/ui/main_window.py" line="446"/>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
         <location filename="../app/ui/main_window.py" line="527"/>
-        <location filename="../app/ui/main_window.py" line="758"/>
+        <location filename="../app/ui/main_window.py" line="760"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
@@ -1827,215 +1837,221 @@ The log file is %1</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="634"/>
+        <location filename="../app/ui/main_window.py" line="612"/>
+        <source>No information sheet yet (Ctrl+I to start one).</source>
+        <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="636"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="672"/>
+        <location filename="../app/ui/main_window.py" line="674"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="698"/>
+        <location filename="../app/ui/main_window.py" line="700"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="701"/>
+        <location filename="../app/ui/main_window.py" line="703"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="705"/>
+        <location filename="../app/ui/main_window.py" line="707"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="715"/>
-        <location filename="../app/ui/main_window.py" line="760"/>
-        <location filename="../app/ui/main_window.py" line="764"/>
-        <location filename="../app/ui/main_window.py" line="1067"/>
+        <location filename="../app/ui/main_window.py" line="717"/>
+        <location filename="../app/ui/main_window.py" line="762"/>
+        <location filename="../app/ui/main_window.py" line="766"/>
+        <location filename="../app/ui/main_window.py" line="1069"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="716"/>
+        <location filename="../app/ui/main_window.py" line="718"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="725"/>
+        <location filename="../app/ui/main_window.py" line="727"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="741"/>
+        <location filename="../app/ui/main_window.py" line="743"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="750"/>
+        <location filename="../app/ui/main_window.py" line="752"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="752"/>
+        <location filename="../app/ui/main_window.py" line="754"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="760"/>
+        <location filename="../app/ui/main_window.py" line="762"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="767"/>
+        <location filename="../app/ui/main_window.py" line="769"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="768"/>
+        <location filename="../app/ui/main_window.py" line="770"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="792"/>
-        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="794"/>
+        <location filename="../app/ui/main_window.py" line="799"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="793"/>
+        <location filename="../app/ui/main_window.py" line="795"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="798"/>
+        <location filename="../app/ui/main_window.py" line="800"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="807"/>
-        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="809"/>
+        <location filename="../app/ui/main_window.py" line="817"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="808"/>
+        <location filename="../app/ui/main_window.py" line="810"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="810"/>
+        <location filename="../app/ui/main_window.py" line="614"/>
+        <location filename="../app/ui/main_window.py" line="812"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="811"/>
+        <location filename="../app/ui/main_window.py" line="813"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="811"/>
+        <location filename="../app/ui/main_window.py" line="813"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="817"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="848"/>
+        <location filename="../app/ui/main_window.py" line="850"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="918"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
-        <location filename="../app/ui/main_window.py" line="948"/>
+        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="950"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="934"/>
+        <location filename="../app/ui/main_window.py" line="936"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="939"/>
+        <location filename="../app/ui/main_window.py" line="941"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="946"/>
-        <location filename="../app/ui/main_window.py" line="965"/>
-        <location filename="../app/ui/main_window.py" line="971"/>
+        <location filename="../app/ui/main_window.py" line="948"/>
+        <location filename="../app/ui/main_window.py" line="967"/>
+        <location filename="../app/ui/main_window.py" line="973"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="966"/>
+        <location filename="../app/ui/main_window.py" line="968"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="972"/>
+        <location filename="../app/ui/main_window.py" line="974"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="979"/>
+        <location filename="../app/ui/main_window.py" line="981"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="993"/>
+        <location filename="../app/ui/main_window.py" line="995"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="995"/>
+        <location filename="../app/ui/main_window.py" line="997"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="995"/>
+        <location filename="../app/ui/main_window.py" line="997"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="999"/>
+        <location filename="../app/ui/main_window.py" line="1001"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1000"/>
+        <location filename="../app/ui/main_window.py" line="1002"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1069"/>
+        <location filename="../app/ui/main_window.py" line="1071"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1072"/>
+        <location filename="../app/ui/main_window.py" line="1074"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1075"/>
+        <location filename="../app/ui/main_window.py" line="1077"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1077"/>
+        <location filename="../app/ui/main_window.py" line="1079"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2313,62 +2329,67 @@ The log file is %1</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="769"/>
+        <location filename="../app/ui/offer_editor.py" line="760"/>
+        <source>not a date</source>
+        <translation>不是日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="770"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="772"/>
+        <location filename="../app/ui/offer_editor.py" line="773"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="774"/>
+        <location filename="../app/ui/offer_editor.py" line="775"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="808"/>
+        <location filename="../app/ui/offer_editor.py" line="809"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="811"/>
+        <location filename="../app/ui/offer_editor.py" line="812"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="827"/>
+        <location filename="../app/ui/offer_editor.py" line="828"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="828"/>
+        <location filename="../app/ui/offer_editor.py" line="829"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="848"/>
+        <location filename="../app/ui/offer_editor.py" line="849"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="863"/>
+        <location filename="../app/ui/offer_editor.py" line="864"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="864"/>
+        <location filename="../app/ui/offer_editor.py" line="865"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="884"/>
+        <location filename="../app/ui/offer_editor.py" line="885"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="885"/>
+        <location filename="../app/ui/offer_editor.py" line="886"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3451,6 +3472,11 @@ The log file is %1</source>
         <location filename="../app/ui/summary_book_editor.py" line="792"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="817"/>
+        <source>not a date</source>
+        <translation>不是日期</translation>
     </message>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="824"/>

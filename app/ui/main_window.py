@@ -306,16 +306,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("register_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.add_action)
-        toolbar.addAction(self.edit_action)
-        toolbar.addAction(self.delete_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.offer_action)
-        toolbar.addAction(self.generate_action)
-        toolbar.addAction(self.batches_action)
-        toolbar.addAction(self.outbox_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.organisation_action)
+        for item in (self.add_action, self.edit_action, self.delete_action, None,
+                     self.offer_action, self.generate_action, self.batches_action,
+                     self.outbox_action, None, self.organisation_action):
+            if item is None:
+                toolbar.addSeparator()
+                continue
+            # Buttons show no accelerator: Qt drops "&" but not the "(&A)" of Chinese menus.
+            item.setIconText(_button_text(item.text()))
+            toolbar.addAction(item)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -444,9 +443,10 @@ class MainWindow(QMainWindow):
         language = i18n.language()
         title = record.cells()[Column.NUMBER]
         extra = self._offer_summary_html(record.patent_id, record.fields.number)
+        no_problems = self.tr("No problems found.")
         if not record.findings:
             self.problems.setHtml(
-                f"<p><b>{_escape(title)}</b> — {_escape(self.tr('No problems found.'))}</p>"
+                f"<p><b>{_escape(title)}</b> — {_escape(no_problems)}</p>"
                 + extra
             )
             return
@@ -609,8 +609,10 @@ class MainWindow(QMainWindow):
         language = i18n.language()
         offer = self.store.offer_for_patent(patent_id)
         if offer is None:
-            return f"<p>{_escape(self.tr('No information sheet yet (Ctrl+I to start one).'))}</p>"
-        parts = [f"<p><b>{_escape(self.tr('Information sheet'))}</b>："
+            none_yet = self.tr("No information sheet yet (Ctrl+I to start one).")
+            return f"<p>{_escape(none_yet)}</p>"
+        heading = self.tr("Information sheet")
+        parts = [f"<p><b>{_escape(heading)}</b>："
                  f"{_escape(self.model.offer_text(patent_id) or state_label(offer.state))}</p>"]
         items = []
         for finding in check_offer_record(offer):
@@ -1086,6 +1088,13 @@ def ask_generate_options(parent: QWidget, count: int) -> tuple[bool, bool] | Non
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return combined.isChecked(), drafts.isChecked()
+
+
+def _button_text(menu_text: str) -> str:
+    """"添加专利(&A)…" → "添加专利", "&Add patent…" → "Add patent"."""
+    import re
+
+    return re.sub(r"\(&\w\)|&", "", menu_text).rstrip("…").strip()
 
 
 def _escape(text: str) -> str:

@@ -757,9 +757,10 @@ class OfferEditor(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, finding.field)
             item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
             self.findings_list.addItem(item)
+        not_a_date = self.tr("not a date")
         for name in sorted(unreadable):
             item = QListWidgetItem(
-                f"{field_label(name, language)}：{self.tr('not a date')}"
+                f"{field_label(name, language)}：{not_a_date}"
             )
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setForeground(QColor(ERROR_COLOUR))
