@@ -90,6 +90,7 @@ from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
+from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
 
 if TYPE_CHECKING:
@@ -102,7 +103,6 @@ DRAFT_DELAY_MS = 500
 HISTORY_DELAY_MS = 400
 HISTORY_LIMIT = 100
 FIGURES = ("amount_yuan", "entry_fee_yuan", "royalty_percent", "text")
-QWIDGETSIZE_MAX = (1 << 24) - 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -222,21 +222,8 @@ def grown_form(parent: QWidget | None = None) -> QFormLayout:
 
 
 def field_box(widget: QWidget, message: QWidget) -> QVBoxLayout:
-    """A field with its message under it. A narrow field (a date, a figure) sits in a row with
-    a stretch: a vertical box is only as wide as its narrowest child allows, and the message
-    would wrap at the field's width and be cut off."""
-    box = QVBoxLayout()
-    box.setSpacing(2)
-    if widget.maximumWidth() < QWIDGETSIZE_MAX:
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(plain(widget))
-        row.addStretch(1)
-        box.addLayout(row)
-    else:
-        box.addWidget(plain(widget))
-    box.addWidget(plain(message))
-    return box
+    """The shared field box, with both in the editor's plain (not bold) font."""
+    return shared_field_box(plain(widget), plain(message))
 
 
 def hint_label(text: str) -> QLabel:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.messages import describe
 from app.models.findings import Finding, Severity
@@ -61,3 +61,24 @@ class FieldMessage(QLabel):
             style.unpolish(self.field)
             style.polish(self.field)
             self.field.update()
+
+
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for widget sizes
+
+
+def field_box(widget: QWidget, message: QWidget) -> QVBoxLayout:
+    """A field with its message under it. A narrow field (a date, a figure) sits in a row with
+    a stretch: a vertical box is only as wide as its narrowest child allows, and the message
+    would wrap at the field's width and be cut off."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    if widget.maximumWidth() < QWIDGETSIZE_MAX:
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(widget)
+        row.addStretch(1)
+        box.addLayout(row)
+    else:
+        box.addWidget(widget)
+    box.addWidget(message)
+    return box

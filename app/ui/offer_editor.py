@@ -55,12 +55,20 @@ from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.fee_panel import FEE_FIELDS, FeePanel
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
+from app.ui.field_message import (
+    ERROR_COLOUR,
+    FIELD_STYLE,
+    WARNING_COLOUR,
+    FieldMessage,
+    field_box,
+)
 
 if TYPE_CHECKING:
     from app.models.store import Store
 
 ENTITY = "offer"
+# Findings about an empty date, not shown when what was typed is not a date.
+_EMPTY_DATE_CODES = frozenset({"offer.required", "offer.declared_on_missing"})
 VALIDATE_DELAY_MS = 150
 DRAFT_DELAY_MS = 500
 HISTORY_DELAY_MS = 400
@@ -258,11 +266,7 @@ class OfferEditor(QDialog):
         return widget
 
     def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> None:
-        message = self._register(name, widget)
-        box = QVBoxLayout()
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
+        box = field_box(widget, self._register(name, widget))
         caption_label = QLabel(caption)
         caption_label.setBuddy(widget)
         form.addRow(self._plain(caption_label), box)
@@ -720,8 +724,8 @@ class OfferEditor(QDialog):
         unreadable = {n for n, e in self._date_edits().items() if not e.is_readable()}
         by_field: dict[str, list[Finding]] = defaultdict(list)
         for finding in self.findings:
-            if finding.field in unreadable and finding.code == "offer.required":
-                continue
+            if finding.field in unreadable and finding.code in _EMPTY_DATE_CODES:
+                continue  # "enter the date" would be wrong: something was typed
             target = finding.field if finding.field in self.messages else "fee.option"
             by_field[target].append(finding)
         language = i18n.language()
@@ -749,7 +753,7 @@ class OfferEditor(QDialog):
         errors = [f for f in self.findings if f.is_error]
         warnings = [f for f in self.findings if f.severity is Severity.WARNING]
         for finding in [*errors, *warnings]:
-            if finding.field in unreadable and finding.code == "offer.required":
+            if finding.field in unreadable and finding.code in _EMPTY_DATE_CODES:
                 continue
             item = QListWidgetItem(
                 f"{field_label(finding.field, language)}：{describe(finding, language)}"
