@@ -89,6 +89,7 @@ from app.models.findings import Finding, Severity
 from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
+from app.ui.editor_parts import PayloadHistory, group_box, plain
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
@@ -101,7 +102,6 @@ ENTITY = "deal"
 VALIDATE_DELAY_MS = 150
 DRAFT_DELAY_MS = 500
 HISTORY_DELAY_MS = 400
-HISTORY_LIMIT = 100
 FIGURES = ("amount_yuan", "entry_fee_yuan", "royalty_percent", "text")
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 NUMBER_ROLE = Qt.ItemDataRole.UserRole
@@ -155,62 +155,6 @@ def method_label(method: str, language: str) -> str:
 
 def file_kind_text(kind: str, language: str) -> str:
     return label(FILE_KIND_LABELS, kind, language)
-
-
-class PayloadHistory:
-    """Undo and redo over an editor's payload (its fields as plain values).
-
-    A choice is a step of its own; typing is merged into one step after a pause."""
-
-    def __init__(self, first: dict[str, Any], limit: int = HISTORY_LIMIT) -> None:
-        self._steps = [first]
-        self._index = 0
-        self._limit = limit
-
-    def record(self, payload: dict[str, Any]) -> bool:
-        if payload == self._steps[self._index]:
-            return False
-        del self._steps[self._index + 1:]
-        self._steps.append(payload)
-        if len(self._steps) > self._limit:
-            del self._steps[0]
-        self._index = len(self._steps) - 1
-        return True
-
-    def can_undo(self) -> bool:
-        return self._index > 0
-
-    def can_redo(self) -> bool:
-        return self._index < len(self._steps) - 1
-
-    def undo(self) -> dict[str, Any] | None:
-        if not self.can_undo():
-            return None
-        self._index -= 1
-        return self._steps[self._index]
-
-    def redo(self) -> dict[str, Any] | None:
-        if not self.can_redo():
-            return None
-        self._index += 1
-        return self._steps[self._index]
-
-
-def group_box(title: str, name: str) -> QGroupBox:
-    box = QGroupBox(title)
-    box.setObjectName(name)
-    font = box.font()
-    font.setBold(True)
-    box.setFont(font)
-    return box
-
-
-def plain(widget: QWidget) -> QWidget:
-    """Group box titles are bold; their contents are not."""
-    font = widget.font()
-    font.setBold(False)
-    widget.setFont(font)
-    return widget
 
 
 def grown_form(parent: QWidget | None = None) -> QFormLayout:

@@ -54,6 +54,7 @@ from app.models.offers import (
 from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
+from app.ui.editor_parts import PayloadHistory, group_box, plain
 from app.ui.fee_panel import FEE_FIELDS, FeePanel
 from app.ui.field_message import (
     ERROR_COLOUR,
@@ -140,8 +141,7 @@ class OfferEditor(QDialog):
             self._set_payload({**initial, **draft})
             self.restored_label.setText(self.tr("Unsaved changes from last time were restored."))
             self.restored_label.show()
-        self._history: list[dict[str, Any]] = [self.payload()]
-        self._history_index = 0
+        self.history = PayloadHistory(self.payload())
         self._connect_changes()
         self._update_enabled()
         self.validate()
@@ -250,20 +250,11 @@ class OfferEditor(QDialog):
         return message
 
     def _group(self, title: str, name: str) -> QGroupBox:
-        box = QGroupBox(title)
-        box.setObjectName(name)
-        font = box.font()
-        font.setBold(True)
-        box.setFont(font)
-        return box
+        return group_box(title, name)
 
     @staticmethod
     def _plain(widget: QWidget) -> QWidget:
-        """Group box titles are bold; their contents are not."""
-        font = widget.font()
-        font.setBold(False)
-        widget.setFont(font)
-        return widget
+        return plain(widget)
 
     def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> None:
         box = field_box(widget, self._register(name, widget))
@@ -677,34 +668,27 @@ class OfferEditor(QDialog):
 
     def _record_history(self) -> None:
         self._history_timer.stop()
-        current = self.payload()
-        if current == self._history[self._history_index]:
-            return
-        del self._history[self._history_index + 1:]
-        self._history.append(current)
-        self._history_index += 1
-        self._update_undo_buttons()
+        if self.history.record(self.payload()):
+            self._update_undo_buttons()
 
     def _update_undo_buttons(self) -> None:
-        self.undo_button.setEnabled(self._history_index > 0)
-        self.redo_button.setEnabled(self._history_index < len(self._history) - 1)
+        self.undo_button.setEnabled(self.history.can_undo() or self._history_timer.isActive())
+        self.redo_button.setEnabled(self.history.can_redo())
 
     def can_undo(self) -> bool:
-        return self._history_index > 0 or self._history_timer.isActive()
+        return self.history.can_undo() or self._history_timer.isActive()
 
     def undo(self) -> None:
         if self._history_timer.isActive():
             self._record_history()  # what was just typed becomes a step of its own
-        if self._history_index == 0:
-            return
-        self._history_index -= 1
-        self._restore(self._history[self._history_index])
+        payload = self.history.undo()
+        if payload is not None:
+            self._restore(payload)
 
     def redo(self) -> None:
-        if self._history_index >= len(self._history) - 1:
-            return
-        self._history_index += 1
-        self._restore(self._history[self._history_index])
+        payload = self.history.redo()
+        if payload is not None:
+            self._restore(payload)
 
     def _restore(self, payload: dict[str, Any]) -> None:
         self._set_payload(payload)

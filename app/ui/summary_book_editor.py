@@ -78,15 +78,8 @@ from app.models.summary_book import (
 )
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
-from app.ui.deal_editor import (
-    PayloadHistory,
-    deal_events,
-    field_box,
-    group_box,
-    grown_form,
-    hint_label,
-    plain,
-)
+from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
+from app.ui.editor_parts import PayloadHistory, group_box, plain
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, run_operation
