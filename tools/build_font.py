@@ -95,7 +95,8 @@ def otf_to_ttf(font: TTFont, max_err: float = MAX_ERR) -> None:
 
 
 def _signed_area(points: list[tuple[int, int]]) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1])) / 2
+    pairs = zip(points, points[1:] + points[:1], strict=True)
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairs) / 2
 
 
 def add_ballot_boxes(font: TTFont) -> None:
@@ -103,7 +104,8 @@ def add_ballot_boxes(font: TTFont) -> None:
 
     The forms print tick boxes (☐/☑) inline in running text, and Noto Serif SC has no glyphs
     for them.  It does have U+25A1 WHITE SQUARE, so ☐ maps to the square's glyph and ☑ is a
-    new simple glyph: the square's outline plus a tick.  Real glyphs keep the boxes inline, selectable and extractable as text.
+    new simple glyph: the square's outline plus a tick.  Real glyphs keep the boxes inline,
+    selectable and extractable as text.
     """
     cmap = font.getBestCmap()
     if 0x2611 in cmap and 0x2610 in cmap:

@@ -6,10 +6,7 @@ of its own adds one import line here.
 
 from __future__ import annotations
 
-from app.models import deals  # noqa: F401
-from app.models import entities  # noqa: F401
-from app.models import submission  # noqa: F401
-from app.models import batches  # noqa: F401
+from app.models import batches, deals, entities, submission  # noqa: F401
 from app.models.entities import Base
 
 metadata = Base.metadata
