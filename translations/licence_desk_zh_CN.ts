@@ -512,356 +512,356 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="311"/>
+        <location filename="../app/ui/deal_editor.py" line="243"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="368"/>
+        <location filename="../app/ui/deal_editor.py" line="279"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="371"/>
+        <location filename="../app/ui/deal_editor.py" line="282"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="374"/>
+        <location filename="../app/ui/deal_editor.py" line="285"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="379"/>
+        <location filename="../app/ui/deal_editor.py" line="290"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="414"/>
+        <location filename="../app/ui/deal_editor.py" line="322"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="420"/>
+        <location filename="../app/ui/deal_editor.py" line="328"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="454"/>
+        <location filename="../app/ui/deal_editor.py" line="362"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="457"/>
+        <location filename="../app/ui/deal_editor.py" line="365"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="460"/>
+        <location filename="../app/ui/deal_editor.py" line="368"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="463"/>
+        <location filename="../app/ui/deal_editor.py" line="371"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="475"/>
+        <location filename="../app/ui/deal_editor.py" line="383"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="492"/>
+        <location filename="../app/ui/deal_editor.py" line="400"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="495"/>
+        <location filename="../app/ui/deal_editor.py" line="403"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="501"/>
+        <location filename="../app/ui/deal_editor.py" line="409"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="505"/>
+        <location filename="../app/ui/deal_editor.py" line="413"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="506"/>
+        <location filename="../app/ui/deal_editor.py" line="414"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="418"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="512"/>
+        <location filename="../app/ui/deal_editor.py" line="420"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="513"/>
+        <location filename="../app/ui/deal_editor.py" line="421"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="515"/>
+        <location filename="../app/ui/deal_editor.py" line="423"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="518"/>
+        <location filename="../app/ui/deal_editor.py" line="426"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="526"/>
+        <location filename="../app/ui/deal_editor.py" line="434"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="529"/>
+        <location filename="../app/ui/deal_editor.py" line="437"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="530"/>
+        <location filename="../app/ui/deal_editor.py" line="438"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="534"/>
+        <location filename="../app/ui/deal_editor.py" line="442"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="538"/>
+        <location filename="../app/ui/deal_editor.py" line="446"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="558"/>
-        <location filename="../app/ui/deal_editor.py" line="691"/>
+        <location filename="../app/ui/deal_editor.py" line="466"/>
+        <location filename="../app/ui/deal_editor.py" line="599"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="559"/>
+        <location filename="../app/ui/deal_editor.py" line="467"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="560"/>
+        <location filename="../app/ui/deal_editor.py" line="468"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="561"/>
+        <location filename="../app/ui/deal_editor.py" line="469"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="684"/>
+        <location filename="../app/ui/deal_editor.py" line="592"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="578"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="586"/>
+        <location filename="../app/ui/deal_editor.py" line="494"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="588"/>
+        <location filename="../app/ui/deal_editor.py" line="496"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="592"/>
+        <location filename="../app/ui/deal_editor.py" line="500"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="597"/>
+        <location filename="../app/ui/deal_editor.py" line="505"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="602"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="602"/>
-        <location filename="../app/ui/deal_editor.py" line="631"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="539"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="602"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="602"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="621"/>
+        <location filename="../app/ui/deal_editor.py" line="529"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="624"/>
+        <location filename="../app/ui/deal_editor.py" line="532"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="627"/>
+        <location filename="../app/ui/deal_editor.py" line="535"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="640"/>
+        <location filename="../app/ui/deal_editor.py" line="548"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="687"/>
+        <location filename="../app/ui/deal_editor.py" line="595"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="688"/>
+        <location filename="../app/ui/deal_editor.py" line="596"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="705"/>
+        <location filename="../app/ui/deal_editor.py" line="613"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="897"/>
+        <location filename="../app/ui/deal_editor.py" line="805"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="925"/>
+        <location filename="../app/ui/deal_editor.py" line="833"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="934"/>
+        <location filename="../app/ui/deal_editor.py" line="842"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="937"/>
+        <location filename="../app/ui/deal_editor.py" line="845"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="939"/>
+        <location filename="../app/ui/deal_editor.py" line="847"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="949"/>
+        <location filename="../app/ui/deal_editor.py" line="857"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1010"/>
+        <location filename="../app/ui/deal_editor.py" line="918"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1030"/>
-        <location filename="../app/ui/deal_editor.py" line="1039"/>
+        <location filename="../app/ui/deal_editor.py" line="938"/>
+        <location filename="../app/ui/deal_editor.py" line="947"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1040"/>
+        <location filename="../app/ui/deal_editor.py" line="948"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1048"/>
+        <location filename="../app/ui/deal_editor.py" line="956"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1049"/>
+        <location filename="../app/ui/deal_editor.py" line="957"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1050"/>
+        <location filename="../app/ui/deal_editor.py" line="958"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1069"/>
+        <location filename="../app/ui/deal_editor.py" line="977"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1071"/>
+        <location filename="../app/ui/deal_editor.py" line="979"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1088"/>
-        <location filename="../app/ui/deal_editor.py" line="1095"/>
+        <location filename="../app/ui/deal_editor.py" line="996"/>
+        <location filename="../app/ui/deal_editor.py" line="1003"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1089"/>
+        <location filename="../app/ui/deal_editor.py" line="997"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1115"/>
+        <location filename="../app/ui/deal_editor.py" line="1023"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1130"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1131"/>
+        <location filename="../app/ui/deal_editor.py" line="1039"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1184"/>
+        <location filename="../app/ui/deal_editor.py" line="1092"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1185"/>
+        <location filename="../app/ui/deal_editor.py" line="1093"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1189"/>
+        <location filename="../app/ui/deal_editor.py" line="1097"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -2077,319 +2077,319 @@ The log file is %1</source>
 <context>
     <name>OfferEditor</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="133"/>
+        <location filename="../app/ui/offer_editor.py" line="144"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="201"/>
+        <location filename="../app/ui/offer_editor.py" line="189"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="204"/>
+        <location filename="../app/ui/offer_editor.py" line="192"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="207"/>
+        <location filename="../app/ui/offer_editor.py" line="195"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="210"/>
+        <location filename="../app/ui/offer_editor.py" line="198"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="213"/>
+        <location filename="../app/ui/offer_editor.py" line="201"/>
         <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="217"/>
+        <location filename="../app/ui/offer_editor.py" line="205"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="271"/>
+        <location filename="../app/ui/offer_editor.py" line="243"/>
         <source>① Patent information</source>
         <translation>①专利信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="275"/>
+        <location filename="../app/ui/offer_editor.py" line="247"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="276"/>
+        <location filename="../app/ui/offer_editor.py" line="248"/>
         <source>Grant announcement date</source>
         <translation>授权公告日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="277"/>
+        <location filename="../app/ui/offer_editor.py" line="249"/>
         <source>Title of the invention</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="278"/>
+        <location filename="../app/ui/offer_editor.py" line="250"/>
         <source>Patentees (all)</source>
         <translation>专利权人（全体）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="285"/>
+        <location filename="../app/ui/offer_editor.py" line="257"/>
         <source>From the patent register; edit the patent to change them.</source>
         <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="294"/>
+        <location filename="../app/ui/offer_editor.py" line="266"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
         <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="313"/>
+        <location filename="../app/ui/offer_editor.py" line="285"/>
         <source>③ Own exploitation of the patent</source>
         <translation>③自行实施专利的情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="316"/>
+        <location filename="../app/ui/offer_editor.py" line="288"/>
         <source>The patented technology is not exploited by the patentee</source>
         <translation>未自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="318"/>
+        <location filename="../app/ui/offer_editor.py" line="290"/>
         <source>The patented technology is exploited by the patentee</source>
         <translation>已自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="331"/>
-        <location filename="../app/ui/offer_editor.py" line="360"/>
+        <location filename="../app/ui/offer_editor.py" line="303"/>
+        <location filename="../app/ui/offer_editor.py" line="332"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="332"/>
-        <location filename="../app/ui/offer_editor.py" line="361"/>
+        <location filename="../app/ui/offer_editor.py" line="304"/>
+        <location filename="../app/ui/offer_editor.py" line="333"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="333"/>
+        <location filename="../app/ui/offer_editor.py" line="305"/>
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="338"/>
+        <location filename="../app/ui/offer_editor.py" line="310"/>
         <source>④ Licences granted to others</source>
         <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="341"/>
+        <location filename="../app/ui/offer_editor.py" line="313"/>
         <source>No licence has been granted to others</source>
         <translation>未许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="343"/>
+        <location filename="../app/ui/offer_editor.py" line="315"/>
         <source>A licence has been granted to others</source>
         <translation>已许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="356"/>
+        <location filename="../app/ui/offer_editor.py" line="328"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="357"/>
+        <location filename="../app/ui/offer_editor.py" line="329"/>
         <source>Ordinary licence</source>
         <translation>普通许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="358"/>
+        <location filename="../app/ui/offer_editor.py" line="330"/>
         <source>Exclusive licence</source>
         <translation>独占许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="359"/>
+        <location filename="../app/ui/offer_editor.py" line="331"/>
         <source>Sole licence</source>
         <translation>排他许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="362"/>
+        <location filename="../app/ui/offer_editor.py" line="334"/>
         <source>Kind of licence</source>
         <translation>许可类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="367"/>
+        <location filename="../app/ui/offer_editor.py" line="339"/>
         <source>⑤ Licence term</source>
         <translation>⑤许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="373"/>
+        <location filename="../app/ui/offer_editor.py" line="345"/>
         <source>Use the patent&apos;s expiry</source>
         <translation>采用专利届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="384"/>
+        <location filename="../app/ui/offer_editor.py" line="356"/>
         <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
         <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="395"/>
+        <location filename="../app/ui/offer_editor.py" line="367"/>
         <source>Licence expiry date</source>
         <translation>许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="399"/>
+        <location filename="../app/ui/offer_editor.py" line="371"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="414"/>
+        <location filename="../app/ui/offer_editor.py" line="386"/>
         <source>⑦ Other agreed terms</source>
         <translation>⑦其他约定事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="425"/>
+        <location filename="../app/ui/offer_editor.py" line="397"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="429"/>
+        <location filename="../app/ui/offer_editor.py" line="401"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="430"/>
+        <location filename="../app/ui/offer_editor.py" line="402"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="431"/>
+        <location filename="../app/ui/offer_editor.py" line="403"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="432"/>
+        <location filename="../app/ui/offer_editor.py" line="404"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="433"/>
+        <location filename="../app/ui/offer_editor.py" line="405"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="438"/>
+        <location filename="../app/ui/offer_editor.py" line="410"/>
         <source>Fill in from the unit&apos;s profile</source>
         <translation>从单位信息填入</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="448"/>
+        <location filename="../app/ui/offer_editor.py" line="420"/>
         <source>⑨ Patentees&apos; seal or signature</source>
         <translation>⑨专利权人签章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="450"/>
+        <location filename="../app/ui/offer_editor.py" line="422"/>
         <source>Left blank on the printed sheet for the seal or signature.</source>
         <translation>打印件上此处留空，用于盖章或签字。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="456"/>
+        <location filename="../app/ui/offer_editor.py" line="428"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="461"/>
+        <location filename="../app/ui/offer_editor.py" line="433"/>
         <source>全省, or the name of a city such as 武汉市</source>
         <translation>全省，或城市名称（如 武汉市）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="462"/>
+        <location filename="../app/ui/offer_editor.py" line="434"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="464"/>
+        <location filename="../app/ui/offer_editor.py" line="436"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="465"/>
+        <location filename="../app/ui/offer_editor.py" line="437"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="469"/>
+        <location filename="../app/ui/offer_editor.py" line="441"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="739"/>
+        <location filename="../app/ui/offer_editor.py" line="704"/>
         <source>“%1” is not a date: write it as 2030-12-31.</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="760"/>
+        <location filename="../app/ui/offer_editor.py" line="725"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="770"/>
+        <location filename="../app/ui/offer_editor.py" line="735"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="773"/>
+        <location filename="../app/ui/offer_editor.py" line="738"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="775"/>
+        <location filename="../app/ui/offer_editor.py" line="740"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="809"/>
+        <location filename="../app/ui/offer_editor.py" line="774"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="812"/>
+        <location filename="../app/ui/offer_editor.py" line="777"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="828"/>
+        <location filename="../app/ui/offer_editor.py" line="793"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="829"/>
+        <location filename="../app/ui/offer_editor.py" line="794"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="849"/>
+        <location filename="../app/ui/offer_editor.py" line="814"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="864"/>
+        <location filename="../app/ui/offer_editor.py" line="829"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="865"/>
+        <location filename="../app/ui/offer_editor.py" line="830"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="885"/>
+        <location filename="../app/ui/offer_editor.py" line="850"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="886"/>
+        <location filename="../app/ui/offer_editor.py" line="851"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -2397,27 +2397,27 @@ The log file is %1</source>
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="71"/>
+        <location filename="../app/ui/offer_editor.py" line="82"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="72"/>
+        <location filename="../app/ui/offer_editor.py" line="83"/>
         <source>Finalised</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="73"/>
+        <location filename="../app/ui/offer_editor.py" line="84"/>
         <source>Printed</source>
         <translation>已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="74"/>
+        <location filename="../app/ui/offer_editor.py" line="85"/>
         <source>Sealed copy attached</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="76"/>
+        <location filename="../app/ui/offer_editor.py" line="87"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
@@ -3283,309 +3283,314 @@ The log file is %1</source>
 <context>
     <name>SummaryBookEditor</name>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="134"/>
-        <location filename="../app/ui/summary_book_editor.py" line="1154"/>
+        <location filename="../app/ui/summary_book_editor.py" line="129"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1126"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="135"/>
+        <location filename="../app/ui/summary_book_editor.py" line="130"/>
         <source>The month the book runs to (截至 … 月底), as YYYY-MM:</source>
         <translation>总结书截至哪个月底（格式为 YYYY-MM）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="149"/>
+        <location filename="../app/ui/summary_book_editor.py" line="144"/>
         <source>Xinyang tables</source>
         <translation>信阳表格</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="150"/>
+        <location filename="../app/ui/summary_book_editor.py" line="145"/>
         <source>County or district for the titles (leave empty for a blank to fill in by hand):</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="215"/>
+        <location filename="../app/ui/summary_book_editor.py" line="210"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="279"/>
+        <location filename="../app/ui/summary_book_editor.py" line="254"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="280"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="281"/>
+        <location filename="../app/ui/summary_book_editor.py" line="256"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="282"/>
+        <location filename="../app/ui/summary_book_editor.py" line="257"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="283"/>
+        <location filename="../app/ui/summary_book_editor.py" line="258"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="284"/>
+        <location filename="../app/ui/summary_book_editor.py" line="259"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="287"/>
+        <location filename="../app/ui/summary_book_editor.py" line="262"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="288"/>
+        <location filename="../app/ui/summary_book_editor.py" line="263"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="289"/>
+        <location filename="../app/ui/summary_book_editor.py" line="264"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="290"/>
+        <location filename="../app/ui/summary_book_editor.py" line="265"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="292"/>
+        <location filename="../app/ui/summary_book_editor.py" line="267"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="336"/>
+        <location filename="../app/ui/summary_book_editor.py" line="308"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="343"/>
+        <location filename="../app/ui/summary_book_editor.py" line="315"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="357"/>
+        <location filename="../app/ui/summary_book_editor.py" line="329"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="377"/>
+        <location filename="../app/ui/summary_book_editor.py" line="349"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="381"/>
+        <location filename="../app/ui/summary_book_editor.py" line="353"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="387"/>
+        <location filename="../app/ui/summary_book_editor.py" line="359"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="392"/>
+        <location filename="../app/ui/summary_book_editor.py" line="364"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="409"/>
+        <location filename="../app/ui/summary_book_editor.py" line="381"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="440"/>
+        <location filename="../app/ui/summary_book_editor.py" line="412"/>
         <source>What the notice asks for</source>
         <translation>通知要求填写的内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="448"/>
+        <location filename="../app/ui/summary_book_editor.py" line="420"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="460"/>
+        <location filename="../app/ui/summary_book_editor.py" line="432"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="460"/>
+        <location filename="../app/ui/summary_book_editor.py" line="432"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="461"/>
+        <location filename="../app/ui/summary_book_editor.py" line="433"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="497"/>
+        <location filename="../app/ui/summary_book_editor.py" line="469"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="501"/>
+        <location filename="../app/ui/summary_book_editor.py" line="473"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="544"/>
+        <location filename="../app/ui/summary_book_editor.py" line="486"/>
+        <source>https://…</source>
+        <translation>https://…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/summary_book_editor.py" line="516"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="554"/>
+        <location filename="../app/ui/summary_book_editor.py" line="526"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="570"/>
+        <location filename="../app/ui/summary_book_editor.py" line="542"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="732"/>
+        <location filename="../app/ui/summary_book_editor.py" line="704"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="760"/>
+        <location filename="../app/ui/summary_book_editor.py" line="732"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="784"/>
+        <location filename="../app/ui/summary_book_editor.py" line="756"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="792"/>
+        <location filename="../app/ui/summary_book_editor.py" line="764"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="817"/>
+        <location filename="../app/ui/summary_book_editor.py" line="789"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="824"/>
+        <location filename="../app/ui/summary_book_editor.py" line="796"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="827"/>
+        <location filename="../app/ui/summary_book_editor.py" line="799"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="829"/>
+        <location filename="../app/ui/summary_book_editor.py" line="801"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="860"/>
+        <location filename="../app/ui/summary_book_editor.py" line="832"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="863"/>
+        <location filename="../app/ui/summary_book_editor.py" line="835"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="864"/>
+        <location filename="../app/ui/summary_book_editor.py" line="836"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="897"/>
-        <location filename="../app/ui/summary_book_editor.py" line="905"/>
+        <location filename="../app/ui/summary_book_editor.py" line="869"/>
+        <location filename="../app/ui/summary_book_editor.py" line="877"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="898"/>
+        <location filename="../app/ui/summary_book_editor.py" line="870"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="914"/>
+        <location filename="../app/ui/summary_book_editor.py" line="886"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="932"/>
+        <location filename="../app/ui/summary_book_editor.py" line="904"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="933"/>
+        <location filename="../app/ui/summary_book_editor.py" line="905"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="965"/>
+        <location filename="../app/ui/summary_book_editor.py" line="937"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="975"/>
+        <location filename="../app/ui/summary_book_editor.py" line="947"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="976"/>
+        <location filename="../app/ui/summary_book_editor.py" line="948"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="984"/>
+        <location filename="../app/ui/summary_book_editor.py" line="956"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1007"/>
+        <location filename="../app/ui/summary_book_editor.py" line="979"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1009"/>
+        <location filename="../app/ui/summary_book_editor.py" line="981"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1011"/>
+        <location filename="../app/ui/summary_book_editor.py" line="983"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1012"/>
+        <location filename="../app/ui/summary_book_editor.py" line="984"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1016"/>
+        <location filename="../app/ui/summary_book_editor.py" line="988"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1034"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1006"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1035"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1007"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>
@@ -3621,6 +3626,11 @@ The log file is %1</source>
         <location filename="../app/ui/targets_dialog.py" line="87"/>
         <source>Placeholders: %1</source>
         <translation>可用占位符：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/targets_dialog.py" line="104"/>
+        <source>e.g. pdf, xlsx</source>
+        <translation>如 pdf, xlsx</translation>
     </message>
     <message>
         <location filename="../app/ui/targets_dialog.py" line="114"/>

@@ -29,8 +29,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QDesktopServices,
-    QKeySequence,
-    QShortcut,
     QStandardItem,
     QStandardItemModel,
 )
@@ -43,7 +41,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -56,8 +53,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -89,7 +84,13 @@ from app.models.findings import Finding, Severity
 from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
-from app.ui.editor_parts import PayloadHistory, group_box, plain
+from app.ui.editor_parts import (
+    PayloadHistory,
+    add_editor_shortcuts,
+    group_box,
+    plain,
+    sheet_and_findings,
+)
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
@@ -270,31 +271,10 @@ class DealEditor(QDialog):
         column.addWidget(self._section_files())
         column.addStretch(1)
 
-        self.sheet_scroll = QScrollArea()
-        self.sheet_scroll.setWidgetResizable(True)
-        self.sheet_scroll.setWidget(sheet)
-        self.sheet_scroll.setFrameShape(QFrame.Shape.NoFrame)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.findings_title = QLabel()
-        self.findings_title.setObjectName("findings_title")
-        self.findings_title.setWordWrap(True)
-        side_layout.addWidget(self.findings_title)
-        self.findings_list = QListWidget()
-        self.findings_list.setObjectName("findings")
-        self.findings_list.setWordWrap(True)
-        self.findings_list.itemActivated.connect(self._jump_to_finding)
-        self.findings_list.itemClicked.connect(self._jump_to_finding)
-        side_layout.addWidget(self.findings_list, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.sheet_scroll)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([800, 300])
+        body = sheet_and_findings(sheet, self._jump_to_finding, with_state=False,
+                                  sizes=(800, 300))
+        splitter, self.sheet_scroll = body.splitter, body.scroll
+        self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undo")
@@ -321,10 +301,7 @@ class DealEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Alt+Z"), self, activated=self.undo)
+        add_editor_shortcuts(self, self.save, self.undo, self.redo)
 
     def _register(self, name: str, widget: QWidget, owner: QWidget | None = None
                   ) -> FieldMessage:

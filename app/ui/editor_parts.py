@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 HISTORY_LIMIT = 100
 
@@ -63,3 +76,67 @@ def plain(widget: QWidget) -> QWidget:
     font.setBold(False)
     widget.setFont(font)
     return widget
+
+
+@dataclass
+class SheetAndFindings:
+    """The editors' body: the form scrolling on the left, the findings list on the right."""
+
+    splitter: QSplitter
+    scroll: QScrollArea
+    state_label: QLabel | None
+    findings_title: QLabel
+    findings_list: QListWidget
+
+
+def sheet_and_findings(
+    sheet: QWidget,
+    on_finding: Callable[[QListWidgetItem], None],
+    *,
+    with_state: bool,
+    sizes: tuple[int, int],
+) -> SheetAndFindings:
+    """Lay out `sheet` with a findings panel (and the record's state above it if asked);
+    clicking or activating a finding calls `on_finding`, which takes the clerk to the field."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(sheet)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+    side = QWidget()
+    side_layout = QVBoxLayout(side)
+    side_layout.setContentsMargins(0, 0, 0, 0)
+    state_label = None
+    if with_state:
+        state_label = QLabel()
+        state_label.setObjectName("state")
+        state_label.setWordWrap(True)
+        side_layout.addWidget(state_label)
+    title = QLabel()
+    title.setObjectName("findings_title")
+    title.setWordWrap(True)
+    side_layout.addWidget(title)
+    findings = QListWidget()
+    findings.setObjectName("findings")
+    findings.setWordWrap(True)
+    findings.itemActivated.connect(on_finding)
+    findings.itemClicked.connect(on_finding)
+    side_layout.addWidget(findings, 1)
+
+    splitter = QSplitter()
+    splitter.addWidget(scroll)
+    splitter.addWidget(side)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes(list(sizes))
+    return SheetAndFindings(splitter, scroll, state_label, title, findings)
+
+
+def add_editor_shortcuts(dialog: QWidget, save: Callable[[], Any], undo: Callable[[], Any],
+                         redo: Callable[[], Any]) -> None:
+    """Ctrl+S saves; Ctrl+Shift+Z / Ctrl+Y redo and Ctrl+Alt+Z undo across fields (a field's
+    own Ctrl+Z stays the field's)."""
+    QShortcut(QKeySequence.StandardKey.Save, dialog, activated=save)
+    QShortcut(QKeySequence("Ctrl+Shift+Z"), dialog, activated=redo)
+    QShortcut(QKeySequence("Ctrl+Y"), dialog, activated=redo)
+    QShortcut(QKeySequence("Ctrl+Alt+Z"), dialog, activated=undo)

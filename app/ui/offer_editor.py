@@ -14,25 +14,21 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +50,13 @@ from app.models.offers import (
 from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
-from app.ui.editor_parts import PayloadHistory, group_box, plain
+from app.ui.editor_parts import (
+    PayloadHistory,
+    add_editor_shortcuts,
+    group_box,
+    plain,
+    sheet_and_findings,
+)
 from app.ui.fee_panel import FEE_FIELDS, FeePanel
 from app.ui.field_message import (
     ERROR_COLOUR,
@@ -177,34 +179,12 @@ class OfferEditor(QDialog):
         column.addWidget(self._section_summary_list())
         column.addStretch(1)
 
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(sheet)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("state")
-        self.state_label.setWordWrap(True)
-        side_layout.addWidget(self.state_label)
-        self.findings_title = QLabel()
-        self.findings_title.setObjectName("findings_title")
-        side_layout.addWidget(self.findings_title)
-        self.findings_list = QListWidget()
-        self.findings_list.setObjectName("findings")
-        self.findings_list.setWordWrap(True)
-        self.findings_list.itemActivated.connect(self._jump_to_finding)
-        self.findings_list.itemClicked.connect(self._jump_to_finding)
-        side_layout.addWidget(self.findings_list, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.scroll)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 300])
+        body = sheet_and_findings(sheet, self._jump_to_finding, with_state=True,
+                                  sizes=(760, 300))
+        splitter, self.scroll = body.splitter, body.scroll
+        assert body.state_label is not None
+        self.state_label = body.state_label
+        self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("undo")
@@ -237,10 +217,7 @@ class OfferEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Alt+Z"), self, activated=self.undo)
+        add_editor_shortcuts(self, self.save, self.undo, self.redo)
 
     def _register(self, name: str, widget: QWidget, message_owner: QWidget | None = None
                   ) -> FieldMessage:

@@ -19,12 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,12 +31,9 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -79,7 +75,13 @@ from app.models.summary_book import (
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
-from app.ui.editor_parts import PayloadHistory, group_box, plain
+from app.ui.editor_parts import (
+    PayloadHistory,
+    add_editor_shortcuts,
+    group_box,
+    plain,
+    sheet_and_findings,
+)
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, run_operation
@@ -236,32 +238,12 @@ class SummaryBookEditor(QDialog):
         column.addWidget(self._section_review())
         column.addStretch(1)
 
-        self.sheet_scroll = QScrollArea()
-        self.sheet_scroll.setWidgetResizable(True)
-        self.sheet_scroll.setWidget(sheet)
-        self.sheet_scroll.setFrameShape(QFrame.Shape.NoFrame)
-
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        self.state_label = QLabel(objectName="state")
-        self.state_label.setWordWrap(True)
-        side_layout.addWidget(self.state_label)
-        self.findings_title = QLabel(objectName="findings_title")
-        self.findings_title.setWordWrap(True)
-        side_layout.addWidget(self.findings_title)
-        self.findings_list = QListWidget(objectName="findings")
-        self.findings_list.setWordWrap(True)
-        self.findings_list.itemActivated.connect(self._jump_to_finding)
-        self.findings_list.itemClicked.connect(self._jump_to_finding)
-        side_layout.addWidget(self.findings_list, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.sheet_scroll)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([840, 320])
+        body = sheet_and_findings(sheet, self._jump_to_finding, with_state=True,
+                                  sizes=(840, 320))
+        splitter, self.sheet_scroll = body.splitter, body.scroll
+        assert body.state_label is not None
+        self.state_label = body.state_label
+        self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
         def button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
             made = QPushButton(text, objectName=name)
@@ -297,10 +279,7 @@ class SummaryBookEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.redo)
-        QShortcut(QKeySequence("Ctrl+Alt+Z"), self, activated=self.undo)
+        add_editor_shortcuts(self, self.save, self.undo, self.redo)
 
     def _register(self, name: str, widget: QWidget, owner: QWidget | None = None
                   ) -> FieldMessage:
@@ -504,7 +483,7 @@ class SummaryBookEditor(QDialog):
                 edit.setMinimumWidth(120)
                 edit.setMaximumWidth(160)
             elif key == "platform_url":
-                edit.setPlaceholderText("https://")
+                edit.setPlaceholderText(self.tr("https://…"))
             self.entered_edits[key] = edit
             self._row(form, key, headings[key], edit)
         layout.addLayout(form)

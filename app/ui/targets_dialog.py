@@ -101,7 +101,7 @@ class TargetsDialog(QDialog):
 
         self.file_types_edit = QLineEdit()
         self.file_types_edit.setObjectName("file_types")
-        self.file_types_edit.setPlaceholderText("pdf, xlsx")
+        self.file_types_edit.setPlaceholderText(self.tr("e.g. pdf, xlsx"))
         self.size_spin = QDoubleSpinBox()
         self.size_spin.setObjectName("size_limit")
         self.size_spin.setRange(0.0, 200.0)
