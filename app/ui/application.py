@@ -1,17 +1,18 @@
 """Starting the window: QApplication, translators, fonts, crash handler, the database.
 
-`run_window(db_path)` is what `app.cli` calls when no subcommand is given. The main window is
-shown first and the database opened right after its first paint: SQLAlchemy and the register
-take a few hundred milliseconds to load, and a window that appears at once reads as a program
-that started. A database that cannot be opened is explained in a message box and the exit
-status is 1, never a traceback.
+`run_window(db_path)` is what `app.__main__` and `app.cli` call when no subcommand is given.
+The main window is shown first and the database opened right after its first paint:
+SQLAlchemy and the register take a few hundred milliseconds to load, and a window that
+appears at once reads as a program that started. (Importing them on a worker thread
+meanwhile was tried: the two threads take turns at the GIL and the first paint came later,
+so the window thread imports them itself.) A database that cannot be opened is explained in
+a message box and the exit status is 1, never a traceback.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -37,23 +38,6 @@ def create_application(preferences: Preferences) -> QApplication:
     i18n.install_translators(app, preferences.language)
     configure_fonts(app)
     return app
-
-
-def _preload_database_modules() -> None:
-    """Import SQLAlchemy and the models on a worker thread while the window paints.
-
-    They take 0.3–0.5 s to import; the main thread is mostly in Qt's C++ until the first paint
-    and then imports the same modules (waiting for this thread if it is not done yet).
-    """
-
-    def work() -> None:
-        try:
-            import app.models.database  # noqa: F401
-            import app.models.store  # noqa: F401
-        except Exception:  # the main thread imports them again and reports any failure
-            log.exception("preloading the database modules failed")
-
-    threading.Thread(target=work, name="preload-models", daemon=True).start()
 
 
 def run_window(db_path: Path) -> int:
@@ -93,6 +77,5 @@ def run_window(db_path: Path) -> int:
 
     FirstPaintWatcher(window, open_register)
     window.show()
-    _preload_database_modules()
     code = app.exec()
     return status["code"] or code
