@@ -304,8 +304,14 @@ def build_package(
     ]
     built_at = built_at or dt.datetime.now().astimezone()
     name = package_name(unit, target, day)
-    output_dir.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
+    except OSError as exc:  # a read-only drive, a file where the folder should be, no rights
+        log.warning("cannot make package folder %s: %s", output_dir, exc)
+        reason = exc.strerror or str(exc)
+        return BuiltPackage(findings + [error("package.write_failed", "items",
+                                              path=str(output_dir), reason=reason)])
     try:
         result = _assemble(target, unit.strip(), day, items, work, name, contact, phone,
                            sender, built_at, progress, cancelled)

@@ -303,6 +303,21 @@ def test_cancelling_a_build_writes_nothing(
     assert not any((tmp_path / "out").iterdir())
 
 
+def test_an_output_folder_that_cannot_be_made_is_a_finding(
+    records: SubmissionRecords, database: Database, tmp_path: Path
+) -> None:
+    items = package_items(database, tmp_path / "generated", NUMBERS)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    built = build_package(_hubei(records), UNIT, DAY, items, blocker / "out")
+    assert not built.built
+    failure = [f for f in built.findings if f.is_error]
+    assert [f.code for f in failure] == ["package.write_failed"]
+    assert failure[0].params["path"] == str(blocker / "out")
+    assert failure[0].params["reason"]
+    assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
+
+
 def test_a_recorded_package_lists_its_files_and_planned_mails(
     records: SubmissionRecords, database: Database, tmp_path: Path
 ) -> None:
