@@ -22,21 +22,19 @@ The application's modules are compiled to bytecode first, as an installed copy i
 
 from __future__ import annotations
 
-import argparse
-import compileall
-import datetime as dt
-import json
+# A child imports only these three before its Qt: anything more (argparse, json, pathlib …)
+# would be start-up cost shared by the bare window and the application, and would flatter
+# the ratio. The parent's modules are imported in main().
 import os
-import random
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 TARGET_RATIO = 1.5
 TARGET_LOADED_S = 1.0
@@ -64,7 +62,7 @@ def _cpu() -> float:
 
 
 def _report(values: dict[str, Any]) -> None:
-    print("RESULT " + json.dumps(values), flush=True)
+    print("RESULT " + repr(values), flush=True)  # read back with ast.literal_eval
     os._exit(0)  # the figures are taken: skip teardown
 
 
@@ -88,7 +86,7 @@ def child_bare(t0: float) -> None:
     app.exec()
 
 
-def child_app(t0: float, db: Path, needle: str) -> None:
+def child_app(t0: float, db: str, needle: str) -> None:
     """Starts the application as `licence-desk --db DB` does, watching its main window.
 
     The watch is an event filter on the window and on the register's viewport, installed as
@@ -170,11 +168,13 @@ def child_app(t0: float, db: Path, needle: str) -> None:
     main_window_module.MainWindow.__init__ = watched_constructor  # type: ignore[method-assign]
     from app.__main__ import main
 
-    main(["--db", str(db)])
+    main(["--db", db])
     _report({"error": "the window closed before the register was painted", **figures})
 
 
-def child_breakdown(db: Path) -> None:
+def child_breakdown(db: str) -> None:
+    from pathlib import Path
+
     t = time.perf_counter()
     import PySide6.QtWidgets  # noqa: F401
 
@@ -185,7 +185,7 @@ def child_breakdown(db: Path) -> None:
 
     models = time.perf_counter() - t
     t = time.perf_counter()
-    database = open_database(db)
+    database = open_database(Path(db))
     opened = time.perf_counter() - t
     store = Store(database)
     t = time.perf_counter()
@@ -218,6 +218,9 @@ def child_breakdown(db: Path) -> None:
 
 
 def run_child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    import ast
+    import subprocess
+
     t0 = time.time()
     proc = subprocess.run(
         [sys.executable, __file__, "--child", *args, "--t0", repr(t0)],
@@ -225,12 +228,15 @@ def run_child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
     )
     for line in proc.stdout.splitlines():
         if line.startswith("RESULT "):
-            return json.loads(line[len("RESULT "):])
+            return ast.literal_eval(line[len("RESULT "):])
     raise RuntimeError(f"child {args} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
 
 
 def generate_register(db: Path, count: int) -> float:
     """`count` patents with valid numbers, Chinese titles and patentees, via Store.replace_all."""
+    import datetime as dt
+    import random
+
     from app.models.database import open_database
     from app.models.patent_number import check_character
     from app.models.patent_rules import PatentFields
@@ -271,39 +277,33 @@ def generate_register(db: Path, count: int) -> float:
 
 
 def median(values: list[float]) -> float:
+    import statistics
+
     return statistics.median(values)
 
 
 def main() -> int:
+    import argparse
+    import compileall
+    import tempfile
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--patents", type=int, default=10_000)
     parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     parser.add_argument("--filter", default="武汉理工")
-    parser.add_argument("--child", choices=["bare", "app", "breakdown"])
-    parser.add_argument("--t0", type=float)
-    parser.add_argument("--db", type=Path)
     parser.add_argument("--startup-only", action="store_true",
                         help="only (a) and (b): the first-paint ratio")
     options = parser.parse_args()
 
-    if options.child:
-        sys.path.insert(0, str(ROOT))
-        if options.child == "bare":
-            child_bare(options.t0)
-        elif options.child == "app":
-            child_app(options.t0, options.db, options.filter)
-        else:
-            child_breakdown(options.db)
-        return 0
-
-    sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, ROOT)
     # An installed copy runs from bytecode (pip compiles it on install; a frozen build carries
     # it). This machine sets PYTHONDONTWRITEBYTECODE, so without this every child would
     # compile the application's sources first: a cost no clerk pays.
-    compileall.compile_dir(ROOT / "app", quiet=1)
+    compileall.compile_dir(os.path.join(ROOT, "app"), quiet=1)
     work = Path(tempfile.mkdtemp(prefix="licence-desk-bench-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": options.platform, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": options.platform, "PYTHONPATH": ROOT}
     env.pop("LICENCE_DESK_DB", None)
 
     print(f"Python {sys.version.split()[0]}, platform {options.platform}, {options.runs} runs each,"
@@ -316,7 +316,7 @@ def main() -> int:
         bare_cpu.append(figures["cpu"])
         data = work / f"fresh-{run}"
         figures = run_child(
-            ["app", "--db", str(data / "register.sqlite3")],
+            ["app", "--db", str(data / "register.sqlite3"), "--filter", options.filter],
             {**env, "LICENCE_DESK_DATA_DIR": str(data)},
         )
         fresh_paint.append(figures["first_paint"])
@@ -345,7 +345,8 @@ def main() -> int:
     rows = filter_rows = 0
     for run in range(options.runs):
         data = work / f"big-{run}"
-        figures = run_child(["app", "--db", str(big)], {**env, "LICENCE_DESK_DATA_DIR": str(data)})
+        figures = run_child(["app", "--db", str(big), "--filter", options.filter],
+                            {**env, "LICENCE_DESK_DATA_DIR": str(data)})
         if "error" in figures:
             raise RuntimeError(figures)
         first.append(figures["first_paint"])
@@ -399,5 +400,19 @@ def _fmt(values: list[float], digits: int = 3) -> str:
     return " ".join(f"{v:.{digits}f}" for v in values)
 
 
+def child_main(argv: list[str]) -> int:
+    """`--child NAME --t0 T [--db PATH] [--filter TEXT]`, read without argparse (see the top)."""
+    args = dict(zip(argv[::2], argv[1::2], strict=False))
+    sys.path.insert(0, ROOT)
+    t0 = float(args["--t0"])
+    if args["--child"] == "bare":
+        child_bare(t0)
+    elif args["--child"] == "app":
+        child_app(t0, args["--db"], args["--filter"])
+    else:
+        child_breakdown(args["--db"])
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(child_main(sys.argv[1:]) if sys.argv[1:2] == ["--child"] else main())
