@@ -942,21 +942,19 @@ def _package(ctx: Context) -> int:
         return EXIT_DATA_ERRORS
     contact = org.contacts[0] if org.contacts else None
     out = Path(ctx.args.out).resolve()  # recorded, so `send` works from any folder
-    try:
-        built = build_package(
-            target, org.name, dt.date.today(), selection.items, out,
-            summary_list=selection.summary_rows, sheets=selection.sheet_rows,
-            contact=contact.name if contact else "",
-            phone=(contact.office_phone or contact.mobile) if contact else org.phone,
-        )
-    except OSError as exc:  # the output folder itself cannot be made (build_package raises)
-        raise CommandError("package.write_failed", path=str(out), reason=_reason(exc)) from exc
+    built = build_package(
+        target, org.name, dt.date.today(), selection.items, out,
+        summary_list=selection.summary_rows, sheets=selection.sheet_rows,
+        contact=contact.name if contact else "",
+        phone=(contact.office_phone or contact.mobile) if contact else org.phone,
+    )
+    for failure in built.findings:  # the folder or a file cannot be written: not the data
+        if failure.code == "package.write_failed":
+            raise CommandError(failure.code, **failure.params)
     findings = [*selection.findings, *built.findings]
     _print_findings(ctx, target.name, findings)
     if not built.built:
         ctx.say("cli.package_refused", count=sum(f.is_error for f in findings))
-        if any(f.code == "package.write_failed" for f in built.findings):
-            return EXIT_USAGE
         return EXIT_DATA_ERRORS
     package_id, _ = record_and_queue(records, built)
     for file in built.files:
