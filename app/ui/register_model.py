@@ -24,11 +24,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.ui import i18n
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon  # made by QStyle once rows exist, after the first paint
+
     from app.models.findings import Finding
     from app.models.patent_rules import PatentFields
 
