@@ -16,6 +16,25 @@ DB_FILE_NAME = "licence-desk.sqlite3"
 SHARE_DIR = Path("share") / APP_ID  # where a wheel install puts resources/ and translations/
 
 
+def _install_data_roots() -> list[Path]:
+    """Where a wheel's data files may have gone: `<data>/share/licence-desk` for the install
+    scheme in use (a venv or the interpreter's prefix, Debian's /usr/local) and for a user
+    install (`pip install --user`, what pip falls back to on Windows without admin rights)."""
+    import sysconfig
+
+    data_dirs = [
+        sys.prefix,
+        sysconfig.get_path("data"),
+        sysconfig.get_path("data", sysconfig.get_preferred_scheme("user")),
+    ]
+    roots: list[Path] = []
+    for data in data_dirs:
+        root = Path(data) / SHARE_DIR
+        if root not in roots:
+            roots.append(root)
+    return roots
+
+
 def _roots() -> list[Path]:
     """Where bundled files may be: the PyInstaller bundle, the source tree, a wheel install."""
     roots = []
@@ -23,7 +42,7 @@ def _roots() -> list[Path]:
     if frozen_root:
         roots.append(Path(frozen_root))
     roots.append(Path(__file__).resolve().parent.parent)
-    roots.append(Path(sys.prefix) / SHARE_DIR)
+    roots.extend(_install_data_roots())
     return roots
 
 
