@@ -361,6 +361,25 @@ class PatentTableModel(QAbstractTableModel):
             self._rows.sort(key=lambda r: r.cells()[column], reverse=reverse)
 
 
+def number_needle(text: str) -> str | None:
+    """What to look for when the filter text is a patent number, or the start of one, in any
+    notation clerks paste (ZL 2017…, CN 2017 1 0601862.3, 2017106018623, full-width digits):
+    the number as the register stores it. None for other text."""
+    from app.models.patent_number import clean, parse
+
+    body = clean(text)
+    for prefix in ("ZL", "CN"):
+        body = body.removeprefix(prefix)
+    if not body or not body[0].isdigit() or body.strip("0123456789.X"):
+        return None
+    number = parse(text)
+    if number.valid and number.normalized:
+        return fold(number.normalized)
+    if len(body) == 13 and "." not in body:  # a whole number without its dot, check wrong
+        body = f"{body[:12]}.{body[12]}"
+    return fold(body)
+
+
 class PatentFilterProxy(QSortFilterProxyModel):
     """Filters on number, title and patentees; leaves sorting to the source model."""
 
@@ -373,9 +392,11 @@ class PatentFilterProxy(QSortFilterProxyModel):
         return self._needle
 
     def set_needle(self, text: str) -> None:
-        needle = fold(text.strip())
-        if needle.startswith("zl"):
-            needle = needle[2:]
+        needle = number_needle(text)
+        if needle is None:
+            needle = fold(text.strip())
+            if needle.startswith("zl"):
+                needle = needle[2:]
         if needle == self._needle:
             return
         self.beginFilterChange()

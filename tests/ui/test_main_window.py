@@ -111,6 +111,15 @@ def test_filter_narrows_as_the_clerk_types(qtbot: QtBot, filled_store: Store) ->
     assert window.proxy.rowCount() == 1
     window.filter_edit.setText("ｚｌ" + everything[0].number)  # full width, lower case
     assert window.proxy.rowCount() == 1
+    # Pasted in the other notations clerks meet: spaced, CN-style, without the dot.
+    digits, check = everything[0].number.split(".")
+    for pasted in (f"ZL {digits}.{check}", f"{digits}{check}",
+                   f"CN {digits[:4]} {digits[4]} {digits[5:]}.{check}"):
+        window.filter_edit.setText(pasted)
+        assert window.proxy.rowCount() == 1, pasted
+    bad = everything[5].number  # stored as typed: its check character is wrong
+    window.filter_edit.setText(bad.replace(".", ""))
+    assert window.proxy.rowCount() == 1
 
 
 def test_sorting_by_title_and_by_problems(qtbot: QtBot, filled_store: Store) -> None:
