@@ -335,7 +335,8 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         header_state = prefs.state("register/header")
         header = self.view.horizontalHeader()
-        if header_state is not None and header.restoreState(header_state):
+        self._widths_chosen = header_state is not None and header.restoreState(header_state)
+        if self._widths_chosen:
             section = header.sortIndicatorSection()
             if 0 <= section < len(Column):
                 self.model.sort(section, header.sortIndicatorOrder())
@@ -365,9 +366,39 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         assert self.store is not None
         self.model.load(self.store.patent_register())
+        if not self._widths_chosen:
+            self._fit_label_columns()
         self.refresh_offer_marks()
         self._start_error_count()
         self.register_loaded.emit()
+
+    def _fit_label_columns(self) -> None:
+        """Widen the type, expiry and status columns to their longest wording in the current
+        language (English runs longer than Chinese), unless the clerk has set the widths."""
+        from PySide6.QtWidgets import QStyle  # many enums: not before the first paint
+
+        from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
+
+        language = i18n.language()
+        overridden = self.model.tr("%1 (entered)").replace("%1", "2040-12-31")
+        texts = {
+            Column.KIND: [label(KIND_LABELS, key, language) for key in KIND_LABELS],
+            Column.EXPIRY: ["2040-12-31", overridden],
+            Column.LEGAL_STATUS: [label(LEGAL_STATUS_LABELS, k, language)
+                                  for k in LEGAL_STATUS_LABELS],
+        }
+        metrics = self.view.fontMetrics()
+        header = self.view.horizontalHeader()
+        header_metrics = header.fontMetrics()
+        padding = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        for column, words in texts.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = max(
+                max(metrics.horizontalAdvance(w) for w in words) + padding,
+                header_metrics.horizontalAdvance(title) + padding + 16,  # the sort arrow
+            )
+            if needed > header.sectionSize(column):
+                header.resizeSection(column, needed)
 
     def _start_error_count(self) -> None:
         """Check every record a few hundred at a time, so the window stays responsive."""

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.messages import describe
 from app.models.store import Store
-from app.ui import interaction
+from app.ui import i18n, interaction
 from app.ui.main_window import MainWindow
 from app.ui.register_model import ID_ROLE, SEVERITY_ROLE, Column
 from app.ui.settings import Preferences, settings_path
@@ -235,3 +235,19 @@ def test_database_opens_after_the_first_paint_or_anyway(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: calls == ["painted", "fallback"])  # never shown: opened anyway
     qtbot.wait(100)
     assert calls == ["painted", "fallback"]
+
+
+def test_label_columns_fit_their_longest_wording(qtbot: QtBot, filled_store: Store) -> None:
+    # English labels run longer than Chinese: "expired (term ended)" was cut at 120 px.
+    previous = i18n.language()
+    i18n.set_language("en")
+    try:
+        window = make_window(qtbot, filled_store)
+        metrics = window.view.fontMetrics()
+        header = window.view.horizontalHeader()
+        for column, longest in ((Column.LEGAL_STATUS, "expired (term ended)"),
+                                (Column.KIND, "utility model"),
+                                (Column.EXPIRY, "2040-12-31 (entered)")):
+            assert header.sectionSize(column) > metrics.horizontalAdvance(longest), longest
+    finally:
+        i18n.set_language(previous)
