@@ -273,7 +273,7 @@ class AccountsDialog(QDialog):
     def new_account(self, preset_key: str | None) -> None:
         preset = next((p for p in self.presets if p.key == preset_key), None)
         self.list.clearSelection()
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentItem(None)
         if preset is None:
             self.show_account(AccountData())
         else:

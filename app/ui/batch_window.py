@@ -391,10 +391,10 @@ class BatchWindow(QDialog):
         self._size_preview_columns()  # to the headings alone when there is no list
         language = i18n.language()
         for finding in self.findings:
-            item = QListWidgetItem(describe(finding, language))
-            item.setForeground(QColor(ERROR_COLOUR if finding.severity is Severity.ERROR
+            entry = QListWidgetItem(describe(finding, language))
+            entry.setForeground(QColor(ERROR_COLOUR if finding.severity is Severity.ERROR
                                       else WARNING_COLOUR))
-            self.findings_list.addItem(item)
+            self.findings_list.addItem(entry)
         self.findings_list.setVisible(bool(self.findings))
         self.no_findings.setVisible(self.batch_id is not None and not self.findings)
         self.write_button.setEnabled(bool(summary and summary.rows))

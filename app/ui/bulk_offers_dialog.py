@@ -184,7 +184,7 @@ class BulkOffersDialog(QDialog):
             declared_on=self.declared_on.date(),
         )
 
-    def create(self) -> BulkOutcome:
+    def create_sheets(self) -> BulkOutcome:
         results: dict[int, SaveResult] = self.store.create_offers(self.patent_ids,
                                                                   self.fields_for)
         skipped = sum(1 for pid in self.patent_ids if pid in self.already)
@@ -197,5 +197,5 @@ class BulkOffersDialog(QDialog):
         return self.outcome
 
     def accept(self) -> None:
-        self.create()
+        self.create_sheets()
         super().accept()

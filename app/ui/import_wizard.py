@@ -365,7 +365,7 @@ class ImportWizard(QDialog):
         top = QHBoxLayout()
         self.only_problems = QCheckBox(self.tr("Only rows with problems"))
         self.only_problems.setObjectName("only_problems")
-        self.only_problems.toggled.connect(lambda on: self.proxy.set_only_problems(on))
+        self.only_problems.toggled.connect(self._only_problems_toggled)
         top.addWidget(self.only_problems)
         top.addStretch(1)
         self.columns_button = QPushButton(self.tr("Columns…"))
@@ -472,6 +472,9 @@ class ImportWizard(QDialog):
             f"<b>{name}</b>" if i == page else f"<span style='color: gray'>{name}</span>"
             for i, name in enumerate(names)))
         self._update_buttons()
+
+    def _only_problems_toggled(self, on: bool) -> None:
+        self.proxy.set_only_problems(on)
 
     def _update_buttons(self) -> None:
         page = self.pages.currentIndex()
@@ -728,6 +731,7 @@ class ImportWizard(QDialog):
                     if len(values) == SAMPLE_ROWS:
                         break
             item = self.mapping_table.item(index, 2)
+            assert item is not None  # every row is made with its sample cell
             item.setText(" | ".join(values))
             item.setToolTip("\n".join(values))
         self._update_buttons()
@@ -877,7 +881,10 @@ class ImportWizard(QDialog):
         self.result_list.setVisible(bool(items))
         # Without the list the text stays at the top instead of floating in the middle.
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.pages.widget(RESULT_PAGE).layout().setStretch(2, 0 if items else 1)
+        page = self.pages.widget(RESULT_PAGE)
+        layout = page.layout() if page is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretch(2, 0 if items else 1)
         self._show_page(RESULT_PAGE)
 
     # Closing ----------------------------------------------------------------------------

@@ -178,12 +178,13 @@ class MainWindow(QMainWindow):
         self.language_actions: dict[str, QAction] = {}
         # Each language is named in itself, so a clerk can find theirs in either interface.
         for code, name in ((ZH, "中文（简体）"), (EN, "English")):
-            action = QAction(name, self, checkable=True)
-            action.setData(code)
-            action.setChecked(self.preferences.language == code)
-            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            self.language_group.addAction(action)
-            self.language_actions[code] = action
+            language_action = QAction(name, self, checkable=True)
+            language_action.setData(code)
+            language_action.setChecked(self.preferences.language == code)
+            language_action.triggered.connect(
+                lambda _checked=False, c=code: self.choose_language(c))
+            self.language_group.addAction(language_action)
+            self.language_actions[code] = language_action
 
         self.about_action = QAction(self.tr("&About Licence Desk"), self)
         self.about_action.triggered.connect(self.show_about)
@@ -718,7 +719,8 @@ class MainWindow(QMainWindow):
         from app.messages import describe
 
         language = i18n.language()
-        done, refused, lines = 0, 0, []
+        done, refused = 0, 0
+        lines: list[str] = []
         for offer in self._offers_of(self.selected_ids()):
             result = self.store.finalise_offer(offer.id)
             if result.saved:

@@ -138,14 +138,14 @@ class OutboxWindow(QDialog):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-        self.result = QTextBrowser()
-        self.result.setObjectName("result")
-        self.result.setOpenLinks(False)
-        self.result.setPlaceholderText(self.tr("What the last send did is shown here."))
+        self.result_view = QTextBrowser()
+        self.result_view.setObjectName("result")
+        self.result_view.setOpenLinks(False)
+        self.result_view.setPlaceholderText(self.tr("What the last send did is shown here."))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.result)
+        splitter.addWidget(self.result_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([440, 140])
@@ -334,7 +334,7 @@ class OutboxWindow(QDialog):
             report.findings[:0] = queued
             return report
 
-        self.result.clear()
+        self.result_view.clear()
         self.operation = run_operation(self, self.tr("Sending"), work, self._sent,
                                        self._send_failed)
         self.operation.finished.connect(self._operation_finished)
@@ -385,10 +385,10 @@ class OutboxWindow(QDialog):
         html = "".join(
             f'<p style="color: {colour};">{escape(text)}</p>' if colour
             else f"<p>{escape(text)}</p>" for text, colour in lines)
-        self.result.setHtml(html)
+        self.result_view.setHtml(html)
 
     def result_text(self) -> str:
-        return self.result.toPlainText()
+        return self.result_view.toPlainText()
 
     # Closing ----------------------------------------------------------------------------
 

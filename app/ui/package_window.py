@@ -117,8 +117,7 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
     for document in sorted(latest_other.values(), key=lambda d: (order[d.kind], d.subject)):
         if document.kind == DocumentKind.SUMMARY_LIST and document.subject in batches:
             # A batch's list: out of date once the batch's data changed since.
-            status = summary_list_status(store, batches[document.subject])
-            freshness = status.freshness
+            freshness = summary_list_status(store, batches[document.subject]).freshness
         else:
             freshness = _file_freshness(document)
         rows.append(DocumentRow(
@@ -490,12 +489,17 @@ class PackageWindow(QDialog):
         return next(i for i, r in enumerate(self.rows) if r.document_id == document_id)
 
     def set_included(self, document_id: int, included: bool) -> None:
-        self.table.item(self.row_of(document_id), 0).setCheckState(
+        self._cell(document_id, 0).setCheckState(
             Qt.CheckState.Checked if included else Qt.CheckState.Unchecked)
 
     def set_unsealed_confirmed(self, document_id: int, confirmed: bool) -> None:
-        self.table.item(self.row_of(document_id), 5).setCheckState(
+        self._cell(document_id, 5).setCheckState(
             Qt.CheckState.Checked if confirmed else Qt.CheckState.Unchecked)
+
+    def _cell(self, document_id: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(self.row_of(document_id), column)
+        assert item is not None  # _fill_row makes every cell
+        return item
 
     def set_all_included(self, included: bool) -> None:
         for document in self.rows:

@@ -85,7 +85,7 @@ class SealedCopyDialog(QDialog):
         self.opener = opener or open_file
         self.sealed_path: Path | None = None
         self.operation: Operation | None = None
-        self.result: SealResult | None = None
+        self.outcome: SealResult | None = None
         self.setObjectName("sealed_copy")
         self.setWindowTitle(self.tr("Sealed copy"))
         self.resize(640, 460)
@@ -121,10 +121,10 @@ class SealedCopyDialog(QDialog):
         self.add_button.clicked.connect(self.add_files)
         self.up_button = QPushButton(self.tr("Up"))
         self.up_button.setObjectName("up")
-        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.up_button.clicked.connect(lambda: self.move_file(-1))
         self.down_button = QPushButton(self.tr("Down"))
         self.down_button.setObjectName("down")
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.down_button.clicked.connect(lambda: self.move_file(1))
         self.remove_file_button = QPushButton(self.tr("Take out"))
         self.remove_file_button.setObjectName("take_out")
         self.remove_file_button.clicked.connect(self.take_out)
@@ -218,7 +218,7 @@ class SealedCopyDialog(QDialog):
         self.message.show_text("", "")
         self._update_buttons()
 
-    def move(self, step: int) -> None:
+    def move_file(self, step: int) -> None:
         row = self.files.currentRow()
         target = row + step
         if row < 0 or not 0 <= target < self.files.count():
@@ -251,7 +251,7 @@ class SealedCopyDialog(QDialog):
         self._update_buttons()
 
     def _attached(self, result: SealResult) -> None:
-        self.result = result
+        self.outcome = result
         if result.attached:
             self.files.clear()
             done = self.tr("Sealed copy attached.")
@@ -280,14 +280,14 @@ class SealedCopyDialog(QDialog):
                     "file itself is kept, since a sent package may refer to it."),
         ):
             return
-        self.result = remove_sealed_copy(self.records, self.document_id)
-        self.message.show_findings(self.result.findings)
-        if not self.result.findings:
+        self.outcome = remove_sealed_copy(self.records, self.document_id)
+        self.message.show_findings(self.outcome.findings)
+        if not self.outcome.findings:
             self.message.show_text(self.tr("Sealed copy removed."), "")
         self.changed.emit(self.document_id)
         self.refresh()
 
-    def done(self, result: int) -> None:  # type: ignore[override]
+    def done(self, result: int) -> None:
         # Closing while attaching would end the worker thread under the running copy: close
         # once it has finished instead (each attach is one transaction, nothing is lost).
         if self.operation is not None and not self.operation.done:

@@ -236,7 +236,7 @@ class TargetsDialog(QDialog):
         return f"custom-{n}"
 
     def new_target(self) -> None:
-        self.list.setCurrentItem(None)  # type: ignore[arg-type]
+        self.list.setCurrentItem(None)
         self.show_target(TargetData(key=self._new_key(), name=""))
         self.name_edit.setFocus()
 

@@ -43,7 +43,7 @@ def test_shared_defaults_with_expiry_capped_per_patent(qtbot, store: Store) -> N
     dialog.fee_panel.edits["amount_yuan"].setText("50000")  # type: ignore[attr-defined]
     dialog.single_term.setText("3年")
 
-    outcome = dialog.create()
+    outcome = dialog.create_sheets()
     assert (outcome.created, outcome.skipped, outcome.with_errors) == (2, 1, 0)
 
     first = store.offer_for_patent(invention)  # type: ignore[arg-type]

@@ -39,9 +39,9 @@ def make_dialog(qtbot: QtBot, store: Store, document_id: int,
 
 
 def attach(qtbot: QtBot, dialog: SealedCopyDialog) -> None:
-    dialog.result = None
+    dialog.outcome = None
     qtbot.mouseClick(dialog.attach_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=10000)
 
 
 def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed(
@@ -60,7 +60,7 @@ def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed
     assert [p.name for p in dialog.paths()] == ["扫描 1.png"]
     attach(qtbot, dialog)
 
-    assert dialog.result is not None and dialog.result.attached, dialog.result
+    assert dialog.outcome is not None and dialog.outcome.attached, dialog.outcome
     document = records.document(docs.sheet_id)
     assert document is not None and document.sealed_path
     sealed = Path(document.sealed_path)
@@ -112,7 +112,7 @@ def test_pages_can_be_reordered_and_a_wrong_file_is_refused_in_words(
 
     dialog.add_paths([note])
     attach(qtbot, dialog)
-    assert dialog.result is not None and not dialog.result.attached
+    assert dialog.outcome is not None and not dialog.outcome.attached
     expected = message("sealed.not_a_scan", {"file": "说明.png"}, chinese)
     assert dialog.message.text() == expected and dialog.message.severity == "error"
     assert dialog.files.count() == 3  # what was chosen stays, to correct
