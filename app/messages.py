@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.models.findings import Finding
+from app.os_errors import reason_kind
 
 ZH = "zh_CN"
 EN = "en"
@@ -758,10 +759,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The unit's name is missing from the header line. Fill it in under Organisation.",
         "汇总表表头缺少单位名称，请在“单位信息”中填写。",
     ),
+    # The reason names Excel and WPS when the OS refused access; the hint adds what to do.
     "export.write_failed": (
-        "Cannot write {path}: {reason}. If the file is open in Excel or WPS, close it and try "
-        "again.",
-        "无法写入 {path}：{reason}。如该文件正在 Excel 或 WPS 中打开，请关闭后重试。",
+        "Cannot write {path}: {reason}. If the file is open in another program, close it and "
+        "try again.",
+        "无法写入 {path}：{reason}。如该文件正被其他程序打开，请关闭后重试。",
     ),
     "import.file_unreadable": (
         "Cannot open {path}: {reason}",
@@ -1003,10 +1005,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请改为规范汉字后重试；未写入任何文件。",
     ),
     "summary_list.write_failed": (
-        "Cannot write {path}: {reason}. If the file is open in another program (WPS, Excel, a "
-        "PDF reader), close it and try again.",
-        "无法写入 {path}：{reason}。如该文件正在其他程序（WPS、Excel、PDF 阅读器）中打开，"
-        "请关闭后重试。",
+        "Cannot write {path}: {reason}. If the file is open in another program (a PDF reader, "
+        "say), close it and try again.",
+        "无法写入 {path}：{reason}。如该文件正被其他程序（如 PDF 阅读器）打开，请关闭后重试。",
     ),
     "summary_list.render_failed": (
         "The summary list PDF could not be laid out: {reason}",
@@ -1359,6 +1360,40 @@ LICENCE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "sole": ("sole licence", "排他许可"),
 }
 
+# The reason of an operating-system error (app.os_errors.reason_kind), in the words a clerk on
+# Chinese Windows reads; any other error keeps the OS's own text.
+OS_REASONS: dict[str, tuple[str, str]] = {
+    "not_found": ("the file or folder does not exist", "文件或文件夹不存在"),
+    "access_denied": (
+        "permission denied (the file may be open in Excel or WPS)",
+        "没有权限（文件可能正被 Excel 或 WPS 打开）",
+    ),
+    "in_use": (
+        "the file is in use by another program (such as Excel or WPS)",
+        "文件正被其他程序占用（如 Excel 或 WPS）",
+    ),
+    "is_directory": ("it is a folder, not a file", "这是文件夹，不是文件"),
+    "not_directory": ("part of the path is a file, not a folder", "路径中有一级是文件，不是文件夹"),
+    "not_empty": ("the folder is not empty", "文件夹不是空的"),
+    "disk_full": ("the disk is full", "磁盘空间不足"),
+    "read_only": ("the disk is read-only or write-protected", "磁盘为只读或写保护"),
+    "exists": ("a file or folder of that name already exists", "已有同名的文件或文件夹"),
+    "name_too_long": ("the file name or path is too long", "文件名或路径太长"),
+    "invalid_name": (
+        "the file name or path is not valid (a name cannot contain : * ? \" < > |)",
+        "文件名或路径无效（文件名中不能有 : * ? \" < > | 等字符）",
+    ),
+    "device_not_ready": (
+        "the drive is not ready or was removed (a USB drive pulled out, a network drive "
+        "disconnected)",
+        "磁盘或设备未就绪或已移除（如 U 盘已拔出、网络盘已断开）",
+    ),
+    "io_error": (
+        "the disk could not be read or written (it may be damaged or removed)",
+        "磁盘读写出错（可能已损坏或已拔出）",
+    ),
+}
+
 _KIND_PARAMS = {"kind", "entered", "derived"}
 
 
@@ -1394,6 +1429,10 @@ def message(code: str, params: Mapping[str, Any] | None = None, language: str = 
     if pair is None:
         return code
     values = {k: _param_text(k, v, language) for k, v in (params or {}).items()}
+    os_reason = reason_kind(params or {})
+    if os_reason is not None:
+        # An OS error's reason in the message's language, not Python's English.
+        values["reason"] = _pick(OS_REASONS[os_reason], language)
     nested = (params or {}).get("nested_code")
     if nested:
         # A finding that carries another record's finding (an offer on a bad patent record).
