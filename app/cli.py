@@ -36,6 +36,7 @@ from app.messages import (
     message,
 )
 from app.models.findings import Finding
+from app.os_errors import reason_params
 
 if TYPE_CHECKING:
     from app.models.database import Database
@@ -91,7 +92,7 @@ class Context:
             return default_database_path(self.db_option)
         except OSError as exc:  # the user data folder cannot be created
             raise DatabaseError(
-                "db.folder_unwritable", path=str(exc.filename or ""), reason=_reason(exc)
+                "db.folder_unwritable", path=str(exc.filename or ""), **reason_params(exc)
             ) from exc
 
     def store(self) -> Store:
@@ -368,7 +369,7 @@ def _export(ctx: Context) -> int:
     try:
         count = interchange.export_file(store, path)
     except OSError as exc:
-        raise CommandError("json.write_failed", path=str(path), reason=_reason(exc)) from exc
+        raise CommandError("json.write_failed", path=str(path), **reason_params(exc)) from exc
     ctx.say("cli.exported", path=str(path), count=count)
     return EXIT_OK
 
@@ -791,7 +792,7 @@ def _out_folder(ctx: Context) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CommandError("export.write_failed", path=str(out), reason=_reason(exc)) from exc
+        raise CommandError("export.write_failed", path=str(out), **reason_params(exc)) from exc
     return out
 
 
@@ -836,7 +837,7 @@ def _render_summary_book(ctx: Context) -> int:
     try:
         write_atomic(path, pdf)
     except OSError as exc:
-        raise CommandError("pdf.write_failed", path=str(path), reason=_reason(exc)) from exc
+        raise CommandError("pdf.write_failed", path=str(path), **reason_params(exc)) from exc
     tables = _write_workbook(partial(write_book_tables, data, out / BOOK_TABLES))
     print(path, file=ctx.out)
     print(tables.path, file=ctx.out)
@@ -1145,7 +1146,7 @@ def _send(ctx: Context) -> int:
                            reason=why, variable=PASSWORD_ENV_VAR) from None
     except OSError as exc:  # the outbox copy of a mail cannot be written (queue_package raises)
         raise CommandError("cli.outbox_write_failed", path=str(exc.filename or ""),
-                           reason=_reason(exc)) from exc
+                           **reason_params(exc)) from exc
 
     if not report.outcomes and not report.findings:
         ctx.say("cli.send_nothing", name=package.name)
@@ -1274,10 +1275,6 @@ def _use_utf8_streams() -> None:
 
 def _print_json(ctx: Context, value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2), file=ctx.out)
-
-
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
 
 
 def _failure_message(exc: Exception) -> tuple[str, dict[str, Any]] | None:

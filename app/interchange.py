@@ -100,6 +100,7 @@ from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
 from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read_summary_book
+from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
 CURRENT_VERSION: Final = 3
@@ -784,8 +785,8 @@ def read_file(path: str | os.PathLike[str]) -> ReadResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return ReadResult(None, (error("json.unreadable", ROOT, path=str(path), reason=reason),))
+        problem = error("json.unreadable", ROOT, path=str(path), **reason_params(exc))
+        return ReadResult(None, (problem,))
     try:
         text = _decode(data)
     except UnicodeDecodeError as exc:

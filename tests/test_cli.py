@@ -317,7 +317,11 @@ def test_unreadable_and_newer_files(capsys: pytest.CaptureFixture[str], tmp_path
     db = tmp_path / "r.sqlite3"
     code, _, err = run(capsys, "--db", str(db), "import", str(tmp_path / "missing.json"))
     assert code == 2 and "无法读取" in err and "missing.json" in err
+    assert err.rstrip().endswith("：文件或文件夹不存在")  # the OS's reason in Chinese too
     assert not db.exists()  # a refused file does not even create the database
+    code, _, err = run(capsys, "--lang", "en", "--db", str(db), "import",
+                       str(tmp_path / "missing.json"))
+    assert code == 2 and err.rstrip().endswith(": the file or folder does not exist")
 
     newer = tmp_path / "newer.json"
     newer.write_text('{"format": "licence-desk", "version": 9, "patents": []}', encoding="utf-8")
@@ -330,7 +334,9 @@ def test_export_to_an_impossible_place(
 ) -> None:
     code, _, err = run(capsys, "--db", str(tmp_path / "r.sqlite3"), "export-json",
                        str(tmp_path / "no" / "such" / "folder" / "x.json"))
-    assert code == 2 and "无法写入" in err
+    assert code == 2 and "无法写入" in err and "文件或文件夹不存在" in err
+    code, _, err = run(capsys, "--db", str(tmp_path / "r.sqlite3"), "export-json", str(tmp_path))
+    assert code == 2 and "这是文件夹，不是文件" in err and "Is a directory" not in err
 
 
 def test_corrupt_database_exits_2_with_the_message(

@@ -46,6 +46,7 @@ from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
 from app.models.offers import OfferFields, check_offer_record
 from app.models.patent_rules import PatentFields
+from app.os_errors import reason_params
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -304,7 +305,7 @@ def _render_separate(
         except Exception as exc:  # a layout failure must not stop the batch
             log.exception("rendering %s failed", item.number)
             result.failures.append(OfferFailure(item.offer_id, item.number, (
-                error("pdf.render_failed", "offer", number=item.number, reason=str(exc)),)))
+                error("pdf.render_failed", "offer", number=item.number, **reason_params(exc)),)))
             continue
         # Both documents of the offer are laid out before either is written.
         written: list[WrittenFile] = []
@@ -359,7 +360,7 @@ def _render_combined(
     except Exception as exc:
         log.exception("rendering the combined file failed")
         result.failures.append(OfferFailure(None, "", (
-            error("pdf.render_failed", "offer", number=COMBINED_NAME, reason=str(exc)),)))
+            error("pdf.render_failed", "offer", number=COMBINED_NAME, **reason_params(exc)),)))
         return
     try:
         write_atomic(path, data)
@@ -389,7 +390,7 @@ def _record(store: Store, written: Sequence[WrittenFile], items: dict[int, _Prep
 
 
 def _write_failed(path: Path, exc: OSError) -> Finding:
-    return error("pdf.write_failed", "offer", path=str(path), reason=exc.strerror or str(exc))
+    return error("pdf.write_failed", "offer", path=str(path), **reason_params(exc))
 
 
 # --------------------------------------------------------------------------------- status

@@ -18,10 +18,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.export.excel.summary_list import DOCUMENT_KIND as XLSX_KIND
 from app.export.excel.summary_list import generated_document as xlsx_document
@@ -34,6 +34,7 @@ from app.export.pdf.summary_list import field_heading, render_summary_list, summ
 from app.models.entities import GeneratedDocument
 from app.models.findings import Finding, Severity, error
 from app.models.summary_list import SummaryList
+from app.os_errors import reason_of, reason_params
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -112,8 +113,8 @@ def missing_glyph_findings(missing: Iterable[MissingGlyph]) -> list[Finding]:
     ]
 
 
-def _write_failed(path: Path, reason: str) -> Finding:
-    return error("summary_list.write_failed", "file", path=str(path), reason=reason)
+def _write_failed(path: Path, reason: Mapping[str, Any]) -> Finding:
+    return error("summary_list.write_failed", "file", path=str(path), **reason)
 
 
 def write_summary_list_documents(
@@ -143,7 +144,7 @@ def write_summary_list_documents(
         pdf = render_summary_list(summary)
     except Exception as exc:  # a layout failure is a finding, not a crash of the window
         log.exception("laying out the summary list of batch %s failed", batch_id)
-        result.findings.append(error("summary_list.render_failed", "file", reason=str(exc)))
+        result.findings.append(error("summary_list.render_failed", "file", **reason_params(exc)))
         return result
 
     out = Path(out_dir)
@@ -151,7 +152,7 @@ def write_summary_list_documents(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        result.findings.append(_write_failed(out, exc.strerror or str(exc)))
+        result.findings.append(_write_failed(out, reason_params(exc)))
         return result
 
     documents: list[GeneratedDocument] = []
@@ -161,7 +162,7 @@ def write_summary_list_documents(
     try:
         write_atomic(pdf_path, pdf)
     except OSError as exc:
-        result.findings.append(_write_failed(pdf_path, exc.strerror or str(exc)))
+        result.findings.append(_write_failed(pdf_path, reason_params(exc)))
     else:
         digest = hashlib.sha256(pdf).hexdigest()
         written.append((PDF_KIND, pdf_path, digest, len(pdf)))
@@ -173,8 +174,8 @@ def write_summary_list_documents(
     try:
         workbook: WrittenWorkbook = write_summary_list(summary, out / names[XLSX_KIND])
     except ExcelExportError as exc:
-        result.findings.append(_write_failed(out / names[XLSX_KIND],
-                                             str(exc.params.get("reason", exc.code))))
+        reason = reason_of(exc.params) or {"reason": exc.code}
+        result.findings.append(_write_failed(out / names[XLSX_KIND], reason))
     else:
         written.append((XLSX_KIND, workbook.path, workbook.sha256, workbook.size))
         documents.append(xlsx_document(summary, workbook, stamp))

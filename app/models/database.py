@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.os_errors import reason_params
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -142,7 +144,8 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError("db.folder_unwritable", path=str(path.parent), reason=str(exc)) from exc
+        raise DatabaseError("db.folder_unwritable", path=str(path.parent),
+                            **reason_params(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
     if existed:
         try:
@@ -177,7 +180,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
     except Exception as exc:
         engine.dispose()
         raise DatabaseError(
-            "db.migration_failed", path=str(path), reason=str(exc),
+            "db.migration_failed", path=str(path), **reason_params(exc),
             backup=str(backup_path or ""),
         ) from exc
     sessions = sessionmaker(engine, expire_on_commit=False)

@@ -34,6 +34,7 @@ from app.models.entities import LEGAL_STATUS_LABELS_ZH, LegalStatus
 from app.models.findings import Finding, error, has_errors, warning
 from app.models.patent_number import PatentKind, check_character, parse
 from app.models.patent_rules import PatentFields, check_patent
+from app.os_errors import reason_params
 
 # Fields a column can be mapped to: the patent's, then the summary list's offer fields.
 PATENT_FIELDS: Final = (
@@ -203,7 +204,7 @@ def load_mapping(path: str | os.PathLike[str]) -> tuple[ColumnMapping | None, li
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [error("import.mapping_unreadable", "mapping", reason=str(exc))]
+        return None, [error("import.mapping_unreadable", "mapping", **reason_params(exc))]
     return mapping_from_json(text)
 
 

@@ -6,6 +6,7 @@ so a failure leaves the database as it was.
 
 from __future__ import annotations
 
+import errno
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from app.models.patent_import import ON_EXISTING, ImportOutcome, PreviewRow, mer
 from app.models.patent_number import parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.summary_list import SummaryList, build_summary_list, official_number
+from app.os_errors import errno_params, reason_params
 
 
 @dataclass(frozen=True)
@@ -413,8 +415,10 @@ class Store:
         if kind not in {k.value for k in DealFileKind}:
             return SaveResult(None, [error("deal.file_kind_unknown", "files", kind=kind)])
         if not path.is_file():
+            # Said as the OS would say it, so the message words it in the clerk's language.
+            reason = errno_params(errno.EISDIR if path.is_dir() else errno.ENOENT)
             return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
-                                           reason="not a file")])
+                                           **reason)])
         data_dir = user_data_dir()
         target: Path | None = None
         try:
@@ -439,7 +443,7 @@ class Store:
             if target is not None:
                 target.unlink(missing_ok=True)
             return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
-                                           reason=str(exc))])
+                                           **reason_params(exc))])
         except Exception:
             if target is not None:
                 target.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.models.findings import Finding, warning
+from app.os_errors import reason_params
 
 log = logging.getLogger(__name__)
 
@@ -106,9 +107,9 @@ def _no_keyring(exc: BaseException, action: str, secret: str = "") -> Credential
     elif isinstance(exc, KeyringLocked):
         finding = warning("credentials.keyring_locked", "password")
     else:
-        reason = f"{type(exc).__name__}: {exc}"
+        reason = reason_params(exc, f"{type(exc).__name__}: {exc}")
         if secret:  # a backend could echo what it was given; it must not reach the screen
-            reason = reason.replace(secret, "***")
-        finding = warning("credentials.keyring_error", "password", reason=reason)
+            reason["reason"] = str(reason["reason"]).replace(secret, "***")
+        finding = warning("credentials.keyring_error", "password", **reason)
     log.warning("keyring %s failed: %s", action, type(exc).__name__)
     return CredentialResult(CredentialStatus.NO_KEYRING, finding=finding)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.models.findings import Finding, error, has_errors, warning
+from app.os_errors import reason_params
 from app.submit.files import (
     FileType,
     copy_with_hash,
@@ -309,9 +310,8 @@ def build_package(
         work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
     except OSError as exc:  # a read-only drive, a file where the folder should be, no rights
         log.warning("cannot make package folder %s: %s", output_dir, exc)
-        reason = exc.strerror or str(exc)
         return BuiltPackage(findings + [error("package.write_failed", "items",
-                                              path=str(output_dir), reason=reason)])
+                                              path=str(output_dir), **reason_params(exc))])
     try:
         result = _assemble(target, unit.strip(), day, items, work, name, contact, phone,
                            sender, built_at, progress, cancelled)
@@ -329,7 +329,7 @@ def build_package(
     except OSError as exc:
         log.warning("building package %s failed: %s", name, exc)
         return BuiltPackage(findings + [error("package.write_failed", "items",
-                                              path=str(output_dir), reason=str(exc))])
+                                              path=str(output_dir), **reason_params(exc))])
     finally:
         shutil.rmtree(work, ignore_errors=True)
     mails = [

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models.findings import Finding, error
+from app.os_errors import reason_params
 from app.paths import user_data_dir
 from app.submit.files import (
     FileType,
@@ -104,7 +105,7 @@ def attach_sealed_copy(
             digest = sha256_of(temp)
     except (OSError, ValueError) as exc:
         # Pillow raises OSError/ValueError for a truncated or unreadable image.
-        return SealResult((error("sealed.unreadable", "sealed_path", reason=str(exc)),))
+        return SealResult((error("sealed.unreadable", "sealed_path", **reason_params(exc)),))
     # The hash in the name: a later scan of the same document never overwrites an earlier one
     # that a sent package may still point to.
     target = sealed_dir() / f"{stem}-{digest[:12]}.pdf"

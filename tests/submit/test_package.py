@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from app.messages import EN, OS_REASONS, describe
 from app.models.database import Database
 from app.submit.files import safe_file_name, sha256_of
 from app.submit.mail import Sender
@@ -315,6 +316,10 @@ def test_an_output_folder_that_cannot_be_made_is_a_finding(
     assert [f.code for f in failure] == ["package.write_failed"]
     assert failure[0].params["path"] == str(blocker / "out")
     assert failure[0].params["reason"]
+    # The OS's reason in the clerk's language, whichever language the finding is shown in.
+    # (Not a directory on POSIX; Windows says the path is not found.)
+    assert describe(failure[0]).rsplit("：", 1)[1] in {zh for _en, zh in OS_REASONS.values()}
+    assert describe(failure[0], EN).rsplit(": ", 1)[1] in {en for en, _zh in OS_REASONS.values()}
     assert blocker.read_text(encoding="utf-8") == "a file where the folder should be"
 
 

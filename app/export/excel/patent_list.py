@@ -37,6 +37,7 @@ from app.models.patent_import import (
     is_excel_error,
     preview_table,
 )
+from app.os_errors import reason_params
 
 MAX_FILE_BYTES: Final = 100 * 1024 * 1024  # the file on disk
 MAX_UNCOMPRESSED_BYTES: Final = 200 * 1024 * 1024  # all members of a workbook, as declared
@@ -85,7 +86,7 @@ def read_table(
         with path.open("rb") as handle:
             head = handle.read(4096)
     except OSError as exc:
-        return _table(path, _problem("import.file_unreadable", path, reason=_reason(exc)))
+        return _table(path, _problem("import.file_unreadable", path, **_reason(exc)))
     suffix = path.suffix.lower()
     try:
         if head.startswith(ZIP_MAGICS):
@@ -121,12 +122,13 @@ def preview_patent_list(
     return preview_table(table, mapping, existing_numbers=existing_numbers, today=today)
 
 
-def _reason(exc: BaseException) -> str:
-    """The root cause in one line (openpyxl wraps a parser's refusal in a long ValueError)."""
+def _reason(exc: BaseException) -> dict[str, Any]:
+    """The root cause in one line (openpyxl wraps a parser's refusal in a long ValueError);
+    an OS error's with its numbers, to be worded in the clerk's language."""
     while exc.__cause__ is not None or exc.__context__ is not None:
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return reason_params(exc, f"{type(exc).__name__}: {text}" if text else type(exc).__name__)
 
 
 def _ole_finding(path: Path, suffix: str) -> Finding:
@@ -153,7 +155,7 @@ def check_zip(path: Path) -> Finding | None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        return _problem("import.not_a_workbook", path, reason=_reason(exc))
+        return _problem("import.not_a_workbook", path, **_reason(exc))
     if len(members) > MAX_MEMBERS:
         return _problem("import.zip_bomb", path, reason=f"{len(members)} members")
     total = 0
@@ -187,7 +189,7 @@ def _read_workbook(path: Path, sheet: str | None, progress: Progress | None) -> 
             warnings.simplefilter("ignore", UserWarning)
             workbook = load_workbook(path, read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # openpyxl raises whatever its parsers raise on a broken file
-        return _table(path, _problem("import.workbook_unreadable", path, reason=_reason(exc)))
+        return _table(path, _problem("import.workbook_unreadable", path, **_reason(exc)))
     try:
         names = tuple(workbook.sheetnames)
         if not names:
@@ -208,7 +210,7 @@ def _read_workbook(path: Path, sheet: str | None, progress: Progress | None) -> 
     except _Cancelled:
         raise
     except Exception as exc:  # a member openpyxl only parses while iterating
-        return _table(path, _problem("import.workbook_unreadable", path, reason=_reason(exc)))
+        return _table(path, _problem("import.workbook_unreadable", path, **_reason(exc)))
     finally:
         workbook.close()
 
@@ -435,6 +437,6 @@ def _read_csv(path: Path, progress: Progress | None) -> SheetTable:
             ):
                 raise _Cancelled
     except csv.Error as exc:
-        return _table(path, _problem("import.csv_unreadable", path, reason=_reason(exc)))
+        return _table(path, _problem("import.csv_unreadable", path, **_reason(exc)))
     return SheetTable(source=str(path), sheet=path.name, rows=tuple(rows),
                       findings=tuple(findings))

@@ -20,6 +20,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from app import __app_name__
+from app.os_errors import reason_params
 
 TEXT_FORMAT = "@"
 # Excel's width unit is the width of "0" in the default font; a hanzi takes about two.
@@ -107,7 +108,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
                                         suffix=".tmp")
     except OSError as exc:
         raise ExcelExportError("export.write_failed", path=str(target),
-                               reason=exc.strerror or str(exc)) from exc
+                               **reason_params(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -117,7 +118,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
         raise ExcelExportError("export.write_failed", path=str(target),
-                               reason=exc.strerror or str(exc)) from exc
+                               **reason_params(exc)) from exc
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
