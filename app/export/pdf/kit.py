@@ -33,13 +33,14 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import PageTemplate
 
+from app import __app_name__
 from app.export.pdf.fonts import register_fonts
 
 Orientation = Literal["portrait", "landscape"]
 PORTRAIT: Orientation = "portrait"
 LANDSCAPE: Orientation = "landscape"
 
-CREATOR = "Licence Desk"
+CREATOR = __app_name__  # the PDF's Creator field: the name is kept in one place
 WATERMARK_TEXT = "草稿"
 
 
