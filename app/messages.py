@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.models.findings import Finding
-from app.os_errors import reason_kind
+from app.os_errors import reason_kind, reason_params
 
 ZH = "zh_CN"
 EN = "en"
@@ -1421,6 +1421,19 @@ def _param_text(key: str, value: Any, language: str) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def os_error_text(exc: BaseException, language: str = ZH) -> str:
+    """An error that stopped some work, as a clerk reads it: for an OSError the file it names
+    and why, in `language`; anything else as Python words it."""
+    if not isinstance(exc, OSError):
+        return str(exc)
+    params = reason_params(exc)
+    kind = reason_kind(params)
+    reason = _pick(OS_REASONS[kind], language) if kind is not None else str(params["reason"])
+    if not exc.filename:
+        return reason
+    return f"{exc.filename}{'：' if language == ZH else ': '}{reason}"
 
 
 def message(code: str, params: Mapping[str, Any] | None = None, language: str = ZH) -> str:

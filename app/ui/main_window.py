@@ -799,8 +799,10 @@ class MainWindow(QMainWindow):
             interaction.inform(self, self.tr("Generate PDFs"), text)
 
     def _operation_failed(self, error: BaseException) -> None:
+        from app.ui.operations import failure_text
+
         interaction.critical(self, self.tr("Something went wrong"),
-                             self.tr("The work stopped: %1").replace("%1", str(error)))
+                             self.tr("The work stopped: %1").replace("%1", failure_text(error)))
 
     def _documents_of_selected(self) -> list[Any]:
         """The latest recorded (non-draft) documents of the selected patent's sheet."""

@@ -140,6 +140,14 @@ class Operation(QObject):
         return self._thread.wait(timeout_ms)
 
 
+def failure_text(error: BaseException) -> str:
+    """Why an operation stopped, in the window's language (an OSError's reason in words)."""
+    from app.messages import os_error_text
+    from app.ui import i18n
+
+    return os_error_text(error, i18n.language())
+
+
 def run_operation(
     parent: QWidget | None,
     title: str,

@@ -45,7 +45,7 @@ from app.submit.records import OutboxData, SubmissionRecords
 from app.submit.smtp import DEFAULT_TIMEOUT, SendProgress, SendReport, send_outbox
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
-from app.ui.operations import Operation, run_operation
+from app.ui.operations import Operation, failure_text, run_operation
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -367,7 +367,7 @@ class OutboxWindow(QDialog):
 
     def _send_failed(self, error: BaseException) -> None:
         self.reload()
-        self._show_text(self.tr("Sending stopped: %1").replace("%1", str(error)), "error")
+        self._show_text(self.tr("Sending stopped: %1").replace("%1", failure_text(error)), "error")
 
     def _show_findings(self, findings: Sequence[Finding]) -> None:
         language = i18n.language()

@@ -53,7 +53,7 @@ from app.submit.targets import TargetData
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
-from app.ui.operations import Operation, run_operation
+from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.sealed_copy_dialog import attach_sealed_copy_dialog, kind_label
 from app.ui.settings import Preferences
 
@@ -676,7 +676,7 @@ class PackageWindow(QDialog):
             self.open_folder(self.built.folder)
 
     def _build_failed(self, error: BaseException) -> None:
-        self.result_label.setText(self.tr("Building failed: %1").replace("%1", str(error)))
+        self.result_label.setText(self.tr("Building failed: %1").replace("%1", failure_text(error)))
         self.result_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
 
     def _operation_finished(self) -> None:

@@ -33,7 +33,7 @@ from app.submit.records import SubmissionRecords
 from app.submit.sealing import SealResult, attach_sealed_copy, remove_sealed_copy
 from app.ui import i18n, interaction
 from app.ui.field_message import FieldMessage
-from app.ui.operations import Operation, run_operation
+from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -268,7 +268,7 @@ class SealedCopyDialog(QDialog):
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:
-        self.message.show_text(self.tr("Attaching failed: %1").replace("%1", str(error)),
+        self.message.show_text(self.tr("Attaching failed: %1").replace("%1", failure_text(error)),
                                "error")
         self._update_buttons()
 

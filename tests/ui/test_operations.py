@@ -79,3 +79,14 @@ def test_wait_returns_when_the_work_ends_even_with_the_ui_thread_blocked(qtbot) 
     assert operation.wait(10000)
     assert time.monotonic() - started < 5
     qtbot.waitUntil(lambda: results == [7], timeout=5000)
+
+
+def test_failure_text_words_an_os_error_in_the_window_language(chinese: str) -> None:
+    import errno
+
+    from app.ui.operations import failure_text
+
+    missing = FileNotFoundError(errno.ENOENT, "No such file or directory", "D:/报送/汇总表.xlsx")
+    text = failure_text(missing)
+    assert text == "D:/报送/汇总表.xlsx：文件或文件夹不存在"
+    assert failure_text(ValueError("a bug's own words")) == "a bug's own words"
