@@ -60,19 +60,29 @@ def check_email(text: str, field: str = "email", *, required: bool = False) -> l
 
 
 class _ContactLike(Protocol):
-    name: str
-    office_phone: str
-    mobile: str
-    email: str
+    # Read-only members: frozen dataclasses (the store's ContactData) satisfy them as well as
+    # the ORM's entities do.
+    @property
+    def name(self) -> str: ...
+    @property
+    def office_phone(self) -> str: ...
+    @property
+    def mobile(self) -> str: ...
+    @property
+    def email(self) -> str: ...
 
 
 class _OrganisationLike(Protocol):
-    name: str
-    postcode: str
-    phone: str
-    fax: str
-    email: str
-
+    @property
+    def name(self) -> str: ...
+    @property
+    def postcode(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def fax(self) -> str: ...
+    @property
+    def email(self) -> str: ...
     @property
     def contacts(self) -> Sequence[_ContactLike]: ...
 
