@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.messages import describe
 from app.models.findings import Finding, Severity
@@ -33,6 +34,10 @@ class FieldMessage(QLabel):
         self.field = field
         self.severity = ""
         self.setWordWrap(True)
+        # As tall as its lines and no taller: a layout with height to spare must not hand it
+        # to the message (the text would float away from its field, or be drawn over it).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
         self.setObjectName("field_message")
 
@@ -66,11 +71,47 @@ class FieldMessage(QLabel):
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for widget sizes
 
 
-def field_box(widget: QWidget, message: QWidget) -> QVBoxLayout:
-    """A field with its message under it. A narrow field (a date, a figure) sits in a row with
-    a stretch: a vertical box is only as wide as its narrowest child allows, and the message
-    would wrap at the field's width and be cut off."""
-    box = QVBoxLayout()
+class FieldBox(QVBoxLayout):
+    """A field, its message under it, and nothing else: given more height than it needs (a
+    taller neighbour in a grid row, a form with room to spare), it lays its items out at the
+    top and leaves the rest empty below them, so that the field stays level with its caption
+    and the message right under the field. A plain QVBoxLayout would share the height out as
+    gaps between them. Only a field that can grow (a text box without a fixed height) takes
+    the extra height itself.
+
+    The box claims no more room than before (its hints are QVBoxLayout's): a stretch item in
+    it would make every form row with a message an expanding row and spread the form out."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__()
+        self.field = field
+
+    def setGeometry(self, rect: QRect) -> None:
+        if not grows_vertically(self.field):
+            if self.hasHeightForWidth():
+                needed = self.heightForWidth(rect.width())
+            else:
+                needed = self.sizeHint().height()
+            if 0 < needed < rect.height():
+                rect = QRect(rect.x(), rect.y(), rect.width(), needed)
+        super().setGeometry(rect)
+
+
+def grows_vertically(widget: QWidget) -> bool:
+    """Whether the widget takes height it is offered (a text box or list without a fixed
+    height)."""
+    expands = bool(widget.sizePolicy().expandingDirections() & Qt.Orientation.Vertical)
+    return expands and widget.maximumHeight() > widget.minimumHeight()
+
+
+def field_box(widget: QWidget, message: QWidget, hint: QWidget | None = None) -> FieldBox:
+    """A field with its message under it (and a hint between them, if given).
+
+    A narrow field (a date, a figure) sits in a row with a stretch: a vertical box is only as
+    wide as its narrowest child allows, and the message would wrap at the field's width and be
+    cut off."""
+    box = FieldBox(widget)
+    box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(2)
     if widget.maximumWidth() < QWIDGETSIZE_MAX:
         row = QHBoxLayout()
@@ -80,5 +121,7 @@ def field_box(widget: QWidget, message: QWidget) -> QVBoxLayout:
         box.addLayout(row)
     else:
         box.addWidget(widget)
+    if hint is not None:
+        box.addWidget(hint)
     box.addWidget(message)
     return box

@@ -34,7 +34,7 @@ from app.models.patent_number import PatentKind, parse
 from app.models.term import patent_expiry
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
-from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -104,19 +104,9 @@ class PatentEditor(QDialog):
                 hint: QWidget | None = None) -> None:
             message = FieldMessage(widget)
             self.messages[name] = message
-            box = QVBoxLayout()
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(2)
-            # A field narrower than the column (dates, numbers) is aligned left, so that its
-            # maximum width does not also cap the message under it.
-            narrow = widget.maximumWidth() < 1000
-            box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
-            if hint is not None:
-                box.addWidget(hint)
-            box.addWidget(message)
             caption_label = QLabel(caption or field_label(name, language))
             caption_label.setBuddy(widget)
-            form.addRow(caption_label, box)
+            form.addRow(caption_label, field_box(widget, message, hint))
 
         self.number_edit = QLineEdit()
         self.number_edit.setObjectName("number")
@@ -222,6 +212,9 @@ class PatentEditor(QDialog):
         layout.addWidget(self.restored_label)
         layout.addLayout(form)
         layout.addWidget(self.general_message)
+        # Height to spare goes here, under the form: not into a row, where it would part a
+        # message from its field.
+        layout.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.messages import describe
 from app.models.database import open_database
 from app.models.findings import error, warning
+from app.models.patent_rules import PatentFields
 from app.models.store import Store
-from app.ui import interaction
+from app.ui import i18n, interaction
+from app.ui.fonts import configure_fonts
 from app.ui.patent_editor import PatentEditor
 
 from .conftest import VALID_NUMBER, Questions, commit_text
@@ -252,3 +258,51 @@ def test_enter_moves_to_the_next_field_and_does_not_save(qtbot: QtBot, store: St
     shortcuts[0].activated.emit()  # offscreen windows are never active for the shortcut map
     assert not editor.isVisible()
     assert store.find_patent(VALID_NUMBER) is not None
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The whole window in one language: Qt's translations, the message table and the fonts."""
+    font, locale, previous = qapp.font(), QLocale(), i18n.language()
+    i18n.install_translators(qapp, request.param)
+    if request.param == "zh_CN":
+        configure_fonts(qapp)
+    yield request.param
+    i18n.install_translators(qapp, "en")
+    i18n.set_language(previous)
+    QLocale.setDefault(locale)
+    qapp.setFont(font)
+
+
+def rect_in(dialog: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.parametrize("size", [(680, 540), (900, 700)])
+def test_message_sits_right_under_its_field_at_any_size(
+    qtbot: QtBot, store: Store, ui_language: str, size: tuple[int, int]
+) -> None:
+    """A taller window used to give its spare height to the message under the patentees box:
+    the text floated far below the box (Chinese) or was drawn over it (English)."""
+    result = store.save_patent(PatentFields(
+        number=VALID_NUMBER, title="一种基于深度学习的图像识别方法", patentees=("甲", "乙", "甲"),
+        filing_date=dt.date(2017, 7, 21), grant_date=dt.date(2019, 3, 5),
+    ))
+    editor = PatentEditor(store, result.record_id)
+    qtbot.addWidget(editor)
+    editor.resize(*size)
+    editor.show()
+    QApplication.processEvents()
+
+    message = editor.messages["patentees"]
+    duplicate = error("patentees.duplicate", "patentees", name="甲")
+    assert message.isVisible()
+    assert message.text() == describe(duplicate, ui_language)
+    box = rect_in(editor, editor.patentees_edit)
+    shown = rect_in(editor, message)
+    assert not shown.intersects(box)
+    assert 0 <= shown.top() - (box.bottom() + 1) <= 4, (box, shown)
+    # No taller than its lines: spare height is not the message's.
+    assert shown.height() <= message.heightForWidth(message.width()) + 2, shown
+    assert rect_in(editor, editor.filing_edit).top() > shown.bottom()
+

@@ -7,22 +7,28 @@ glyphs), and labels cut off by their field.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, QPoint, QRect
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models.store import ContactData, OrganisationData, Store
 from app.ui import i18n
+from app.ui.deal_editor import DealEditor
+from app.ui.field_message import FieldBox, FieldMessage
 from app.ui.fonts import configure_fonts
 from app.ui.main_window import MainWindow
+from app.ui.offer_editor import OfferEditor
 from app.ui.organisation_dialog import OrganisationDialog
 from app.ui.patent_editor import PatentEditor
 from app.ui.settings import Preferences
+from app.ui.summary_book_editor import SummaryBookEditor
 
 pytestmark = pytest.mark.usefixtures("questions")
 
@@ -161,3 +167,119 @@ def test_organisation_dialog(qtbot: QtBot, store: Store, shots: Path, zh_ui: Non
     assert dialog.contact_message.isVisible()
     assert_labels_not_clipped(dialog)
     save(dialog, shots / "organisation_dialog.png")
+
+
+def rect_in(window: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def _widgets_in(layout: QLayout) -> list[QWidget]:
+    """The visible widgets of a field box, top to bottom (a narrow field sits in a row)."""
+    out: list[QWidget] = []
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget, inner = item.widget(), item.layout()
+        if widget is not None and widget.isVisible():
+            out.append(widget)
+        elif inner is not None:
+            out.extend(w for w in _widgets_in(inner) if not isinstance(w, FieldMessage))
+    return out
+
+
+def message_placement_problems(window: QWidget) -> list[str]:
+    """Every message shown in a field box must sit right under what is above it (its field, or
+    the field's hint), not overlap it, and be no taller than its lines."""
+    problems = []
+    checked = 0
+    for box in window.findChildren(FieldBox):
+        widgets = _widgets_in(box)
+        messages = [w for w in widgets if isinstance(w, FieldMessage)]
+        if not messages or widgets.index(messages[0]) == 0:
+            continue
+        message = messages[0]
+        above = rect_in(window, widgets[widgets.index(message) - 1])
+        field = rect_in(window, box.field)
+        shown = rect_in(window, message)
+        gap = shown.top() - (above.bottom() + 1)
+        checked += 1
+        if shown.intersects(field) or not 0 <= gap <= 4 or (
+            shown.height() > message.heightForWidth(message.width()) + 2
+        ):
+            problems.append(f"{box.field.objectName()}: field {field}, message {shown}")
+    assert checked, "no message shown under a field"
+    return problems
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    font, locale, previous = qapp.font(), QLocale(), i18n.language()
+    i18n.install_translators(qapp, request.param)
+    if request.param == "zh_CN":
+        configure_fonts(qapp)
+    yield request.param
+    i18n.install_translators(qapp, "en")
+    i18n.set_language(previous)
+    QLocale.setDefault(locale)
+    qapp.setFont(font)
+
+
+def _register_with_mistakes(store: Store) -> int:
+    from app.models.patent_rules import PatentFields
+
+    store.save_organisation(OrganisationData(
+        name="武汉大学", address="湖北省武汉市武昌区八一路299号", postcode="43007",
+        contacts=(ContactData(name="李老师", office_phone="027-68754321", email="kjc@whu"),),
+    ))
+    result = store.save_patent(PatentFields(
+        number="201710601862.3", title="一种基于深度学习的图像识别方法",
+        patentees=("甲", "乙", "甲"), filing_date=dt.date(2017, 7, 21),
+        grant_date=dt.date(2019, 3, 5),
+    ))
+    assert result.record_id is not None
+    return result.record_id
+
+
+EDITORS: dict[str, Callable[[Store, int], QWidget]] = {
+    "offer": lambda store, patent_id: OfferEditor(store, patent_id),
+    "deal": lambda store, _patent_id: DealEditor(store, None),
+    "summary_book": lambda store, _patent_id: SummaryBookEditor(
+        store, "2023-11", today=dt.date(2023, 12, 6)),
+    "patent": lambda store, patent_id: PatentEditor(store, patent_id),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITORS))
+def test_messages_stay_under_their_fields_in_every_editor(
+    qtbot: QtBot, store: Store, shots: Path, ui_language: str, name: str
+) -> None:
+    """The editors share field_box: at their own size and in a window taller than the whole
+    form, every message shown sits right under its field."""
+    editor = EDITORS[name](store, _register_with_mistakes(store))
+    qtbot.addWidget(editor, before_close_func=lambda w: getattr(w, "discard", w.close)())
+    editor.show()
+    QApplication.processEvents()
+    default = editor.size()
+    for width, height in ((default.width(), default.height()), (1400, 2400)):
+        editor.resize(width, height)
+        QApplication.processEvents()
+        assert message_placement_problems(editor) == []
+        save(editor, shots / f"{name}_editor_{ui_language}_{width}x{height}.png")
+
+
+def test_organisation_messages_stay_under_their_fields(
+    qtbot: QtBot, store: Store, ui_language: str
+) -> None:
+    _register_with_mistakes(store)
+    dialog = OrganisationDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for size in ((760, 600), (1200, 900)):
+        dialog.resize(*size)
+        QApplication.processEvents()
+        message = dialog.messages["postcode"]
+        assert message.isVisible()
+        field = rect_in(dialog, dialog.edits["postcode"])
+        shown = rect_in(dialog, message)
+        assert not shown.intersects(field)
+        assert 0 <= shown.top() - (field.bottom() + 1) <= 4
+        assert shown.height() <= message.heightForWidth(message.width()) + 2
