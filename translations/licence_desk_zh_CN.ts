@@ -157,7 +157,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="81"/>
+        <location filename="../app/ui/application.py" line="65"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
@@ -927,142 +927,142 @@ The log file is %1</source>
 <context>
     <name>DealsWindow</name>
     <message>
-        <location filename="../app/ui/deals_window.py" line="331"/>
+        <location filename="../app/ui/deals_window.py" line="332"/>
         <source>Deals — achieved licences</source>
         <translation>达成许可登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="361"/>
+        <location filename="../app/ui/deals_window.py" line="363"/>
         <source>Filter by licensee, licensor, patent or agency</source>
         <translation>按被许可人、许可人、专利或代理机构筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="387"/>
+        <location filename="../app/ui/deals_window.py" line="389"/>
         <source>&amp;Add deal…</source>
         <translation>添加许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="389"/>
+        <location filename="../app/ui/deals_window.py" line="391"/>
         <source>New deal from an &amp;offer…</source>
         <translation>由开放许可声明新建许可(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="391"/>
+        <location filename="../app/ui/deals_window.py" line="393"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="392"/>
+        <location filename="../app/ui/deals_window.py" line="394"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="394"/>
+        <location filename="../app/ui/deals_window.py" line="396"/>
         <source>&amp;Renumber by date…</source>
         <translation>按日期重新编号(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="397"/>
+        <location filename="../app/ui/deals_window.py" line="399"/>
         <source>Give the deals 序号 1, 2, 3 … by licence date, and rename their supporting files to match.</source>
         <translation>按许可日期为各项许可重新编排序号 1、2、3……，并相应重命名其证明材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="399"/>
+        <location filename="../app/ui/deals_window.py" line="401"/>
         <source>Summary &amp;book…</source>
         <translation>总结书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="401"/>
+        <location filename="../app/ui/deals_window.py" line="403"/>
         <source>Deals</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="425"/>
+        <location filename="../app/ui/deals_window.py" line="427"/>
         <source>%1 deal(s), %2 with errors · reported fees %3 万元</source>
         <translation>许可 %1 项，有错误 %2 项 · 填报许可使用费 %3 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="493"/>
+        <location filename="../app/ui/deals_window.py" line="495"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="494"/>
+        <location filename="../app/ui/deals_window.py" line="496"/>
         <source>There are no open-licence offers in the register yet.</source>
         <translation>登记册中还没有开放许可声明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="513"/>
+        <location filename="../app/ui/deals_window.py" line="515"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="515"/>
+        <location filename="../app/ui/deals_window.py" line="517"/>
         <source>Delete these %1 deals?</source>
         <translation>要删除这 %1 项许可吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="516"/>
+        <location filename="../app/ui/deals_window.py" line="518"/>
         <source>Delete this deal?</source>
         <translation>要删除这项许可吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="518"/>
+        <location filename="../app/ui/deals_window.py" line="520"/>
         <source>Their supporting files are deleted from the program&apos;s data folder (the originals you added them from are not touched). This cannot be undone.</source>
         <translation>其证明材料将从本软件的数据文件夹中删除（您添加时使用的原文件不受影响）。删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="520"/>
+        <location filename="../app/ui/deals_window.py" line="522"/>
         <source>Delete deals</source>
         <translation>删除许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="524"/>
+        <location filename="../app/ui/deals_window.py" line="526"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="529"/>
+        <location filename="../app/ui/deals_window.py" line="531"/>
         <source>Renumber deals</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="530"/>
+        <location filename="../app/ui/deals_window.py" line="532"/>
         <source>Number the deals 1, 2, 3 … by licence date?</source>
         <translation>要按许可日期将各项许可编号为 1、2、3……吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="531"/>
+        <location filename="../app/ui/deals_window.py" line="533"/>
         <source>Their supporting files are renamed to the new numbers. Printed lists and files already sent keep the old numbers.</source>
         <translation>其证明材料将按新编号重命名。已打印的清单和已发送的文件仍为原编号。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="538"/>
+        <location filename="../app/ui/deals_window.py" line="540"/>
         <source>Renumbered: %1</source>
         <translation>已重新编号：%1 项</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="556"/>
+        <location filename="../app/ui/deals_window.py" line="558"/>
         <source>(no licensee)</source>
         <translation>（无被许可人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="558"/>
+        <location filename="../app/ui/deals_window.py" line="560"/>
         <source>New deal: %1</source>
         <translation>新增许可：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="560"/>
+        <location filename="../app/ui/deals_window.py" line="562"/>
         <source>Deal %1: %2</source>
         <translation>许可 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="563"/>
+        <location filename="../app/ui/deals_window.py" line="565"/>
         <source>Unsaved deals</source>
         <translation>未保存的许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="564"/>
+        <location filename="../app/ui/deals_window.py" line="566"/>
         <source>Some deals were being edited and were not saved. Restore them?</source>
         <translation>上次有许可正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -1205,7 +1205,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/import_wizard.py" line="253"/>
-        <location filename="../app/ui/import_wizard.py" line="481"/>
+        <location filename="../app/ui/import_wizard.py" line="484"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1335,142 +1335,142 @@ The log file is %1</source>
         <translation>④ 结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="481"/>
+        <location filename="../app/ui/import_wizard.py" line="484"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="483"/>
+        <location filename="../app/ui/import_wizard.py" line="486"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="486"/>
+        <location filename="../app/ui/import_wizard.py" line="489"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="489"/>
+        <location filename="../app/ui/import_wizard.py" line="492"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="529"/>
+        <location filename="../app/ui/import_wizard.py" line="532"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="530"/>
+        <location filename="../app/ui/import_wizard.py" line="533"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="557"/>
+        <location filename="../app/ui/import_wizard.py" line="560"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="571"/>
+        <location filename="../app/ui/import_wizard.py" line="574"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="577"/>
+        <location filename="../app/ui/import_wizard.py" line="580"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="611"/>
+        <location filename="../app/ui/import_wizard.py" line="614"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="642"/>
+        <location filename="../app/ui/import_wizard.py" line="645"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="645"/>
+        <location filename="../app/ui/import_wizard.py" line="648"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="647"/>
+        <location filename="../app/ui/import_wizard.py" line="650"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="674"/>
+        <location filename="../app/ui/import_wizard.py" line="677"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="678"/>
+        <location filename="../app/ui/import_wizard.py" line="681"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="759"/>
+        <location filename="../app/ui/import_wizard.py" line="763"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="781"/>
+        <location filename="../app/ui/import_wizard.py" line="785"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="796"/>
+        <location filename="../app/ui/import_wizard.py" line="800"/>
         <source>Select a row to read its messages in full.</source>
         <translation>选中一行可查看完整的提示信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="805"/>
+        <location filename="../app/ui/import_wizard.py" line="809"/>
         <source>In the register: %1</source>
         <translation>登记册中：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <location filename="../app/ui/import_wizard.py" line="814"/>
         <source>Row %1: no problems.</source>
         <translation>第 %1 行：没有问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="824"/>
+        <location filename="../app/ui/import_wizard.py" line="828"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="834"/>
+        <location filename="../app/ui/import_wizard.py" line="838"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="841"/>
+        <location filename="../app/ui/import_wizard.py" line="845"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="843"/>
+        <location filename="../app/ui/import_wizard.py" line="847"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="844"/>
+        <location filename="../app/ui/import_wizard.py" line="848"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="848"/>
+        <location filename="../app/ui/import_wizard.py" line="852"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="853"/>
+        <location filename="../app/ui/import_wizard.py" line="857"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="860"/>
+        <location filename="../app/ui/import_wizard.py" line="864"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1556,502 +1556,502 @@ The log file is %1</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="188"/>
+        <location filename="../app/ui/main_window.py" line="189"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="203"/>
+        <location filename="../app/ui/main_window.py" line="204"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="204"/>
+        <location filename="../app/ui/main_window.py" line="205"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="206"/>
+        <location filename="../app/ui/main_window.py" line="207"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="207"/>
+        <location filename="../app/ui/main_window.py" line="208"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="209"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="211"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="212"/>
+        <location filename="../app/ui/main_window.py" line="213"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="213"/>
+        <location filename="../app/ui/main_window.py" line="214"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="216"/>
+        <location filename="../app/ui/main_window.py" line="217"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="217"/>
+        <location filename="../app/ui/main_window.py" line="218"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="219"/>
+        <location filename="../app/ui/main_window.py" line="220"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="220"/>
+        <location filename="../app/ui/main_window.py" line="221"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="222"/>
+        <location filename="../app/ui/main_window.py" line="223"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="225"/>
+        <location filename="../app/ui/main_window.py" line="226"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="226"/>
+        <location filename="../app/ui/main_window.py" line="227"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="228"/>
+        <location filename="../app/ui/main_window.py" line="229"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="229"/>
+        <location filename="../app/ui/main_window.py" line="230"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="231"/>
+        <location filename="../app/ui/main_window.py" line="232"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="232"/>
+        <location filename="../app/ui/main_window.py" line="233"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="234"/>
+        <location filename="../app/ui/main_window.py" line="235"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="235"/>
+        <location filename="../app/ui/main_window.py" line="236"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="236"/>
+        <location filename="../app/ui/main_window.py" line="237"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="237"/>
+        <location filename="../app/ui/main_window.py" line="238"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="240"/>
+        <location filename="../app/ui/main_window.py" line="241"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="241"/>
+        <location filename="../app/ui/main_window.py" line="242"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="243"/>
+        <location filename="../app/ui/main_window.py" line="244"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="244"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="247"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="249"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="250"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="252"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="265"/>
+        <location filename="../app/ui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="279"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="287"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="298"/>
+        <location filename="../app/ui/main_window.py" line="299"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="299"/>
+        <location filename="../app/ui/main_window.py" line="300"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="302"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="305"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="360"/>
+        <location filename="../app/ui/main_window.py" line="362"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="399"/>
+        <location filename="../app/ui/main_window.py" line="431"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="401"/>
+        <location filename="../app/ui/main_window.py" line="433"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="405"/>
+        <location filename="../app/ui/main_window.py" line="437"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="446"/>
+        <location filename="../app/ui/main_window.py" line="478"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="527"/>
-        <location filename="../app/ui/main_window.py" line="760"/>
+        <location filename="../app/ui/main_window.py" line="559"/>
+        <location filename="../app/ui/main_window.py" line="793"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="529"/>
+        <location filename="../app/ui/main_window.py" line="561"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="531"/>
+        <location filename="../app/ui/main_window.py" line="563"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="532"/>
+        <location filename="../app/ui/main_window.py" line="564"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="533"/>
+        <location filename="../app/ui/main_window.py" line="565"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="539"/>
+        <location filename="../app/ui/main_window.py" line="571"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="558"/>
+        <location filename="../app/ui/main_window.py" line="590"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="559"/>
+        <location filename="../app/ui/main_window.py" line="591"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="566"/>
+        <location filename="../app/ui/main_window.py" line="598"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="573"/>
+        <location filename="../app/ui/main_window.py" line="605"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="612"/>
+        <location filename="../app/ui/main_window.py" line="644"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="636"/>
+        <location filename="../app/ui/main_window.py" line="668"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="674"/>
+        <location filename="../app/ui/main_window.py" line="706"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="700"/>
+        <location filename="../app/ui/main_window.py" line="733"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="703"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="707"/>
+        <location filename="../app/ui/main_window.py" line="740"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="717"/>
-        <location filename="../app/ui/main_window.py" line="762"/>
-        <location filename="../app/ui/main_window.py" line="766"/>
-        <location filename="../app/ui/main_window.py" line="1069"/>
+        <location filename="../app/ui/main_window.py" line="750"/>
+        <location filename="../app/ui/main_window.py" line="795"/>
+        <location filename="../app/ui/main_window.py" line="799"/>
+        <location filename="../app/ui/main_window.py" line="1104"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="718"/>
+        <location filename="../app/ui/main_window.py" line="751"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="727"/>
+        <location filename="../app/ui/main_window.py" line="760"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="743"/>
+        <location filename="../app/ui/main_window.py" line="776"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="752"/>
+        <location filename="../app/ui/main_window.py" line="785"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="754"/>
+        <location filename="../app/ui/main_window.py" line="787"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="762"/>
+        <location filename="../app/ui/main_window.py" line="795"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="769"/>
+        <location filename="../app/ui/main_window.py" line="804"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="770"/>
+        <location filename="../app/ui/main_window.py" line="805"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="794"/>
-        <location filename="../app/ui/main_window.py" line="799"/>
+        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="834"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="795"/>
+        <location filename="../app/ui/main_window.py" line="830"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="800"/>
+        <location filename="../app/ui/main_window.py" line="835"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="809"/>
-        <location filename="../app/ui/main_window.py" line="817"/>
+        <location filename="../app/ui/main_window.py" line="844"/>
+        <location filename="../app/ui/main_window.py" line="852"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="810"/>
+        <location filename="../app/ui/main_window.py" line="845"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="614"/>
-        <location filename="../app/ui/main_window.py" line="812"/>
+        <location filename="../app/ui/main_window.py" line="646"/>
+        <location filename="../app/ui/main_window.py" line="847"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="813"/>
+        <location filename="../app/ui/main_window.py" line="848"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="813"/>
+        <location filename="../app/ui/main_window.py" line="848"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="817"/>
+        <location filename="../app/ui/main_window.py" line="852"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="850"/>
+        <location filename="../app/ui/main_window.py" line="885"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="955"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="921"/>
-        <location filename="../app/ui/main_window.py" line="950"/>
+        <location filename="../app/ui/main_window.py" line="956"/>
+        <location filename="../app/ui/main_window.py" line="985"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="936"/>
+        <location filename="../app/ui/main_window.py" line="971"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="941"/>
+        <location filename="../app/ui/main_window.py" line="976"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="948"/>
-        <location filename="../app/ui/main_window.py" line="967"/>
-        <location filename="../app/ui/main_window.py" line="973"/>
+        <location filename="../app/ui/main_window.py" line="983"/>
+        <location filename="../app/ui/main_window.py" line="1002"/>
+        <location filename="../app/ui/main_window.py" line="1008"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="968"/>
+        <location filename="../app/ui/main_window.py" line="1003"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="974"/>
+        <location filename="../app/ui/main_window.py" line="1009"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="981"/>
+        <location filename="../app/ui/main_window.py" line="1016"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="995"/>
+        <location filename="../app/ui/main_window.py" line="1030"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="997"/>
+        <location filename="../app/ui/main_window.py" line="1032"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="997"/>
+        <location filename="../app/ui/main_window.py" line="1032"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1001"/>
+        <location filename="../app/ui/main_window.py" line="1036"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1002"/>
+        <location filename="../app/ui/main_window.py" line="1037"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1071"/>
+        <location filename="../app/ui/main_window.py" line="1106"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1109"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1077"/>
+        <location filename="../app/ui/main_window.py" line="1112"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1079"/>
+        <location filename="../app/ui/main_window.py" line="1114"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2069,7 +2069,7 @@ The log file is %1</source>
         <translation>按专利号、名称或专利权人检索</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="297"/>
+        <location filename="../app/ui/deals_window.py" line="298"/>
         <source>The deal is prefilled with the offer&apos;s patent, fee and single licence term.</source>
         <translation>将按该声明的专利、许可使用费和单次许可期限预先填写许可。</translation>
     </message>
@@ -2696,247 +2696,247 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="199"/>
+        <location filename="../app/ui/package_window.py" line="198"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="206"/>
+        <location filename="../app/ui/package_window.py" line="205"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="211"/>
+        <location filename="../app/ui/package_window.py" line="210"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="230"/>
+        <location filename="../app/ui/package_window.py" line="229"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="231"/>
+        <location filename="../app/ui/package_window.py" line="230"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="236"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="236"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="236"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="236"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="238"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="238"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="256"/>
+        <location filename="../app/ui/package_window.py" line="255"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="259"/>
+        <location filename="../app/ui/package_window.py" line="258"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="261"/>
+        <location filename="../app/ui/package_window.py" line="260"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="275"/>
+        <location filename="../app/ui/package_window.py" line="274"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="285"/>
+        <location filename="../app/ui/package_window.py" line="284"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="286"/>
+        <location filename="../app/ui/package_window.py" line="285"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="298"/>
+        <location filename="../app/ui/package_window.py" line="297"/>
         <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
         <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="303"/>
+        <location filename="../app/ui/package_window.py" line="302"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="326"/>
+        <location filename="../app/ui/package_window.py" line="325"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="328"/>
+        <location filename="../app/ui/package_window.py" line="327"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="330"/>
+        <location filename="../app/ui/package_window.py" line="329"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="334"/>
+        <location filename="../app/ui/package_window.py" line="333"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="370"/>
+        <location filename="../app/ui/package_window.py" line="369"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="392"/>
+        <location filename="../app/ui/package_window.py" line="391"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="434"/>
+        <location filename="../app/ui/package_window.py" line="433"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="454"/>
+        <location filename="../app/ui/package_window.py" line="453"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="454"/>
+        <location filename="../app/ui/package_window.py" line="453"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="472"/>
+        <location filename="../app/ui/package_window.py" line="471"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="474"/>
+        <location filename="../app/ui/package_window.py" line="473"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="475"/>
+        <location filename="../app/ui/package_window.py" line="474"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="477"/>
+        <location filename="../app/ui/package_window.py" line="476"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="478"/>
+        <location filename="../app/ui/package_window.py" line="477"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="479"/>
+        <location filename="../app/ui/package_window.py" line="478"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="511"/>
+        <location filename="../app/ui/package_window.py" line="515"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="587"/>
+        <location filename="../app/ui/package_window.py" line="591"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="591"/>
+        <location filename="../app/ui/package_window.py" line="595"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="595"/>
+        <location filename="../app/ui/package_window.py" line="599"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="620"/>
+        <location filename="../app/ui/package_window.py" line="624"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="635"/>
+        <location filename="../app/ui/package_window.py" line="639"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="638"/>
+        <location filename="../app/ui/package_window.py" line="642"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="652"/>
+        <location filename="../app/ui/package_window.py" line="656"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="654"/>
+        <location filename="../app/ui/package_window.py" line="658"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="655"/>
+        <location filename="../app/ui/package_window.py" line="659"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="657"/>
+        <location filename="../app/ui/package_window.py" line="661"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="659"/>
+        <location filename="../app/ui/package_window.py" line="663"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="666"/>
+        <location filename="../app/ui/package_window.py" line="670"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="667"/>
+        <location filename="../app/ui/package_window.py" line="671"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="675"/>
+        <location filename="../app/ui/package_window.py" line="679"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -2944,113 +2944,118 @@ The log file is %1</source>
 <context>
     <name>PatentEditor</name>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="87"/>
+        <location filename="../app/ui/patent_editor.py" line="127"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="132"/>
-        <location filename="../app/ui/patent_editor.py" line="418"/>
+        <location filename="../app/ui/patent_editor.py" line="162"/>
+        <location filename="../app/ui/patent_editor.py" line="467"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="136"/>
+        <location filename="../app/ui/patent_editor.py" line="166"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="149"/>
+        <location filename="../app/ui/patent_editor.py" line="179"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="168"/>
+        <location filename="../app/ui/patent_editor.py" line="198"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="175"/>
+        <location filename="../app/ui/patent_editor.py" line="202"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="190"/>
+        <location filename="../app/ui/patent_editor.py" line="218"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="203"/>
+        <location filename="../app/ui/patent_editor.py" line="231"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="394"/>
+        <location filename="../app/ui/patent_editor.py" line="435"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="408"/>
+        <location filename="../app/ui/patent_editor.py" line="441"/>
+        <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
+        <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="457"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="414"/>
+        <location filename="../app/ui/patent_editor.py" line="463"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="427"/>
+        <location filename="../app/ui/patent_editor.py" line="477"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="429"/>
+        <location filename="../app/ui/patent_editor.py" line="479"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="432"/>
+        <location filename="../app/ui/patent_editor.py" line="482"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="437"/>
+        <location filename="../app/ui/patent_editor.py" line="487"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="445"/>
+        <location filename="../app/ui/patent_editor.py" line="495"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="447"/>
+        <location filename="../app/ui/patent_editor.py" line="497"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="468"/>
+        <location filename="../app/ui/patent_editor.py" line="518"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="469"/>
+        <location filename="../app/ui/patent_editor.py" line="519"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="493"/>
+        <location filename="../app/ui/patent_editor.py" line="543"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="515"/>
+        <location filename="../app/ui/patent_editor.py" line="565"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="516"/>
+        <location filename="../app/ui/patent_editor.py" line="566"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -3058,67 +3063,67 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="143"/>
+        <location filename="../app/ui/register_model.py" line="148"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="144"/>
+        <location filename="../app/ui/register_model.py" line="149"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="145"/>
+        <location filename="../app/ui/register_model.py" line="150"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="146"/>
+        <location filename="../app/ui/register_model.py" line="151"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="147"/>
+        <location filename="../app/ui/register_model.py" line="152"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="148"/>
+        <location filename="../app/ui/register_model.py" line="153"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="149"/>
+        <location filename="../app/ui/register_model.py" line="154"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="150"/>
+        <location filename="../app/ui/register_model.py" line="155"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="210"/>
+        <location filename="../app/ui/register_model.py" line="215"/>
         <source>PDF out of date</source>
         <translation>PDF 已过期</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="246"/>
+        <location filename="../app/ui/register_model.py" line="251"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="264"/>
+        <location filename="../app/ui/register_model.py" line="269"/>
         <source>The data changed after the PDFs were made: generate them again before printing.</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="272"/>
+        <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="292"/>
+        <location filename="../app/ui/register_model.py" line="297"/>
         <source>Entered by hand</source>
         <translation>手工填写</translation>
     </message>
@@ -3736,6 +3741,14 @@ The log file is %1</source>
         <location filename="../app/ui/targets_dialog.py" line="282"/>
         <source>Packages already built for it keep their record.</source>
         <translation>已为其生成的材料包记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>self.model</name>
+    <message>
+        <location filename="../app/ui/main_window.py" line="384"/>
+        <source>%1 (entered)</source>
+        <translation>%1（手工）</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,45 @@ ENTITY = "patent"
 VALIDATE_DELAY_MS = 150
 DRAFT_DELAY_MS = 500
 DATE_FIELDS = ("filing_date", "grant_date", "expiry_override")
+TYPED_DAYS = (0, 9999)  # the compensation a clerk types; a stored figure outside is shown as is
+SPIN_LIMITS = (-(2**31), 2**31 - 1)  # what a QSpinBox can hold
+
+
+def spin_value(days: int) -> int:
+    """`days` as near as a spin box can hold it."""
+    low, high = SPIN_LIMITS
+    return max(low, min(high, days))
+
+
+class DaysSpinBox(QSpinBox):
+    """Days of term compensation, 0 reading "none".
+
+    The range is what a clerk types, widened to take in a figure already stored: an import
+    can bring −3, which the rules flag. The field shows what is stored, so the clerk sees the
+    figure the message is about, and saving without touching it keeps it."""
+
+    def __init__(self, none_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._none_text = none_text
+        self.setRange(*TYPED_DAYS)
+
+    def show_days(self, days: int) -> None:
+        low, high = TYPED_DAYS
+        days = spin_value(days)
+        self.setRange(min(low, days), max(high, days))
+        self.setValue(days)
+
+    def textFromValue(self, value: int) -> str:
+        # "none" for 0 whatever the minimum (specialValueText would name the minimum).
+        return self._none_text if value == 0 else super().textFromValue(value)
+
+    def valueFromText(self, text: str) -> int:
+        return 0 if text.strip() == self._none_text else super().valueFromText(text)
+
+    def validate(self, text: str, pos: int) -> object:
+        if text.strip() == self._none_text:
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
 
 
 class PatentEditor(QDialog):
@@ -61,6 +100,7 @@ class PatentEditor(QDialog):
         self.patent_id = patent_id
         self._draft_key = patent_id  # the draft stays under the id it was opened with
         self.findings: list[Finding] = []
+        self._days_aside: int | None = None  # a stored compensation too large for the field
         # A new patent shows a field's messages once the clerk has been there: a blank form
         # covered in "enter the …" is noise. An existing record or a restored draft shows all.
         self._touched: set[str] = set()
@@ -159,10 +199,8 @@ class PatentEditor(QDialog):
         self.pledged_check.setObjectName("pledged")
         row("pledged", self.pledged_check)
 
-        self.compensation_spin = QSpinBox()
+        self.compensation_spin = DaysSpinBox(self.tr("none"))
         self.compensation_spin.setObjectName("term_compensation_days")
-        self.compensation_spin.setRange(0, 9999)
-        self.compensation_spin.setSpecialValueText(self.tr("none"))
         self.compensation_spin.setMaximumWidth(200)
         self.compensation_spin.setMinimumWidth(120)
         row("term_compensation_days", self.compensation_spin)
@@ -299,7 +337,7 @@ class PatentEditor(QDialog):
             "filing_date": self.filing_edit.text(),
             "grant_date": self.grant_edit.text(),
             "legal_status": self.status_combo.currentData() or "valid",
-            "term_compensation_days": self.compensation_spin.value(),
+            "term_compensation_days": self.compensation_days(),
             "expiry_override": self.override_edit.text(),
             "expiry_override_note": self.override_note_edit.text(),
             "remarks": self.remarks_edit.toPlainText(),
@@ -320,7 +358,10 @@ class PatentEditor(QDialog):
             days = int(payload.get("term_compensation_days") or 0)
         except (TypeError, ValueError):
             days = 0
-        self.compensation_spin.setValue(days)
+        # A figure beyond what a spin box holds is kept aside and saved as it is, unless the
+        # clerk changes the field; the field's message says so.
+        self._days_aside = days if spin_value(days) != days else None
+        self.compensation_spin.show_days(days)
         self.override_edit.setText(str(payload.get("expiry_override", "")))
         self.override_note_edit.setText(str(payload.get("expiry_override_note", "")))
         self.remarks_edit.setPlainText(str(payload.get("remarks", "")))
@@ -328,6 +369,13 @@ class PatentEditor(QDialog):
 
     def is_dirty(self) -> bool:
         return self.payload() != self._initial
+
+    def compensation_days(self) -> int:
+        """The days in the field (or the stored figure it cannot hold, until changed)."""
+        shown = self.compensation_spin.value()
+        if self._days_aside is not None and shown == spin_value(self._days_aside):
+            return self._days_aside
+        return shown
 
     def patentee_names(self) -> list[str]:
         lines = self.patentees_edit.toPlainText().split("\n")
@@ -346,7 +394,7 @@ class PatentEditor(QDialog):
             grant_date=self.grant_edit.date(),
             legal_status=self.status_combo.currentData() or "valid",
             entered_kind=self.kind_combo.currentData() or None,
-            term_compensation_days=self.compensation_spin.value() or None,
+            term_compensation_days=self.compensation_days() or None,
             expiry_override=self.override_edit.date(),
             expiry_override_note=self.override_note_edit.text(),
             remarks=self.remarks_edit.toPlainText(),
@@ -386,6 +434,14 @@ class PatentEditor(QDialog):
                 extra.append(
                     self.tr("“%1” is not a date: write it as 2017-07-21.").replace("%1", text)
                 )
+            if name == "term_compensation_days" and self.compensation_days() != (
+                self.compensation_spin.value()
+            ):
+                extra.append(
+                    self.tr("%1 days are stored, more than this field can show; saving keeps "
+                            "them unless you change the field.")
+                    .replace("%1", str(self.compensation_days()))
+                )
             message.show_findings(by_field.get(name, []), extra)
         self.general_message.show_findings(by_field.get("", []) if self._show_all else [])
         self._update_derived()
@@ -414,7 +470,8 @@ class PatentEditor(QDialog):
         if kind is None and entered:
             kind = PatentKind(entered)
 
-        days = self.compensation_spin.value()
+        # As the rules count it: a negative figure (flagged on its field) adds nothing.
+        days = max(self.compensation_days(), 0)
         expiry = patent_expiry(kind, self.filing_edit.date(), days, self.override_edit.date())
         if expiry is None:
             text = self.tr("Computed from the number and the filing date once both are entered.")

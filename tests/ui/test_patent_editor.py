@@ -306,3 +306,68 @@ def test_message_sits_right_under_its_field_at_any_size(
     assert shown.height() <= message.heightForWidth(message.width()) + 2, shown
     assert rect_in(editor, editor.filing_edit).top() > shown.bottom()
 
+
+def test_out_of_range_compensation_is_shown_flagged_and_kept(
+    qtbot: QtBot, store: Store, db_path, chinese: str
+) -> None:
+    """An import can store −3 days (a draft with an error): the editor used to show "none",
+    say nothing and save None."""
+    result = store.save_patent(PatentFields(
+        number=VALID_NUMBER, title="一种方法", patentees=("甲大学",),
+        filing_date=dt.date(2017, 7, 21), term_compensation_days=-3,
+    ))
+    editor = make_editor(qtbot, store, result.record_id)
+    assert editor.compensation_spin.text() == "-3"
+    assert editor.compensation_spin.value() == -3
+    message = editor.messages["term_compensation_days"]
+    negative = error("compensation.negative", "term_compensation_days", days=-3)
+    assert message.isVisible()
+    assert message.text() == describe(negative, chinese)
+    assert editor.compensation_spin.property("severity") == "error"
+    assert not editor.is_dirty()
+    assert "2037-07-20" in editor.expiry_label.text()  # −3 days add nothing, as the rules count
+    assert editor.save()
+    store.database.close()
+
+    database = open_database(db_path)
+    try:
+        patent = Store(database).patent(result.record_id)
+        assert patent is not None and patent.term_compensation_days == -3
+    finally:
+        database.close()
+
+
+def test_no_compensation_reads_none_and_typing_is_bounded(qtbot: QtBot, store: Store) -> None:
+    editor = make_editor(qtbot, store)
+    spin = editor.compensation_spin
+    assert spin.value() == 0 and spin.text() == "none"
+    assert (spin.minimum(), spin.maximum()) == (0, 9999)
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "30")
+    assert spin.value() == 30 and editor.fields().term_compensation_days == 30
+    spin.setValue(0)
+    assert spin.text() == "none" and editor.fields().term_compensation_days is None
+
+
+def test_compensation_too_large_for_the_field_is_said_and_kept(
+    qtbot: QtBot, store: Store
+) -> None:
+    too_many = 10**10  # JSON can carry it; a spin box holds 32 bits
+    result = store.save_patent(PatentFields(
+        number=VALID_NUMBER, title="一种方法", patentees=("甲大学",),
+        term_compensation_days=too_many,
+    ))
+    editor = make_editor(qtbot, store, result.record_id)
+    message = editor.messages["term_compensation_days"]
+    assert message.isVisible() and str(too_many) in message.text()
+    assert editor.fields().term_compensation_days == too_many
+    assert not editor.is_dirty()
+    assert editor.save()
+    assert store.patent(result.record_id).term_compensation_days == too_many
+
+    editor = make_editor(qtbot, store, result.record_id)
+    editor.compensation_spin.setValue(30)
+    editor.validate()
+    assert not editor.messages["term_compensation_days"].isVisible()
+    assert editor.save()
+    assert store.patent(result.record_id).term_compensation_days == 30
