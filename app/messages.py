@@ -105,6 +105,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Term compensation cannot be negative ({days} days).",
         "期限补偿天数不能为负数（{days} 天）。",
     ),
+    "compensation.too_large": (
+        "Term compensation of {days} days is more than ten years ({limit} days): check the "
+        "figure, it counts days.",
+        "期限补偿 {days} 天超过十年（{limit} 天），请核对：此处填写的是天数。",
+    ),
     "compensation.not_invention": (
         "Only inventions get term compensation; this is a {kind} patent.",
         "只有发明专利可以获得期限补偿，本专利为{kind}。",

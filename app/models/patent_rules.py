@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from app.models.entities import LegalStatus, Patent
 from app.models.findings import Finding, error, warning
 from app.models.patent_number import PatentKind, parse
-from app.models.term import patent_expiry
+from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,9 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
     if days:
         if days < 0:
             findings.append(error("compensation.negative", "term_compensation_days", days=days))
+        elif days > MAX_COMPENSATION_DAYS:
+            findings.append(error("compensation.too_large", "term_compensation_days", days=days,
+                                  limit=MAX_COMPENSATION_DAYS))
         elif kind is not None and kind is not PatentKind.INVENTION:
             findings.append(
                 error("compensation.not_invention", "term_compensation_days", kind=kind.value)
@@ -135,8 +138,7 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
     if fields.expiry_override is not None and not fields.expiry_override_note.strip():
         findings.append(warning("expiry_override.note_missing", "expiry_override_note"))
 
-    expiry = patent_expiry(kind, fields.filing_date, days if days and days > 0 else 0,
-                           fields.expiry_override)
+    expiry = patent_expiry(kind, fields.filing_date, days, fields.expiry_override)
     if expiry is not None and status is LegalStatus.VALID and expiry.date < today:
         findings.append(warning("legal_status.term_ended", "legal_status", expiry=expiry.date))
     return findings

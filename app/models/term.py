@@ -34,6 +34,17 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return dt.date(day.year + years, 3, 1)
 
 
+# Delay and drug-approval compensation together run to a few years; more than ten is a
+# mistyped figure (a date typed as days, say). Beyond it no expiry is computed from it.
+MAX_COMPENSATION_DAYS = 3650
+
+
+def usable_compensation(days: int | None) -> int:
+    """The compensation days the expiry counts: a figure the rules reject (negative, over ten
+    years) counts as none, and the rules report it on its field."""
+    return days if days is not None and 0 < days <= MAX_COMPENSATION_DAYS else 0
+
+
 def computed_expiry(
     kind: PatentKind, filing_date: dt.date, compensation_days: int = 0
 ) -> dt.date:
@@ -60,10 +71,11 @@ def patent_expiry(
 ) -> Expiry | None:
     """The last protected day, or None when neither the dates nor an override give one."""
     computed = None
+    days = usable_compensation(compensation_days)
     if kind is not None and filing_date is not None:
-        computed = computed_expiry(kind, filing_date, compensation_days or 0)
+        computed = computed_expiry(kind, filing_date, days)
     if override is not None:
-        return Expiry(override, computed, True, compensation_days or 0)
+        return Expiry(override, computed, True, days)
     if computed is None:
         return None
-    return Expiry(computed, computed, False, compensation_days or 0)
+    return Expiry(computed, computed, False, days)

@@ -64,6 +64,22 @@ def test_compensation_only_for_inventions() -> None:
     assert "compensation.not_invention" in codes(fields)
 
 
+@pytest.mark.parametrize("days", [3651, 20240101, 10**10, 2**63])
+def test_an_absurd_compensation_is_an_error_not_a_crash(days: int) -> None:
+    # The JSON import accepts any integer; a date typed as days overflowed the date maths.
+    findings = check_patent(good(term_compensation_days=days), today=TODAY)
+    assert [f.code for f in findings] == ["compensation.too_large"]
+    from app.models.patent_number import PatentKind
+    from app.models.term import patent_expiry
+
+    expiry = patent_expiry(PatentKind.INVENTION, dt.date(2017, 7, 21), days)
+    assert expiry is not None and expiry.date == dt.date(2037, 7, 20)  # counted as none
+
+
+def test_ten_years_of_compensation_is_accepted() -> None:
+    assert check_patent(good(term_compensation_days=3650), today=TODAY) == []
+
+
 def test_missing_grant_date_is_only_a_warning() -> None:
     [finding] = check_patent(good(grant_date=None), today=TODAY)
     assert finding.code == "grant_date.missing"
