@@ -381,7 +381,9 @@ class MainWindow(QMainWindow):
         from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
 
         language = i18n.language()
-        overridden = self.model.tr("%1 (entered)").replace("%1", "2040-12-31")
+        # The model's own wording (its translation context), as the cells show it.
+        overridden = QCoreApplication.translate("PatentTableModel", "%1 (entered)").replace(
+            "%1", "2040-12-31")
         texts = {
             Column.KIND: [label(KIND_LABELS, key, language) for key in KIND_LABELS],
             Column.EXPIRY: ["2040-12-31", overridden],
