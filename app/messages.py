@@ -1406,7 +1406,8 @@ def _pick(pair: tuple[str, str], language: str) -> str:
     return pair[1] if language == ZH else pair[0]
 
 
-def label(table: Mapping[str, tuple[str, str]], key: str, language: str = ZH) -> str:
+def label(table: Mapping[Any, tuple[str, str]], key: str, language: str = ZH) -> str:
+    # Any: tables keyed by a StrEnum (PaymentMethod) are looked up with its plain value too.
     pair = table.get(key)
     return _pick(pair, language) if pair else key
 

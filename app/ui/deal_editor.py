@@ -344,14 +344,16 @@ class DealEditor(QDialog):
         self.patent_search.textChanged.connect(
             lambda text: self.register_proxy.setFilterFixedString(fold(text.strip()))
         )
-        self.register_view = QListView(objectName="register_patents")
+        self.register_view = QListView()
+        self.register_view.setObjectName("register_patents")
         self.register_view.setModel(self.register_proxy)
         self.register_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.register_view.setUniformItemSizes(True)
         self.register_view.doubleClicked.connect(lambda _index: self.add_selected_patents())
         self.register_view.setMinimumHeight(150)
 
-        self.chosen = QListWidget(objectName="patents")
+        self.chosen = QListWidget()
+        self.chosen.setObjectName("patents")
         self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.chosen.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.chosen.model().rowsMoved.connect(self._patents_changed)
@@ -422,7 +424,8 @@ class DealEditor(QDialog):
 
         self.via_offer = QCheckBox(self.tr("Concluded through an open-licence offer"))
         self.via_offer.setObjectName("via_offer")
-        self.offer_combo = QComboBox(objectName="offer")
+        self.offer_combo = QComboBox()
+        self.offer_combo.setObjectName("offer")
         self.offer_combo.addItem(self.tr("(the offer of one of the deal's patents)"), None)
         for offer_id, text in self.offers:
             self.offer_combo.addItem(text, offer_id)
@@ -523,7 +526,8 @@ class DealEditor(QDialog):
         self.files_table.itemSelectionChanged.connect(self._update_file_buttons)
 
         language = i18n.language()
-        self.file_kind = QComboBox(objectName="file_kind")
+        self.file_kind = QComboBox()
+        self.file_kind.setObjectName("file_kind")
         for kind in DealFileKind:
             self.file_kind.addItem(file_kind_text(kind.value, language), kind.value)
         self.add_file_button = QPushButton(self.tr("Add file…"), objectName="add_file")

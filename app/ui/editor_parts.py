@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -70,7 +70,10 @@ def group_box(title: str, name: str) -> QGroupBox:
     return box
 
 
-def plain(widget: QWidget) -> QWidget:
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+
+def plain(widget: AnyWidget) -> AnyWidget:
     """Group box titles are bold; their contents are not."""
     font = widget.font()
     font.setBold(False)

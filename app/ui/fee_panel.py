@@ -120,7 +120,8 @@ class FeePanel(QWidget):
             self.tr("days after the contract takes effect, all fees paid in full:"),
             ("amount_yuan", _small_edit("fee.amount_yuan", 110)), self.tr("yuan."),
         ])
-        period = QComboBox(objectName="fee.period")
+        period = QComboBox()
+        period.setObjectName("fee.period")
         period.addItem(self.tr("(period)"), "")
         period.addItem(self.tr("month"), InstalmentPeriod.MONTH.value)
         period.addItem(self.tr("quarter"), InstalmentPeriod.QUARTER.value)

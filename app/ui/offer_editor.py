@@ -51,6 +51,7 @@ from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
+    AnyWidget,
     PayloadHistory,
     add_editor_shortcuts,
     group_box,
@@ -181,7 +182,7 @@ class OfferEditor(QDialog):
 
         body = sheet_and_findings(sheet, self._jump_to_finding, with_state=True,
                                   sizes=(760, 300))
-        splitter, self.scroll = body.splitter, body.scroll
+        splitter, self.scroll_area = body.splitter, body.scroll
         assert body.state_label is not None
         self.state_label = body.state_label
         self.findings_title, self.findings_list = body.findings_title, body.findings_list
@@ -230,7 +231,7 @@ class OfferEditor(QDialog):
         return group_box(title, name)
 
     @staticmethod
-    def _plain(widget: QWidget) -> QWidget:
+    def _plain(widget: AnyWidget) -> AnyWidget:
         return plain(widget)
 
     def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> None:
@@ -324,7 +325,8 @@ class OfferEditor(QDialog):
         form.setContentsMargins(24, 0, 0, 0)
         self.licensing_period = QLineEdit(objectName="licensing_period")
         self.licensing_scope = QLineEdit(objectName="licensing_scope")
-        self.licensing_kind = QComboBox(objectName="licensing_kind")
+        self.licensing_kind = QComboBox()
+        self.licensing_kind.setObjectName("licensing_kind")
         self.licensing_kind.addItem(self.tr("(choose)"), "")
         self.licensing_kind.addItem(self.tr("Ordinary licence"), LicenceKind.ORDINARY.value)
         self.licensing_kind.addItem(self.tr("Exclusive licence"), LicenceKind.EXCLUSIVE.value)
@@ -406,7 +408,7 @@ class OfferEditor(QDialog):
         ):
             edit = QLineEdit(objectName=f"contact.{name}")
             self.contact_edits[name] = edit
-            self._form_row(form, f"contact.{name}", caption, self._plain(edit))  # type: ignore[arg-type]
+            self._form_row(form, f"contact.{name}", caption, self._plain(edit))
         fill = QPushButton(self.tr("Fill in from the unit's profile"))
         fill.setObjectName("fill_contact")
         fill.clicked.connect(self._fill_contact_from_profile)
@@ -427,7 +429,8 @@ class OfferEditor(QDialog):
     def _section_summary_list(self) -> QGroupBox:
         box = self._group(self.tr("For the summary list and the declaration"), "section_summary")
         form = QFormLayout(box)
-        self.open_scope = QComboBox(objectName="open_scope")
+        self.open_scope = QComboBox()
+        self.open_scope.setObjectName("open_scope")
         self.open_scope.setEditable(True)
         self.open_scope.addItems(["", PROVINCE_WIDE])
         self.open_scope.setToolTip(self.tr("全省, or the name of a city such as 武汉市"))
@@ -545,7 +548,7 @@ class OfferEditor(QDialog):
             "licensing_scope": self.licensing_scope.text(),
             "licensing_kind": self.licensing_kind.currentData() or "",
             "licence_expiry": self.expiry_edit.text(),
-            "fee.option": self.fee_kind().value if self.fee_kind() else "",
+            "fee.option": fee_kind.value if (fee_kind := self.fee_kind()) else "",
             "other_terms": self.other_terms.toPlainText(),
             "open_scope": self.open_scope.currentText(),
             "single_term": self.single_term.text(),
@@ -748,7 +751,7 @@ class OfferEditor(QDialog):
         widget = self.field_widgets.get(name)
         if widget is None:
             return
-        self.scroll.ensureWidgetVisible(widget, 50, 80)
+        self.scroll_area.ensureWidgetVisible(widget, 50, 80)
         if not widget.isEnabled():
             # A detail of an alternative not chosen: take the clerk to the choice itself.
             for prefix, choice in (("self_exploitation", "self_exploitation"),

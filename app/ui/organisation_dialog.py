@@ -6,6 +6,7 @@ app.models.contact_rules; saving always works (a form is only refused when it is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -175,7 +176,9 @@ class OrganisationDialog(QDialog):
     def add_contact(self) -> None:
         row = self._append_row([""] * len(CONTACT_FIELDS))
         self.contacts.setCurrentCell(row, 0)
-        self.contacts.editItem(self.contacts.item(row, 0))
+        first = self.contacts.item(row, 0)
+        if first is not None:
+            self.contacts.editItem(first)
 
     def remove_contact(self) -> None:
         rows = sorted({index.row() for index in self.contacts.selectedIndexes()}, reverse=True)
@@ -190,7 +193,7 @@ class OrganisationDialog(QDialog):
 
     def validate(self) -> list[Finding]:
         found: list[Finding] = []
-        checks = {
+        checks: dict[str, Callable[[str], list[Finding]]] = {
             "postcode": lambda text: check_postcode(text),
             "phone": lambda text: check_phone(text),
             "fax": lambda text: check_phone(text, "fax"),
@@ -213,7 +216,8 @@ class OrganisationDialog(QDialog):
             "email": check_email,
         }
         headers = [
-            self.contacts.horizontalHeaderItem(c).text() for c in range(len(CONTACT_FIELDS))
+            item.text() if (item := self.contacts.horizontalHeaderItem(c)) else ""
+            for c in range(len(CONTACT_FIELDS))
         ]
         self.contacts.blockSignals(True)
         try:

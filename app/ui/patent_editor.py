@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -79,7 +80,7 @@ class DaysSpinBox(QSpinBox):
     def valueFromText(self, text: str) -> int:
         return 0 if text.strip() == self._none_text else super().valueFromText(text)
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         if text.strip() == self._none_text:
             return QValidator.State.Acceptable, text, pos
         return super().validate(text, pos)
@@ -243,7 +244,8 @@ class PatentEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter moves on (keyPressEvent), it does not save
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter moves on (keyPressEvent), not save
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         layout = QVBoxLayout(self)

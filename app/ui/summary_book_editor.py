@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -246,7 +247,8 @@ class SummaryBookEditor(QDialog):
         self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
         def button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-            made = QPushButton(text, objectName=name)
+            made = QPushButton(text)
+            made.setObjectName(name)
             made.setAutoDefault(False)
             made.clicked.connect(lambda _checked=False: slot())
             return made
@@ -432,9 +434,9 @@ class SummaryBookEditor(QDialog):
         for column, text in enumerate((self.tr("Figure"), self.tr("From the records"),
                                        self.tr("Printed instead (leave empty to print the "
                                                "records' figure)"))):
-            heading = plain(QLabel(text))
-            heading.setStyleSheet("font-weight: bold;")
-            grid.addWidget(heading, 0, column)
+            column_heading = plain(QLabel(text))
+            column_heading.setStyleSheet("font-weight: bold;")
+            grid.addWidget(column_heading, 0, column)
         self.computed_labels: dict[str, QLabel] = {}
         self.override_edits: dict[str, QLineEdit] = {}
         row = 1
@@ -736,7 +738,7 @@ class SummaryBookEditor(QDialog):
         computed = data.statistics.computed
         for key, shown in self.computed_labels.items():
             value = computed.figure(key)
-            shown.setText(format_wan(value) if key == Figure.PAID_AMOUNT_WAN else str(value))
+            shown.setText(format_wan(value) if isinstance(value, Decimal) else str(value))
         as_of = as_of_text(data.period)
         self.statistics_box.setTitle(SECTION_STATISTICS + as_of)
         self.deal_list_box.setTitle(SECTION_DEAL_LIST + as_of)
