@@ -1104,8 +1104,10 @@ def failure_text(error: BaseException, language: str) -> str:
     if isinstance(error, ExcelExportError):
         return message(error.code, error.params, language)
     if isinstance(error, OSError):
+        from app.os_errors import reason_params
+
         return message("pdf.write_failed", {"path": error.filename or "",
-                                            "reason": error.strerror or str(error)}, language)
+                                            **reason_params(error)}, language)
     return str(error)
 
 
