@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from app import APP_ID, ORGANISATION_NAME
@@ -35,23 +36,28 @@ def _install_data_roots() -> list[Path]:
     return roots
 
 
-def _roots() -> list[Path]:
-    """Where bundled files may be: the PyInstaller bundle, the source tree, a wheel install."""
-    roots = []
+def _roots() -> Iterator[Path]:
+    """Where bundled files may be: the PyInstaller bundle, the source tree, a wheel install.
+
+    A generator: the install folders (sysconfig's work, a few milliseconds at start-up) are
+    only worked out when the bundle and the source tree do not have the file.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        roots.append(Path(frozen_root))
-    roots.append(Path(__file__).resolve().parent.parent)
-    roots.extend(_install_data_roots())
-    return roots
+        yield Path(frozen_root)
+    yield Path(__file__).resolve().parent.parent
+    yield from _install_data_roots()
 
 
 def _bundled(folder: str, *parts: str) -> Path:
-    candidates = [root.joinpath(folder, *parts) for root in _roots()]
-    for candidate in candidates:
+    first: Path | None = None
+    for root in _roots():
+        candidate = root.joinpath(folder, *parts)
         if candidate.exists():
             return candidate
-    return candidates[0]  # callers report the missing file with this path
+        first = first or candidate
+    assert first is not None
+    return first  # callers report the missing file with this path
 
 
 def resource_path(*parts: str) -> Path:
