@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, describe, field_label, label
 from app.models.findings import Finding
 from app.models.patent_number import PatentKind, parse
-from app.models.term import patent_expiry
+from app.models.term import patent_expiry, usable_compensation
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box
@@ -472,8 +472,9 @@ class PatentEditor(QDialog):
         if kind is None and entered:
             kind = PatentKind(entered)
 
-        # As the rules count it: a negative figure (flagged on its field) adds nothing.
-        days = max(self.compensation_days(), 0)
+        # As the rules count it: a figure flagged on its field (negative, over ten years) adds
+        # nothing.
+        days = usable_compensation(self.compensation_days())
         expiry = patent_expiry(kind, self.filing_edit.date(), days, self.override_edit.date())
         if expiry is None:
             text = self.tr("Computed from the number and the filing date once both are entered.")

@@ -371,3 +371,17 @@ def test_compensation_too_large_for_the_field_is_said_and_kept(
     assert not editor.messages["term_compensation_days"].isVisible()
     assert editor.save()
     assert store.patent(result.record_id).term_compensation_days == 30
+
+
+def test_a_date_typed_as_compensation_is_flagged_and_not_counted(
+    qtbot: QtBot, store: Store
+) -> None:
+    result = store.save_patent(PatentFields(
+        number=VALID_NUMBER, title="一种方法", patentees=("甲大学",),
+        filing_date=dt.date(2017, 7, 21), term_compensation_days=20240101,
+    ))
+    editor = make_editor(qtbot, store, result.record_id)
+    editor.validate()
+    assert editor.messages["term_compensation_days"].isVisible()
+    expiry = editor.expiry_label.text()
+    assert "2037-07-20" in expiry and "20240101" not in expiry
