@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale, QPoint, QRect
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -13,6 +14,7 @@ from app.models.patent_number import check_character
 from app.models.patent_rules import PatentFields
 from app.models.store import Store
 from app.ui import i18n, interaction
+from app.ui.fonts import configure_fonts
 
 VALID_NUMBER = "201710601862.3"  # invention, filed 2017
 
@@ -156,3 +158,22 @@ def chinese() -> Iterator[str]:
     i18n.set_language("zh_CN")
     yield "zh_CN"
     i18n.set_language(previous)
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The whole window in one language: Qt's translations, the message table and the fonts."""
+    font, locale, previous = qapp.font(), QLocale(), i18n.language()
+    i18n.install_translators(qapp, request.param)
+    if request.param == "zh_CN":
+        configure_fonts(qapp)
+    yield request.param
+    i18n.install_translators(qapp, "en")
+    i18n.set_language(previous)
+    QLocale.setDefault(locale)
+    qapp.setFont(font)
+
+
+def rect_in(window: QWidget, widget: QWidget) -> QRect:
+    """`widget`'s rectangle in `window`'s coordinates."""
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.messages import describe
@@ -17,11 +16,10 @@ from app.models.database import open_database
 from app.models.findings import error, warning
 from app.models.patent_rules import PatentFields
 from app.models.store import Store
-from app.ui import i18n, interaction
-from app.ui.fonts import configure_fonts
+from app.ui import interaction
 from app.ui.patent_editor import PatentEditor
 
-from .conftest import VALID_NUMBER, Questions, commit_text
+from .conftest import VALID_NUMBER, Questions, commit_text, rect_in
 
 pytestmark = pytest.mark.usefixtures("questions")
 
@@ -258,24 +256,6 @@ def test_enter_moves_to_the_next_field_and_does_not_save(qtbot: QtBot, store: St
     shortcuts[0].activated.emit()  # offscreen windows are never active for the shortcut map
     assert not editor.isVisible()
     assert store.find_patent(VALID_NUMBER) is not None
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The whole window in one language: Qt's translations, the message table and the fonts."""
-    font, locale, previous = qapp.font(), QLocale(), i18n.language()
-    i18n.install_translators(qapp, request.param)
-    if request.param == "zh_CN":
-        configure_fonts(qapp)
-    yield request.param
-    i18n.install_translators(qapp, "en")
-    i18n.set_language(previous)
-    QLocale.setDefault(locale)
-    qapp.setFont(font)
-
-
-def rect_in(dialog: QWidget, widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size())
 
 
 @pytest.mark.parametrize("size", [(680, 540), (900, 700)])

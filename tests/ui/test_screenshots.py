@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -29,6 +28,8 @@ from app.ui.organisation_dialog import OrganisationDialog
 from app.ui.patent_editor import PatentEditor
 from app.ui.settings import Preferences
 from app.ui.summary_book_editor import SummaryBookEditor
+
+from .conftest import rect_in
 
 pytestmark = pytest.mark.usefixtures("questions")
 
@@ -169,10 +170,6 @@ def test_organisation_dialog(qtbot: QtBot, store: Store, shots: Path, zh_ui: Non
     save(dialog, shots / "organisation_dialog.png")
 
 
-def rect_in(window: QWidget, widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-
-
 def _widgets_in(layout: QLayout) -> list[QWidget]:
     """The visible widgets of a field box, top to bottom (a narrow field sits in a row)."""
     out: list[QWidget] = []
@@ -208,19 +205,6 @@ def message_placement_problems(window: QWidget) -> list[str]:
             problems.append(f"{box.field.objectName()}: field {field}, message {shown}")
     assert checked, "no message shown under a field"
     return problems
-
-
-@pytest.fixture(params=["zh_CN", "en"])
-def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    font, locale, previous = qapp.font(), QLocale(), i18n.language()
-    i18n.install_translators(qapp, request.param)
-    if request.param == "zh_CN":
-        configure_fonts(qapp)
-    yield request.param
-    i18n.install_translators(qapp, "en")
-    i18n.set_language(previous)
-    QLocale.setDefault(locale)
-    qapp.setFont(font)
 
 
 def _register_with_mistakes(store: Store) -> int:
