@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
-    QTextBrowser,
     QWidget,
 )
 
@@ -45,6 +45,48 @@ class RegisterView(QTableView):
             self.open_requested.emit()
             return
         super().keyPressEvent(event)
+
+
+class ProblemsPane(QScrollArea):
+    """The selected patent's findings, its sheet and where it was sent: rich text that can be
+    selected and copied, and scrolls when long.
+
+    A label in a scroll area, not a QTextBrowser: the first text-edit widget of a process
+    takes ~4 ms to build, and this pane is on screen at the window's first paint.
+    """
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._placeholder = placeholder
+        self._html = ""
+        self.setWidgetResizable(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.label = QLabel()
+        self.label.setObjectName("problems_text")
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.label.setContentsMargins(6, 4, 6, 4)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setWidget(self.label)
+        self.clear()
+
+    def setHtml(self, html: str) -> None:  # noqa: N802 - the QTextEdit name it stands in for
+        self._html = html
+        self.label.setForegroundRole(QPalette.ColorRole.Text)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setText(html)
+
+    def clear(self) -> None:
+        self._html = ""
+        self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setText(self._placeholder)
+
+    def toPlainText(self) -> str:  # noqa: N802
+        from PySide6.QtGui import QTextDocumentFragment
+
+        return QTextDocumentFragment.fromHtml(self._html).toPlainText()
 
 
 class MainWindow(QMainWindow):
@@ -101,10 +143,8 @@ class MainWindow(QMainWindow):
         self.view.doubleClicked.connect(lambda _index: self.edit_current())
         self.view.open_requested.connect(self.edit_current)
 
-        self.problems = QTextBrowser()
+        self.problems = ProblemsPane(self.tr("Select a patent to see what needs checking."))
         self.problems.setObjectName("problems")
-        self.problems.setOpenLinks(False)
-        self.problems.setPlaceholderText(self.tr("Select a patent to see what needs checking."))
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("register_splitter")
