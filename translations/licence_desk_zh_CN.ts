@@ -512,356 +512,346 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="243"/>
-        <source>Unsaved changes from last time were restored.</source>
-        <translation>已恢复上次未保存的修改。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/deal_editor.py" line="279"/>
+        <location filename="../app/ui/deal_editor.py" line="263"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="282"/>
+        <location filename="../app/ui/deal_editor.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="285"/>
+        <location filename="../app/ui/deal_editor.py" line="269"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="290"/>
+        <location filename="../app/ui/deal_editor.py" line="274"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="322"/>
+        <location filename="../app/ui/deal_editor.py" line="291"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="328"/>
+        <location filename="../app/ui/deal_editor.py" line="297"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="362"/>
+        <location filename="../app/ui/deal_editor.py" line="333"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="365"/>
+        <location filename="../app/ui/deal_editor.py" line="336"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="368"/>
+        <location filename="../app/ui/deal_editor.py" line="339"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="371"/>
+        <location filename="../app/ui/deal_editor.py" line="342"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="383"/>
+        <location filename="../app/ui/deal_editor.py" line="354"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="400"/>
+        <location filename="../app/ui/deal_editor.py" line="371"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="403"/>
+        <location filename="../app/ui/deal_editor.py" line="374"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="409"/>
+        <location filename="../app/ui/deal_editor.py" line="380"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="413"/>
+        <location filename="../app/ui/deal_editor.py" line="384"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="414"/>
+        <location filename="../app/ui/deal_editor.py" line="385"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="418"/>
+        <location filename="../app/ui/deal_editor.py" line="389"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="420"/>
+        <location filename="../app/ui/deal_editor.py" line="391"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="421"/>
+        <location filename="../app/ui/deal_editor.py" line="392"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="423"/>
+        <location filename="../app/ui/deal_editor.py" line="394"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="426"/>
+        <location filename="../app/ui/deal_editor.py" line="398"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="434"/>
+        <location filename="../app/ui/deal_editor.py" line="406"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="437"/>
+        <location filename="../app/ui/deal_editor.py" line="409"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="438"/>
+        <location filename="../app/ui/deal_editor.py" line="410"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="442"/>
+        <location filename="../app/ui/deal_editor.py" line="414"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="446"/>
+        <location filename="../app/ui/deal_editor.py" line="418"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="466"/>
-        <location filename="../app/ui/deal_editor.py" line="599"/>
+        <location filename="../app/ui/deal_editor.py" line="438"/>
+        <location filename="../app/ui/deal_editor.py" line="572"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="467"/>
+        <location filename="../app/ui/deal_editor.py" line="439"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="468"/>
+        <location filename="../app/ui/deal_editor.py" line="440"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="469"/>
+        <location filename="../app/ui/deal_editor.py" line="441"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="592"/>
+        <location filename="../app/ui/deal_editor.py" line="565"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="458"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="494"/>
+        <location filename="../app/ui/deal_editor.py" line="466"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="496"/>
+        <location filename="../app/ui/deal_editor.py" line="468"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="500"/>
+        <location filename="../app/ui/deal_editor.py" line="472"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="505"/>
+        <location filename="../app/ui/deal_editor.py" line="477"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="482"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
-        <location filename="../app/ui/deal_editor.py" line="539"/>
+        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="512"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="482"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="482"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="529"/>
+        <location filename="../app/ui/deal_editor.py" line="502"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="532"/>
+        <location filename="../app/ui/deal_editor.py" line="505"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="535"/>
+        <location filename="../app/ui/deal_editor.py" line="508"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="548"/>
+        <location filename="../app/ui/deal_editor.py" line="521"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="595"/>
+        <location filename="../app/ui/deal_editor.py" line="568"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="596"/>
+        <location filename="../app/ui/deal_editor.py" line="569"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="613"/>
+        <location filename="../app/ui/deal_editor.py" line="586"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="805"/>
+        <location filename="../app/ui/deal_editor.py" line="748"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="833"/>
+        <location filename="../app/ui/deal_editor.py" line="776"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="842"/>
+        <location filename="../app/ui/deal_editor.py" line="785"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="845"/>
+        <location filename="../app/ui/deal_editor.py" line="788"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="847"/>
+        <location filename="../app/ui/deal_editor.py" line="790"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="857"/>
+        <location filename="../app/ui/deal_editor.py" line="800"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="918"/>
+        <location filename="../app/ui/deal_editor.py" line="861"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="938"/>
-        <location filename="../app/ui/deal_editor.py" line="947"/>
+        <location filename="../app/ui/deal_editor.py" line="881"/>
+        <location filename="../app/ui/deal_editor.py" line="890"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="948"/>
+        <location filename="../app/ui/deal_editor.py" line="891"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="956"/>
+        <location filename="../app/ui/deal_editor.py" line="899"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="957"/>
+        <location filename="../app/ui/deal_editor.py" line="900"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="958"/>
+        <location filename="../app/ui/deal_editor.py" line="901"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="977"/>
+        <location filename="../app/ui/deal_editor.py" line="920"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="979"/>
+        <location filename="../app/ui/deal_editor.py" line="922"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="996"/>
-        <location filename="../app/ui/deal_editor.py" line="1003"/>
+        <location filename="../app/ui/deal_editor.py" line="931"/>
+        <location filename="../app/ui/deal_editor.py" line="938"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="997"/>
+        <location filename="../app/ui/deal_editor.py" line="932"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1023"/>
+        <location filename="../app/ui/deal_editor.py" line="958"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1038"/>
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/deal_editor.py" line="1039"/>
+        <location filename="../app/ui/deal_editor.py" line="966"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1092"/>
+        <location filename="../app/ui/deal_editor.py" line="1013"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1093"/>
+        <location filename="../app/ui/deal_editor.py" line="1014"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1097"/>
+        <location filename="../app/ui/deal_editor.py" line="1018"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1106,87 +1096,87 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/fee_panel.py" line="121"/>
-        <location filename="../app/ui/fee_panel.py" line="141"/>
+        <location filename="../app/ui/fee_panel.py" line="142"/>
         <source>yuan.</source>
         <translation>元。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="124"/>
+        <location filename="../app/ui/fee_panel.py" line="125"/>
         <source>(period)</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="125"/>
+        <location filename="../app/ui/fee_panel.py" line="126"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="126"/>
+        <location filename="../app/ui/fee_panel.py" line="127"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="127"/>
+        <location filename="../app/ui/fee_panel.py" line="128"/>
         <source>year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="129"/>
+        <location filename="../app/ui/fee_panel.py" line="130"/>
         <source>Instalments within a total: within</source>
         <translation>采用总付额内分期支付的方式，在合同生效后</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="131"/>
+        <location filename="../app/ui/fee_panel.py" line="132"/>
         <source>days after the contract takes effect,</source>
         <translation>日内</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="132"/>
+        <location filename="../app/ui/fee_panel.py" line="133"/>
         <source>a first payment of</source>
         <translation>支付第一批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="133"/>
+        <location filename="../app/ui/fee_panel.py" line="134"/>
         <source>yuan;</source>
         <translation>元，</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="134"/>
+        <location filename="../app/ui/fee_panel.py" line="135"/>
         <source>then within</source>
         <translation>后在每个会计期间截止前的</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="135"/>
+        <location filename="../app/ui/fee_panel.py" line="136"/>
         <source>days before the end of each accounting</source>
         <translation>日内，按会计</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="136"/>
+        <location filename="../app/ui/fee_panel.py" line="137"/>
         <source>in</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="137"/>
+        <location filename="../app/ui/fee_panel.py" line="138"/>
         <source>batches of</source>
         <translation>批次支付，每次支付</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="138"/>
+        <location filename="../app/ui/fee_panel.py" line="139"/>
         <source>yuan each;</source>
         <translation>元。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="139"/>
+        <location filename="../app/ui/fee_panel.py" line="140"/>
         <source>in all, including the first,</source>
         <translation>包括第一次在内总共支付</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="140"/>
+        <location filename="../app/ui/fee_panel.py" line="141"/>
         <source>payments totalling</source>
         <translation>次，共计</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="145"/>
+        <location filename="../app/ui/fee_panel.py" line="146"/>
         <source>Another clear and reasonable fee standard:</source>
         <translation>其他明确合理的许可使用费标准</translation>
     </message>
@@ -1496,562 +1486,562 @@ The log file is %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="107"/>
+        <location filename="../app/ui/main_window.py" line="146"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="121"/>
+        <location filename="../app/ui/main_window.py" line="161"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="147"/>
+        <location filename="../app/ui/main_window.py" line="187"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="149"/>
+        <location filename="../app/ui/main_window.py" line="189"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="152"/>
+        <location filename="../app/ui/main_window.py" line="192"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="154"/>
+        <location filename="../app/ui/main_window.py" line="194"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="157"/>
+        <location filename="../app/ui/main_window.py" line="197"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="160"/>
+        <location filename="../app/ui/main_window.py" line="200"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="165"/>
+        <location filename="../app/ui/main_window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="169"/>
+        <location filename="../app/ui/main_window.py" line="209"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="170"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="173"/>
+        <location filename="../app/ui/main_window.py" line="213"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="189"/>
+        <location filename="../app/ui/main_window.py" line="229"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="204"/>
+        <location filename="../app/ui/main_window.py" line="244"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="205"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="207"/>
+        <location filename="../app/ui/main_window.py" line="247"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="208"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="250"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="211"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="213"/>
+        <location filename="../app/ui/main_window.py" line="253"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="214"/>
+        <location filename="../app/ui/main_window.py" line="254"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="217"/>
+        <location filename="../app/ui/main_window.py" line="257"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="218"/>
+        <location filename="../app/ui/main_window.py" line="258"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="220"/>
+        <location filename="../app/ui/main_window.py" line="260"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="221"/>
+        <location filename="../app/ui/main_window.py" line="261"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="223"/>
+        <location filename="../app/ui/main_window.py" line="263"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="226"/>
+        <location filename="../app/ui/main_window.py" line="266"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="227"/>
+        <location filename="../app/ui/main_window.py" line="267"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="229"/>
+        <location filename="../app/ui/main_window.py" line="269"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="230"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="232"/>
+        <location filename="../app/ui/main_window.py" line="272"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="233"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="235"/>
+        <location filename="../app/ui/main_window.py" line="275"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="236"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="237"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="238"/>
+        <location filename="../app/ui/main_window.py" line="278"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="241"/>
+        <location filename="../app/ui/main_window.py" line="281"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="242"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="244"/>
+        <location filename="../app/ui/main_window.py" line="284"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="288"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="249"/>
+        <location filename="../app/ui/main_window.py" line="289"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="291"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="252"/>
+        <location filename="../app/ui/main_window.py" line="292"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="266"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="273"/>
+        <location filename="../app/ui/main_window.py" line="313"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="280"/>
+        <location filename="../app/ui/main_window.py" line="320"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="287"/>
+        <location filename="../app/ui/main_window.py" line="327"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="334"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="299"/>
+        <location filename="../app/ui/main_window.py" line="339"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="300"/>
+        <location filename="../app/ui/main_window.py" line="340"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="343"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="346"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="362"/>
+        <location filename="../app/ui/main_window.py" line="402"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="433"/>
+        <location filename="../app/ui/main_window.py" line="473"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="435"/>
+        <location filename="../app/ui/main_window.py" line="475"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="439"/>
+        <location filename="../app/ui/main_window.py" line="479"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="480"/>
+        <location filename="../app/ui/main_window.py" line="520"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="561"/>
-        <location filename="../app/ui/main_window.py" line="795"/>
+        <location filename="../app/ui/main_window.py" line="601"/>
+        <location filename="../app/ui/main_window.py" line="835"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="563"/>
+        <location filename="../app/ui/main_window.py" line="603"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="565"/>
+        <location filename="../app/ui/main_window.py" line="605"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="566"/>
+        <location filename="../app/ui/main_window.py" line="606"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="567"/>
+        <location filename="../app/ui/main_window.py" line="607"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="573"/>
+        <location filename="../app/ui/main_window.py" line="613"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="592"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="593"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="600"/>
+        <location filename="../app/ui/main_window.py" line="640"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="607"/>
+        <location filename="../app/ui/main_window.py" line="647"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="646"/>
+        <location filename="../app/ui/main_window.py" line="686"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="670"/>
+        <location filename="../app/ui/main_window.py" line="710"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="708"/>
+        <location filename="../app/ui/main_window.py" line="748"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="735"/>
+        <location filename="../app/ui/main_window.py" line="775"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="738"/>
+        <location filename="../app/ui/main_window.py" line="778"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="742"/>
+        <location filename="../app/ui/main_window.py" line="782"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="752"/>
-        <location filename="../app/ui/main_window.py" line="797"/>
-        <location filename="../app/ui/main_window.py" line="801"/>
-        <location filename="../app/ui/main_window.py" line="1106"/>
+        <location filename="../app/ui/main_window.py" line="792"/>
+        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="841"/>
+        <location filename="../app/ui/main_window.py" line="1146"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="753"/>
+        <location filename="../app/ui/main_window.py" line="793"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="762"/>
+        <location filename="../app/ui/main_window.py" line="802"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="778"/>
+        <location filename="../app/ui/main_window.py" line="818"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="787"/>
+        <location filename="../app/ui/main_window.py" line="827"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="789"/>
+        <location filename="../app/ui/main_window.py" line="829"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="837"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="806"/>
+        <location filename="../app/ui/main_window.py" line="846"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="807"/>
+        <location filename="../app/ui/main_window.py" line="847"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="831"/>
-        <location filename="../app/ui/main_window.py" line="836"/>
+        <location filename="../app/ui/main_window.py" line="871"/>
+        <location filename="../app/ui/main_window.py" line="876"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="832"/>
+        <location filename="../app/ui/main_window.py" line="872"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
-        <location filename="../app/ui/main_window.py" line="854"/>
+        <location filename="../app/ui/main_window.py" line="886"/>
+        <location filename="../app/ui/main_window.py" line="894"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="847"/>
+        <location filename="../app/ui/main_window.py" line="887"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="648"/>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="688"/>
+        <location filename="../app/ui/main_window.py" line="889"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="850"/>
+        <location filename="../app/ui/main_window.py" line="890"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="850"/>
+        <location filename="../app/ui/main_window.py" line="890"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="854"/>
+        <location filename="../app/ui/main_window.py" line="894"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="927"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="957"/>
+        <location filename="../app/ui/main_window.py" line="997"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="958"/>
-        <location filename="../app/ui/main_window.py" line="987"/>
+        <location filename="../app/ui/main_window.py" line="998"/>
+        <location filename="../app/ui/main_window.py" line="1027"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="973"/>
+        <location filename="../app/ui/main_window.py" line="1013"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="978"/>
+        <location filename="../app/ui/main_window.py" line="1018"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="985"/>
-        <location filename="../app/ui/main_window.py" line="1004"/>
-        <location filename="../app/ui/main_window.py" line="1010"/>
+        <location filename="../app/ui/main_window.py" line="1025"/>
+        <location filename="../app/ui/main_window.py" line="1044"/>
+        <location filename="../app/ui/main_window.py" line="1050"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1005"/>
+        <location filename="../app/ui/main_window.py" line="1045"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1011"/>
+        <location filename="../app/ui/main_window.py" line="1051"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1018"/>
+        <location filename="../app/ui/main_window.py" line="1058"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1032"/>
+        <location filename="../app/ui/main_window.py" line="1072"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1034"/>
+        <location filename="../app/ui/main_window.py" line="1074"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1034"/>
+        <location filename="../app/ui/main_window.py" line="1074"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1038"/>
+        <location filename="../app/ui/main_window.py" line="1078"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1039"/>
+        <location filename="../app/ui/main_window.py" line="1079"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1108"/>
+        <location filename="../app/ui/main_window.py" line="1148"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1111"/>
+        <location filename="../app/ui/main_window.py" line="1151"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1114"/>
+        <location filename="../app/ui/main_window.py" line="1154"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1116"/>
+        <location filename="../app/ui/main_window.py" line="1156"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2077,319 +2067,309 @@ The log file is %1</source>
 <context>
     <name>OfferEditor</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="144"/>
-        <source>Unsaved changes from last time were restored.</source>
-        <translation>已恢复上次未保存的修改。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="189"/>
+        <location filename="../app/ui/offer_editor.py" line="173"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="192"/>
+        <location filename="../app/ui/offer_editor.py" line="176"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="195"/>
+        <location filename="../app/ui/offer_editor.py" line="179"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="198"/>
+        <location filename="../app/ui/offer_editor.py" line="182"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="201"/>
+        <location filename="../app/ui/offer_editor.py" line="185"/>
         <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="205"/>
+        <location filename="../app/ui/offer_editor.py" line="189"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="243"/>
+        <location filename="../app/ui/offer_editor.py" line="214"/>
         <source>① Patent information</source>
         <translation>①专利信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="247"/>
+        <location filename="../app/ui/offer_editor.py" line="218"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="248"/>
+        <location filename="../app/ui/offer_editor.py" line="219"/>
         <source>Grant announcement date</source>
         <translation>授权公告日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="249"/>
+        <location filename="../app/ui/offer_editor.py" line="220"/>
         <source>Title of the invention</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="250"/>
+        <location filename="../app/ui/offer_editor.py" line="221"/>
         <source>Patentees (all)</source>
         <translation>专利权人（全体）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="257"/>
+        <location filename="../app/ui/offer_editor.py" line="228"/>
         <source>From the patent register; edit the patent to change them.</source>
         <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="266"/>
+        <location filename="../app/ui/offer_editor.py" line="237"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
         <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="285"/>
+        <location filename="../app/ui/offer_editor.py" line="256"/>
         <source>③ Own exploitation of the patent</source>
         <translation>③自行实施专利的情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="288"/>
+        <location filename="../app/ui/offer_editor.py" line="259"/>
         <source>The patented technology is not exploited by the patentee</source>
         <translation>未自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="290"/>
+        <location filename="../app/ui/offer_editor.py" line="261"/>
         <source>The patented technology is exploited by the patentee</source>
         <translation>已自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="303"/>
-        <location filename="../app/ui/offer_editor.py" line="332"/>
+        <location filename="../app/ui/offer_editor.py" line="274"/>
+        <location filename="../app/ui/offer_editor.py" line="304"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="304"/>
-        <location filename="../app/ui/offer_editor.py" line="333"/>
+        <location filename="../app/ui/offer_editor.py" line="275"/>
+        <location filename="../app/ui/offer_editor.py" line="305"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="305"/>
+        <location filename="../app/ui/offer_editor.py" line="276"/>
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="310"/>
+        <location filename="../app/ui/offer_editor.py" line="281"/>
         <source>④ Licences granted to others</source>
         <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="313"/>
+        <location filename="../app/ui/offer_editor.py" line="284"/>
         <source>No licence has been granted to others</source>
         <translation>未许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="315"/>
+        <location filename="../app/ui/offer_editor.py" line="286"/>
         <source>A licence has been granted to others</source>
         <translation>已许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="328"/>
+        <location filename="../app/ui/offer_editor.py" line="300"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="329"/>
+        <location filename="../app/ui/offer_editor.py" line="301"/>
         <source>Ordinary licence</source>
         <translation>普通许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="330"/>
+        <location filename="../app/ui/offer_editor.py" line="302"/>
         <source>Exclusive licence</source>
         <translation>独占许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="331"/>
+        <location filename="../app/ui/offer_editor.py" line="303"/>
         <source>Sole licence</source>
         <translation>排他许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="334"/>
+        <location filename="../app/ui/offer_editor.py" line="306"/>
         <source>Kind of licence</source>
         <translation>许可类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="339"/>
+        <location filename="../app/ui/offer_editor.py" line="311"/>
         <source>⑤ Licence term</source>
         <translation>⑤许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="345"/>
+        <location filename="../app/ui/offer_editor.py" line="317"/>
         <source>Use the patent&apos;s expiry</source>
         <translation>采用专利届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="356"/>
+        <location filename="../app/ui/offer_editor.py" line="328"/>
         <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
         <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="367"/>
+        <location filename="../app/ui/offer_editor.py" line="339"/>
         <source>Licence expiry date</source>
         <translation>许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="371"/>
+        <location filename="../app/ui/offer_editor.py" line="343"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="386"/>
+        <location filename="../app/ui/offer_editor.py" line="358"/>
         <source>⑦ Other agreed terms</source>
         <translation>⑦其他约定事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="397"/>
+        <location filename="../app/ui/offer_editor.py" line="369"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="401"/>
+        <location filename="../app/ui/offer_editor.py" line="373"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="402"/>
+        <location filename="../app/ui/offer_editor.py" line="374"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="403"/>
+        <location filename="../app/ui/offer_editor.py" line="375"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="404"/>
+        <location filename="../app/ui/offer_editor.py" line="376"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="405"/>
+        <location filename="../app/ui/offer_editor.py" line="377"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="410"/>
+        <location filename="../app/ui/offer_editor.py" line="382"/>
         <source>Fill in from the unit&apos;s profile</source>
         <translation>从单位信息填入</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="420"/>
+        <location filename="../app/ui/offer_editor.py" line="392"/>
         <source>⑨ Patentees&apos; seal or signature</source>
         <translation>⑨专利权人签章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="422"/>
+        <location filename="../app/ui/offer_editor.py" line="394"/>
         <source>Left blank on the printed sheet for the seal or signature.</source>
         <translation>打印件上此处留空，用于盖章或签字。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="428"/>
+        <location filename="../app/ui/offer_editor.py" line="400"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="433"/>
+        <location filename="../app/ui/offer_editor.py" line="406"/>
         <source>全省, or the name of a city such as 武汉市</source>
         <translation>全省，或城市名称（如 武汉市）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="434"/>
+        <location filename="../app/ui/offer_editor.py" line="407"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="436"/>
+        <location filename="../app/ui/offer_editor.py" line="409"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="437"/>
+        <location filename="../app/ui/offer_editor.py" line="410"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="441"/>
+        <location filename="../app/ui/offer_editor.py" line="414"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="704"/>
+        <location filename="../app/ui/offer_editor.py" line="641"/>
         <source>“%1” is not a date: write it as 2030-12-31.</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="725"/>
+        <location filename="../app/ui/offer_editor.py" line="662"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="735"/>
+        <location filename="../app/ui/offer_editor.py" line="672"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="738"/>
+        <location filename="../app/ui/offer_editor.py" line="675"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="740"/>
+        <location filename="../app/ui/offer_editor.py" line="677"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="774"/>
+        <location filename="../app/ui/offer_editor.py" line="711"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="777"/>
+        <location filename="../app/ui/offer_editor.py" line="714"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="793"/>
+        <location filename="../app/ui/offer_editor.py" line="722"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="794"/>
+        <location filename="../app/ui/offer_editor.py" line="723"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="814"/>
+        <location filename="../app/ui/offer_editor.py" line="743"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="829"/>
+        <location filename="../app/ui/offer_editor.py" line="758"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="830"/>
+        <location filename="../app/ui/offer_editor.py" line="759"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="850"/>
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/offer_editor.py" line="851"/>
+        <location filename="../app/ui/offer_editor.py" line="772"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -2397,27 +2377,27 @@ The log file is %1</source>
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="82"/>
+        <location filename="../app/ui/offer_editor.py" line="80"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="83"/>
+        <location filename="../app/ui/offer_editor.py" line="81"/>
         <source>Finalised</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="84"/>
+        <location filename="../app/ui/offer_editor.py" line="82"/>
         <source>Printed</source>
         <translation>已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="85"/>
+        <location filename="../app/ui/offer_editor.py" line="83"/>
         <source>Sealed copy attached</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="87"/>
+        <location filename="../app/ui/offer_editor.py" line="85"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
@@ -2438,98 +2418,98 @@ The log file is %1</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="46"/>
+        <location filename="../app/ui/organisation_dialog.py" line="47"/>
         <source>Organisation profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="56"/>
+        <location filename="../app/ui/organisation_dialog.py" line="57"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="57"/>
+        <location filename="../app/ui/organisation_dialog.py" line="58"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="91"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="91"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="91"/>
+        <location filename="../app/ui/organisation_dialog.py" line="92"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="103"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="104"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="123"/>
+        <location filename="../app/ui/organisation_dialog.py" line="124"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="232"/>
+        <location filename="../app/ui/organisation_dialog.py" line="236"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="255"/>
+        <location filename="../app/ui/organisation_dialog.py" line="259"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="256"/>
+        <location filename="../app/ui/organisation_dialog.py" line="260"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>
@@ -2944,118 +2924,118 @@ The log file is %1</source>
 <context>
     <name>PatentEditor</name>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="127"/>
+        <location filename="../app/ui/patent_editor.py" line="128"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="162"/>
-        <location filename="../app/ui/patent_editor.py" line="467"/>
+        <location filename="../app/ui/patent_editor.py" line="163"/>
+        <location filename="../app/ui/patent_editor.py" line="469"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="166"/>
+        <location filename="../app/ui/patent_editor.py" line="167"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="179"/>
+        <location filename="../app/ui/patent_editor.py" line="180"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="198"/>
+        <location filename="../app/ui/patent_editor.py" line="199"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="202"/>
+        <location filename="../app/ui/patent_editor.py" line="203"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="218"/>
+        <location filename="../app/ui/patent_editor.py" line="219"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="231"/>
+        <location filename="../app/ui/patent_editor.py" line="232"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="435"/>
+        <location filename="../app/ui/patent_editor.py" line="437"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="441"/>
+        <location filename="../app/ui/patent_editor.py" line="443"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="457"/>
+        <location filename="../app/ui/patent_editor.py" line="459"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="463"/>
+        <location filename="../app/ui/patent_editor.py" line="465"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="477"/>
+        <location filename="../app/ui/patent_editor.py" line="480"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="479"/>
+        <location filename="../app/ui/patent_editor.py" line="482"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="482"/>
+        <location filename="../app/ui/patent_editor.py" line="485"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="487"/>
+        <location filename="../app/ui/patent_editor.py" line="490"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="495"/>
+        <location filename="../app/ui/patent_editor.py" line="498"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="497"/>
+        <location filename="../app/ui/patent_editor.py" line="500"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="518"/>
+        <location filename="../app/ui/patent_editor.py" line="521"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="519"/>
+        <location filename="../app/ui/patent_editor.py" line="522"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="543"/>
+        <location filename="../app/ui/patent_editor.py" line="546"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="565"/>
+        <location filename="../app/ui/patent_editor.py" line="568"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="566"/>
+        <location filename="../app/ui/patent_editor.py" line="569"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -3118,7 +3098,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="385"/>
+        <location filename="../app/ui/main_window.py" line="425"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -3150,6 +3130,19 @@ The log file is %1</source>
         <location filename="../app/ui/import_wizard.py" line="158"/>
         <source>In the register:</source>
         <translation>登记册中：</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../app/ui/editor_parts.py" line="247"/>
+        <source>Unsaved changes from last time were restored.</source>
+        <translation>已恢复上次未保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/editor_parts.py" line="304"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
     </message>
 </context>
 <context>
@@ -3290,7 +3283,7 @@ The log file is %1</source>
     <name>SummaryBookEditor</name>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="129"/>
-        <location filename="../app/ui/summary_book_editor.py" line="1126"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1055"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
@@ -3310,293 +3303,283 @@ The log file is %1</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="210"/>
-        <source>Unsaved changes from last time were restored.</source>
-        <translation>已恢复上次未保存的修改。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="254"/>
+        <location filename="../app/ui/summary_book_editor.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="255"/>
+        <location filename="../app/ui/summary_book_editor.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="256"/>
+        <location filename="../app/ui/summary_book_editor.py" line="244"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="257"/>
+        <location filename="../app/ui/summary_book_editor.py" line="245"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="258"/>
+        <location filename="../app/ui/summary_book_editor.py" line="246"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="259"/>
+        <location filename="../app/ui/summary_book_editor.py" line="247"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="262"/>
+        <location filename="../app/ui/summary_book_editor.py" line="250"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="263"/>
+        <location filename="../app/ui/summary_book_editor.py" line="251"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="264"/>
+        <location filename="../app/ui/summary_book_editor.py" line="252"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="265"/>
+        <location filename="../app/ui/summary_book_editor.py" line="253"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="267"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="308"/>
+        <location filename="../app/ui/summary_book_editor.py" line="282"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="315"/>
+        <location filename="../app/ui/summary_book_editor.py" line="289"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="329"/>
+        <location filename="../app/ui/summary_book_editor.py" line="303"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="349"/>
+        <location filename="../app/ui/summary_book_editor.py" line="323"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="353"/>
+        <location filename="../app/ui/summary_book_editor.py" line="327"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="359"/>
+        <location filename="../app/ui/summary_book_editor.py" line="333"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="364"/>
+        <location filename="../app/ui/summary_book_editor.py" line="338"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="381"/>
+        <location filename="../app/ui/summary_book_editor.py" line="355"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="412"/>
+        <location filename="../app/ui/summary_book_editor.py" line="386"/>
         <source>What the notice asks for</source>
         <translation>通知要求填写的内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="420"/>
+        <location filename="../app/ui/summary_book_editor.py" line="394"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="432"/>
+        <location filename="../app/ui/summary_book_editor.py" line="406"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="432"/>
+        <location filename="../app/ui/summary_book_editor.py" line="406"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="433"/>
+        <location filename="../app/ui/summary_book_editor.py" line="407"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="469"/>
+        <location filename="../app/ui/summary_book_editor.py" line="443"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="473"/>
+        <location filename="../app/ui/summary_book_editor.py" line="447"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="486"/>
+        <location filename="../app/ui/summary_book_editor.py" line="460"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="516"/>
+        <location filename="../app/ui/summary_book_editor.py" line="490"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="526"/>
+        <location filename="../app/ui/summary_book_editor.py" line="500"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="542"/>
+        <location filename="../app/ui/summary_book_editor.py" line="516"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="704"/>
+        <location filename="../app/ui/summary_book_editor.py" line="648"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="732"/>
+        <location filename="../app/ui/summary_book_editor.py" line="676"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="756"/>
+        <location filename="../app/ui/summary_book_editor.py" line="700"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="764"/>
+        <location filename="../app/ui/summary_book_editor.py" line="708"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="789"/>
+        <location filename="../app/ui/summary_book_editor.py" line="733"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="796"/>
+        <location filename="../app/ui/summary_book_editor.py" line="740"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="799"/>
+        <location filename="../app/ui/summary_book_editor.py" line="743"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="801"/>
+        <location filename="../app/ui/summary_book_editor.py" line="745"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="832"/>
+        <location filename="../app/ui/summary_book_editor.py" line="776"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="835"/>
+        <location filename="../app/ui/summary_book_editor.py" line="779"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="836"/>
+        <location filename="../app/ui/summary_book_editor.py" line="780"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="869"/>
-        <location filename="../app/ui/summary_book_editor.py" line="877"/>
+        <location filename="../app/ui/summary_book_editor.py" line="805"/>
+        <location filename="../app/ui/summary_book_editor.py" line="813"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="870"/>
+        <location filename="../app/ui/summary_book_editor.py" line="806"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="886"/>
+        <location filename="../app/ui/summary_book_editor.py" line="822"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="904"/>
+        <location filename="../app/ui/summary_book_editor.py" line="840"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="905"/>
+        <location filename="../app/ui/summary_book_editor.py" line="841"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="937"/>
+        <location filename="../app/ui/summary_book_editor.py" line="873"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="947"/>
+        <location filename="../app/ui/summary_book_editor.py" line="883"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="948"/>
+        <location filename="../app/ui/summary_book_editor.py" line="884"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="956"/>
+        <location filename="../app/ui/summary_book_editor.py" line="892"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="979"/>
+        <location filename="../app/ui/summary_book_editor.py" line="915"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="981"/>
+        <location filename="../app/ui/summary_book_editor.py" line="917"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="983"/>
+        <location filename="../app/ui/summary_book_editor.py" line="919"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="984"/>
+        <location filename="../app/ui/summary_book_editor.py" line="920"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="988"/>
+        <location filename="../app/ui/summary_book_editor.py" line="924"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1006"/>
-        <source>Unsaved changes</source>
-        <translation>有未保存的修改</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="1007"/>
+        <location filename="../app/ui/summary_book_editor.py" line="936"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>

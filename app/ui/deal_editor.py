@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -85,13 +83,13 @@ from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
-    PayloadHistory,
+    RecordEditor,
     add_editor_shortcuts,
     group_box,
     plain,
     sheet_and_findings,
 )
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
+from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
 
@@ -182,7 +180,7 @@ def hint_label(text: str) -> QLabel:
 # The editor --------------------------------------------------------------------------------------
 
 
-class DealEditor(QDialog):
+class DealEditor(RecordEditor):
     """Edits one deal; creates it on the first save (or when a supporting file is added)."""
 
     saved = Signal(int)  # the deal id
@@ -197,8 +195,8 @@ class DealEditor(QDialog):
         prefill: DealFields | None = None,
         draft: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent, validate_ms=VALIDATE_DELAY_MS, draft_ms=DRAFT_DELAY_MS,
+                         history_ms=HISTORY_DELAY_MS)
         self.deal_id = deal_id
         self.serial: int | None = None
         self.findings: list[Finding] = []
@@ -221,14 +219,6 @@ class DealEditor(QDialog):
         self._offer_numbers = {offer.id: offer.patent.number for offer in offers}
         self._file_kinds: set[str] = set()
 
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.validate)
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.autosave)
-        self._history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
-        self._history_timer.timeout.connect(self._record_history)
-        self._restoring = False
-
         self._build()
         initial = self._load_record()
         self._initial = dict(initial)
@@ -238,11 +228,7 @@ class DealEditor(QDialog):
         self._set_payload(initial)
         if draft is None and prefill is None:
             draft = store.load_draft(ENTITY, deal_id)
-        if draft:
-            self._set_payload({**initial, **draft})
-            self.restored_label.setText(self.tr("Unsaved changes from last time were restored."))
-            self.restored_label.show()
-        self.history = PayloadHistory(self.payload())
+        self._start_history(initial, draft)
         self._connect_changes()
         self._update_enabled()
         self._show_files()
@@ -254,8 +240,6 @@ class DealEditor(QDialog):
     # Building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.messages: dict[str, FieldMessage] = {}
-        self.field_widgets: dict[str, QWidget] = {}
 
         sheet = QWidget()
         column = QVBoxLayout(sheet)
@@ -302,21 +286,6 @@ class DealEditor(QDialog):
         layout.addLayout(buttons)
 
         add_editor_shortcuts(self, self.save, self.undo, self.redo)
-
-    def _register(self, name: str, widget: QWidget, owner: QWidget | None = None
-                  ) -> FieldMessage:
-        message = FieldMessage(owner if owner is not None else widget)
-        message.setObjectName(f"message_{name}")
-        self.messages[name] = message
-        self.field_widgets[name] = widget
-        return message
-
-    def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> QLabel:
-        box = field_box(widget, self._register(name, widget))
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        form.addRow(plain(caption_label), box)
-        return caption_label
 
     def _section_patents(self) -> QGroupBox:
         box = group_box(self.tr("Patents licensed (all of a package, in the contract's order)"),
@@ -751,36 +720,6 @@ class DealEditor(QDialog):
             remarks=self.remarks.toPlainText(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.payload() != self._initial
-
-    # Undo and redo ----------------------------------------------------------------------
-
-    def _record_history(self) -> None:
-        self._history_timer.stop()
-        self.history.record(self.payload())
-        self._update_undo_buttons()
-
-    def _update_undo_buttons(self) -> None:
-        self.undo_button.setEnabled(self.history.can_undo() or self._history_timer.isActive())
-        self.redo_button.setEnabled(self.history.can_redo())
-
-    def undo(self) -> None:
-        if self._history_timer.isActive():
-            self._record_history()  # what was just typed becomes a step of its own
-        self._restore(self.history.undo())
-
-    def redo(self) -> None:
-        self._restore(self.history.redo())
-
-    def _restore(self, payload: dict[str, Any] | None) -> None:
-        if payload is None:
-            return
-        self._set_payload(payload)
-        self._history_timer.stop()
-        self.validate()
-        self._draft_timer.start()
-
     # Checking ---------------------------------------------------------------------------
 
     def validate(self) -> list[Finding]:
@@ -986,14 +925,6 @@ class DealEditor(QDialog):
                 title += f" — {licensee}"
         self.setWindowTitle(title)
 
-    def autosave(self) -> None:
-        """Keep what is typed in the database, so a crash or a kill loses nothing."""
-        self._draft_timer.stop()
-        if self.is_dirty():
-            self.store.save_draft(ENTITY, self.deal_id, self.payload())
-        else:
-            self.store.discard_draft(ENTITY, self.deal_id)
-
     def save(self) -> bool:
         """Save (errors and all: a deal keeps its findings until they are put right)."""
         if not self.licence_date.is_readable() and not interaction.confirm(
@@ -1028,25 +959,11 @@ class DealEditor(QDialog):
                                "\n".join(describe(n, language) for n in result.notices))
         return True
 
-    def discard(self) -> None:
-        for timer in (self._draft_timer, self._validate_timer, self._history_timer):
-            timer.stop()
-        self.store.discard_draft(ENTITY, self.deal_id)
-        super().reject()
+    def draft_address(self) -> tuple[str, int | None]:
+        return ENTITY, self.deal_id
 
-    def reject(self) -> None:
-        if not self.is_dirty():
-            self.discard()
-            return
-        choice = interaction.save_discard_cancel(
-            self, self.tr("Unsaved changes"),
-            self.tr("This deal has changes that are not saved. Save them?"),
-        )
-        if choice is interaction.Choice.SAVE:
-            if self.save():
-                self.discard()
-        elif choice is interaction.Choice.DISCARD:
-            self.discard()
+    def unsaved_question(self) -> str:
+        return self.tr("This deal has changes that are not saved. Save them?")
 
 
 def payload_of(fields: DealFields) -> dict[str, Any]:

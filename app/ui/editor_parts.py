@@ -4,20 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
     QFrame,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
+
+from app.ui import interaction
+from app.ui.field_message import FieldMessage, field_box
+
+if TYPE_CHECKING:
+    from app.models.findings import Finding
+    from app.models.store import Store
 
 HISTORY_LIMIT = 100
 
@@ -143,3 +154,164 @@ def add_editor_shortcuts(dialog: QWidget, save: Callable[[], Any], undo: Callabl
     QShortcut(QKeySequence("Ctrl+Shift+Z"), dialog, activated=redo)
     QShortcut(QKeySequence("Ctrl+Y"), dialog, activated=redo)
     QShortcut(QKeySequence("Ctrl+Alt+Z"), dialog, activated=undo)
+
+
+class RecordEditor(QDialog):
+    """What the information-sheet, deal and summary-book editors share: fields registered
+    with a message under each, undo and redo over the payload, a draft kept in the database
+    while typing (a crash or a kill loses nothing), and closing that asks before unsaved work
+    is lost.
+
+    A subclass builds its widgets (`_register`, `_form_row`), sets `undo_button`,
+    `redo_button`, `restored_label`, `_initial` and, via `_start_history`, `history`; and
+    provides `payload`, `_set_payload`, `validate`, `save`, `draft_address` and
+    `unsaved_question`.
+    """
+
+    undo_button: QPushButton
+    redo_button: QPushButton
+    restored_label: QLabel
+    history: PayloadHistory
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, validate_ms: int = 150,
+                 draft_ms: int = 500, history_ms: int = 400) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.messages: dict[str, FieldMessage] = {}
+        self.field_widgets: dict[str, QWidget] = {}
+        self._initial: dict[str, Any] = {}
+        self._restoring = False
+        self._validate_timer = QTimer(self, singleShot=True, interval=validate_ms)
+        self._validate_timer.timeout.connect(self._typing_paused)
+        self._draft_timer = QTimer(self, singleShot=True, interval=draft_ms)
+        self._draft_timer.timeout.connect(self.autosave)
+        self._history_timer = QTimer(self, singleShot=True, interval=history_ms)
+        self._history_timer.timeout.connect(self._record_history)
+
+    # What a subclass provides -----------------------------------------------------------
+
+    def payload(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _set_payload(self, payload: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def validate(self) -> list[Finding]:
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def draft_address(self) -> tuple[str, int | None]:
+        """(entity, record key) of this editor's draft in the database."""
+        raise NotImplementedError
+
+    def unsaved_question(self) -> str:
+        """"This … has changes that are not saved. Save them?", naming the record."""
+        raise NotImplementedError
+
+    def _typing_paused(self) -> None:
+        self.validate()
+
+    def _before_close(self) -> None:
+        """Work to finish before the dialog goes (a file still being written)."""
+
+    # Fields -----------------------------------------------------------------------------
+
+    def _register(self, name: str, widget: QWidget, owner: QWidget | None = None
+                  ) -> FieldMessage:
+        """`widget` answers for the field `name`; its message (under `owner`, else under
+        the widget itself) shows that field's findings."""
+        message = FieldMessage(owner if owner is not None else widget)
+        message.setObjectName(f"message_{name}")
+        self.messages[name] = message
+        self.field_widgets[name] = widget
+        return message
+
+    def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> QLabel:
+        """A captioned row: the field with its message under it, all in the plain font (the
+        group box's title is bold, its contents are not)."""
+        box = field_box(plain(widget), plain(self._register(name, widget)))
+        caption_label = QLabel(caption)
+        caption_label.setBuddy(widget)
+        form.addRow(plain(caption_label), box)
+        return caption_label
+
+    # Drafts and undo --------------------------------------------------------------------
+
+    def _start_history(self, initial: dict[str, Any], draft: dict[str, Any] | None,
+                       limit: int = HISTORY_LIMIT) -> None:
+        """Show `initial` with a restored `draft` over it, said so; undo starts there."""
+        if draft:
+            self._set_payload({**initial, **draft})
+            self.restored_label.setText(QCoreApplication.translate(
+                "RecordEditor", "Unsaved changes from last time were restored."))
+            self.restored_label.show()
+        self.history = PayloadHistory(self.payload(), limit=limit)
+
+    def is_dirty(self) -> bool:
+        return self.payload() != self._initial
+
+    def _record_history(self) -> None:
+        self._history_timer.stop()
+        self.history.record(self.payload())
+        self._update_undo_buttons()
+
+    def _update_undo_buttons(self) -> None:
+        self.undo_button.setEnabled(self.can_undo())
+        self.redo_button.setEnabled(self.history.can_redo())
+
+    def can_undo(self) -> bool:
+        return self.history.can_undo() or self._history_timer.isActive()
+
+    def undo(self) -> None:
+        if self._history_timer.isActive():
+            self._record_history()  # what was just typed becomes a step of its own
+        self._restore(self.history.undo())
+
+    def redo(self) -> None:
+        self._restore(self.history.redo())
+
+    def _restore(self, payload: dict[str, Any] | None) -> None:
+        if payload is None:
+            return
+        self._set_payload(payload)
+        self._history_timer.stop()
+        self._update_undo_buttons()
+        self.validate()
+        self._draft_timer.start()
+
+    def autosave(self) -> None:
+        """Keep what is typed in the database, so a crash or a kill loses nothing."""
+        self._draft_timer.stop()
+        if self.is_dirty():
+            self.store.save_draft(*self.draft_address(), self.payload())
+        else:
+            self.store.discard_draft(*self.draft_address())
+
+    # Closing ----------------------------------------------------------------------------
+
+    def discard(self) -> None:
+        """Close, dropping what was typed since the last save."""
+        self.store.discard_draft(*self.draft_address())
+        self._close(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        if not self.is_dirty():
+            self.discard()
+            return
+        choice = interaction.save_discard_cancel(
+            self, QCoreApplication.translate("RecordEditor", "Unsaved changes"),
+            self.unsaved_question(),
+        )
+        if choice is interaction.Choice.SAVE:
+            if self.save():
+                self._close(QDialog.DialogCode.Accepted)
+        elif choice is interaction.Choice.DISCARD:
+            self.discard()
+
+    def _close(self, code: QDialog.DialogCode) -> None:
+        for timer in (self._draft_timer, self._validate_timer, self._history_timer):
+            timer.stop()
+        self._before_close()
+        self.done(int(code))

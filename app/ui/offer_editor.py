@@ -13,13 +13,12 @@ import datetime as dt
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -52,7 +51,7 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
     AnyWidget,
-    PayloadHistory,
+    RecordEditor,
     add_editor_shortcuts,
     group_box,
     plain,
@@ -63,8 +62,6 @@ from app.ui.field_message import (
     ERROR_COLOUR,
     FIELD_STYLE,
     WARNING_COLOUR,
-    FieldMessage,
-    field_box,
 )
 
 if TYPE_CHECKING:
@@ -90,7 +87,7 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
-class OfferEditor(QDialog):
+class OfferEditor(RecordEditor):
     """Edits the offer of one patent; creates it on the first save."""
 
     saved = Signal(int)  # the offer id
@@ -104,8 +101,8 @@ class OfferEditor(QDialog):
         draft: dict[str, Any] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.store = store
+        super().__init__(store, parent, validate_ms=VALIDATE_DELAY_MS, draft_ms=DRAFT_DELAY_MS,
+                         history_ms=HISTORY_DELAY_MS)
         self.patent_id = patent_id
         self._today = today
         self.findings: list[Finding] = []
@@ -126,25 +123,13 @@ class OfferEditor(QDialog):
             ("ZL" + patent.number) if patent.number[:1].isdigit() else patent.number
         )
 
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self.validate)
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.autosave)
-        self._history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
-        self._history_timer.timeout.connect(self._record_history)
-        self._restoring = False
-
         self._build(patent)
         initial = self._load_record()
         self._set_payload(initial)
         self._initial = self.payload()
         if draft is None:
             draft = store.load_draft(ENTITY, patent_id)
-        if draft:
-            self._set_payload({**initial, **draft})
-            self.restored_label.setText(self.tr("Unsaved changes from last time were restored."))
-            self.restored_label.show()
-        self.history = PayloadHistory(self.payload())
+        self._start_history(initial, draft)
         self._connect_changes()
         self._update_enabled()
         self.validate()
@@ -153,8 +138,6 @@ class OfferEditor(QDialog):
     # Building ---------------------------------------------------------------------------
 
     def _build(self, patent: Any) -> None:
-        self.messages: dict[str, FieldMessage] = {}
-        self.field_widgets: dict[str, QWidget] = {}
 
         sheet = QWidget()
         sheet.setObjectName("sheet")
@@ -220,25 +203,12 @@ class OfferEditor(QDialog):
 
         add_editor_shortcuts(self, self.save, self.undo, self.redo)
 
-    def _register(self, name: str, widget: QWidget, message_owner: QWidget | None = None
-                  ) -> FieldMessage:
-        message = FieldMessage(message_owner if message_owner is not None else widget)
-        self.messages[name] = message
-        self.field_widgets[name] = widget
-        return message
-
     def _group(self, title: str, name: str) -> QGroupBox:
         return group_box(title, name)
 
     @staticmethod
     def _plain(widget: AnyWidget) -> AnyWidget:
         return plain(widget)
-
-    def _form_row(self, form: QFormLayout, name: str, caption: str, widget: QWidget) -> None:
-        box = field_box(widget, self._register(name, widget))
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        form.addRow(self._plain(caption_label), box)
 
     def _section_patent(self, patent: Any) -> QGroupBox:
         box = self._group(self.tr("① Patent information"), "section_patent")
@@ -641,42 +611,6 @@ class OfferEditor(QDialog):
             declared_on=self.declared_on.date(),
         )
 
-    def is_dirty(self) -> bool:
-        return self.payload() != self._initial
-
-    # Undo and redo ----------------------------------------------------------------------
-
-    def _record_history(self) -> None:
-        self._history_timer.stop()
-        if self.history.record(self.payload()):
-            self._update_undo_buttons()
-
-    def _update_undo_buttons(self) -> None:
-        self.undo_button.setEnabled(self.history.can_undo() or self._history_timer.isActive())
-        self.redo_button.setEnabled(self.history.can_redo())
-
-    def can_undo(self) -> bool:
-        return self.history.can_undo() or self._history_timer.isActive()
-
-    def undo(self) -> None:
-        if self._history_timer.isActive():
-            self._record_history()  # what was just typed becomes a step of its own
-        payload = self.history.undo()
-        if payload is not None:
-            self._restore(payload)
-
-    def redo(self) -> None:
-        payload = self.history.redo()
-        if payload is not None:
-            self._restore(payload)
-
-    def _restore(self, payload: dict[str, Any]) -> None:
-        self._set_payload(payload)
-        self._history_timer.stop()
-        self._update_undo_buttons()
-        self.validate()
-        self._draft_timer.start()
-
     # Checking ---------------------------------------------------------------------------
 
     def _date_edits(self) -> dict[str, DateField]:
@@ -779,14 +713,6 @@ class OfferEditor(QDialog):
         state = state_label(self.state)
         self.state_label.setText(self.tr("State: %1").replace("%1", state))
 
-    def autosave(self) -> None:
-        """Keep what is typed in the database, so a crash or a kill loses nothing."""
-        self._draft_timer.stop()
-        if self.is_dirty():
-            self.store.save_draft(ENTITY, self.patent_id, self.payload())
-        else:
-            self.store.discard_draft(ENTITY, self.patent_id)
-
     def save(self) -> bool:
         """Save (errors and all: a draft keeps its findings); say what an edit invalidated."""
         unreadable = [n for n, e in self._date_edits().items() if not e.is_readable()]
@@ -839,22 +765,8 @@ class OfferEditor(QDialog):
         self.finalised.emit(self.offer_id)
         return True
 
-    def discard(self) -> None:
-        for timer in (self._draft_timer, self._validate_timer, self._history_timer):
-            timer.stop()
-        self.store.discard_draft(ENTITY, self.patent_id)
-        super().reject()
+    def draft_address(self) -> tuple[str, int | None]:
+        return ENTITY, self.patent_id
 
-    def reject(self) -> None:
-        if not self.is_dirty():
-            self.discard()
-            return
-        choice = interaction.save_discard_cancel(
-            self, self.tr("Unsaved changes"),
-            self.tr("This information sheet has changes that are not saved. Save them?"),
-        )
-        if choice is interaction.Choice.SAVE:
-            if self.save():
-                super().accept()
-        elif choice is interaction.Choice.DISCARD:
-            self.discard()
+    def unsaved_question(self) -> str:
+        return self.tr("This information sheet has changes that are not saved. Save them?")

@@ -23,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -77,13 +76,13 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
 from app.ui.editor_parts import (
-    PayloadHistory,
+    RecordEditor,
     add_editor_shortcuts,
     group_box,
     plain,
     sheet_and_findings,
 )
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
+from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, run_operation
 from app.ui.settings import Preferences
@@ -158,7 +157,7 @@ def open_folder(path: Path) -> bool:
 # The editor ---------------------------------------------------------------------------------------
 
 
-class SummaryBookEditor(QDialog):
+class SummaryBookEditor(RecordEditor):
     saved = Signal(str)  # the period
     finalised = Signal(str)
 
@@ -171,11 +170,11 @@ class SummaryBookEditor(QDialog):
         draft: dict[str, Any] | None = None,
         today: dt.date | None = None,
     ) -> None:
-        super().__init__(parent)
         key = normal_period_end(period_end)
         if key is None:
             raise ValueError(period_end)
-        self.store = store
+        super().__init__(store, parent, validate_ms=VALIDATE_DELAY_MS, draft_ms=DRAFT_DELAY_MS,
+                         history_ms=HISTORY_DELAY_MS)
         self.period_end = key
         self._today = today
         self.findings: list[Finding] = []
@@ -187,14 +186,7 @@ class SummaryBookEditor(QDialog):
         self.setStyleSheet(FIELD_STYLE)
         self.resize(1180, 860)
 
-        self._validate_timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._validate_timer.timeout.connect(self._validate_typed)
         self._records_changed = False  # an override was typed: recompute from the records
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.autosave)
-        self._history_timer = QTimer(self, singleShot=True, interval=HISTORY_DELAY_MS)
-        self._history_timer.timeout.connect(self._record_history)
-        self._restoring = False
 
         self._build()
         saved = store.summary_book(key)
@@ -206,11 +198,7 @@ class SummaryBookEditor(QDialog):
         self._set_payload(initial)
         if draft is None:
             draft = store.load_draft(ENTITY, draft_key(key))
-        if draft:
-            self._set_payload({**initial, **draft})
-            self.restored_label.setText(self.tr("Unsaved changes from last time were restored."))
-            self.restored_label.show()
-        self.history = PayloadHistory(self.payload(), limit=50)
+        self._start_history(initial, draft, limit=50)
         self._connect_changes()
         deal_events().changed.connect(self.validate)
         self.validate()
@@ -219,8 +207,6 @@ class SummaryBookEditor(QDialog):
     # Building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.messages: dict[str, FieldMessage] = {}
-        self.field_widgets: dict[str, QWidget] = {}
 
         sheet = QWidget()
         column = QVBoxLayout(sheet)
@@ -283,20 +269,6 @@ class SummaryBookEditor(QDialog):
 
         add_editor_shortcuts(self, self.save, self.undo, self.redo)
 
-    def _register(self, name: str, widget: QWidget, owner: QWidget | None = None
-                  ) -> FieldMessage:
-        field_message = FieldMessage(owner if owner is not None else widget)
-        field_message.setObjectName(f"message_{name}")
-        self.messages[name] = field_message
-        self.field_widgets[name] = widget
-        return field_message
-
-    def _row(self, form: Any, name: str, caption: str, widget: QWidget) -> None:
-        box = field_box(widget, self._register(name, widget))
-        caption_label = QLabel(caption)
-        caption_label.setBuddy(widget)
-        form.addRow(plain(caption_label), box)
-
     @staticmethod
     def _read_only(text: str = "", name: str = "") -> QLabel:
         shown = QLabel(text)
@@ -324,7 +296,7 @@ class SummaryBookEditor(QDialog):
         row.addStretch(1)
         holder = QWidget()
         holder.setLayout(row)
-        self._row(form, "filled_on", COVER_DATE_LABEL.rstrip("："), holder)
+        self._form_row(form, "filled_on", COVER_DATE_LABEL.rstrip("："), holder)
         # The message's border and the findings panel's jump go to the date itself.
         self.messages["filled_on"].field = self.filled_on
         self.field_widgets["filled_on"] = self.filled_on
@@ -487,7 +459,7 @@ class SummaryBookEditor(QDialog):
             elif key == "platform_url":
                 edit.setPlaceholderText(self.tr("https://…"))
             self.entered_edits[key] = edit
-            self._row(form, key, headings[key], edit)
+            self._form_row(form, key, headings[key], edit)
         layout.addLayout(form)
         return self.statistics_box
 
@@ -634,36 +606,6 @@ class SummaryBookEditor(QDialog):
                        if edit.text().strip()},
         )
         return fields, findings
-
-    def is_dirty(self) -> bool:
-        return self.payload() != self._initial
-
-    # Undo and redo ----------------------------------------------------------------------
-
-    def _record_history(self) -> None:
-        self._history_timer.stop()
-        self.history.record(self.payload())
-        self._update_undo_buttons()
-
-    def _update_undo_buttons(self) -> None:
-        self.undo_button.setEnabled(self.history.can_undo() or self._history_timer.isActive())
-        self.redo_button.setEnabled(self.history.can_redo())
-
-    def undo(self) -> None:
-        if self._history_timer.isActive():
-            self._record_history()
-        self._restore(self.history.undo())
-
-    def redo(self) -> None:
-        self._restore(self.history.redo())
-
-    def _restore(self, payload: dict[str, Any] | None) -> None:
-        if payload is None:
-            return
-        self._set_payload(payload)
-        self._history_timer.stop()
-        self.validate()
-        self._draft_timer.start()
 
     # Checking and showing the computed parts --------------------------------------------
 
@@ -858,14 +800,6 @@ class SummaryBookEditor(QDialog):
                 return open_deal_editor(self, self.store, record.id)
         return None
 
-    def autosave(self) -> None:
-        """Keep what is typed in the database, so a crash or a kill loses nothing."""
-        self._draft_timer.stop()
-        if self.is_dirty():
-            self.store.save_draft(ENTITY, draft_key(self.period_end), self.payload())
-        else:
-            self.store.discard_draft(ENTITY, draft_key(self.period_end))
-
     def save(self) -> bool:
         if not self.filled_on.is_readable() and not interaction.confirm(
             self, self.tr("Save summary book"),
@@ -992,27 +926,18 @@ class SummaryBookEditor(QDialog):
 
     # Closing ----------------------------------------------------------------------------
 
-    def discard(self) -> None:
-        for timer in (self._draft_timer, self._validate_timer, self._history_timer):
-            timer.stop()
-        self.store.discard_draft(ENTITY, draft_key(self.period_end))
+    def _typing_paused(self) -> None:
+        self._validate_typed()
+
+    def draft_address(self) -> tuple[str, int | None]:
+        return ENTITY, draft_key(self.period_end)
+
+    def unsaved_question(self) -> str:
+        return self.tr("This summary book has changes that are not saved. Save them?")
+
+    def _before_close(self) -> None:
         if self.operation is not None and not self.operation.done:
             self.operation.wait()
-        super().reject()
-
-    def reject(self) -> None:
-        if not self.is_dirty():
-            self.discard()
-            return
-        choice = interaction.save_discard_cancel(
-            self, self.tr("Unsaved changes"),
-            self.tr("This summary book has changes that are not saved. Save them?"),
-        )
-        if choice is interaction.Choice.SAVE:
-            if self.save():
-                self.discard()
-        elif choice is interaction.Choice.DISCARD:
-            self.discard()
 
 
 def two_lines(heading: str) -> str:
