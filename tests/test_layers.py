@@ -11,6 +11,7 @@ fails at run time in some order of imports nobody tried.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,8 +64,10 @@ def imports_of(path: Path, module: str) -> set[str]:
     return names
 
 
+@cache
 def import_graph() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(module -> the app modules it imports, module -> every name it imports)."""
+    """(module -> the app modules it imports, module -> every name it imports); parsed once
+    per run (the tests only read it)."""
     paths = {module_name(p): p for p in APP.rglob("*.py") if "migrations" not in p.parts}
     everything = {m: imports_of(p, m) for m, p in paths.items()}
     inside = {m: {n for n in names if n in paths and n != m} for m, names in everything.items()}
