@@ -3,6 +3,8 @@
 Name and version live here once; the window, the command line and build.spec import them.
 """
 
+import os as _os
+
 __app_name__ = "Licence Desk"
 __app_name_zh__ = "专利开放许可填报助手"
 __version__ = "0.1.0"
@@ -13,7 +15,4 @@ APP_ID = "licence-desk"
 # and then skips defusedxml and writes other bytes. The spreadsheets are specified and tested
 # with the standard library parser guarded by defusedxml: pin that choice before any import
 # of openpyxl, here at the top of the package, whatever else is installed.
-import os as _os
-
 _os.environ["OPENPYXL_LXML"] = "False"
-del _os
