@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -195,6 +196,23 @@ def test_instalments_sum_mismatch_explains_the_sum() -> None:
     assert messages.describe(finding) == (
         "第一批次 20000 元 +（4 − 1）× 每次 10000 元 = 50000 元，与共计 60000 元不符。"
     )
+
+
+@pytest.mark.parametrize("fee", [
+    {**INSTALMENTS, "first_yuan": "-10000"},  # a figure that is not positive
+    {**INSTALMENTS, "total_yuan": "60000"},  # figures that do not add up
+    {"option": "entry_plus_royalty", "entry_fee_yuan": 10000, "royalty_percent": "100.5"},
+    {"option": "lump_sum", "days": 30, "amount_yuan": "-0.50"},
+])
+def test_fee_findings_carry_json_params(fee: dict[str, object]) -> None:
+    """Params are data for any front end (validate --json): text, never a Decimal."""
+    found = [f for f in findings(replace(OFFER, fee=fee)) if f.code.startswith("fee.")]
+    assert found
+    for finding in found:
+        assert json.loads(json.dumps(finding.to_dict()))["params"] == finding.params
+    shown = {f.code: f.params.get("value") for f in found}
+    assert shown.get("fee.parameter_not_positive", "-10000") in {"-10000", "-0.5"}
+    assert shown.get("fee.royalty_over_100", "100.5") == "100.5"
 
 
 def test_instalment_count_must_be_batches_plus_one_and_at_least_two() -> None:
