@@ -141,7 +141,7 @@ def read_fee(data: Any) -> FeeReading:
         first = read_fee(data[0]).fee if data and isinstance(data[0], dict) else FeeOption()
         return FeeReading(
             first,
-            (error("fee.several_options", "fee.option", options="、".join(options)),),
+            (error("fee.several_options", "fee.option", options=options),),
             tuple(options),
         )
     if not isinstance(data, dict):

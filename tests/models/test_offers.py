@@ -330,6 +330,20 @@ def test_two_ticked_options_survive_storage_as_a_finding(store: Store) -> None:
     assert "fee.several_options" in {f.code for f in result.findings}
 
 
+def test_two_ticked_options_are_named_in_the_forms_words() -> None:
+    """Not by internal keys: once "勾选了多项（free、lump_sum）"."""
+    fee = [{"option": "free"}, {"option": "lump_sum", "days": 30, "amount_yuan": 1000},
+           {"option": "monthly"}]
+    [finding] = [f for f in findings(replace(OFFER, fee=fee))
+                 if f.code == "fee.several_options"]
+    assert finding.params == {"options": ["free", "lump_sum", "monthly"]}  # data, JSON-able
+    assert messages.describe(finding) == (
+        "许可使用费标准勾选了多项（免费使用、一次总付、monthly），只能任选其一。")
+    assert messages.describe(finding, "en") == (
+        "More than one fee option is ticked (free of charge, lump sum, monthly); choose "
+        "exactly one.")
+
+
 def test_deleting_a_patent_deletes_its_offer(store: Store) -> None:
     patent_id = _patent(store)
     store.save_offer(patent_id, OFFER)
