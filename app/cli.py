@@ -219,10 +219,13 @@ def _import(ctx: Context) -> int:
     )
     if result.organisation_replaced:
         ctx.say("cli.organisation_replaced")
-    if result.records_with_errors:
-        ctx.say("cli.imported_drafts", count=result.records_with_errors)
-        return EXIT_DATA_ERRORS
-    return EXIT_OK
+    # Kept as drafts, each kind counted and named as what it is.
+    for code, count in (("cli.imported_drafts", result.patents_with_errors),
+                        ("cli.imported_offer_drafts", result.offers_with_errors),
+                        ("cli.imported_deal_drafts", result.deals_with_errors)):
+        if count:
+            ctx.say(code, count=count)
+    return EXIT_DATA_ERRORS if result.records_with_errors else EXIT_OK
 
 
 def _refuse_json(ctx: Context, path: Path, problems: Sequence[Finding], *,

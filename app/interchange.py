@@ -182,12 +182,24 @@ class ImportResult:
 
     @property
     def records_with_errors(self) -> int:
-        return sum(
-            1
-            for findings in (*self.record_findings.values(), *self.offer_findings.values(),
-                             *self.deal_findings.values())
-            if any(f.is_error for f in findings)
-        )
+        return self.patents_with_errors + self.offers_with_errors + self.deals_with_errors
+
+    @property
+    def patents_with_errors(self) -> int:
+        return _with_errors(self.record_findings.values())
+
+    @property
+    def offers_with_errors(self) -> int:
+        """Information sheets with errors of their own (kept as drafts)."""
+        return _with_errors(self.offer_findings.values())
+
+    @property
+    def deals_with_errors(self) -> int:
+        return _with_errors(self.deal_findings.values())
+
+
+def _with_errors(findings_of_records: Iterable[tuple[Finding, ...]]) -> int:
+    return sum(1 for findings in findings_of_records if any(f.is_error for f in findings))
 
 
 # JSON paths and excerpts -------------------------------------------------------------------

@@ -1278,6 +1278,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database could not be read or written: {reason}",
         "数据库读写失败：{reason}",
     ),
+    # Use cases (issue 13): what an import kept as drafts, by kind of record
+    # (cli.imported_drafts counts patents).
+    "cli.imported_offer_drafts": (
+        "{count} imported information sheet(s) have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 份信息表有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
+    "cli.imported_deal_drafts": (
+        "{count} imported licence(s) achieved have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 条达成许可有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
