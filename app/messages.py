@@ -1278,6 +1278,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database could not be read or written: {reason}",
         "数据库读写失败：{reason}",
     ),
+    # Use cases (issue 13): a contact detail the form requires, left empty (⑧ 电话 …): said as
+    # required, not as "“” is not a phone number".
+    "contact.required": ("This field is required.", "此项必填。"),
     # Use cases (issue 13): what an import kept as drafts, by kind of record
     # (cli.imported_drafts counts patents).
     "cli.imported_offer_drafts": (

@@ -238,11 +238,22 @@ def test_fee_reading_keeps_decimals_exact() -> None:
         (replace(CONTACT, phone="6875"), "phone.invalid", "contact.phone"),
         (replace(CONTACT, email="kjc@whu"), "email.invalid", "contact.email"),
         (replace(CONTACT, name=""), "offer.required", "contact.name"),
-        (replace(CONTACT, email=""), "email.invalid", "contact.email"),
+        (replace(CONTACT, email=""), "contact.required", "contact.email"),
+        (replace(CONTACT, phone=""), "contact.required", "contact.phone"),
+        (replace(CONTACT, postcode="  "), "contact.required", "contact.postcode"),
     ],
 )
 def test_contact(contact: OfferContact, code: str, field: str) -> None:
     assert codes(replace(OFFER, contact=contact)).get(code) == field
+
+
+@pytest.mark.parametrize("field", ["phone", "email", "postcode"])
+def test_an_empty_contact_detail_says_it_is_required(field: str) -> None:
+    """Once: “”不是有效的固定电话（如 027-87654321）或手机号码 for a phone left empty."""
+    [finding] = [f for f in findings(replace(OFFER, contact=replace(CONTACT, **{field: ""})))
+                 if f.field == f"contact.{field}"]
+    assert messages.describe(finding) == "此项必填。"
+    assert messages.describe(finding, "en") == "This field is required."
 
 
 def test_summary_list_fields_are_warnings() -> None:
