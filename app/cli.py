@@ -219,10 +219,13 @@ def _import(ctx: Context) -> int:
     )
     if result.organisation_replaced:
         ctx.say("cli.organisation_replaced")
-    if result.records_with_errors:
-        ctx.say("cli.imported_drafts", count=result.records_with_errors)
-        return EXIT_DATA_ERRORS
-    return EXIT_OK
+    # Kept as drafts, each kind counted and named as what it is.
+    for code, count in (("cli.imported_drafts", result.patents_with_errors),
+                        ("cli.imported_offer_drafts", result.offers_with_errors),
+                        ("cli.imported_deal_drafts", result.deals_with_errors)):
+        if count:
+            ctx.say(code, count=count)
+    return EXIT_DATA_ERRORS if result.records_with_errors else EXIT_OK
 
 
 def _refuse_json(ctx: Context, path: Path, problems: Sequence[Finding], *,
@@ -246,32 +249,31 @@ PATENT_LIST_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".tx
 
 
 def _import_patent_list(ctx: Context, path: Path) -> int:
-    from app.export.excel.patent_list import read_table
-    from app.models.patent_import import load_mapping, mapping_to_json, preview_table
+    from app.models.patent_import import mapping_to_json
+    from app.usecases.register import check_patent_list
 
     args = ctx.args
-    mapping = None
-    if args.mapping:
-        mapping, problems = load_mapping(args.mapping)
-        if mapping is None:
-            for problem in problems:
-                print(f"{args.mapping}: {describe(problem, ctx.lang)}", file=ctx.err)
-            return EXIT_USAGE
-    # Read the file before the database is opened: a list that cannot be read changes nothing.
-    table = read_table(path)
-    if not table.readable:
-        for problem in table.findings:
-            print(describe(problem, ctx.lang), file=ctx.err)
-        return EXIT_USAGE
     store: Store | None = None
-    existing: set[str] = set()
-    # A dry run on a register that does not exist yet must not create one.
-    if not args.dry_run or ctx.database_path().exists():
-        store = ctx.store()
-        existing = store.patent_numbers()
-    preview = preview_table(table, mapping, existing_numbers=existing)
 
-    if preview.needs_mapping and mapping is None:
+    def existing_numbers() -> set[str]:
+        nonlocal store
+        # A dry run on a register that does not exist yet must not create one.
+        if not args.dry_run or ctx.database_path().exists():
+            store = ctx.store()
+            return store.patent_numbers()
+        return set()
+
+    checked = check_patent_list(path, Path(args.mapping) if args.mapping else None,
+                                existing_numbers)
+    for problem in checked.mapping_problems:
+        print(f"{args.mapping}: {describe(problem, ctx.lang)}", file=ctx.err)
+    for problem in checked.table_problems:
+        print(describe(problem, ctx.lang), file=ctx.err)
+    preview = checked.preview
+    if preview is None:
+        return EXIT_USAGE
+
+    if checked.proposed is not None:
         for problem in preview.findings:
             if problem.code != "import.mapping_needed":
                 print(describe(problem, ctx.lang), file=ctx.err)
@@ -279,7 +281,7 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
         headings = "、" if ctx.lang == ZH else ", "
         ctx.complain("cli.mapping_headings", row=preview.header_row,
                      headings=headings.join(h.replace("\n", "") for h in preview.headers if h))
-        print(mapping_to_json(_proposed_mapping(preview)), file=ctx.out)
+        print(mapping_to_json(checked.proposed), file=ctx.out)
         return EXIT_USAGE
     if not preview.readable:  # the mapping does not fit the sheet, or the sheet is empty
         for problem in preview.findings:
@@ -325,19 +327,6 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
     if imported.drafts:  # imported as the window would keep them: not a failure of the import
         ctx.say("cli.imported_drafts", count=imported.drafts)
     return EXIT_DATA_ERRORS if bad else EXIT_OK
-
-
-def _proposed_mapping(preview: Any) -> Any:
-    """The mapping the preview applied, by heading text where that is unambiguous (easier to
-    read and edit than column positions), for the clerk to save and correct."""
-    from app.models.patent_import import ColumnMapping
-
-    headers = list(preview.headers)
-    columns: dict[str, str | int] = {}
-    for name, index in preview.columns.items():
-        text = headers[index] if index < len(headers) else ""
-        columns[name] = text if text and headers.count(text) == 1 else index
-    return ColumnMapping(columns, header_row=preview.header_row or None)
 
 
 def _official(number: str) -> str:

@@ -759,19 +759,16 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return 0, 0
         from app.messages import describe
+        from app.usecases.offers import finalise_offers
 
         language = i18n.language()
-        done, refused = 0, 0
+        outcome = finalise_offers(self.store, self._offers_of(self.selected_ids()))
+        # Finalised now or before: either way the selected sheets are finalised.
+        done, refused = outcome.finalised + outcome.already, len(outcome.refused)
         lines: list[str] = []
-        for offer in self._offers_of(self.selected_ids()):
-            result = self.store.finalise_offer(offer.id)
-            if result.saved:
-                done += 1
-                continue
-            refused += 1
-            errors = [f for f in result.findings if f.is_error]
-            if errors and len(lines) < 12:
-                lines.append(f"{offer.patent.number}：{describe(errors[0], language)}"
+        for number, errors in outcome.refused[:12]:
+            if errors:
+                lines.append(f"{number}：{describe(errors[0], language)}"
                              + (self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1))
                                 if len(errors) > 1 else ""))
         self._offer_changed()
@@ -1003,14 +1000,20 @@ class MainWindow(QMainWindow):
         self.preferences.set_last_folder("backup", Path(path).parent)
         store = self.store
 
-        def work(progress: Any, cancelled: Any) -> int:
-            from app.interchange import export_file
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.usecases.register import export_data_file
 
-            return export_file(store, path)
+            return export_data_file(store, Path(path))
 
-        def done(count: int) -> None:
+        def done(exported: Any) -> None:
+            if exported.findings:
+                from app.messages import describe
+
+                interaction.critical(self, self.tr("Back up to a file"), "\n".join(
+                    describe(f, i18n.language()) for f in exported.findings))
+                return
             self.statusBar().showMessage(
-                self.tr("Backed up %1 patents to %2").replace("%1", str(count))
+                self.tr("Backed up %1 patents to %2").replace("%1", str(exported.count))
                 .replace("%2", str(path)), 10000)
 
         from app.ui.operations import run_operation
@@ -1030,16 +1033,19 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.interchange import import_file
+            from pathlib import Path
 
-            return import_file(store, path)
+            from app.usecases.register import import_data_file
 
-        def done(result: Any) -> None:
+            return import_data_file(Path(path), lambda: store)
+
+        def done(imported: Any) -> None:
             from app.messages import describe
 
             language = i18n.language()
-            if result.problems:
-                lines = [f"{p.field}：{describe(p, language)}" for p in result.problems[:15]]
+            result = imported.result
+            if result is None:
+                lines = [f"{p.field}：{describe(p, language)}" for p in imported.problems[:15]]
                 interaction.critical(
                     self, self.tr("Restore from a backup file"),
                     self.tr("The file was not read; nothing was changed.") + "\n\n"

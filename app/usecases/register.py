@@ -15,7 +15,7 @@ from app.os_errors import reason_params
 
 if TYPE_CHECKING:
     from app.interchange import ImportResult
-    from app.models.patent_import import ImportOutcome, PreviewRow
+    from app.models.patent_import import ColumnMapping, ImportOutcome, ImportPreview, PreviewRow
     from app.models.store import OrganisationData, Store
 
 
@@ -132,6 +132,55 @@ def export_data_file(store: Store, path: Path) -> DataExport:
 
 
 # A clerk's patent list ---------------------------------------------------------------------
+# An Excel or CSV list goes through the same preview as the window's import dialog: every row
+# checked first, nothing written while any row has errors (unless asked), and a layout that is
+# not the summary list's asks for a column mapping instead of guessing.
+
+
+@dataclass(frozen=True)
+class PatentListCheck:
+    """A patent list read and checked row by row; nothing written."""
+
+    mapping_problems: tuple[Finding, ...] = ()  # the mapping file cannot be used: nothing read
+    table_problems: tuple[Finding, ...] = ()  # the list cannot be read: nothing previewed
+    preview: ImportPreview | None = None
+    # A layout that is not the summary list's and no mapping given: the mapping the preview
+    # applied, for the clerk to save, correct and pass back.
+    proposed: ColumnMapping | None = None
+
+
+def check_patent_list(path: Path, mapping_file: Path | None,
+                      existing_numbers: Callable[[], set[str]]) -> PatentListCheck:
+    """Read the list at `path` (with the column mapping in `mapping_file`, if any) and check
+    every row. `existing_numbers` is asked only once the list has been read, so a list that
+    cannot be read never opens (or creates) the register."""
+    from app.export.excel.patent_list import read_table
+    from app.models.patent_import import load_mapping, preview_table
+
+    mapping = None
+    if mapping_file is not None:
+        mapping, problems = load_mapping(mapping_file)
+        if mapping is None:
+            return PatentListCheck(mapping_problems=tuple(problems))
+    table = read_table(path)
+    if not table.readable:
+        return PatentListCheck(table_problems=tuple(table.findings))
+    preview = preview_table(table, mapping, existing_numbers=existing_numbers())
+    proposed = proposed_mapping(preview) if preview.needs_mapping and mapping is None else None
+    return PatentListCheck(preview=preview, proposed=proposed)
+
+
+def proposed_mapping(preview: ImportPreview) -> ColumnMapping:
+    """The mapping the preview applied, by heading text where that is unambiguous (easier to
+    read and edit than column positions)."""
+    from app.models.patent_import import ColumnMapping
+
+    headers = list(preview.headers)
+    columns: dict[str, str | int] = {}
+    for name, index in preview.columns.items():
+        text = headers[index] if index < len(headers) else ""
+        columns[name] = text if text and headers.count(text) == 1 else index
+    return ColumnMapping(columns, header_row=preview.header_row or None)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,15 @@ import json
 from pathlib import Path
 
 from app.models.store import ContactData, OrganisationData, Store
-from app.usecases.register import export_data_file, import_data_file, register_findings
+from app.usecases.register import (
+    check_patent_list,
+    export_data_file,
+    import_data_file,
+    import_patent_rows,
+    register_findings,
+)
 from tests.test_cli_book import BAD, GOOD
+from tests.test_cli_excel import summary_list, workbook
 
 
 def test_every_finding_is_named_by_its_record(store: Store) -> None:
@@ -27,7 +34,8 @@ def test_every_finding_is_named_by_its_record(store: Store) -> None:
 def test_a_refused_file_never_opens_the_register(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "licence-desk", "version": 1,
-                               "patents": [{"number": "x"}]}), encoding="utf-8")
+                               "patents": [{"number": "x", "colour": "red"}]}),
+                   encoding="utf-8")
     opened: list[bool] = []
 
     def open_store() -> Store:
@@ -58,3 +66,38 @@ def test_export_to_an_impossible_place_is_a_finding(store: Store, tmp_path: Path
     exported = export_data_file(store, blocked / "all.json")
     assert [f.code for f in exported.findings] == ["json.write_failed"]
     assert exported.findings[0].params["path"] == str(blocked / "all.json")
+
+
+def test_a_patent_list_is_checked_before_the_register_is_asked(
+    store: Store, tmp_path: Path
+) -> None:
+    asked: list[bool] = []
+
+    def existing() -> set[str]:
+        asked.append(True)
+        return store.patent_numbers()
+
+    not_a_list = tmp_path / "list.xlsx"
+    not_a_list.write_bytes(b"not a workbook")
+    unreadable = check_patent_list(not_a_list, None, existing)
+    assert unreadable.preview is None and unreadable.table_problems and asked == []
+    bad_mapping = tmp_path / "mapping.json"
+    bad_mapping.write_text("{", encoding="utf-8")
+    assert check_patent_list(not_a_list, bad_mapping, existing).mapping_problems
+    assert asked == []
+
+    other = workbook(tmp_path / "portfolio.xlsx", [
+        ["申请号", "发明名称", "权利人", "申请日"],
+        ["202110567890.4", "一种测试方法", "武汉大学", "2021-07-21"]])
+    checked = check_patent_list(other, None, existing)
+    assert checked.proposed is not None and asked == [True]
+    assert checked.proposed.columns["number"] == "申请号"
+
+    listed = check_patent_list(summary_list(tmp_path / "汇总表.xlsx", GOOD, "202110567890.4"),
+                               None, existing)
+    assert listed.proposed is None and listed.preview is not None
+    written = import_patent_rows(store, list(listed.preview.rows))
+    assert written.outcome.written
+    assert written.outcome.created == ("202110567890.4",)
+    assert written.outcome.skipped_existing == (GOOD,)
+    assert written.drafts == 1  # a summary list has no filing date: kept as a draft
