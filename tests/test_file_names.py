@@ -105,3 +105,33 @@ def test_offer_pdf_names_go_through_the_reserved_name_check(tmp_path: Path) -> N
     with pytest.raises(OSError) as raised:
         file_name("201710601862.3", INFORMATION_SHEET, folder=tmp_path / ("文件夹" * 80))
     assert raised.value.errno == errno.ENAMETOOLONG
+
+
+def test_a_sealed_copy_of_a_document_with_a_long_title_gets_a_valid_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from app.submit import sealing
+
+    document = SimpleNamespace(id=7, kind="information_sheet", subject="一种" + "输电线路" * 80)
+    recorded: list[Path] = []
+
+    class Records:
+        def document(self, document_id: int) -> object:
+            return document
+
+        def record_sealed_copy(self, document_id: int, path: Path, digest: str) -> object:
+            recorded.append(path)
+            return SimpleNamespace(findings=(), offer_state="sealed")
+
+    monkeypatch.setattr(sealing, "sealed_dir", lambda: tmp_path)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n" + str(dt.date.today()).encode() + b"\n%%EOF\n")
+    result = sealing.attach_sealed_copy(Records(), 7, [scan])  # type: ignore[arg-type]
+    assert not result.findings, result.findings
+    [path] = recorded
+    assert path.is_file() and path.suffix == ".pdf"
+    assert len(path.name.encode("utf-8")) <= MAX_NAME_BYTES
+    assert path.name.startswith("7-information_sheet-一种输电线路")
