@@ -135,3 +135,13 @@ def test_a_sealed_copy_of_a_document_with_a_long_title_gets_a_valid_name(
     assert path.is_file() and path.suffix == ".pdf"
     assert len(path.name.encode("utf-8")) <= MAX_NAME_BYTES
     assert path.name.startswith("7-information_sheet-一种输电线路")
+
+
+def test_summary_list_names_go_through_the_same_check(tmp_path: Path) -> None:
+    from app.export.summary_list_documents import PDF_KIND, XLSX_KIND, file_names
+
+    assert file_names() == {PDF_KIND: "汇总表.pdf", XLSX_KIND: "汇总表.xlsx"}
+    assert file_names("CON")[PDF_KIND] == "_CON.pdf"
+    with pytest.raises(OSError) as raised:
+        file_names(folder=tmp_path / ("文件夹" * 85))
+    assert raised.value.errno == errno.ENAMETOOLONG
