@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from app.file_names import MAX_NAME_BYTES, MAX_PATH_CHARS, windows_length
 from app.models.database import Database
@@ -80,3 +84,21 @@ def test_an_output_folder_too_long_for_a_package_is_refused_with_the_reason(
     [problem] = [f for f in built.findings if f.code == "package.write_failed"]
     assert problem.params["reason_errno"] == errno.ENAMETOOLONG
     assert str(out) in problem.params["path"]
+
+
+@pytest.mark.skipif(shutil.which("unzip") is None, reason="Info-ZIP unzip is not installed")
+def test_a_reader_not_written_in_python_lists_the_zip_in_chinese(
+    records: SubmissionRecords, database: Database, tmp_path: Path,
+) -> None:
+    target = records.target_by_key("hubei")
+    assert target is not None
+    items = package_items(database, tmp_path / "generated", NUMBERS)
+    built = build_package(target, "华中科技大学", DAY, items, tmp_path / "out",
+                          summary_list=summary_rows(NUMBERS))
+    assert built.built and built.zip_path is not None
+    listed = subprocess.run(["unzip", "-Z1", str(built.zip_path)], capture_output=True,
+                            check=True).stdout.decode("utf-8").splitlines()
+    with zipfile.ZipFile(built.zip_path) as archive:
+        assert listed == archive.namelist()
+    assert "华中科技大学-湖北-20240910/201710601862.3 信息表.pdf" in listed
+    assert "华中科技大学-湖北-20240910/清单.csv" in listed
