@@ -69,6 +69,8 @@ def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
 
 
 def open_url(url: QUrl) -> bool:
+    if url.isLocalFile():  # says so, with the path, where nothing opens it
+        return interaction.open_path(url.toLocalFile())
     return QDesktopServices.openUrl(url)
 
 

@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
         self.open_pdf_action = action(
             self.tr("&Open the generated PDF"), self.open_pdf,
             self.tr("Open the selected patent's information sheet in the PDF viewer"))
+        self.print_pdf_action = action(
+            self.tr("P&rint the generated PDF"), self.print_pdf,
+            self.tr("Print the selected patent's information sheet with the system's PDF "
+                    "program"))
         self.seal_action = action(
             self.tr("Attach a &sealed copy…"), self.attach_sealed_copy,
             self.tr("The scan of the stamped paper, sent in place of the generated PDF"))
@@ -297,7 +301,7 @@ class MainWindow(QMainWindow):
             self.export_json_action, self.finalise_action, self.generate_action,
         )
         self.single_patent_actions = (
-            self.offer_action, self.open_pdf_action, self.seal_action,
+            self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
             self.deal_from_offer_action,
         )
 
@@ -319,7 +323,8 @@ class MainWindow(QMainWindow):
         patents_menu.addAction(self.find_action)
         offers_menu = bar.addMenu(self.tr("&Information sheets"))
         for item in (self.offer_action, self.create_offers_action, None, self.finalise_action,
-                     self.generate_action, self.open_pdf_action, self.seal_action):
+                     self.generate_action, self.open_pdf_action, self.print_pdf_action,
+                     self.seal_action):
             if item is None:
                 offers_menu.addSeparator()
             else:
@@ -861,19 +866,26 @@ class MainWindow(QMainWindow):
         return sorted(latest.values(), key=lambda d: d.kind != "information_sheet")
 
     def open_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=False)
+
+    def print_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=True)
+
+    def _open_or_print_pdf(self, printing: bool) -> bool:
         from pathlib import Path
 
+        title = self.tr("Print PDF") if printing else self.tr("Open PDF")
         documents = self._documents_of_selected()
         if not documents:
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
         path = Path(documents[0].sealed_path or documents[0].path)
         if not path.exists():
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
             return False
-        return interaction.open_path(str(path))
+        return (interaction.print_path if printing else interaction.open_path)(str(path))
 
     def attach_sealed_copy(self) -> Any:
         documents = self._documents_of_selected()

@@ -18,8 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -150,7 +150,7 @@ def ask_county(parent: QWidget | None, default: str) -> str | None:
 
 
 def open_folder(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return interaction.open_path(str(path))  # says so, with the path, where nothing opens it
 
 
 # The editor ---------------------------------------------------------------------------------------
