@@ -296,7 +296,7 @@ class ContractFields:
         except ValueError:
             numbers = []
         try:
-            fee = json.loads(contract.fee or "{}")
+            fee = json.loads(contract.fee or "{}") or None
         except ValueError:
             fee = {"option": "?"}
         licensee = PartyBlock.of(contract.licensee) if contract.licensee else PartyBlock()
