@@ -880,6 +880,38 @@ def _render_deals(ctx: Context) -> int:
     return EXIT_DATA_ERRORS if data.errors else EXIT_OK
 
 
+# render contract / contacts-sheet / henan-application (issue 14) ---------------------------
+
+
+@render_target("contract", "专利开放许可合同 / a licence contract as PDF and editable .docx")
+def _build_render_contract(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--id", dest="contract_id", type=int, metavar="N",
+                        help="the contract's record id (default: every contract)")
+    parser.add_argument("--draft", action="store_true",
+                        help="write contracts with errors too, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contract
+
+
+def _render_contract(ctx: Context) -> int:
+    from app.usecases import contracts
+
+    store = ctx.store()
+    ids = ([ctx.args.contract_id] if ctx.args.contract_id is not None
+           else [c.id for c in contracts.contracts(store)])
+    written, failed = 0, False
+    for contract_id in ids:
+        result = contracts.write_documents(store, contract_id, Path(ctx.args.out),
+                                           draft=ctx.args.draft)
+        for path in result.paths:
+            print(path, file=ctx.out)
+        written += len(result.paths)
+        failed |= not result.ok
+        _print_findings(ctx, f"#{contract_id}", result.findings)
+    ctx.say("cli.rendered", count=written, folder=ctx.args.out)
+    return EXIT_DATA_ERRORS if failed else EXIT_OK
+
+
 # package -----------------------------------------------------------------------------------
 # A package is built from the documents already generated and recorded (render offers,
 # render summary-list, render summary-book, render deals), never from files named on the

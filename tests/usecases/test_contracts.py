@@ -19,11 +19,13 @@ from app.models.store import ContactData, OrganisationData, Store
 from app.usecases import contracts
 from tests.models.test_batches import OFFER, add_offer, number
 
-ORG = OrganisationData(name="武汉大学", legal_representative="张平", address="武汉市武昌区八一路299号",
+ORG = OrganisationData(name="武汉大学", legal_representative="张平",
+                       address="武汉市武昌区八一路299号",
                        postcode="430072", phone="027-68752222", fax="027-68752223",
                        contacts=(ContactData(name="王老师", office_phone="027-68754321",
                                              email="wang@whu.edu.cn"),))
-LICENSEE = PartyBlock("武汉光谷新材料有限公司", "武汉市东湖新技术开发区高新大道1号", "王总", "赵经理",
+LICENSEE = PartyBlock("武汉光谷新材料有限公司", "武汉市东湖新技术开发区高新大道1号", "王总",
+                      "赵经理",
                       "13912345678", "zhao@example.com")
 LUMP = {"option": "lump_sum", "days": 30, "amount_yuan": "120000"}
 
