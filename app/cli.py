@@ -912,6 +912,30 @@ def _render_contract(ctx: Context) -> int:
     return EXIT_DATA_ERRORS if failed else EXIT_OK
 
 
+@render_target("contacts-sheet", "联系人信息表 / the contacts sheet of a notice (PDF and Excel)")
+def _build_render_contacts_sheet(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--notice", required=True, choices=["henan", "xinyang"],
+                        help="henan: 000 附件 1; xinyang: 001 附件 4")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contacts_sheet
+
+
+def _render_contacts_sheet(ctx: Context) -> int:
+    from app.models.contacts_sheet import ContactsNotice
+    from app.usecases import contacts_sheet
+
+    store = ctx.store()
+    result = contacts_sheet.write(store, ContactsNotice(ctx.args.notice), Path(ctx.args.out))
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "export.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_DATA_ERRORS if result.draft or not result.paths else EXIT_OK
+
+
 # package -----------------------------------------------------------------------------------
 # A package is built from the documents already generated and recorded (render offers,
 # render summary-list, render summary-book, render deals), never from files named on the
@@ -1116,7 +1140,10 @@ def _offer_items(
 def _book_current(store: Store, document: Any) -> bool:
     """Whether a book or deal table was generated from the records as they are now."""
     from app.models.summary_book import book_data_hash
+    from app.usecases import contacts_sheet
 
+    if document.kind in contacts_sheet.DOCUMENT_KINDS:
+        return contacts_sheet.is_current(store, document)
     if document.kind not in ("summary_book", "statistics_table", "deal_list"):
         return True  # no generator records these yet; the file hashes are still checked
     data = store.summary_book_data(document.subject)

@@ -1386,9 +1386,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The unit has no contact persons: add them in the unit profile.",
         "单位信息中没有联系人：请先添加联系人。",
     ),
-    "contacts_sheet.contact_incomplete": (
-        "Contact {index} ({name}) lacks {missing}.",
-        "第 {index} 位联系人（{name}）缺少{missing}。",
+    "contacts_sheet.contact_field_missing": (
+        "Contact {index} {name}: the contacts sheet needs this (a name, and an office phone or "
+        "a mobile).",
+        "第 {index} 位联系人{name}：联系人信息表需要填写此项（姓名，以及办公电话或手机）。",
     ),
 }
 

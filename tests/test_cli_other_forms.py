@@ -54,3 +54,4 @@ def test_render_contract(capsys: pytest.CaptureFixture[str], register: Path,
     assert code == 0
     assert len(list(out_dir.iterdir())) == 4
 
+
