@@ -1,8 +1,8 @@
 """专利开放许可试点工作联系人信息表 as Excel, in the notice's own title and columns.
 
 A4 landscape (as the PDF), one page wide, the heading row repeated, "第 x 页 共 y 页" in the
-footer; every cell is text (phone numbers keep their leading zero, nothing becomes a formula); columns as wide as
-their content needs, rows as high as their wrapped text.
+footer; every cell is text (phone numbers keep their leading zero, nothing becomes a
+formula); columns as wide as their content needs, rows as high as their wrapped text.
 """
 
 from __future__ import annotations
