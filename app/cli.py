@@ -912,6 +912,31 @@ def _render_contract(ctx: Context) -> int:
     return EXIT_DATA_ERRORS if failed else EXIT_OK
 
 
+@render_target("henan-application", "河南省申请书和工作方案 / the Henan application and work plan")
+def _build_render_henan_application(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", type=int, default=2023, metavar="YYYY",
+                        help="the plan's first year (default 2023: 工作方案（2023年-2024年）)")
+    parser.add_argument("--draft", action="store_true", help="write it with errors, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    return _render_henan_application
+
+
+def _render_henan_application(ctx: Context) -> int:
+    from app.usecases import henan_application
+
+    store = ctx.store()
+    result = henan_application.write(store, ctx.args.year, Path(ctx.args.out),
+                                     draft=ctx.args.draft)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "pdf.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_OK if result.paths and not result.draft else EXIT_DATA_ERRORS
+
+
 @render_target("contacts-sheet", "联系人信息表 / the contacts sheet of a notice (PDF and Excel)")
 def _build_render_contacts_sheet(parser: argparse.ArgumentParser) -> Handler:
     parser.add_argument("--notice", required=True, choices=["henan", "xinyang"],

@@ -55,3 +55,17 @@ def test_render_contract(capsys: pytest.CaptureFixture[str], register: Path,
     assert len(list(out_dir.iterdir())) == 4
 
 
+
+
+def test_render_henan_application(capsys: pytest.CaptureFixture[str], register: Path,
+                                  tmp_path: Path) -> None:
+    out_dir = tmp_path / "app"
+    code, out, _ = run(capsys, "--db", str(register), "render", "henan-application", "--out",
+                       str(out_dir))
+    assert code == 1 and "工作指标" in out and not out_dir.exists()
+    code, out, _ = run(capsys, "--db", str(register), "render", "henan-application", "--draft",
+                       "--out", str(out_dir))
+    assert code == 1
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        "河南省专利开放许可试点工作方案（2023年-2024年）（草稿）.pdf",
+        "河南省专利开放许可试点工作申请书（草稿）.pdf"]
