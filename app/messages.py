@@ -1382,6 +1382,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "application.date_future": ("The application date {date} is in the future.",
                                 "申报时间 {date} 晚于今天。"),
+    "json.duplicate_application": (
+        "A second application for the plan starting {year} (the first is at {first}).",
+        "方案起始年份 {year} 的申请书重复（第一份在 {first}）。",
+    ),
     "contacts_sheet.no_contacts": (
         "The unit has no contact persons: add them in the unit profile.",
         "单位信息中没有联系人：请先添加联系人。",
