@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from app.models.summary_book import SELF_EVALUATION_GUIDANCE
 from app.models.store import Store
+from app.models.summary_book import SELF_EVALUATION_GUIDANCE
 from app.ui.long_text import LongTextField, character_count
 from app.ui.summary_book_editor import SummaryBookEditor
 from tests.ui.conftest import commit_text
