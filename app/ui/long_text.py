@@ -1,10 +1,10 @@
 """A long text section of a form, with what the notice asks for beside it and a live count.
 
 Reviewers cut over-long answers, and the clerk writes these sections (自评, 工作指标, 工作举措 …)
-without the template in front of them. `LongTextField` puts the notice's guidance for the section
-beside the box (shown, and not printed unless the form itself prints it) and counts the characters as they are typed,
-against the notice's limit when it states one (the count turns red past it). The count is what
-a reviewer counts: every character but line breaks.
+without the template in front of them. `LongTextField` puts the notice's guidance for the
+section beside the box (shown, and not printed unless the form itself prints it) and counts the
+characters as they are typed, against the notice's limit when it states one (the count turns
+red past it). The count is what a reviewer counts: every character but line breaks.
 
 The editors register `field.edit` as the field (its message, its border, the findings panel's
 jump) exactly as they would a bare QPlainTextEdit.
