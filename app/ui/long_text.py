@@ -82,7 +82,7 @@ class LongTextField(QWidget):
         self._show_count()
 
     def text(self) -> str:
-        return self.edit.toPlainText()
+        return str(self.edit.toPlainText())
 
     def set_text(self, text: str) -> None:
         if text != self.edit.toPlainText():

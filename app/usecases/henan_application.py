@@ -30,13 +30,18 @@ if TYPE_CHECKING:
 
 
 def load(store: Store, plan_start_year: int) -> ApplicationFields:
-    """The saved application of the plan period, or a new one with the liaison's address,
-    postcode and e-mail offered from the unit's profile and the first contact as liaison."""
+    """The saved application of the plan period, or a new one (`new_application`)."""
     with store.session() as session:
         row = session.scalar(select(HenanApplication)
                              .where(HenanApplication.plan_start_year == plan_start_year))
         if row is not None:
             return ApplicationFields.of(row)
+    return new_application(store, plan_start_year)
+
+
+def new_application(store: Store, plan_start_year: int) -> ApplicationFields:
+    """A new application: the first contact of the unit's profile offered as liaison, with the
+    unit's fax, address, postcode and e-mail."""
     org = store.organisation()
     first = org.contacts[0] if org.contacts else None
     return ApplicationFields(
