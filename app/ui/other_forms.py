@@ -36,26 +36,25 @@ if TYPE_CHECKING:
     from app.models.store import Store
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OtherForms", text)
-
-
 # Injectable for tests (monkeypatch), as app.ui.interaction is for questions -----------------
 
 
 def choose_year(parent: QWidget | None, years: list[int]) -> int | None:
     default = years[-1] if years else FIRST_PLAN_YEAR
     year, ok = QInputDialog.getInt(
-        parent, _tr("Henan application"),
-        _tr("The work plan's first year (2023 for 工作方案（2023年-2024年）):"),
+        parent, QCoreApplication.translate("OtherForms", "Henan application"),
+        QCoreApplication.translate(
+            "OtherForms", "The work plan's first year (2023 for 工作方案（2023年-2024年）):"),
         default, 2000, 2100)
     return int(year) if ok else None
 
 
 def choose_notice(parent: QWidget | None) -> ContactsNotice | None:
     items = [LAYOUTS[n].title for n in ContactsNotice]
-    text, ok = QInputDialog.getItem(parent, _tr("Contacts sheet"),
-                                    _tr("Which notice's contacts sheet?"), items, 0, False)
+    text, ok = QInputDialog.getItem(
+        parent, QCoreApplication.translate("OtherForms", "Contacts sheet"),
+        QCoreApplication.translate("OtherForms", "Which notice's contacts sheet?"),
+        items, 0, False)
     if not ok:
         return None
     return next(n for n in ContactsNotice if LAYOUTS[n].title == text)
@@ -180,8 +179,9 @@ def write_contacts_sheet(parent: QWidget | None, store: Store) -> list[Path]:
     if notice is None:
         return []
     preferences = Preferences()
-    chosen = choose_folder(parent, _tr("Folder for the contacts sheet"),
-                           preferences.last_folder("contacts_sheet"))
+    chosen = choose_folder(
+        parent, QCoreApplication.translate("OtherForms", "Folder for the contacts sheet"),
+        preferences.last_folder("contacts_sheet"))
     if not chosen:
         return []
     folder = Path(chosen)
@@ -191,12 +191,15 @@ def write_contacts_sheet(parent: QWidget | None, store: Store) -> list[Path]:
     language = i18n.language()
     problems = "\n".join(describe(f, language) for f in result.findings)
     if not result.paths:
-        interaction.critical(parent, _tr("Could not write the contacts sheet"), problems)
+        interaction.critical(parent, QCoreApplication.translate(
+            "OtherForms", "Could not write the contacts sheet"), problems)
         return []
-    text = _tr("Written to %1:").replace("%1", str(folder)) + "\n" + "\n".join(
-        p.name for p in result.paths)
+    text = QCoreApplication.translate("OtherForms", "Written to %1:").replace(
+        "%1", str(folder)) + "\n" + "\n".join(p.name for p in result.paths)
     if result.draft:
-        text += "\n\n" + _tr("The unit's profile has errors: the sheet is marked 草稿 (draft) "
-                             "and not recorded for the submission package.") + "\n" + problems
-    interaction.inform(parent, _tr("Contacts sheet written"), text)
+        text += "\n\n" + QCoreApplication.translate(
+            "OtherForms", "The unit's profile has errors: the sheet is marked 草稿 (draft) "
+            "and not recorded for the submission package.") + "\n" + problems
+    interaction.inform(parent, QCoreApplication.translate(
+        "OtherForms", "Contacts sheet written"), text)
     return result.paths
