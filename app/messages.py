@@ -1458,6 +1458,8 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "offer": ("Information sheet", "信息表"),
     # Other forms of the notices (issue 14): licence contract, Henan application.
     "patents": ("Patents", "专利"),
+    "inventors": ("Inventors / designers", "发明人/设计人"),
+    "annual_fee_paid_until": ("Annual fee paid up to", "专利年费已交至"),
     "licensee.name": ("Licensee", "被许可人"),
     "licensee.contact_phone": ("Licensee's phone", "被许可人联系电话"),
     "licensee.fax": ("Licensee's fax", "被许可人传真"),

@@ -3390,7 +3390,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="163"/>
-        <location filename="../app/ui/patent_editor.py" line="469"/>
+        <location filename="../app/ui/patent_editor.py" line="489"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
@@ -3421,81 +3421,86 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="232"/>
+        <source>One per line (发明人/设计人)</source>
+        <translation>每行一人（发明人/设计人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="243"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="437"/>
+        <location filename="../app/ui/patent_editor.py" line="457"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="443"/>
+        <location filename="../app/ui/patent_editor.py" line="463"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="459"/>
+        <location filename="../app/ui/patent_editor.py" line="479"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="465"/>
+        <location filename="../app/ui/patent_editor.py" line="485"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="480"/>
+        <location filename="../app/ui/patent_editor.py" line="500"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="482"/>
+        <location filename="../app/ui/patent_editor.py" line="502"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="485"/>
+        <location filename="../app/ui/patent_editor.py" line="505"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="490"/>
+        <location filename="../app/ui/patent_editor.py" line="510"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="498"/>
+        <location filename="../app/ui/patent_editor.py" line="518"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="500"/>
+        <location filename="../app/ui/patent_editor.py" line="520"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="521"/>
+        <location filename="../app/ui/patent_editor.py" line="541"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="522"/>
+        <location filename="../app/ui/patent_editor.py" line="542"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="546"/>
+        <location filename="../app/ui/patent_editor.py" line="574"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="568"/>
+        <location filename="../app/ui/patent_editor.py" line="596"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="569"/>
+        <location filename="../app/ui/patent_editor.py" line="597"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>

@@ -82,3 +82,22 @@ def test_save_write_and_create_the_deal(editor: ContractEditor, store: Store, tm
     deal_id = editor.create_deal()
     assert deal_id is not None and store.deal(deal_id).fields.licensee == LICENSEE.name
     assert contracts.contracts(store)[-1].deal_id == deal_id
+
+
+def test_patent_editor_records_inventors_and_the_annual_fee_date(qtbot: QtBot,
+                                                                 store: Store) -> None:
+    from app.ui.patent_editor import PatentEditor
+
+    setup(store)
+    patent = store.find_patent(number(1))
+    assert patent is not None
+    editor = PatentEditor(store, patent.id)
+    qtbot.addWidget(editor)
+    assert editor.inventors_edit.toPlainText() == "张三\n李四"
+    assert editor.fee_paid_edit.text() == "2027-02-28"
+    editor.inventors_edit.setPlainText("张三\n李四\n王五")
+    editor.fee_paid_edit.setText("2028-02-28")
+    assert editor.save()
+    particulars = contracts.patent_particulars(store, number(1))
+    assert particulars == contracts.PatentParticulars(("张三", "李四", "王五"),
+                                                      dt.date(2028, 2, 28))
