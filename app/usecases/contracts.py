@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.models.store import Store
 
 PDF_NAME = "专利开放许可合同"
+STEM_BYTES = 200
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
@@ -185,8 +186,12 @@ def file_stem(fields: ContractFields) -> str:
     if fields.patents:
         parts.append(official_number(fields.patents[0])
                      + (f"等{len(fields.patents)}件" if len(fields.patents) > 1 else ""))
-    stem = " ".join(p for p in parts if p)
-    return _UNSAFE.sub("_", stem).strip(" .")[:120] or PDF_NAME
+    stem = _UNSAFE.sub("_", " ".join(p for p in parts if p)).strip(" .")
+    # File systems count bytes (255 on NTFS and ext4, in UTF-16/UTF-8): leave room for
+    # "（草稿）.docx". A licensee's long name is cut, never the contract's own words.
+    while len(stem.encode("utf-8")) > STEM_BYTES:
+        stem = stem[:-1]
+    return stem.rstrip(" .") or PDF_NAME
 
 
 def write_documents(store: Store, contract_id: int, out_dir: Path, *, draft: bool = False,

@@ -118,3 +118,12 @@ def test_a_deal_is_created_from_a_signed_contract(store: Store) -> None:
     again = contracts.create_deal(store, saved.record_id)
     assert again.record_id == result.record_id and len(store.deals()) == 1
     assert contracts.contracts(store)[-1].deal_id == result.record_id
+
+
+def test_file_names_stay_within_the_file_systems_limit() -> None:
+    long_name = contract(licensee=PartyBlock("某" * 150 + "有限公司"))
+    stem = contracts.file_stem(long_name)
+    assert stem.startswith("专利开放许可合同 某某") and len(stem.encode("utf-8")) <= 200
+    assert len((stem + "（草稿）.docx").encode("utf-8")) <= 255
+    assert contracts.file_stem(contract(licensee=PartyBlock("A/B:C"))).endswith(
+        f"A_B_C ZL{number(1)}")
