@@ -304,6 +304,11 @@ def test_docx_holds_the_same_blocks() -> None:
     assert text == squeeze(expected)
     underlined = [r.text for p in document.paragraphs for r in p.runs if r.underline]
     assert "\u00a0武汉光谷新材料有限公司\u00a0" in underlined
+    section = document.sections[0]
+    assert section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == (
+        "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3")
+    assert section.first_page_header.paragraphs[0].text == ""
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -325,6 +330,20 @@ def test_docx_opens_in_libreoffice_with_the_same_text(tmp_path: Path) -> None:
 
 
 def poppler_text(path: Path) -> str:
+    """The text without the page furniture (number footer, running header), whose count
+    depends on where each program breaks the pages."""
     out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True,
                          check=True).stdout
-    return FOOTER.sub("", squeeze(out))
+    return FOOTER.sub("", squeeze(out)).replace(HEADER, "")
+
+
+HEADER = "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3".replace("　", "")
+
+
+def test_pages_after_the_first_name_the_contract() -> None:
+    reader = pypdf.PdfReader(io.BytesIO(render()))
+    assert len(reader.pages) > 1
+    header = "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3"
+    texts = [page.extract_text() for page in reader.pages]
+    assert header not in texts[0]
+    assert all(header in text for text in texts[1:])

@@ -87,7 +87,7 @@ def _deterministic_zip(data: bytes, when: dt.date | dt.datetime) -> bytes:
 
 
 def write_blocks(blocks: Sequence[Block], *, title: str, subject: str,
-                 creation_date: dt.date | dt.datetime) -> bytes:
+                 creation_date: dt.date | dt.datetime, running_header: str = "") -> bytes:
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -99,13 +99,20 @@ def write_blocks(blocks: Sequence[Block], *, title: str, subject: str,
     normal.paragraph_format.space_after = Pt(2)
     normal.paragraph_format.line_spacing = Pt(22)
 
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
-    _field(footer, "PAGE")
-    footer.add_run(" 页 共 ")
-    _field(footer, "NUMPAGES")
-    footer.add_run(" 页")
+    # As the PDF: page 1 without the running header, every page with its number.
+    section.different_first_page_header_footer = True
+    for part in (section.footer, section.first_page_footer):
+        footer = part.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run("第 ")
+        _field(footer, "PAGE")
+        footer.add_run(" 页 共 ")
+        _field(footer, "NUMPAGES")
+        footer.add_run(" 页")
+    if running_header:
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        header.add_run(running_header).font.size = Pt(9)
 
     for block in blocks:
         if block.kind is Kind.SPACE:
@@ -164,8 +171,10 @@ def render_contract_docx(
 ) -> bytes:
     """The contract as .docx bytes, the same text as the PDF
     (:func:`app.export.pdf.contract.render_contract`)."""
+    from app.export.pdf.contract import running_header
+
+    numbers = "、".join(official_number(p.number) for p in patents)
     return write_blocks(
-        contract_blocks(contract, licensor, patents), title=TITLE,
-        subject="、".join(official_number(p.number) for p in patents),
-        creation_date=creation_date,
+        contract_blocks(contract, licensor, patents), title=TITLE, subject=numbers,
+        creation_date=creation_date, running_header=running_header(contract, numbers),
     )

@@ -77,10 +77,19 @@ def render_contract(
     missing = check_text(data_texts(contract, licensor, patents))
     if missing:
         raise UnprintableText(missing)
+    numbers = "、".join(official_number(p.number) for p in patents)
     return render_pdf(
         contract_story(contract_blocks(contract, licensor, patents)),
         title=TITLE,
-        subject="、".join(official_number(p.number) for p in patents),
+        subject=numbers,
         creation_date=creation_date,
         watermark=watermark,
+        running_header=running_header(contract, numbers),
     )
+
+
+def running_header(contract: ContractFields, numbers: str) -> str:
+    """"专利开放许可合同　被许可人　ZL…" on every page after the first."""
+    parts = [TITLE, contract.licensee.name.strip(), numbers]
+    text = "　".join(p for p in parts if p)
+    return text if len(text) <= 60 else text[:59] + "…"

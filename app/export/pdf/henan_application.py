@@ -213,9 +213,10 @@ def render_application(app: ApplicationFields, unit: object, *,
     missing = check_text(application_texts(app, unit))
     if missing:
         raise UnprintableText(missing)
+    name = str(getattr(unit, "name", ""))
     return render_pdf(application_story(app, unit), title=APPLICATION_TITLE,
-                      subject=str(getattr(unit, "name", "")), creation_date=creation_date,
-                      watermark=watermark)
+                      subject=name, creation_date=creation_date, watermark=watermark,
+                      running_header=f"{APPLICATION_TITLE}　{name}".strip("　"))
 
 
 def render_work_plan(app: ApplicationFields, unit_name: str, *,
@@ -224,4 +225,5 @@ def render_work_plan(app: ApplicationFields, unit_name: str, *,
     if missing:
         raise UnprintableText(missing)
     return render_pdf(plan_story(app, unit_name), title=app.plan_title, subject=unit_name,
-                      creation_date=creation_date, watermark=watermark)
+                      creation_date=creation_date, watermark=watermark,
+                      running_header=f"{app.plan_title}　{unit_name}".strip("　"))
