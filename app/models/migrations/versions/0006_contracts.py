@@ -8,6 +8,8 @@ Create Date: 2026-12-04
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -100,6 +102,35 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_henan_application")),
         sa.UniqueConstraint("plan_start_year", name=op.f("uq_henan_application_plan_start_year")),
     )
+    _henan_target_takes_the_contacts_sheet()
+
+
+# The Henan send target, seeded once from app.submit.presets, now also attaches the contacts
+# sheet (000 附件 1). A database seeded before keeps its row: add the kind there too, once.
+HENAN_CONTACT_SHEET = "contact_sheet_henan"
+HENAN_CONTACT_SHEET_NAME = "河南省专利开放许可试点工作联系人信息表"
+
+
+def _henan_target_takes_the_contacts_sheet() -> None:
+    bind = op.get_bind()
+    rows = bind.execute(sa.text(
+        "SELECT id, document_kinds, file_names FROM send_target WHERE key = 'henan'")).all()
+    for target_id, kinds_text, names_text in rows:
+        try:
+            kinds = json.loads(kinds_text or "[]")
+            names = json.loads(names_text or "{}")
+        except ValueError:
+            continue  # a row the clerk's edits made unreadable is left for the window to show
+        if not isinstance(kinds, list) or HENAN_CONTACT_SHEET in kinds:
+            continue
+        kinds.append(HENAN_CONTACT_SHEET)
+        if isinstance(names, dict):
+            names.setdefault(HENAN_CONTACT_SHEET, HENAN_CONTACT_SHEET_NAME)
+        bind.execute(
+            sa.text("UPDATE send_target SET document_kinds = :kinds, file_names = :names "
+                    "WHERE id = :id"),
+            {"kinds": json.dumps(kinds, ensure_ascii=False),
+             "names": json.dumps(names, ensure_ascii=False), "id": target_id})
 
 
 def downgrade() -> None:
