@@ -702,6 +702,87 @@ def _render_deals(ctx: Context) -> int:
     return _write_book(ctx, ["excel", "xinyang"], county.strip() or None)
 
 
+# render contract / contacts-sheet / henan-application (issue 14) ---------------------------
+
+
+@render_target("contract", "专利开放许可合同 / a licence contract as PDF and editable .docx")
+def _build_render_contract(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--id", dest="contract_id", type=int, metavar="N",
+                        help="the contract's record id (default: every contract)")
+    parser.add_argument("--draft", action="store_true",
+                        help="write contracts with errors too, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contract
+
+
+def _render_contract(ctx: Context) -> int:
+    from app.usecases import contracts
+
+    store = ctx.store()
+    ids = ([ctx.args.contract_id] if ctx.args.contract_id is not None
+           else [c.id for c in contracts.contracts(store)])
+    written, failed = 0, False
+    for contract_id in ids:
+        result = contracts.write_documents(store, contract_id, Path(ctx.args.out),
+                                           draft=ctx.args.draft)
+        for path in result.paths:
+            print(path, file=ctx.out)
+        written += len(result.paths)
+        failed |= not result.ok
+        _print_findings(ctx, f"#{contract_id}", result.findings)
+    ctx.say("cli.rendered", count=written, folder=ctx.args.out)
+    return EXIT_DATA_ERRORS if failed else EXIT_OK
+
+
+@render_target("henan-application", "河南省申请书和工作方案 / the Henan application and work plan")
+def _build_render_henan_application(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", type=int, default=2023, metavar="YYYY",
+                        help="the plan's first year (default 2023: 工作方案（2023年-2024年）)")
+    parser.add_argument("--draft", action="store_true", help="write it with errors, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    return _render_henan_application
+
+
+def _render_henan_application(ctx: Context) -> int:
+    from app.usecases import henan_application
+
+    store = ctx.store()
+    result = henan_application.write(store, ctx.args.year, Path(ctx.args.out),
+                                     draft=ctx.args.draft)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "pdf.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_OK if result.paths and not result.draft else EXIT_DATA_ERRORS
+
+
+@render_target("contacts-sheet", "联系人信息表 / the contacts sheet of a notice (PDF and Excel)")
+def _build_render_contacts_sheet(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--notice", required=True, choices=["henan", "xinyang"],
+                        help="henan: 000 附件 1; xinyang: 001 附件 4")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contacts_sheet
+
+
+def _render_contacts_sheet(ctx: Context) -> int:
+    from app.models.contacts_sheet import ContactsNotice
+    from app.usecases import contacts_sheet
+
+    store = ctx.store()
+    result = contacts_sheet.write(store, ContactsNotice(ctx.args.notice), Path(ctx.args.out))
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "export.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_DATA_ERRORS if result.draft or not result.paths else EXIT_OK
+
+
 # package -----------------------------------------------------------------------------------
 # A package is built from the documents already generated and recorded (render offers,
 # render summary-list, render summary-book, render deals), never from files named on the

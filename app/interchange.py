@@ -83,6 +83,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app import interchange_forms
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -103,7 +104,7 @@ from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read
 from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 3
+CURRENT_VERSION: Final = 4
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -128,6 +129,8 @@ class Dataset:
     offers: tuple[tuple[str, OfferFields, bool], ...] = ()
     deals: tuple[DealEntry, ...] = ()
     books: tuple[SummaryBookFields, ...] = ()
+    # Version 4: contracts, Henan applications, patents' inventors (app.interchange_forms).
+    other_forms: interchange_forms.OtherForms | None = None
 
 
 @dataclass(frozen=True)
@@ -272,6 +275,7 @@ PATENT_KEYS: Final = (
     Key("expiry_override_note", required=False),
     Key("remarks", required=False),
     Key("pledged", required=False, since=2),
+    *(Key(*spec) for spec in interchange_forms.PATENT_KEYS_V4),
 )
 OFFER_KEYS: Final = (
     Key("patent"),
@@ -344,6 +348,7 @@ SECTION_KEYS: Final = (
     Key("offers", required=False, since=2),
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
+    *(Key(*spec) for spec in interchange_forms.SECTION_KEYS_V4),
 )
 
 
@@ -732,11 +737,19 @@ def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return replace(older, deals=deals, books=_read_books(reader, doc, ROOT))
 
 
+def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v3(reader, doc)
+    forms = interchange_forms.read_sections(reader, doc, Key, child)
+    patents = interchange_forms.read_patent_extras(reader, doc, Key, child)
+    return replace(older, other_forms=replace(forms, patents=patents))
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
     3: _read_v3,
+    4: _read_v4,
 }
 
 
@@ -887,6 +900,8 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
     periods = {b.period_end for b in store.summary_books()}
     store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
                       plan, list(dataset.books))
+    if dataset.other_forms is not None:
+        interchange_forms.import_sections(store, dataset.other_forms)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1061,8 +1076,13 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 
 def export_document(store: Store) -> dict[str, Any]:
-    return build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                          store.summary_books())
+    doc = build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
+                         store.summary_books())
+    extras = interchange_forms.patent_extras(store)
+    for patent in doc["patents"]:
+        patent.update(extras.get(patent["number"], {}))
+    doc.update(interchange_forms.export_sections(store))
+    return doc
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

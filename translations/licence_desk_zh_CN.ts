@@ -480,6 +480,246 @@
     </message>
 </context>
 <context>
+    <name>ContractEditor</name>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="142"/>
+        <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
+        <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="170"/>
+        <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
+        <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="185"/>
+        <source>第六条 to 第十三条</source>
+        <translation>第六条至第十三条</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="219"/>
+        <source>e.g. 武汉仲裁委员会</source>
+        <translation>例如：武汉仲裁委员会</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="227"/>
+        <source>(blank)</source>
+        <translation>（留空）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="232"/>
+        <source>Signing date (签字盖章日期)</source>
+        <translation>签字盖章日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <source>Write PDF and Word…</source>
+        <translation>生成 PDF 和 Word…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
+        <location filename="../app/ui/contract_editor.py" line="643"/>
+        <location filename="../app/ui/contract_editor.py" line="649"/>
+        <source>Create the deal</source>
+        <translation>登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="253"/>
+        <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
+        <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="255"/>
+        <location filename="../app/ui/contract_editor.py" line="581"/>
+        <location filename="../app/ui/contract_editor.py" line="587"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="256"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="278"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="281"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="296"/>
+        <source>Names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="299"/>
+        <source>Record on the patent</source>
+        <translation>登记到专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="310"/>
+        <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
+        <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="319"/>
+        <source>一致 — the fee declared on the information sheet</source>
+        <translation>一致——即信息表中声明的使用费标准</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="321"/>
+        <source>协商修改 — a negotiated fee, stated below</source>
+        <translation>协商修改——在下方写明协商后的使用费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="525"/>
+        <source>“%1” is not a date: write it as 2023-05-01.</source>
+        <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="540"/>
+        <source>(no fee declared on the information sheets of these patents, or they differ)</source>
+        <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="555"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="558"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="560"/>
+        <source>No errors: the contract is ready to print.</source>
+        <translation>没有错误：合同可以打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="575"/>
+        <source>Licence contract</source>
+        <translation>专利开放许可合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="576"/>
+        <source>Licence contract %1</source>
+        <translation>专利开放许可合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="582"/>
+        <source>The signing date is not a date and will be saved empty. Save anyway?</source>
+        <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="613"/>
+        <source>Folder for the contract</source>
+        <translation>合同保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="625"/>
+        <source>Could not write the contract</source>
+        <translation>无法生成合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="631"/>
+        <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
+        <translation>合同仍有错误：PDF 标有“草稿”。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="632"/>
+        <source>Contract written</source>
+        <translation>合同已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="650"/>
+        <source>Recorded as deal %1 in the deal register.</source>
+        <translation>已登记为达成许可第 %1 项。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="658"/>
+        <source>This contract has changes that are not saved. Save them?</source>
+        <translation>此合同有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsWindow</name>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="80"/>
+        <source>Licence contracts</source>
+        <translation>专利开放许可合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="85"/>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="87"/>
+        <source>For the patents selected in the register</source>
+        <translation>为登记册中选中的专利新建</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="89"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="92"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="95"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="103"/>
+        <source>Each contract is printed as PDF and as a Word file (.docx) to negotiate; a signed one records its deal.</source>
+        <translation>每份合同生成 PDF 和可编辑的 Word 文件（.docx）供协商；签订后可登记达成许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="119"/>
+        <source>%1 error(s)</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="121"/>
+        <source>deal recorded</source>
+        <translation>已登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="146"/>
+        <source>Delete contract</source>
+        <translation>删除合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="147"/>
+        <source>Delete this contract? Its deal, if recorded, stays.</source>
+        <translation>删除此合同吗？已登记的达成许可将保留。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../app/ui/crash_dialog.py" line="22"/>
@@ -1182,6 +1422,125 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>HenanApplicationEditor</name>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="101"/>
+        <source>Henan application and work plan %1–%2</source>
+        <translation>河南省申请书和工作方案 %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="118"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="134"/>
+        <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
+        <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="151"/>
+        <source>Fill in the liaison from the profile&apos;s first contact</source>
+        <translation>用单位信息的第一位联系人填写联络人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="160"/>
+        <source>Work plan (工作方案)</source>
+        <translation>工作方案</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="173"/>
+        <source>Insert the register&apos;s figures</source>
+        <translation>插入登记册中的数据</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="175"/>
+        <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
+        <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="196"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="197"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="198"/>
+        <source>Write PDFs…</source>
+        <translation>生成 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="199"/>
+        <location filename="../app/ui/henan_application_editor.py" line="317"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="200"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="264"/>
+        <source>“%1” is not a date: write it as 2023-05-01.</source>
+        <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="284"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="287"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="289"/>
+        <source>No errors: the application is ready to print.</source>
+        <translation>没有错误：申请书可以打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="318"/>
+        <source>The application date is not a date and will be saved empty. Save anyway?</source>
+        <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="339"/>
+        <source>Folder for the PDFs</source>
+        <translation>PDF 保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="350"/>
+        <source>Could not write the PDFs</source>
+        <translation>无法生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="353"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="356"/>
+        <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
+        <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="358"/>
+        <source>PDFs written</source>
+        <translation>PDF 已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="365"/>
+        <source>The application has changes that are not saved. Save them?</source>
+        <translation>申请书有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../app/ui/import_wizard.py" line="236"/>
@@ -1509,6 +1868,29 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>LongTextField</name>
+    <message>
+        <location filename="../app/ui/long_text.py" line="28"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="30"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="53"/>
+        <source>What the notice asks for</source>
+        <translation>通知要求填写的内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="55"/>
+        <source>What the notice asks for (not printed)</source>
+        <translation>通知要求填写的内容（不打印）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../app/ui/main_window.py" line="146"/>
@@ -1722,366 +2104,396 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/main_window.py" line="292"/>
+        <source>Licence &amp;contracts…</source>
+        <translation>许可合同(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="293"/>
+        <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
+        <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="296"/>
+        <source>Henan &amp;application and work plan…</source>
+        <translation>河南省申请书和工作方案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="297"/>
+        <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
+        <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="299"/>
+        <source>&amp;Contacts sheet…</source>
+        <translation>联系人信息表(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="300"/>
+        <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
+        <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="304"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="295"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="296"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="322"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="317"/>
+        <location filename="../app/ui/main_window.py" line="329"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="324"/>
+        <location filename="../app/ui/main_window.py" line="336"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="332"/>
+        <location filename="../app/ui/main_window.py" line="344"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="339"/>
+        <location filename="../app/ui/main_window.py" line="351"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="344"/>
+        <location filename="../app/ui/main_window.py" line="360"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="345"/>
+        <location filename="../app/ui/main_window.py" line="361"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="348"/>
+        <location filename="../app/ui/main_window.py" line="364"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="351"/>
+        <location filename="../app/ui/main_window.py" line="367"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="407"/>
+        <location filename="../app/ui/main_window.py" line="423"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="478"/>
+        <location filename="../app/ui/main_window.py" line="494"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="480"/>
+        <location filename="../app/ui/main_window.py" line="496"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="484"/>
+        <location filename="../app/ui/main_window.py" line="500"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="525"/>
+        <location filename="../app/ui/main_window.py" line="541"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="606"/>
-        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="622"/>
+        <location filename="../app/ui/main_window.py" line="853"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="608"/>
+        <location filename="../app/ui/main_window.py" line="624"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="610"/>
+        <location filename="../app/ui/main_window.py" line="626"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="611"/>
+        <location filename="../app/ui/main_window.py" line="627"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="612"/>
+        <location filename="../app/ui/main_window.py" line="628"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="618"/>
+        <location filename="../app/ui/main_window.py" line="634"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="637"/>
+        <location filename="../app/ui/main_window.py" line="653"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="654"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="645"/>
+        <location filename="../app/ui/main_window.py" line="661"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="652"/>
+        <location filename="../app/ui/main_window.py" line="668"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="691"/>
+        <location filename="../app/ui/main_window.py" line="707"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="715"/>
+        <location filename="../app/ui/main_window.py" line="731"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="753"/>
+        <location filename="../app/ui/main_window.py" line="769"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="777"/>
+        <location filename="../app/ui/main_window.py" line="793"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="780"/>
+        <location filename="../app/ui/main_window.py" line="796"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="784"/>
+        <location filename="../app/ui/main_window.py" line="800"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="794"/>
-        <location filename="../app/ui/main_window.py" line="839"/>
-        <location filename="../app/ui/main_window.py" line="843"/>
-        <location filename="../app/ui/main_window.py" line="1164"/>
+        <location filename="../app/ui/main_window.py" line="810"/>
+        <location filename="../app/ui/main_window.py" line="855"/>
+        <location filename="../app/ui/main_window.py" line="859"/>
+        <location filename="../app/ui/main_window.py" line="1202"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="795"/>
+        <location filename="../app/ui/main_window.py" line="811"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="804"/>
+        <location filename="../app/ui/main_window.py" line="820"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="820"/>
+        <location filename="../app/ui/main_window.py" line="836"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="845"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="831"/>
+        <location filename="../app/ui/main_window.py" line="847"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="839"/>
+        <location filename="../app/ui/main_window.py" line="855"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="848"/>
+        <location filename="../app/ui/main_window.py" line="864"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="865"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="893"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="893"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="881"/>
+        <location filename="../app/ui/main_window.py" line="897"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="886"/>
+        <location filename="../app/ui/main_window.py" line="902"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="895"/>
-        <location filename="../app/ui/main_window.py" line="903"/>
+        <location filename="../app/ui/main_window.py" line="911"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="896"/>
+        <location filename="../app/ui/main_window.py" line="912"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="693"/>
-        <location filename="../app/ui/main_window.py" line="898"/>
+        <location filename="../app/ui/main_window.py" line="709"/>
+        <location filename="../app/ui/main_window.py" line="914"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="899"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="899"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="903"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="936"/>
+        <location filename="../app/ui/main_window.py" line="952"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1006"/>
-        <location filename="../app/ui/main_window.py" line="1024"/>
+        <location filename="../app/ui/main_window.py" line="1044"/>
+        <location filename="../app/ui/main_window.py" line="1062"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1007"/>
-        <location filename="../app/ui/main_window.py" line="1042"/>
+        <location filename="../app/ui/main_window.py" line="1045"/>
+        <location filename="../app/ui/main_window.py" line="1080"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1028"/>
+        <location filename="../app/ui/main_window.py" line="1066"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1033"/>
+        <location filename="../app/ui/main_window.py" line="1071"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1040"/>
-        <location filename="../app/ui/main_window.py" line="1062"/>
-        <location filename="../app/ui/main_window.py" line="1068"/>
+        <location filename="../app/ui/main_window.py" line="1078"/>
+        <location filename="../app/ui/main_window.py" line="1100"/>
+        <location filename="../app/ui/main_window.py" line="1106"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1063"/>
+        <location filename="../app/ui/main_window.py" line="1101"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1069"/>
+        <location filename="../app/ui/main_window.py" line="1107"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1076"/>
+        <location filename="../app/ui/main_window.py" line="1114"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1090"/>
+        <location filename="../app/ui/main_window.py" line="1128"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1092"/>
+        <location filename="../app/ui/main_window.py" line="1130"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1092"/>
+        <location filename="../app/ui/main_window.py" line="1130"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1096"/>
+        <location filename="../app/ui/main_window.py" line="1134"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1097"/>
+        <location filename="../app/ui/main_window.py" line="1135"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1166"/>
+        <location filename="../app/ui/main_window.py" line="1204"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1169"/>
+        <location filename="../app/ui/main_window.py" line="1207"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1172"/>
+        <location filename="../app/ui/main_window.py" line="1210"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1174"/>
+        <location filename="../app/ui/main_window.py" line="1212"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2555,6 +2967,54 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>OtherForms</name>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="45"/>
+        <source>Henan application</source>
+        <translation>河南省申请书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="46"/>
+        <source>The work plan&apos;s first year (2023 for 工作方案（2023年-2024年）):</source>
+        <translation>工作方案的起始年份（工作方案（2023年-2024年）填 2023）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="55"/>
+        <source>Contacts sheet</source>
+        <translation>联系人信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="56"/>
+        <source>Which notice&apos;s contacts sheet?</source>
+        <translation>哪个通知的联系人信息表？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="183"/>
+        <source>Folder for the contacts sheet</source>
+        <translation>联系人信息表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="194"/>
+        <source>Could not write the contacts sheet</source>
+        <translation>无法生成联系人信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="197"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="200"/>
+        <source>The unit&apos;s profile has errors: the sheet is marked 草稿 (draft) and not recorded for the submission package.</source>
+        <translation>单位信息仍有错误：该表标有“草稿”，不会记入报送材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="203"/>
+        <source>Contacts sheet written</source>
+        <translation>联系人信息表已生成</translation>
+    </message>
+</context>
+<context>
     <name>OutboxWindow</name>
     <message>
         <location filename="../app/ui/outbox_window.py" line="66"/>
@@ -2970,7 +3430,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="163"/>
-        <location filename="../app/ui/patent_editor.py" line="469"/>
+        <location filename="../app/ui/patent_editor.py" line="489"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
@@ -3001,81 +3461,86 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="232"/>
+        <source>One per line (发明人/设计人)</source>
+        <translation>每行一人（发明人/设计人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="243"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="437"/>
+        <location filename="../app/ui/patent_editor.py" line="457"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="443"/>
+        <location filename="../app/ui/patent_editor.py" line="463"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="459"/>
+        <location filename="../app/ui/patent_editor.py" line="479"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="465"/>
+        <location filename="../app/ui/patent_editor.py" line="485"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="480"/>
+        <location filename="../app/ui/patent_editor.py" line="500"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="482"/>
+        <location filename="../app/ui/patent_editor.py" line="502"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="485"/>
+        <location filename="../app/ui/patent_editor.py" line="505"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="490"/>
+        <location filename="../app/ui/patent_editor.py" line="510"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="498"/>
+        <location filename="../app/ui/patent_editor.py" line="518"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="500"/>
+        <location filename="../app/ui/patent_editor.py" line="520"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="521"/>
+        <location filename="../app/ui/patent_editor.py" line="541"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="522"/>
+        <location filename="../app/ui/patent_editor.py" line="542"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="546"/>
+        <location filename="../app/ui/patent_editor.py" line="574"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="568"/>
+        <location filename="../app/ui/patent_editor.py" line="596"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="569"/>
+        <location filename="../app/ui/patent_editor.py" line="597"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -3138,7 +3603,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="430"/>
+        <location filename="../app/ui/main_window.py" line="446"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -3323,7 +3788,7 @@ The log file is %1</source>
     <name>SummaryBookEditor</name>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="128"/>
-        <location filename="../app/ui/summary_book_editor.py" line="1003"/>
+        <location filename="../app/ui/summary_book_editor.py" line="988"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
@@ -3438,189 +3903,179 @@ The log file is %1</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="389"/>
-        <source>What the notice asks for</source>
-        <translation>通知要求填写的内容</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="397"/>
+        <location filename="../app/ui/summary_book_editor.py" line="390"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="409"/>
+        <location filename="../app/ui/summary_book_editor.py" line="399"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="409"/>
+        <location filename="../app/ui/summary_book_editor.py" line="399"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="410"/>
+        <location filename="../app/ui/summary_book_editor.py" line="400"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="446"/>
+        <location filename="../app/ui/summary_book_editor.py" line="436"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="450"/>
+        <location filename="../app/ui/summary_book_editor.py" line="440"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="463"/>
+        <location filename="../app/ui/summary_book_editor.py" line="453"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="493"/>
+        <location filename="../app/ui/summary_book_editor.py" line="483"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="503"/>
+        <location filename="../app/ui/summary_book_editor.py" line="493"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="520"/>
+        <location filename="../app/ui/summary_book_editor.py" line="510"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="652"/>
+        <location filename="../app/ui/summary_book_editor.py" line="641"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="680"/>
+        <location filename="../app/ui/summary_book_editor.py" line="669"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="704"/>
+        <location filename="../app/ui/summary_book_editor.py" line="693"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="712"/>
-        <source>%1 characters</source>
-        <translation>%1 字</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="737"/>
+        <location filename="../app/ui/summary_book_editor.py" line="722"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="744"/>
+        <location filename="../app/ui/summary_book_editor.py" line="729"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="747"/>
+        <location filename="../app/ui/summary_book_editor.py" line="732"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="749"/>
+        <location filename="../app/ui/summary_book_editor.py" line="734"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="780"/>
+        <location filename="../app/ui/summary_book_editor.py" line="765"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="783"/>
+        <location filename="../app/ui/summary_book_editor.py" line="768"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="784"/>
+        <location filename="../app/ui/summary_book_editor.py" line="769"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="807"/>
-        <location filename="../app/ui/summary_book_editor.py" line="815"/>
+        <location filename="../app/ui/summary_book_editor.py" line="792"/>
+        <location filename="../app/ui/summary_book_editor.py" line="800"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="808"/>
+        <location filename="../app/ui/summary_book_editor.py" line="793"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="824"/>
+        <location filename="../app/ui/summary_book_editor.py" line="809"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="842"/>
+        <location filename="../app/ui/summary_book_editor.py" line="827"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="843"/>
+        <location filename="../app/ui/summary_book_editor.py" line="828"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="875"/>
+        <location filename="../app/ui/summary_book_editor.py" line="860"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="885"/>
+        <location filename="../app/ui/summary_book_editor.py" line="870"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="886"/>
+        <location filename="../app/ui/summary_book_editor.py" line="871"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="898"/>
+        <location filename="../app/ui/summary_book_editor.py" line="883"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="913"/>
+        <location filename="../app/ui/summary_book_editor.py" line="898"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="915"/>
+        <location filename="../app/ui/summary_book_editor.py" line="900"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="917"/>
+        <location filename="../app/ui/summary_book_editor.py" line="902"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="918"/>
+        <location filename="../app/ui/summary_book_editor.py" line="903"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="909"/>
-        <location filename="../app/ui/summary_book_editor.py" line="922"/>
+        <location filename="../app/ui/summary_book_editor.py" line="894"/>
+        <location filename="../app/ui/summary_book_editor.py" line="907"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="934"/>
+        <location filename="../app/ui/summary_book_editor.py" line="919"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>

@@ -287,6 +287,17 @@ class MainWindow(QMainWindow):
         self.book_action = action(
             self.tr("&Summary book…"), self.open_summary_book,
             self.tr("The Henan summary book (总结书) of a reporting period"))
+        # The notices' other forms (app.ui.other_forms).
+        self.contracts_action = action(
+            self.tr("Licence &contracts…"), self.open_contracts,
+            self.tr("专利开放许可合同: PDF and an editable Word file; a signed one records "
+                    "its deal"))
+        self.application_action = action(
+            self.tr("Henan &application and work plan…"), self.open_henan_application,
+            self.tr("河南省专利开放许可试点工作申请书 and 工作方案"))
+        self.contacts_sheet_action = action(
+            self.tr("&Contacts sheet…"), self.write_contacts_sheet,
+            self.tr("专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -299,6 +310,7 @@ class MainWindow(QMainWindow):
             self.package_action, self.outbox_action, self.accounts_action,
             self.targets_action, self.deals_action, self.book_action, self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
+            self.contracts_action, self.application_action, self.contacts_sheet_action,
         )
         self.single_patent_actions = (
             self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
@@ -341,6 +353,10 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addSeparator()
+        for item in (self.contracts_action, self.application_action,
+                     self.contacts_sheet_action):
+            licences_menu.addAction(item)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -997,6 +1013,28 @@ class MainWindow(QMainWindow):
         from app.ui.summary_book_editor import open_summary_book_editor
 
         return open_summary_book_editor(self, self.store, open_deals=self.open_deals)
+
+    def open_contracts(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_contracts_window
+
+        numbers = [p.number for p in (self.store.patent(i) for i in self.selected_ids()) if p]
+        return open_contracts_window(self, self.store, numbers)
+
+    def open_henan_application(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_henan_application
+
+        return open_henan_application(self, self.store)
+
+    def write_contacts_sheet(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import write_contacts_sheet
+
+        return write_contacts_sheet(self, self.store)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -81,6 +80,7 @@ from app.ui.editor_parts import (
     sheet_and_findings,
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, run_operation
 from app.ui.settings import Preferences
@@ -367,38 +367,28 @@ class SummaryBookEditor(RecordEditor):
         profile_title = plain(QLabel(UNIT_PROFILE_LABEL))
         profile_title.setStyleSheet("font-weight: bold;")
         layout.addWidget(profile_title)
-        self.unit_profile = QPlainTextEdit(objectName="unit_profile")
-        self.unit_profile.setTabChangesFocus(True)
-        self.unit_profile.setMinimumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
-        layout.addLayout(field_box(self.unit_profile,
-                                   self._register("unit_profile", self.unit_profile)))
+        self.unit_profile_field = LongTextField("unit_profile", lines=7)
+        self.unit_profile = self.unit_profile_field.edit
+        self.unit_profile_field.left.insertWidget(
+            1, plain(self._register("unit_profile", self.unit_profile)))
+        layout.addWidget(plain(self.unit_profile_field))
         return box
 
     def _section_self_evaluation(self) -> QGroupBox:
         box = group_box(SECTION_SELF_EVALUATION, "section_self_evaluation")
-        layout = QHBoxLayout(box)
-        self.self_evaluation = QPlainTextEdit(objectName="self_evaluation")
-        self.self_evaluation.setTabChangesFocus(True)
-        self.self_evaluation.setMinimumHeight(self.fontMetrics().lineSpacing() * 22 + 12)
-        left = QVBoxLayout()
-        left.addLayout(field_box(self.self_evaluation,
-                                 self._register("self_evaluation", self.self_evaluation)))
-        self.length_label = plain(QLabel(objectName="self_evaluation_length"))
-        self.length_label.setStyleSheet("color: palette(placeholder-text);")
-        left.addWidget(self.length_label)
-        guidance_title = plain(QLabel(self.tr("What the notice asks for")))
-        guidance_title.setStyleSheet("font-weight: bold;")
-        guidance = self._read_only(SELF_EVALUATION_GUIDANCE, "guidance")
-        guidance.setStyleSheet("color: palette(placeholder-text);")
-        right = QVBoxLayout()
-        right.addWidget(guidance_title)
-        right.addWidget(plain(guidance))
-        right.addWidget(hint_label(self.tr(
+        layout = QVBoxLayout(box)
+        # The guidance is printed in the book too (under 二's heading); here it sits beside
+        # the box with the live count (app.ui.long_text, shared with the other forms).
+        self.self_evaluation_field = LongTextField(
+            "self_evaluation", guidance=SELF_EVALUATION_GUIDANCE, lines=22, printed=True)
+        self.self_evaluation = self.self_evaluation_field.edit
+        self.self_evaluation_field.left.insertWidget(
+            1, plain(self._register("self_evaluation", self.self_evaluation)))
+        self.length_label = self.self_evaluation_field.count_label
+        layout.addWidget(plain(self.self_evaluation_field))
+        layout.addWidget(hint_label(self.tr(
             "Plain text: a blank line starts a new paragraph. Long texts flow over as many "
             "pages as they need.")))
-        right.addStretch(1)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 1)
         return box
 
     def _section_statistics(self) -> QGroupBox:
@@ -633,7 +623,6 @@ class SummaryBookEditor(RecordEditor):
         fields, read_findings = self.fields()
         today = self._today or dt.date.today()
         kept = [f for f in self.data.findings if f.field.startswith(RECORD_FIELDS)]
-        self._show_typed_length()
         return self._show_findings([*read_findings,
                                     *check_book_fields(fields, self.data.unit, today=today),
                                     *kept])
@@ -706,11 +695,7 @@ class SummaryBookEditor(RecordEditor):
             self.excluded_label.show()
         else:
             self.excluded_label.hide()
-        self._show_typed_length()
 
-    def _show_typed_length(self) -> None:
-        self.length_label.setText(self.tr("%1 characters").replace(
-            "%1", f"{len(self.self_evaluation.toPlainText()):,}"))
 
     def _fit_deal_table(self) -> None:
         """As tall as its rows: the page scrolls, not a small box inside it."""

@@ -24,6 +24,7 @@ from app.submit.package import BuiltPackage, PackageItem, PatentRow, build_packa
 from app.submit.presets import PER_PATENT_KINDS, DocumentKind
 from app.submit.records import SubmissionRecords
 from app.submit.targets import TargetData
+from app.usecases import contacts_sheet
 from app.usecases.offers import offers_for_patents
 
 if TYPE_CHECKING:
@@ -91,6 +92,9 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
             freshness = summary_list_status(store, batches[document.subject]).freshness
         elif document.kind in BOOK_KINDS and not _book_data_current(store, document):
             freshness = Freshness.DATA_CHANGED
+        elif (document.kind in contacts_sheet.DOCUMENT_KINDS
+              and not contacts_sheet.is_current(store, document)):
+            freshness = Freshness.DATA_CHANGED  # the unit's contacts changed since
         else:
             freshness = _file_freshness(document)
         rows.append(DocumentRow(
