@@ -7,8 +7,10 @@ Exit status: 0 success, 1 the data has errors, 2 bad usage or a file/database th
 read or written. Every message comes from the message table (`app.messages`) in `--lang`.
 
 Adding a subcommand: write a builder that adds its arguments to the parser it is given and
-returns the handler, and decorate it with `@subcommand(name, help)`. Import heavy modules
-(reportlab, openpyxl, smtplib) inside the handler so the other commands stay quick.
+returns the handler, and decorate it with `@subcommand(name, help)`. The handler parses, calls
+the clerk's action in app/usecases (shared with the window: what the action means is decided
+there, never here), and prints what comes back. Import heavy modules (reportlab, openpyxl,
+smtplib) inside the handler so the other commands stay quick.
 """
 
 from __future__ import annotations

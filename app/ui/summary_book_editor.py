@@ -82,7 +82,7 @@ from app.ui.editor_parts import (
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
-from app.ui.operations import Operation, run_operation
+from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.settings import Preferences
 from app.usecases.summary_book import BookFilesWritten, book_files, write_book_files
 
@@ -904,8 +904,9 @@ class SummaryBookEditor(RecordEditor):
             open_folder(folder)
 
     def _write_failed(self, error: BaseException) -> None:
-        interaction.critical(self, self.tr("Could not write the files"),
-                             failure_text(error, i18n.language()))
+        # What the writing itself can meet comes back as findings (_written); this is the
+        # unexpected, worded as the operations helper words it.
+        interaction.critical(self, self.tr("Could not write the files"), failure_text(error))
 
     # Closing ----------------------------------------------------------------------------
 
@@ -947,24 +948,6 @@ def payload_of(fields: SummaryBookFields) -> dict[str, Any]:
         value = fields.overrides.get(key)
         payload[f"override.{key}"] = "" if value is None else str(value)
     return payload
-
-
-def failure_text(error: BaseException, language: str) -> str:
-    """What went wrong writing, in the message table's words where it has them."""
-    from app.export.excel.workbook import ExcelExportError
-    from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf.summary_book import UnprintableText
-
-    if isinstance(error, UnprintableText):
-        return "\n".join(describe(f, language) for f in missing_glyph_findings(error.missing))
-    if isinstance(error, ExcelExportError):
-        return message(error.code, error.params, language)
-    if isinstance(error, OSError):
-        from app.os_errors import reason_params
-
-        return message("pdf.write_failed", {"path": error.filename or "",
-                                            **reason_params(error)}, language)
-    return str(error)
 
 
 def open_summary_book_editor(

@@ -404,3 +404,43 @@ def send_built_package(
     from app.submit.smtp import send_package
 
     return send_package(records, package_id, account, password, **options)
+
+
+def send_mails(
+    records: SubmissionRecords,
+    message_ids: Sequence[int],
+    account: AccountData,
+    password: Callable[[Any], str | None],
+    *,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    **options: Any,
+) -> SendReport:
+    """Send (or retry) the outbox mails `message_ids` through `account`, first writing again
+    those not ready for it: drafts, and mails queued or failed for another account.
+
+    `progress(done, total)` after each mail; `options` are send_outbox's (confirm_uncertain,
+    on_login, ssl_context, timeout). The queueing findings come first in the report.
+    """
+    from app.models.submission import OutboxState
+    from app.submit.outbox import queue_package
+    from app.submit.smtp import SendProgress, send_outbox
+
+    mails = [m for m in (records.message(i) for i in message_ids) if m is not None]
+    requeue = sorted({
+        m.package_id for m in mails
+        if m.state == OutboxState.DRAFT
+        or (m.state in (OutboxState.QUEUED, OutboxState.FAILED) and m.account_id != account.id)
+    })
+    queued: list[Finding] = []
+    for package_id in requeue:
+        queued += queue_package(records, package_id, account)
+
+    def tell(step: SendProgress) -> None:
+        if progress is not None:
+            progress(step.done, step.total)
+
+    report = send_outbox(records, list(message_ids), account, password, progress=tell,
+                         cancelled=cancelled, **options)
+    report.findings[:0] = queued
+    return report

@@ -301,3 +301,19 @@ def test_the_deals_register_is_opened_by_whoever_opened_the_book(
     alone = make_editor(qtbot, register)
     assert alone.findChild(QPushButton, "open_deals").isHidden()
     assert alone.open_deals() is None
+
+
+def test_a_file_that_cannot_be_written_is_said_in_words_and_nothing_recorded(
+    qtbot: QtBot, register: Store, said: dict[str, list[str]], folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (folder / f"总结书_{PERIOD}.pdf").mkdir()  # a folder where the PDF should go
+    monkeypatch.setattr(interaction, "confirm",  # "Replace them?" yes
+                        lambda p, t, text, details="": said["confirm"].append(text) or True)
+    editor = make_editor(qtbot, register)
+    fill_book(qtbot, editor)
+    editor.write_pdf()
+    wait_for(qtbot, editor)
+    [text] = said["critical"]
+    assert str(folder / f"总结书_{PERIOD}.pdf") in text and "Traceback" not in text
+    assert register.generated_documents() == []
