@@ -784,6 +784,10 @@ def _date_check(text: str, where: str, today: dt.date, findings: list[Finding]) 
         findings.append(error("ops.date_in_future", where, value=text))
 
 
+def _missing(name: str) -> Finding:
+    return warning("ops.field_missing", name, label=field_label(name))
+
+
 def check_fields(fields: OpsCentreFields, unit: UnitInfo, *, today: dt.date) -> list[Finding]:
     """The report's own entries (the tables are checked as they are built)."""
     findings: list[Finding] = []
@@ -792,7 +796,7 @@ def check_fields(fields: OpsCentreFields, unit: UnitInfo, *, today: dt.date) -> 
     if not unit.name.strip():
         findings.append(error("ops.unit_name_missing", "organisation.name"))
     if fields.filled_on is None:
-        findings.append(warning("ops.field_missing", "filled_on"))
+        findings.append(_missing("filled_on"))
     elif fields.filled_on > today:
         findings.append(error("ops.date_in_future", "filled_on",
                               value=fields.filled_on.isoformat()))
@@ -800,20 +804,20 @@ def check_fields(fields: OpsCentreFields, unit: UnitInfo, *, today: dt.date) -> 
         findings.append(error("ops.standard_missing", "standard"))
     for key in ("lead_department", "leading_group"):
         if not str(getattr(fields, key)).strip():
-            findings.append(warning("ops.field_missing", key))
+            findings.append(_missing(key))
     for key in ("competent_authority", "organisation_code", "ip_leader", "centre_head",
                 "contact"):
         if not str(fields.basic.get(key, "")).strip():
-            findings.append(warning("ops.field_missing", f"basic.{key}"))
+            findings.append(_missing(f"basic.{key}"))
     for text in ALL_TEXTS:
         if not fields.text(text.key).strip():
-            findings.append(warning("ops.field_missing", f"texts.{text.key}"))
+            findings.append(_missing(f"texts.{text.key}"))
     for i, doc in enumerate(fields.documents, start=1):
         where = f"documents[{i}]"
         if not doc.name.strip():
             findings.append(error("ops.document_name_missing", f"{where}.name", row=i))
         if not doc.issued.strip():
-            findings.append(warning("ops.field_missing", f"{where}.issued"))
+            findings.append(_missing(f"{where}.issued"))
         _date_check(doc.issued, f"{where}.issued", today, findings)
         if not doc.file_sha256:
             findings.append(warning("ops.document_file_missing", f"{where}.file", row=i,
@@ -926,6 +930,13 @@ def field_label(name: str) -> str:
     到款额（万元）"), for messages."""
     head, _, column = name.partition(".")
     table, _, rest = head.partition("[")
+    rows = {"documents": ("2.2 第 {} 个文件", {"name": "文件名称", "issued": "出台时间",
+                                                "highlights": "政策亮点", "file": "文件"}),
+            "projects": ("专利导航项目 {}", {k: v for k, v in NAVIGATION_COLUMNS}),
+            "activities": ("其他服务中小企业工作 {}", {"name": "活动(工作)名称"})}
+    if table in rows and rest.endswith("]") and rest[:-1].isdigit() and column in rows[table][1]:
+        title, columns = rows[table]
+        return f"{title.format(rest[:-1])} {columns[column]}"
     year = rest.rstrip("]")
     specs: dict[str, YearTable] = {t.key: t for t in (*OPERATION_TABLES, PATENT_OUTPUT, FUNDING)}
     if table in specs and year:
