@@ -438,6 +438,11 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
             if f.code in {"book.deal_error", "book.deal_warning"}:
                 continue  # the deal's own findings are listed under the deal
             found.append(RecordFinding("summary_book", book.period_end, f, name))
+    from app.usecases import ops_centre
+    for report in ops_centre.all_reports(store):
+        name = message("ops.record", {"year": report.report_year}, lang)
+        for f in ops_centre.check_report(store, report).findings:
+            found.append(RecordFinding("ops_centre", str(report.report_year), f, name))
     return found, len(patents)
 
 
@@ -464,7 +469,7 @@ def _validate(ctx: Context) -> int:
         for rf in found:
             columns = [
                 rf.record_label or rf.record,
-                field_label(rf.finding.field, ctx.lang),
+                _record_field_text(rf, ctx.lang),
                 label(SEVERITY_LABELS, rf.finding.severity.value, ctx.lang),
                 describe(rf.finding, ctx.lang),
             ]
@@ -480,6 +485,13 @@ def _validate(ctx: Context) -> int:
         else:
             ctx.say("cli.validate_clean", patents=patent_count)
     return EXIT_DATA_ERRORS if any(rf.finding.is_error for rf in found) else EXIT_OK
+
+
+def _record_field_text(rf: RecordFinding, lang: str) -> str:
+    if rf.entity == "ops_centre":  # the form's own wording for its fields
+        from app.models.ops_centre import field_label as ops_field_label
+        return ops_field_label(rf.finding.field)
+    return field_label(rf.finding.field, lang)
 
 
 # finalise ----------------------------------------------------------------------------------
@@ -850,6 +862,39 @@ def _render_summary_book(ctx: Context) -> int:
     return EXIT_DATA_ERRORS if draft else EXIT_OK
 
 
+@render_target("ops-centre", "运营管理中心建设工作总结表 / the Henan ops-centre summary table "
+                             "(PDF and Excel)")
+def _build_render_ops_centre(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", required=True, type=int, metavar="YYYY",
+                        help="the report year (近三年 are this year and the two before)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_ops_centre
+
+
+def _render_ops_centre(ctx: Context) -> int:
+    from app.models.ops_centre import field_label as ops_field_label
+    from app.usecases import ops_centre
+
+    store = ctx.store()
+    year = ctx.args.year
+    if year not in ops_centre.report_years(store):
+        ctx.say("ops.cli_no_report", year=year)
+    result = ops_centre.render_report(store, year, _out_folder(ctx))
+    for finding in result.findings:
+        print("\t".join([str(year), ops_field_label(finding.field),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    write_failure = next((f for f in result.findings if f.code.endswith("write_failed")), None)
+    if write_failure is not None:
+        raise CommandError(write_failure.code, **write_failure.params)
+    if result.draft:
+        ctx.say("cli.book_draft")
+    if result.written:
+        ctx.say("cli.rendered", count=len(result.paths), folder=str(ctx.args.out))
+    return EXIT_DATA_ERRORS if result.draft else EXIT_OK
+
+
 def _render_deals(ctx: Context) -> int:
     from functools import partial
 
@@ -896,6 +941,9 @@ def _build_package(parser: argparse.ArgumentParser) -> Handler:
                              "the newest summary list)")
     parser.add_argument("--send-unsealed", action="store_true",
                         help="send the generated PDFs of documents without a sealed scan")
+    parser.add_argument("--without-ops-centre", action="store_true",
+                        help="a centre university's Henan package without its ops-centre "
+                             "table: it is not needed this time")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the package folder and zip")
     return _package
@@ -933,6 +981,9 @@ def _package(ctx: Context) -> int:
     records = SubmissionRecords(store.database)
     target = _find_target(ctx, records)
     selection = _select_documents(ctx, store, records, target)
+    from app.usecases.ops_centre import henan_package_requirement
+    selection.findings += henan_package_requirement(
+        store, target.document_kinds, not_needed=ctx.args.without_ops_centre).findings
     org = store.organisation()
     if not selection.all_found or any(f.is_error for f in selection.findings):
         # Still run the package's own checks, so the clerk gets every problem at once.
@@ -1084,7 +1135,10 @@ def _offer_items(
 def _book_current(store: Store, document: Any) -> bool:
     """Whether a book or deal table was generated from the records as they are now."""
     from app.models.summary_book import book_data_hash
+    from app.usecases import ops_centre
 
+    if document.kind == ops_centre.DOCUMENT_KIND:
+        return ops_centre.report_current(store, document)
     if document.kind not in ("summary_book", "statistics_table", "deal_list"):
         return True  # no generator records these yet; the file hashes are still checked
     data = store.summary_book_data(document.subject)

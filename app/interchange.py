@@ -46,6 +46,10 @@ Version 3 adds the achieved licences and the Henan summary books::
                        "unit_profile"?, "self_evaluation"?, "platform_name"?, "platform_url"?,
                        "smes_reached"?, "overrides"?: {FIGURE: NUMBER}}]
 
+Version 4 adds "received_yuan"? (到款额) to a deal and "ops_centre_reports": [REPORT], each
+REPORT the shape of app.models.ops_centre.OpsCentreFields.to_dict() (app/interchange_ops_centre.py);
+reports match by report_year on import.
+
 "method" is a app.models.deals.PaymentMethod value ("" while not chosen); FIGURE is a
 app.models.summary_book.Figure value. Money, percentages and figures are JSON numbers (50000,
 12500.5; exact to 15 significant digits, as they pass through binary floats). A deal names its
@@ -83,6 +87,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app import interchange_ops_centre
+from app.models import ops_centre_records
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -96,6 +102,7 @@ from app.models.offers import (
     check_offer,
     fee_json,
 )
+from app.models.ops_centre import OpsCentreFields
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
@@ -103,7 +110,7 @@ from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read
 from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 3
+CURRENT_VERSION: Final = 4
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -128,6 +135,7 @@ class Dataset:
     offers: tuple[tuple[str, OfferFields, bool], ...] = ()
     deals: tuple[DealEntry, ...] = ()
     books: tuple[SummaryBookFields, ...] = ()
+    ops_reports: tuple[OpsCentreFields, ...] = ()  # version 4
 
 
 @dataclass(frozen=True)
@@ -298,6 +306,7 @@ DEAL_KEYS: Final = (
     Key("payment"),
     Key("agency", required=False),
     Key("remarks", required=False),
+    Key("received_yuan", required=False, since=4),
 )
 PAYMENT_KEYS: Final = (
     Key("method"),
@@ -329,6 +338,7 @@ SECTION_KEYS: Final = (
     Key("offers", required=False, since=2),
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
+    Key(interchange_ops_centre.SECTION, required=False, since=interchange_ops_centre.SINCE),
 )
 
 
@@ -636,6 +646,7 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
     reader.date(obj, "date", path)
     for key in ("term", "agency", "remarks"):
         reader.optional_text(obj, key, path)
+    reader.number(obj, "received_yuan", path)
     reader.boolean(obj, "via_offer", path)
     if "payment" in obj:
         payment_path = child(path, "payment")
@@ -715,11 +726,17 @@ def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return replace(older, deals=deals, books=_read_books(reader, doc, ROOT))
 
 
+def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v3(reader, doc)
+    return replace(older, ops_reports=interchange_ops_centre.read_reports(reader, doc, ROOT))
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
     3: _read_v3,
+    4: _read_v4,
 }
 
 
@@ -870,6 +887,8 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
     periods = {b.period_end for b in store.summary_books()}
     store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
                       plan, list(dataset.books))
+    for report in dataset.ops_reports:
+        ops_centre_records.save_report(store, report)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1004,6 +1023,8 @@ def deal_document(record: DealRecord) -> dict[str, Any]:
     data = {"serial": record.serial, **record.fields.to_dict()}
     data["payment"] = {k: _json_number(v) if k in _PAYMENT_FIGURES else v
                        for k, v in data["payment"].items()}
+    if "received_yuan" in data:
+        data["received_yuan"] = _json_number(data["received_yuan"])
     return {k.name: data[k.name] for k in DEAL_KEYS if k.name in data}
 
 
@@ -1021,6 +1042,7 @@ def build_document(
     offers: Iterable[Offer] = (),
     deals: Iterable[DealRecord] = (),
     books: Iterable[SummaryBookFields] = (),
+    ops_reports: Iterable[OpsCentreFields] = (),
 ) -> dict[str, Any]:
     """The newest version's document; records sorted by number, 序号 or period so the bytes are
     stable."""
@@ -1036,6 +1058,7 @@ def build_document(
         "offers": offer_docs,
         "deals": deal_docs,
         "summary_books": book_docs,
+        interchange_ops_centre.SECTION: interchange_ops_centre.report_documents(ops_reports),
     }
 
 
@@ -1045,7 +1068,7 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 def export_document(store: Store) -> dict[str, Any]:
     return build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                          store.summary_books())
+                          store.summary_books(), ops_centre_records.all_reports(store))
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

@@ -1371,6 +1371,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{unit}是河南省知识产权运营管理中心建设高校，河南材料须附 {year} 年度《河南省高校知识产权"
         "运营管理中心建设工作总结表》（附件 3）。请填写该表，或确认本次不需要。",
     ),
+    "json.duplicate_ops_report": (
+        "A second ops-centre report for {year} (the first is at {first}): keep one.",
+        "{year} 年度的运营管理中心总结表重复（第一份位于 {first}），请只保留一份。",
+    ),
+    "ops.record": ("ops-centre table {year}", "{year} 年度运营管理中心建设工作总结表"),
+    "ops.cli_no_report": (
+        "There is no ops-centre table for {year} yet: the blank form is printed for filling in "
+        "by hand.",
+        "尚无 {year} 年度运营管理中心建设工作总结表，已生成空白表供手工填写。",
+    ),
     "ops.package_report_errors": (
         "The {year} ops-centre summary table has {count} error(s); correct them before it is "
         "packaged.",

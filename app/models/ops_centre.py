@@ -262,6 +262,40 @@ PLEDGE = (
 SEAL_LABEL = "申报单位公章："
 DATE_BLANK = "年 月 日"
 
+# 附件 2: 河南省国家知识产权信息服务中心高校、试点高校建设知识产权运营管理中心高校名录
+# (排名不分先后).
+# Shipped as the preset of an editable list (app.models.ops_centre_records): the province
+# changes it. The notice says "22 家" centre universities; its list has 23 rows, the first
+# (郑州大学) only a 国家知识产权信息服务中心高校, so 22 centre universities.
+CENTRE_CATEGORY = "省知识产权运营管理中心建设高校"
+INFO_CENTRE = "国家知识产权信息服务中心高校"
+PILOT = "国家知识产权试点高校"
+UNIVERSITY_LIST: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("郑州大学", (INFO_CENTRE,)),
+    ("河南师范大学", (CENTRE_CATEGORY,)),
+    ("河南大学", (PILOT, CENTRE_CATEGORY)),
+    ("中原工学院", (CENTRE_CATEGORY,)),
+    ("河南科技大学", (PILOT, CENTRE_CATEGORY)),
+    ("洛阳理工学院", (PILOT, CENTRE_CATEGORY)),
+    ("郑州航空工业管理学院", (CENTRE_CATEGORY,)),
+    ("商丘师范学院", (CENTRE_CATEGORY,)),
+    ("信阳师范大学", (CENTRE_CATEGORY,)),
+    ("河南工业大学", (CENTRE_CATEGORY,)),
+    ("河南理工大学", (CENTRE_CATEGORY,)),
+    ("华北水利水电大学", (CENTRE_CATEGORY,)),
+    ("许昌学院", (CENTRE_CATEGORY,)),
+    ("南阳理工学院", (CENTRE_CATEGORY,)),
+    ("周口师范学院", (CENTRE_CATEGORY,)),
+    ("黄淮学院", (CENTRE_CATEGORY,)),
+    ("平顶山学院", (CENTRE_CATEGORY,)),
+    ("安阳工学院", (CENTRE_CATEGORY,)),
+    ("河南工学院", (CENTRE_CATEGORY,)),
+    ("郑州财经学院", (CENTRE_CATEGORY,)),
+    ("河南工程学院", (CENTRE_CATEGORY,)),
+    ("新乡医学院", (CENTRE_CATEGORY,)),
+    ("河南城建学院", (CENTRE_CATEGORY,)),
+)
+
 # Every long text of the form, in the form's order (the editor and the JSON use these keys).
 ALL_TEXTS: tuple[TextSection, ...] = (
     *PROGRESS_TEXTS, *SUPPORT_SPENDING_TEXTS, *SUPPORT_TEXTS, *OUTPUT_TEXTS, OTHER_TRANSFERS,

@@ -21,6 +21,8 @@ from app.models.deals import Deal, DealRecord, register_fields
 from app.models.entities import Base, DocumentState
 from app.models.findings import Finding, error, has_errors, warning
 from app.models.ops_centre import (
+    CENTRE_CATEGORY,
+    UNIVERSITY_LIST,
     OpsCentreData,
     OpsCentreFields,
     UnitInfo,
@@ -185,3 +187,70 @@ def stored_documents(store: Store) -> dict[str, Any]:
     with store.session() as session:
         return {r.sha256: (r.original_name, bytes(r.content))
                 for r in session.scalars(select(OpsCentreFile))}
+
+
+# The universities that build a provincial IP operations-management centre (附件 2) -----------
+
+
+class OpsCentreUniversity(Base):
+    """One row of 附件 2's list; seeded from the preset, then the clerk's to edit."""
+
+    __tablename__ = "ops_centre_university"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    categories: Mapped[str] = mapped_column(Text, default="")  # "、"-joined 类别
+
+
+@dataclass(frozen=True)
+class ListedUniversity:
+    name: str
+    categories: tuple[str, ...]
+
+    @property
+    def builds_centre(self) -> bool:
+        return CENTRE_CATEGORY in self.categories
+
+
+def _seed_universities(session: Any) -> None:
+    if session.scalar(select(OpsCentreUniversity.id).limit(1)) is None:
+        for i, (name, categories) in enumerate(UNIVERSITY_LIST):
+            session.add(OpsCentreUniversity(position=i, name=name,
+                                            categories="、".join(categories)))
+
+
+def listed_universities(store: Store) -> list[ListedUniversity]:
+    """附件 2 as the clerk keeps it (the preset until edited)."""
+    with store.session() as session, session.begin():
+        _seed_universities(session)
+        rows = session.scalars(select(OpsCentreUniversity)
+                               .order_by(OpsCentreUniversity.position))
+        return [ListedUniversity(r.name, tuple(c for c in r.categories.split("、") if c))
+                for r in rows]
+
+
+def set_listed_universities(store: Store, universities: list[ListedUniversity]) -> None:
+    """Replace the list (names stripped, each once, in the order given)."""
+    seen: dict[str, ListedUniversity] = {}
+    for u in universities:
+        name = u.name.strip()
+        if name and name not in seen:
+            seen[name] = ListedUniversity(name, u.categories)
+    with store.session() as session, session.begin():
+        session.execute(delete(OpsCentreUniversity))
+        session.flush()
+        for i, u in enumerate(seen.values()):
+            session.add(OpsCentreUniversity(position=i, name=u.name,
+                                            categories="、".join(u.categories)))
+
+
+def builds_centre(store: Store, unit_name: str) -> bool:
+    """Whether the unit is on the list as a 省知识产权运营管理中心建设高校."""
+    wanted = _normal_name(unit_name)
+    return bool(wanted) and any(_normal_name(u.name) == wanted and u.builds_centre
+                                for u in listed_universities(store))
+
+
+def _normal_name(name: str) -> str:
+    return "".join(name.split())

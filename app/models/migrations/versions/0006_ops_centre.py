@@ -1,4 +1,5 @@
-"""Operations-centre reports (附件 3 of the Henan notice), their policy documents, and the
+"""Operations-centre reports (附件 3 of the Henan notice), their policy documents, the list of
+centre universities (附件 2, shipped as an editable preset), and the
 amount actually received on a deal (到款额).
 
 Revision ID: 0006_ops_centre
@@ -39,6 +40,15 @@ def upgrade() -> None:
         sa.Column("added_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_ops_centre_file")),
     )
+    op.create_table(
+        "ops_centre_university",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("categories", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_ops_centre_university")),
+        sa.UniqueConstraint("name", name=op.f("uq_ops_centre_university_name")),
+    )
     with op.batch_alter_table("deal") as batch:
         batch.add_column(sa.Column("received_yuan", sa.String(length=40), server_default="",
                                    nullable=False))
@@ -47,5 +57,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("deal") as batch:
         batch.drop_column("received_yuan")
+    op.drop_table("ops_centre_university")
     op.drop_table("ops_centre_file")
     op.drop_table("ops_centre_report")
