@@ -604,6 +604,7 @@ class OpsCentreEditor(RecordEditor):
 
     def _add_row(self, grid: RowsGrid) -> None:
         grid.add_row()
+        self._sync_document_files()
         grid.setFocus(Qt.FocusReason.OtherFocusReason)
         self._changed()
 
@@ -612,6 +613,8 @@ class OpsCentreEditor(RecordEditor):
         if row < 0:
             return
         grid.removeRow(row)
+        if grid is self.documents and row < len(self._document_files):
+            del self._document_files[row]  # the file goes with its row
         self._changed()
 
     def _section_support(self) -> QGroupBox:
@@ -745,8 +748,15 @@ class OpsCentreEditor(RecordEditor):
 
     # Payload ------------------------------------------------------------------------------
 
+    def _sync_document_files(self) -> None:
+        """One (name, SHA-256) per 2.2 row: a new row has no file yet."""
+        while len(self._document_files) < self.documents.rowCount():
+            self._document_files.append(("", ""))
+        del self._document_files[self.documents.rowCount():]
+
     def fields(self) -> OpsCentreFields:
         """The report as typed."""
+        self._sync_document_files()
         standard = next((key for key, radio in self.standard_buttons.items()
                          if radio.isChecked()), "")
         documents = []
@@ -835,10 +845,6 @@ class OpsCentreEditor(RecordEditor):
 
     def validate(self) -> list[Finding]:
         self._validate_timer.stop()
-        # Rows added or removed: the documents' files follow their rows.
-        while len(self._document_files) < self.documents.rowCount():
-            self._document_files.append(("", ""))
-        del self._document_files[self.documents.rowCount():]
         data = build_ops_centre(self.fields(), self._unit, self._deals, self._register_list,
                                 today=self._today)
         self.data = data
