@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         self.book_action = action(
             self.tr("&Summary book…"), self.open_summary_book,
             self.tr("The Henan summary book (总结书) of a reporting period"))
+        self.ops_centre_action = action(
+            self.tr("&Ops-centre summary table…"), self.open_ops_centre,
+            self.tr("The Henan operations-centre summary table (运营管理中心建设工作总结表)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -293,7 +296,8 @@ class MainWindow(QMainWindow):
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
-            self.targets_action, self.deals_action, self.book_action, self.import_json_action,
+            self.targets_action, self.deals_action, self.book_action, self.ops_centre_action,
+            self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
         )
         self.single_patent_actions = (
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addAction(self.ops_centre_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -988,6 +993,13 @@ class MainWindow(QMainWindow):
         from app.ui.summary_book_editor import open_summary_book_editor
 
         return open_summary_book_editor(self, self.store)
+
+    def open_ops_centre(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.ops_centre_editor import open_ops_centre_editor
+
+        return open_ops_centre_editor(self, self.store)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:

@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -265,6 +266,13 @@ class PackageWindow(QDialog):
         table_buttons.addWidget(self.seal_button)
         table_buttons.addWidget(all_button)
         table_buttons.addWidget(none_button)
+        # A centre university's Henan package needs its ops-centre table unless not needed.
+        self.ops_not_needed = QCheckBox(self.tr("Ops-centre table not needed this time"))
+        self.ops_not_needed.setObjectName("ops_not_needed")
+        self.ops_not_needed.setToolTip(self.tr(
+            "For a university on the notice's list of operations-centre universities (附件 2): "
+            "build the Henan package without the 运营管理中心建设工作总结表."))
+        table_buttons.addWidget(self.ops_not_needed)
         table_buttons.addStretch(1)
         table_buttons.addWidget(self.count_label)
 
@@ -566,6 +574,12 @@ class PackageWindow(QDialog):
         phone = (contact.office_phone or contact.mobile) if contact else organisation.phone
         return organisation.name, name, phone or organisation.phone
 
+    def _ops_centre_findings(self, target: Any) -> list[Finding]:
+        from app.usecases.ops_centre import henan_package_requirement
+
+        return henan_package_requirement(self.store, target.document_kinds,
+                                         not_needed=self.ops_not_needed.isChecked()).findings
+
     def check(self) -> list[Finding]:
         """Every problem that would stop the package, shown; nothing is written."""
         target = self.target()
@@ -573,7 +587,8 @@ class PackageWindow(QDialog):
             return []
         unit, _contact, _phone = self._unit_contact()
         summary_list, sheets = self.summary_rows()
-        findings = check_items(target, unit, self.items(), summary_list, sheets)
+        findings = [*check_items(target, unit, self.items(), summary_list, sheets),
+                    *self._ops_centre_findings(target)]
         self.show_findings(findings, checked=True)
         return findings
 
@@ -610,7 +625,8 @@ class PackageWindow(QDialog):
         items = self.items()
         summary_list, sheets = self.summary_rows()
         # Checked here too, so a problem shows before anything runs (the build checks again).
-        findings = check_items(target, unit, items, summary_list, sheets)
+        findings = [*check_items(target, unit, items, summary_list, sheets),
+                    *self._ops_centre_findings(target)]
         if has_errors(findings):
             self.show_findings(findings)
             return

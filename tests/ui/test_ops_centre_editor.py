@@ -245,3 +245,34 @@ def test_subtotals_follow_typing_and_findings_go_to_their_cell(
     again = OpsCentreEditor(store_with_unit, 2024, today=dt.date(2024, 12, 20))
     qtbot.addWidget(again)
     assert again.staff_edits["total"].text() == "3" and again.restored_label.isVisibleTo(again)
+
+
+def test_the_main_window_opens_it_and_the_package_window_asks_for_it(
+        qtbot: QtBot, store_with_unit: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.submit.records import SubmissionRecords
+    from app.ui.main_window import MainWindow
+    from app.ui.package_window import PackageWindow
+    from app.ui.settings import Preferences
+
+    Questions().install(monkeypatch)
+    monkeypatch.setattr(ops_centre_editor, "choose_year", lambda _p, _years, suggestion: 2023)
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.set_store(store_with_unit)
+    assert window.ops_centre_action.isEnabled()
+    window.ops_centre_action.trigger()
+    opened = window.findChildren(OpsCentreEditor)
+    assert len(opened) == 1 and opened[0].year == 2023
+    opened[0].discard()
+
+    # 河南师范大学 builds a centre: its Henan package needs the table …
+    records = SubmissionRecords(store_with_unit.database)
+    records.ensure_default_targets()
+    package = PackageWindow(store_with_unit)
+    qtbot.addWidget(package)
+    henan = next(t for t in records.targets() if t.key == "henan")
+    codes = [f.code for f in package._ops_centre_findings(henan)]
+    assert codes == ["ops.package_needs_report"]
+    # … unless the clerk ticks that it is not needed this time.
+    package.ops_not_needed.setChecked(True)
+    assert package._ops_centre_findings(henan) == []
