@@ -118,6 +118,7 @@ DEAL_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "agency": ("Agency", "代理机构"),
     "remarks": ("Remarks", "备注"),
     "files": ("Supporting files", "支撑材料"),
+    "received_yuan": ("Amount received (yuan)", "到款额（元）"),
 }
 
 

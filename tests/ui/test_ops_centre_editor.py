@@ -276,3 +276,29 @@ def test_the_main_window_opens_it_and_the_package_window_asks_for_it(
     # … unless the clerk ticks that it is not needed this time.
     package.ops_not_needed.setChecked(True)
     assert package._ops_centre_findings(henan) == []
+
+
+def test_a_deal_saved_with_its_amount_received_fills_the_licence_grid(
+        qtbot: QtBot, filled_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.deal_editor import DealEditor
+    from tests.ui.test_deals_window import ORGANISATION, fill_paid_deal, retype
+
+    Questions().install(monkeypatch)
+    filled_store.save_organisation(ORGANISATION)
+    table = OpsCentreEditor(filled_store, 2023, today=TODAY)
+    qtbot.addWidget(table)
+    licences = table.grids["licences"]
+    assert licences.cell(2, 0).data(Qt.ItemDataRole.UserRole + 1) == "0"
+    deal = DealEditor(filled_store, None)
+    qtbot.addWidget(deal)
+    fill_paid_deal(qtbot, deal)  # 125,000 yuan lump sum, dated 2023-05-01
+    retype(qtbot, deal.received, "abc")
+    deal.validate()
+    assert "abc" in deal.messages["received_yuan"].text()
+    retype(qtbot, deal.received, "80000")
+    assert deal.save()
+    # The table recomputes when a deal is saved: 1 licence, 12.5 万元 contracted, 8 received.
+    row = [licences.cell(2, c).data(Qt.ItemDataRole.UserRole + 1) for c in range(4)]
+    assert row == ["1", "12.5", "8", "1"]
+    assert licences.cell(3, 2).text() == "8"
+    deal.discard()
