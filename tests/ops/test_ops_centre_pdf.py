@@ -139,3 +139,35 @@ def test_seal_area_is_at_least_45_mm() -> None:
                             yield from seals(cell if isinstance(cell, list) else [cell])
     found = list(seals(opinion_story(data())))
     assert found and all(s.seal_width >= 45 * mm and s.seal_height >= 45 * mm for s in found)
+
+
+def test_long_tables_split_with_their_headings_repeated() -> None:
+    from app.models.ops_centre import NavigationProject, PolicyDocument, SmeActivity
+
+    fields = dataclasses.replace(
+        sample_fields(),
+        documents=tuple(PolicyDocument(f"第{i}号制度文件", "2023-05", "政策亮点" * 12)
+                        for i in range(1, 31)),
+        projects=tuple(NavigationProject("产业类", f"第{i}个专利导航项目", "2022-2023", "20",
+                                         "某服务机构") for i in range(1, 41)),
+        activities=tuple(SmeActivity(f"活动{i}", {2023: {"events": "1", "companies": "2"}})
+                         for i in range(1, 31)),
+    )
+    pdf = render_ops_centre(data(fields))
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+    def pages_with(text: str) -> list[int]:
+        return [i for i, page in enumerate(pages) if text in page]
+
+    for first, heading in (("第1号制度文件", "政策亮点（简述）"),
+                           ("第1个专利导航项目", "专利导航服务提供方"),
+                           ("活动1", "2023年")):
+        last = first.replace("1", "30" if "制度" in first or "活动" in first else "40", 1)
+        spread = range(pages_with(first)[0], pages_with(last)[0] + 1)
+        assert len(spread) > 1, first  # the table does split
+        for page in spread:
+            assert heading in pages[page], (first, page)
+    # Every activity's two figures stay on one page with its name.
+    for i in range(1, 31):
+        page = pages_with(f"活动(工作)名称{i}:活动{i}")
+        assert len(page) == 1

@@ -24,7 +24,15 @@ from pathlib import Path
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app.export.pdf import (
     Cell,
@@ -125,6 +133,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell": s.cell,
         "centre": ParagraphStyle("ops_centre_cell", parent=s.cell, alignment=TA_CENTER),
         "head": ParagraphStyle("ops_head", parent=s.label, fontSize=10, leading=14),
+        # Figures beside a two-line label: the label's size and leading, so lines align.
+        "figures": ParagraphStyle("ops_figures", parent=s.cell, fontSize=10, leading=14,
+                                  alignment=TA_CENTER),
         "box": ParagraphStyle("ops_box", parent=s.cell, fontSize=12, leading=20),
         "right": ParagraphStyle("ops_right", parent=s.body, alignment=TA_RIGHT),
     }
@@ -333,7 +344,12 @@ def output_story(data: OpsCentreData) -> list[Flowable]:
     for table in data.operations:
         story += [para(table.spec.heading, st["item"]), year_grid(table)]
     story += text_block(OTHER_TRANSFERS, f.text(OTHER_TRANSFERS.key))
-    story += [para(SME_GROUP, st["group"]), sme_grid(data),
+    # Not kept with its heading: a table moved whole with it would repeat its headings
+    # mid-page; room for the heading and a few rows is asked for instead.
+    story += [CondPageBreak(60 * mm),
+              para(SME_GROUP, ParagraphStyle("ops_group_free", parent=st["group"],
+                                             keepWithNext=0)),
+              sme_grid(data),
               para(PARTNERS_LABEL + (f" {parse_count(f.partners)}"
                                      if parse_count(f.partners) is not None
                                      else f" {f.partners}".rstrip()), st["item"])]
@@ -341,38 +357,40 @@ def output_story(data: OpsCentreData) -> list[Flowable]:
 
 
 def sme_grid(data: OpsCentreData) -> Table:
-    """服务中小企业情况: the matchmaking row and the named other activities, by year."""
+    """服务中小企业情况: the matchmaking row and the named other activities, by year.
+
+    The notice sets 其他服务中小企业工作 down the side of all the activities; a side cell that
+    tall could not split across pages, so it heads their rows instead, across the table. Each
+    activity's two rows (场次, 服务企业数量) stay together.
+    """
     st = _styles()
     width = frame_width()
-    group_w, name_w, figure_w = 20 * mm, 40 * mm, 34 * mm
+    name_w, figure_w = 52 * mm, 40 * mm
     years = data.years
-    year_w = (width - group_w - name_w - figure_w) / len(years)
+    year_w = (width - name_w - figure_w) / len(years)
     head = st["head"]
     rows: list[list[Cell | str | Flowable | None]] = [
-        [Cell(para(SME_ITEM, head), colspan=3, label=True),
+        [Cell(para(SME_ITEM, head), colspan=2, label=True),
          *(Cell(para(year_label(y), head), label=True) for y in years)],
     ]
     for i, ((_, figure), values) in enumerate(zip(SME_FIGURES, data.matchmaking, strict=True)):
         first: list[Cell | str | Flowable | None] = (
-            [Cell(para(SME_MATCHMAKING, head), colspan=2, rowspan=2, label=True)]
-            if i == 0 else [])
+            [Cell(para(SME_MATCHMAKING, head), rowspan=2, label=True)] if i == 0 else [])
         rows.append([*first, Cell(para(figure, head), label=True),
                      *(Cell(para(v, st["centre"])) for v in values)])
+    rows.append([Cell(para(SME_OTHER_GROUP, head), colspan=2 + len(years), label=True)])
+    # One table row per activity, its two figures one above the other (a pair of rows joined
+    # by a spanned name cell would let reportlab split between them).
     activities = list(data.activities) or [("", (("",) * len(years),) * 2)] * 2
+    figure_lines = "\n".join(figure for _, figure in SME_OTHER_FIGURES)
     for n, (name, figures) in enumerate(activities, start=1):
-        for i, ((_, figure), values) in enumerate(zip(SME_OTHER_FIGURES, figures,
-                                                      strict=True)):
-            first = []
-            if n == 1 and i == 0:
-                first.append(Cell(para(SME_OTHER_GROUP, head), rowspan=2 * len(activities),
-                                  label=True))
-            if i == 0:
-                first.append(Cell(para(f"{SME_ACTIVITY_NAME.format(n=n)}{name}", st["cell"]),
-                                  rowspan=2))
-            rows.append([*first, Cell(para(figure, head), label=True),
-                         *(Cell(para(v, st["centre"])) for v in values)])
-    return form_grid(rows, [group_w, name_w, figure_w, *([year_w] * len(years))],
-                     repeat_rows=1)
+        rows.append([
+            Cell(para(f"{SME_ACTIVITY_NAME.format(n=n)}{name}", st["cell"])),
+            Cell(para(figure_lines, head), label=True),
+            *(Cell(para("\n".join(figures[i][y] or "\u00a0" for i in range(2)),
+                        st["figures"])) for y in range(len(years))),
+        ])
+    return form_grid(rows, [name_w, figure_w, *([year_w] * len(years))], repeat_rows=1)
 
 
 # 五 六 七 ----------------------------------------------------------------------------------------
