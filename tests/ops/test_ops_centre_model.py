@@ -122,3 +122,27 @@ def test_deal_received_amount_round_trips_and_old_entries_still_read() -> None:
     assert deal.to_dict()["received_yuan"] == "300.5"
     assert read_deal(deal.to_dict())[0].received_yuan == Decimal("300.5")
     assert read_deal({"patents": [], "payment": {"method": "free"}})[0].received_yuan is None
+
+
+def test_every_ops_code_has_both_languages() -> None:
+    import re
+    from pathlib import Path
+
+    from app import messages
+
+    sources = ["app/models/ops_centre.py", "app/models/ops_centre_records.py",
+               "app/usecases/ops_centre.py", "app/interchange_ops_centre.py", "app/cli.py"]
+    root = Path(__file__).resolve().parents[2]
+    codes = set()
+    for source in sources:
+        codes |= set(re.findall(r'"((?:ops|json)\.[a-z_]+)"', (root / source).read_text()))
+    codes = {c for c in codes if c.startswith("ops.") or c == "json.duplicate_ops_report"}
+    assert len(codes) > 20
+    for code in codes:
+        english, chinese = messages.MESSAGES[code]
+        assert english and chinese and english != chinese, code
+    # A finding reads as a sentence with its figures, in Chinese.
+    data = build(dataclasses.replace(sample_fields(), staff={"total": "5", "full_time": "1",
+                                                             "part_time": "1"}))
+    finding = next(f for f in data.findings if f.code == "ops.staff_mismatch")
+    assert messages.describe(finding) == "专职人员（1）+ 兼职人员（1）应等于专兼职人员总数（5）。"
