@@ -965,7 +965,7 @@ def field_label(name: str) -> str:
     head, _, column = name.partition(".")
     table, _, rest = head.partition("[")
     rows = {"documents": ("2.2 第 {} 个文件", {"name": "文件名称", "issued": "出台时间",
-                                                "highlights": "政策亮点", "file": "文件"}),
+                                                "highlights": "政策亮点", "file": "附文件"}),
             "projects": ("专利导航项目 {}", {k: v for k, v in NAVIGATION_COLUMNS}),
             "activities": ("其他服务中小企业工作 {}", {"name": "活动(工作)名称"})}
     if table in rows and rest.endswith("]") and rest[:-1].isdigit() and column in rows[table][1]:

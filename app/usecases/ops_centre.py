@@ -187,7 +187,8 @@ def henan_package_requirement(store: Store, document_kinds: Sequence[str], *,
                  if d.kind == DOCUMENT_KIND and not d.draft and d.offer_id is None]
     if year is not None:
         generated = [d for d in generated if d.subject == str(year)]
-    wanted = year or default_year()
+    saved = records.report_years(store)
+    wanted = year or (saved[0] if saved else default_year())
     if not generated:
         return PackageRequirement(True, [error("ops.package_needs_report", "items", unit=unit,
                                                year=wanted)])
