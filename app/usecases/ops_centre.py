@@ -35,10 +35,18 @@ def report_years(store: Store) -> list[int]:
 
 
 def open_report(store: Store, year: int) -> OpsCentreFields:
-    """The saved report of the year, or a new one with the unit's first contact filled in."""
+    """The saved report of the year, or a new one: the school's details (一), the lead
+    department and the leading group carried over from the newest earlier report, else the
+    unit's first contact filled in — typed once, not every year."""
     saved = records.load_report(store, year)
     if saved is not None:
         return saved
+    earlier = [r for r in records.all_reports(store) if r.report_year < year]
+    if earlier:
+        last = earlier[-1]
+        return OpsCentreFields(year, basic=dict(last.basic),
+                               lead_department=last.lead_department,
+                               leading_group=last.leading_group)
     org = store.organisation()
     basic: dict[str, str] = {}
     if org.contacts:

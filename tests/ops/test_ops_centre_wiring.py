@@ -36,6 +36,10 @@ def test_open_prefills_the_contact_and_save_round_trips(store: Store) -> None:
     assert ops_centre.open_report(store, YEAR).to_dict() == sample_fields(YEAR).to_dict()
     assert ops_centre.finalise_report(store, YEAR).saved
     assert ops_centre.report_state(store, YEAR) == "finalised"
+    # Next year's report starts with the school's details of this one, typed once.
+    following = ops_centre.open_report(store, YEAR + 1)
+    assert following.basic == sample_fields(YEAR).basic
+    assert following.lead_department == "科学技术处" and not following.texts
     changed = ops_centre.save_report(store, sample_fields(YEAR).__class__(YEAR))
     assert [n.code for n in changed.notices] == ["ops.returned_to_draft"]
 
