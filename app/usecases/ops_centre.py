@@ -115,6 +115,7 @@ def render_report(store: Store, year: int, out: str | Path, *,
     from app.export.pdf import write_atomic
     from app.export.pdf.ops_centre import render_ops_centre
     from app.export.pdf.summary_book import UnprintableText
+    from app.file_names import safe_file_name
     from app.models.entities import GeneratedDocument
     from app.os_errors import reason_params
 
@@ -126,16 +127,20 @@ def render_report(store: Store, year: int, out: str | Path, *,
     except UnprintableText as exc:
         return RenderedReport((), (*findings, *missing_glyph_findings(exc.missing)), True)
     folder = Path(out)
-    pdf_path = folder / PDF_NAME
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        # Windows-safe names that fit the folder (MAX_PATH), as every output file is named.
+        pdf_path = folder / safe_file_name(PDF_NAME.removesuffix(".pdf"), extension=".pdf",
+                                           folder=folder)
+        tables_path = folder / safe_file_name(TABLES_NAME.removesuffix(".xlsx"),
+                                              extension=".xlsx", folder=folder)
         write_atomic(pdf_path, pdf)
     except OSError as exc:
         return RenderedReport((), (*findings, error("pdf.write_failed", "file",
-                                                    path=str(pdf_path),
+                                                    path=str(exc.filename or folder),
                                                     **reason_params(exc))), draft)
     try:
-        tables = write_atomically(folder / TABLES_NAME, ops_centre_bytes(data))
+        tables = write_atomically(tables_path, ops_centre_bytes(data))
     except ExcelExportError as exc:
         return RenderedReport((pdf_path,), (*findings, error(exc.code, "file", **exc.params)),
                               draft)
