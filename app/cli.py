@@ -383,7 +383,7 @@ def _validate(ctx: Context) -> int:
         for rf in found:
             columns = [
                 rf.record_label or rf.record,
-                field_label(rf.finding.field, ctx.lang),
+                _record_field_text(rf, ctx.lang),
                 label(SEVERITY_LABELS, rf.finding.severity.value, ctx.lang),
                 describe(rf.finding, ctx.lang),
             ]
@@ -399,6 +399,14 @@ def _validate(ctx: Context) -> int:
         else:
             ctx.say("cli.validate_clean", patents=patent_count)
     return EXIT_DATA_ERRORS if any(rf.finding.is_error for rf in found) else EXIT_OK
+
+
+def _record_field_text(rf: Any, lang: str) -> str:
+    """The field of a validate line (rf: app.usecases.register.RecordFinding)."""
+    if rf.entity == "ops_centre":  # the form's own wording for its fields
+        from app.models.ops_centre import field_label as ops_field_label
+        return ops_field_label(rf.finding.field)
+    return field_label(rf.finding.field, lang)
 
 
 # finalise ----------------------------------------------------------------------------------
@@ -696,6 +704,39 @@ def _render_summary_book(ctx: Context) -> int:
     return _write_book(ctx, ["pdf", "excel"])
 
 
+@render_target("ops-centre", "运营管理中心建设工作总结表 / the Henan ops-centre summary table "
+                             "(PDF and Excel)")
+def _build_render_ops_centre(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", required=True, type=int, metavar="YYYY",
+                        help="the report year (近三年 are this year and the two before)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_ops_centre
+
+
+def _render_ops_centre(ctx: Context) -> int:
+    from app.models.ops_centre import field_label as ops_field_label
+    from app.usecases import ops_centre
+
+    store = ctx.store()
+    year = ctx.args.year
+    if year not in ops_centre.report_years(store):
+        ctx.say("ops.cli_no_report", year=year)
+    result = ops_centre.render_report(store, year, Path(ctx.args.out))
+    for finding in result.findings:
+        print("\t".join([str(year), ops_field_label(finding.field),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    write_failure = next((f for f in result.findings if f.code.endswith("write_failed")), None)
+    if write_failure is not None:
+        raise CommandError(write_failure.code, **write_failure.params)
+    if result.draft:
+        ctx.say("cli.book_draft")
+    if result.written:
+        ctx.say("cli.rendered", count=len(result.paths), folder=str(ctx.args.out))
+    return EXIT_DATA_ERRORS if result.draft else EXIT_OK
+
+
 def _render_deals(ctx: Context) -> int:
     county = ctx.args.county
     if county is None:
@@ -801,6 +842,9 @@ def _build_package(parser: argparse.ArgumentParser) -> Handler:
                              "the newest summary list)")
     parser.add_argument("--send-unsealed", action="store_true",
                         help="send the generated PDFs of documents without a sealed scan")
+    parser.add_argument("--without-ops-centre", action="store_true",
+                        help="a centre university's Henan package without its ops-centre "
+                             "table: it is not needed this time")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the package folder and zip")
     return _package
@@ -818,6 +862,7 @@ def _find_target(ctx: Context, records: Any) -> Any:
 
 def _package(ctx: Context) -> int:
     from app.submit.records import SubmissionRecords
+    from app.usecases.ops_centre import henan_package_requirement
     from app.usecases.submission import build_and_record_package, check_package, choose_documents
 
     store = ctx.store()
@@ -825,6 +870,9 @@ def _package(ctx: Context) -> int:
     target = _find_target(ctx, records)
     contents = choose_documents(store, target, ctx.args.patents,
                                 send_unsealed=bool(ctx.args.send_unsealed), records=records)
+    # A centre university's Henan package needs its ops-centre table (app/usecases/ops_centre.py)
+    contents.findings += henan_package_requirement(
+        store, target.document_kinds, not_needed=ctx.args.without_ops_centre).findings
     for unmatched in contents.unmatched:
         ctx.say(unmatched.code, **unmatched.params)
     if contents.refused:

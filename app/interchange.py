@@ -46,6 +46,10 @@ Version 3 adds the achieved licences and the Henan summary books::
                        "unit_profile"?, "self_evaluation"?, "platform_name"?, "platform_url"?,
                        "smes_reached"?, "overrides"?: {FIGURE: NUMBER}}]
 
+Version 4 adds "received_yuan"? (到款额) to a deal and "ops_centre_reports": [REPORT], each
+REPORT the shape of app.models.ops_centre.OpsCentreFields.to_dict() (app/interchange_ops_centre.py);
+reports match by report_year on import.
+
 "method" is a app.models.deals.PaymentMethod value ("" while not chosen); FIGURE is a
 app.models.summary_book.Figure value. Money, percentages and figures are JSON numbers (50000,
 12500.5; exact to 15 significant digits, as they pass through binary floats). A deal names its
@@ -83,7 +87,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from app import interchange_forms
+from app import interchange_forms, interchange_ops_centre
+from app.models import ops_centre_records
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -97,6 +102,7 @@ from app.models.offers import (
     check_offer,
     fee_json,
 )
+from app.models.ops_centre import OpsCentreFields
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
@@ -131,6 +137,7 @@ class Dataset:
     books: tuple[SummaryBookFields, ...] = ()
     # Version 4: contracts, Henan applications, patents' inventors (app.interchange_forms).
     other_forms: interchange_forms.OtherForms | None = None
+    ops_reports: tuple[OpsCentreFields, ...] = ()  # version 4
 
 
 @dataclass(frozen=True)
@@ -317,6 +324,7 @@ DEAL_KEYS: Final = (
     Key("payment", required=False),
     Key("agency", required=False),
     Key("remarks", required=False),
+    Key("received_yuan", required=False, since=4),
 )
 PAYMENT_KEYS: Final = (
     Key("method", required=False),
@@ -349,6 +357,7 @@ SECTION_KEYS: Final = (
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
     *(Key(*spec) for spec in interchange_forms.SECTION_KEYS_V4),
+    Key(interchange_ops_centre.SECTION, required=False, since=interchange_ops_centre.SINCE),
 )
 
 
@@ -657,6 +666,7 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
     reader.date(obj, "date", path)
     for key in ("term", "agency", "remarks"):
         reader.optional_text(obj, key, path)
+    reader.number(obj, "received_yuan", path)
     reader.boolean(obj, "via_offer", path)
     if "payment" in obj:
         payment_path = child(path, "payment")
@@ -741,7 +751,8 @@ def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     older = _read_v3(reader, doc)
     forms = interchange_forms.read_sections(reader, doc, Key, child)
     patents = interchange_forms.read_patent_extras(reader, doc, Key, child)
-    return replace(older, other_forms=replace(forms, patents=patents))
+    return replace(older, other_forms=replace(forms, patents=patents),
+                   ops_reports=interchange_ops_centre.read_reports(reader, doc, ROOT))
 
 
 # One reader per version; a newer one calls the older and reads what its version added.
@@ -902,6 +913,8 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
                       plan, list(dataset.books))
     if dataset.other_forms is not None:
         interchange_forms.import_sections(store, dataset.other_forms)
+    for report in dataset.ops_reports:
+        ops_centre_records.save_report(store, report)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1036,6 +1049,8 @@ def deal_document(record: DealRecord) -> dict[str, Any]:
     data = {"serial": record.serial, **record.fields.to_dict()}
     data["payment"] = {k: _json_number(v) if k in _PAYMENT_FIGURES else v
                        for k, v in data["payment"].items()}
+    if "received_yuan" in data:
+        data["received_yuan"] = _json_number(data["received_yuan"])
     return {k.name: data[k.name] for k in DEAL_KEYS if k.name in data}
 
 
@@ -1053,6 +1068,7 @@ def build_document(
     offers: Iterable[Offer] = (),
     deals: Iterable[DealRecord] = (),
     books: Iterable[SummaryBookFields] = (),
+    ops_reports: Iterable[OpsCentreFields] = (),
 ) -> dict[str, Any]:
     """The newest version's document; records sorted by number, 序号 or period so the bytes are
     stable."""
@@ -1068,6 +1084,7 @@ def build_document(
         "offers": offer_docs,
         "deals": deal_docs,
         "summary_books": book_docs,
+        interchange_ops_centre.SECTION: interchange_ops_centre.report_documents(ops_reports),
     }
 
 
@@ -1077,7 +1094,7 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 def export_document(store: Store) -> dict[str, Any]:
     doc = build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                         store.summary_books())
+                         store.summary_books(), ops_centre_records.all_reports(store))
     extras = interchange_forms.patent_extras(store)
     for patent in doc["patents"]:
         patent.update(extras.get(patent["number"], {}))

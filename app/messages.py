@@ -1278,6 +1278,114 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database could not be read or written: {reason}",
         "数据库读写失败：{reason}",
     ),
+    # Operations-centre summary table (app/models/ops_centre.py, 附件 3 of the Henan notice)
+    "ops.entry_invalid": (
+        "This ops-centre report entry is not an object and was skipped.",
+        "此运营管理中心总结表条目格式不正确，已跳过。",
+    ),
+    "ops.year_invalid": (
+        "\"{value}\" is not a report year (e.g. 2023).",
+        "“{value}”不是有效的报告年度（如 2023）。",
+    ),
+    "ops.year_in_future": (
+        "The report year {year} has not begun yet.",
+        "报告年度 {year} 尚未开始。",
+    ),
+    "ops.date_invalid": (
+        "\"{value}\" is not a date: write it as 2023-05 or 2023-05-12.",
+        "“{value}”不是有效日期，请按 2023-05 或 2023-05-12 填写。",
+    ),
+    "ops.date_in_future": (
+        "{value} is in the future.",
+        "{value} 晚于今天，不能是将来的日期。",
+    ),
+    "ops.standard_unknown": (
+        "\"{value}\" is not one of the three choices of 2.1; choose again.",
+        "“{value}”不是 2.1 的三个选项之一，请重新选择。",
+    ),
+    "ops.standard_missing": (
+        "2.1: tick exactly one of 未实施, 已实施未认证, 已通过第三方认证.",
+        "2.1 请在“未实施”“已实施未认证”“已通过第三方认证”中勾选一项。",
+    ),
+    "ops.not_a_count": (
+        "\"{value}\" is not a count: enter a whole number, 0 or more.",
+        "“{value}”不是有效数量，请填写不小于 0 的整数。",
+    ),
+    "ops.not_an_amount": (
+        "\"{value}\" is not an amount in 万元: a number, 0 or more, with at most {places} "
+        "decimals.",
+        "“{value}”不是有效金额（万元），请填写不小于 0、最多 {places} 位小数的数。",
+    ),
+    "ops.override_differs": (
+        "{heading} {year}: you entered {entered}, the register gives {computed}. The entered "
+        "figure is printed; say why in the note if the register is incomplete.",
+        "{year} 年{heading}：填写为 {entered}，登记册统计为 {computed}。将打印所填数字；如登记册"
+        "不全，请在说明中注明原因。",
+    ),
+    "ops.received_exceeds_contract": (
+        "{table} {year}: the amount received ({received} 万元) is more than the contract amount "
+        "({contract} 万元).",
+        "{year} 年{table}：到款额（{received} 万元）大于合同额（{contract} 万元）。",
+    ),
+    "ops.staff_mismatch": (
+        "Full-time ({full_time}) + part-time ({part_time}) staff should be the total ({total}).",
+        "专职人员（{full_time}）+ 兼职人员（{part_time}）应等于专兼职人员总数（{total}）。",
+    ),
+    "ops.unit_name_missing": (
+        "The unit's name is missing: enter it in the unit's details.",
+        "缺少学校名称，请在单位信息中填写。",
+    ),
+    "ops.field_missing": ("{label} is not filled in yet.", "“{label}”尚未填写。"),
+    "ops.document_name_missing": (
+        "Policy document {row}: enter the document's name.",
+        "2.2 第 {row} 个文件：请填写文件名称。",
+    ),
+    "ops.document_file_missing": (
+        "Policy document {row} ({name}): attach the document file (the form asks for it).",
+        "2.2 第 {row} 个文件（{name}）：请附上文件（表中要求“附文件”）。",
+    ),
+    "ops.project_name_missing": (
+        "Patent-navigation project {row}: enter the project's name.",
+        "专利导航项目 {row}：请填写项目名称。",
+    ),
+    "ops.activity_name_missing": (
+        "Other SME activity {row}: enter the activity's name.",
+        "其他服务中小企业工作 {row}：请填写活动(工作)名称。",
+    ),
+    "ops.deal_received_missing": (
+        "{year}: the amount received is not recorded on deal(s) {serials}; the licence table "
+        "counts them as 0.",
+        "{year} 年：序号 {serials} 的许可尚未填写到款额，专利许可表按 0 计算。",
+    ),
+    "ops.returned_to_draft": (
+        "The {year} report was {previous_state} and is a draft again after this change.",
+        "{year} 年度总结表原为“{previous_state}”，修改后已退回草稿。",
+    ),
+    "ops.missing": (
+        "There is no ops-centre report for {year}.",
+        "没有 {year} 年度的运营管理中心建设工作总结表。",
+    ),
+    "ops.package_needs_report": (
+        "{unit} is an operations-centre university: the Henan package needs the {year} "
+        "ops-centre summary table (附件 3). Fill it in, or say it is not needed.",
+        "{unit}是河南省知识产权运营管理中心建设高校，河南材料须附 {year} 年度《河南省高校知识产权"
+        "运营管理中心建设工作总结表》（附件 3）。请填写该表，或确认本次不需要。",
+    ),
+    "json.duplicate_ops_report": (
+        "A second ops-centre report for {year} (the first is at {first}): keep one.",
+        "{year} 年度的运营管理中心总结表重复（第一份位于 {first}），请只保留一份。",
+    ),
+    "ops.record": ("ops-centre table {year}", "{year} 年度运营管理中心建设工作总结表"),
+    "ops.cli_no_report": (
+        "There is no ops-centre table for {year} yet: the blank form is printed for filling in "
+        "by hand.",
+        "尚无 {year} 年度运营管理中心建设工作总结表，已生成空白表供手工填写。",
+    ),
+    "ops.package_report_errors": (
+        "The {year} ops-centre summary table has {count} error(s); correct them before it is "
+        "packaged.",
+        "{year} 年度运营管理中心建设工作总结表有 {count} 个错误，请改正后再打包。",
+    ),
     # Use cases (issue 13): a contact detail the form requires, left empty (⑧ 电话 …): said as
     # required, not as "“” is not a phone number".
     "contact.required": ("This field is required.", "此项必填。"),

@@ -482,181 +482,181 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="142"/>
+        <location filename="../app/ui/contract_editor.py" line="141"/>
         <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
         <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="170"/>
+        <location filename="../app/ui/contract_editor.py" line="169"/>
         <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
         <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="185"/>
+        <location filename="../app/ui/contract_editor.py" line="184"/>
         <source>第六条 to 第十三条</source>
         <translation>第六条至第十三条</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="219"/>
+        <location filename="../app/ui/contract_editor.py" line="218"/>
         <source>e.g. 武汉仲裁委员会</source>
         <translation>例如：武汉仲裁委员会</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="227"/>
+        <location filename="../app/ui/contract_editor.py" line="226"/>
         <source>(blank)</source>
         <translation>（留空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="232"/>
+        <location filename="../app/ui/contract_editor.py" line="231"/>
         <source>Signing date (签字盖章日期)</source>
         <translation>签字盖章日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <location filename="../app/ui/contract_editor.py" line="248"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
         <source>Write PDF and Word…</source>
         <translation>生成 PDF 和 Word…</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="252"/>
-        <location filename="../app/ui/contract_editor.py" line="643"/>
-        <location filename="../app/ui/contract_editor.py" line="649"/>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="640"/>
+        <location filename="../app/ui/contract_editor.py" line="646"/>
         <source>Create the deal</source>
         <translation>登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="253"/>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
         <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
         <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="255"/>
-        <location filename="../app/ui/contract_editor.py" line="581"/>
-        <location filename="../app/ui/contract_editor.py" line="587"/>
+        <location filename="../app/ui/contract_editor.py" line="254"/>
+        <location filename="../app/ui/contract_editor.py" line="578"/>
+        <location filename="../app/ui/contract_editor.py" line="584"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="256"/>
+        <location filename="../app/ui/contract_editor.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="278"/>
+        <location filename="../app/ui/contract_editor.py" line="277"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="281"/>
+        <location filename="../app/ui/contract_editor.py" line="280"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="296"/>
+        <location filename="../app/ui/contract_editor.py" line="295"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="299"/>
+        <location filename="../app/ui/contract_editor.py" line="298"/>
         <source>Record on the patent</source>
         <translation>登记到专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="310"/>
+        <location filename="../app/ui/contract_editor.py" line="309"/>
         <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
         <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="319"/>
+        <location filename="../app/ui/contract_editor.py" line="318"/>
         <source>一致 — the fee declared on the information sheet</source>
         <translation>一致——即信息表中声明的使用费标准</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="321"/>
+        <location filename="../app/ui/contract_editor.py" line="320"/>
         <source>协商修改 — a negotiated fee, stated below</source>
         <translation>协商修改——在下方写明协商后的使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="525"/>
+        <location filename="../app/ui/contract_editor.py" line="524"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="540"/>
+        <location filename="../app/ui/contract_editor.py" line="537"/>
         <source>(no fee declared on the information sheets of these patents, or they differ)</source>
         <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="555"/>
+        <location filename="../app/ui/contract_editor.py" line="552"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="558"/>
+        <location filename="../app/ui/contract_editor.py" line="555"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="560"/>
+        <location filename="../app/ui/contract_editor.py" line="557"/>
         <source>No errors: the contract is ready to print.</source>
         <translation>没有错误：合同可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="575"/>
+        <location filename="../app/ui/contract_editor.py" line="572"/>
         <source>Licence contract</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="576"/>
+        <location filename="../app/ui/contract_editor.py" line="573"/>
         <source>Licence contract %1</source>
         <translation>专利开放许可合同 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="582"/>
+        <location filename="../app/ui/contract_editor.py" line="579"/>
         <source>The signing date is not a date and will be saved empty. Save anyway?</source>
         <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="613"/>
+        <location filename="../app/ui/contract_editor.py" line="610"/>
         <source>Folder for the contract</source>
         <translation>合同保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="625"/>
+        <location filename="../app/ui/contract_editor.py" line="622"/>
         <source>Could not write the contract</source>
         <translation>无法生成合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <location filename="../app/ui/contract_editor.py" line="625"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="631"/>
+        <location filename="../app/ui/contract_editor.py" line="628"/>
         <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
         <translation>合同仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="632"/>
+        <location filename="../app/ui/contract_editor.py" line="629"/>
         <source>Contract written</source>
         <translation>合同已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="650"/>
+        <location filename="../app/ui/contract_editor.py" line="647"/>
         <source>Recorded as deal %1 in the deal register.</source>
         <translation>已登记为达成许可第 %1 项。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="658"/>
+        <location filename="../app/ui/contract_editor.py" line="655"/>
         <source>This contract has changes that are not saved. Save them?</source>
         <translation>此合同有未保存的修改。要保存吗？</translation>
     </message>
@@ -752,346 +752,356 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="261"/>
+        <location filename="../app/ui/deal_editor.py" line="262"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="264"/>
+        <location filename="../app/ui/deal_editor.py" line="265"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="267"/>
+        <location filename="../app/ui/deal_editor.py" line="268"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="272"/>
+        <location filename="../app/ui/deal_editor.py" line="273"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="289"/>
+        <location filename="../app/ui/deal_editor.py" line="290"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="295"/>
+        <location filename="../app/ui/deal_editor.py" line="296"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="331"/>
+        <location filename="../app/ui/deal_editor.py" line="332"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="334"/>
+        <location filename="../app/ui/deal_editor.py" line="335"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="337"/>
+        <location filename="../app/ui/deal_editor.py" line="338"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="340"/>
+        <location filename="../app/ui/deal_editor.py" line="341"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="352"/>
+        <location filename="../app/ui/deal_editor.py" line="353"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="369"/>
+        <location filename="../app/ui/deal_editor.py" line="370"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="372"/>
+        <location filename="../app/ui/deal_editor.py" line="373"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="378"/>
+        <location filename="../app/ui/deal_editor.py" line="379"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="382"/>
+        <location filename="../app/ui/deal_editor.py" line="383"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="383"/>
+        <location filename="../app/ui/deal_editor.py" line="384"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="387"/>
+        <location filename="../app/ui/deal_editor.py" line="388"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="389"/>
+        <location filename="../app/ui/deal_editor.py" line="390"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="390"/>
+        <location filename="../app/ui/deal_editor.py" line="391"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="392"/>
+        <location filename="../app/ui/deal_editor.py" line="393"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="396"/>
+        <location filename="../app/ui/deal_editor.py" line="397"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="404"/>
+        <location filename="../app/ui/deal_editor.py" line="405"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="407"/>
+        <location filename="../app/ui/deal_editor.py" line="408"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="408"/>
+        <location filename="../app/ui/deal_editor.py" line="409"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="412"/>
+        <location filename="../app/ui/deal_editor.py" line="418"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="416"/>
+        <location filename="../app/ui/deal_editor.py" line="422"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="436"/>
-        <location filename="../app/ui/deal_editor.py" line="570"/>
+        <location filename="../app/ui/deal_editor.py" line="442"/>
+        <location filename="../app/ui/deal_editor.py" line="576"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="437"/>
+        <location filename="../app/ui/deal_editor.py" line="443"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="438"/>
+        <location filename="../app/ui/deal_editor.py" line="444"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="439"/>
+        <location filename="../app/ui/deal_editor.py" line="445"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="563"/>
+        <location filename="../app/ui/deal_editor.py" line="569"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="456"/>
+        <location filename="../app/ui/deal_editor.py" line="462"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="464"/>
+        <location filename="../app/ui/deal_editor.py" line="412"/>
+        <source>What the licensee has paid so far, in yuan</source>
+        <translation>被许可人至今已支付的金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="413"/>
+        <source>Amount received (到款额, yuan)</source>
+        <translation>到款额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="470"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="466"/>
+        <location filename="../app/ui/deal_editor.py" line="472"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="470"/>
+        <location filename="../app/ui/deal_editor.py" line="476"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="475"/>
+        <location filename="../app/ui/deal_editor.py" line="481"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="480"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="480"/>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="516"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="480"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="480"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="500"/>
+        <location filename="../app/ui/deal_editor.py" line="506"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="503"/>
+        <location filename="../app/ui/deal_editor.py" line="509"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="506"/>
+        <location filename="../app/ui/deal_editor.py" line="512"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="519"/>
+        <location filename="../app/ui/deal_editor.py" line="525"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="566"/>
+        <location filename="../app/ui/deal_editor.py" line="572"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="567"/>
+        <location filename="../app/ui/deal_editor.py" line="573"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="584"/>
+        <location filename="../app/ui/deal_editor.py" line="590"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="746"/>
+        <location filename="../app/ui/deal_editor.py" line="759"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="774"/>
+        <location filename="../app/ui/deal_editor.py" line="787"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="783"/>
+        <location filename="../app/ui/deal_editor.py" line="796"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="786"/>
+        <location filename="../app/ui/deal_editor.py" line="799"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="788"/>
+        <location filename="../app/ui/deal_editor.py" line="801"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="798"/>
+        <location filename="../app/ui/deal_editor.py" line="811"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="859"/>
+        <location filename="../app/ui/deal_editor.py" line="872"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="879"/>
-        <location filename="../app/ui/deal_editor.py" line="888"/>
+        <location filename="../app/ui/deal_editor.py" line="892"/>
+        <location filename="../app/ui/deal_editor.py" line="901"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="889"/>
+        <location filename="../app/ui/deal_editor.py" line="902"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="897"/>
+        <location filename="../app/ui/deal_editor.py" line="910"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="898"/>
+        <location filename="../app/ui/deal_editor.py" line="911"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="899"/>
+        <location filename="../app/ui/deal_editor.py" line="912"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="918"/>
+        <location filename="../app/ui/deal_editor.py" line="931"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="920"/>
+        <location filename="../app/ui/deal_editor.py" line="933"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="929"/>
-        <location filename="../app/ui/deal_editor.py" line="936"/>
+        <location filename="../app/ui/deal_editor.py" line="942"/>
+        <location filename="../app/ui/deal_editor.py" line="949"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="930"/>
+        <location filename="../app/ui/deal_editor.py" line="943"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="956"/>
+        <location filename="../app/ui/deal_editor.py" line="969"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="964"/>
+        <location filename="../app/ui/deal_editor.py" line="977"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1011"/>
+        <location filename="../app/ui/deal_editor.py" line="1033"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1012"/>
+        <location filename="../app/ui/deal_editor.py" line="1034"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1016"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -2133,367 +2143,377 @@ The log file is %1</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
+        <location filename="../app/ui/main_window.py" line="302"/>
+        <source>&amp;Ops-centre summary table…</source>
+        <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
+    </message>
+    <message>
         <location filename="../app/ui/main_window.py" line="303"/>
+        <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
+        <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="304"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="309"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="322"/>
+        <location filename="../app/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="329"/>
+        <location filename="../app/ui/main_window.py" line="333"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="336"/>
+        <location filename="../app/ui/main_window.py" line="340"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="344"/>
+        <location filename="../app/ui/main_window.py" line="348"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="351"/>
+        <location filename="../app/ui/main_window.py" line="355"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="360"/>
+        <location filename="../app/ui/main_window.py" line="365"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="361"/>
+        <location filename="../app/ui/main_window.py" line="366"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="364"/>
+        <location filename="../app/ui/main_window.py" line="369"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="367"/>
+        <location filename="../app/ui/main_window.py" line="372"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="423"/>
+        <location filename="../app/ui/main_window.py" line="428"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="494"/>
+        <location filename="../app/ui/main_window.py" line="499"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="496"/>
+        <location filename="../app/ui/main_window.py" line="501"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="500"/>
+        <location filename="../app/ui/main_window.py" line="505"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="541"/>
+        <location filename="../app/ui/main_window.py" line="546"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="622"/>
-        <location filename="../app/ui/main_window.py" line="853"/>
+        <location filename="../app/ui/main_window.py" line="627"/>
+        <location filename="../app/ui/main_window.py" line="858"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="624"/>
+        <location filename="../app/ui/main_window.py" line="629"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="626"/>
+        <location filename="../app/ui/main_window.py" line="631"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="627"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="628"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="634"/>
+        <location filename="../app/ui/main_window.py" line="639"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="653"/>
+        <location filename="../app/ui/main_window.py" line="658"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="654"/>
+        <location filename="../app/ui/main_window.py" line="659"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="661"/>
+        <location filename="../app/ui/main_window.py" line="666"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="668"/>
+        <location filename="../app/ui/main_window.py" line="673"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="707"/>
+        <location filename="../app/ui/main_window.py" line="712"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="731"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="769"/>
+        <location filename="../app/ui/main_window.py" line="774"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="793"/>
+        <location filename="../app/ui/main_window.py" line="798"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="796"/>
+        <location filename="../app/ui/main_window.py" line="801"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="800"/>
+        <location filename="../app/ui/main_window.py" line="805"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="810"/>
-        <location filename="../app/ui/main_window.py" line="855"/>
-        <location filename="../app/ui/main_window.py" line="859"/>
-        <location filename="../app/ui/main_window.py" line="1202"/>
+        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="860"/>
+        <location filename="../app/ui/main_window.py" line="864"/>
+        <location filename="../app/ui/main_window.py" line="1214"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="811"/>
+        <location filename="../app/ui/main_window.py" line="816"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="820"/>
+        <location filename="../app/ui/main_window.py" line="825"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="836"/>
+        <location filename="../app/ui/main_window.py" line="841"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="845"/>
+        <location filename="../app/ui/main_window.py" line="850"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="847"/>
+        <location filename="../app/ui/main_window.py" line="852"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="855"/>
+        <location filename="../app/ui/main_window.py" line="860"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="864"/>
+        <location filename="../app/ui/main_window.py" line="869"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="865"/>
+        <location filename="../app/ui/main_window.py" line="870"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="893"/>
+        <location filename="../app/ui/main_window.py" line="898"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="893"/>
+        <location filename="../app/ui/main_window.py" line="898"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="902"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="902"/>
+        <location filename="../app/ui/main_window.py" line="907"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="911"/>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="916"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="912"/>
+        <location filename="../app/ui/main_window.py" line="917"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="709"/>
-        <location filename="../app/ui/main_window.py" line="914"/>
+        <location filename="../app/ui/main_window.py" line="714"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="952"/>
+        <location filename="../app/ui/main_window.py" line="957"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1044"/>
-        <location filename="../app/ui/main_window.py" line="1062"/>
+        <location filename="../app/ui/main_window.py" line="1056"/>
+        <location filename="../app/ui/main_window.py" line="1074"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1045"/>
-        <location filename="../app/ui/main_window.py" line="1080"/>
+        <location filename="../app/ui/main_window.py" line="1057"/>
+        <location filename="../app/ui/main_window.py" line="1092"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1066"/>
+        <location filename="../app/ui/main_window.py" line="1078"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1071"/>
+        <location filename="../app/ui/main_window.py" line="1083"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1078"/>
-        <location filename="../app/ui/main_window.py" line="1100"/>
-        <location filename="../app/ui/main_window.py" line="1106"/>
+        <location filename="../app/ui/main_window.py" line="1090"/>
+        <location filename="../app/ui/main_window.py" line="1112"/>
+        <location filename="../app/ui/main_window.py" line="1118"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1101"/>
+        <location filename="../app/ui/main_window.py" line="1113"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1107"/>
+        <location filename="../app/ui/main_window.py" line="1119"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1114"/>
+        <location filename="../app/ui/main_window.py" line="1126"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1128"/>
+        <location filename="../app/ui/main_window.py" line="1140"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1130"/>
+        <location filename="../app/ui/main_window.py" line="1142"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1130"/>
+        <location filename="../app/ui/main_window.py" line="1142"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1134"/>
+        <location filename="../app/ui/main_window.py" line="1146"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1135"/>
+        <location filename="../app/ui/main_window.py" line="1147"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1204"/>
+        <location filename="../app/ui/main_window.py" line="1216"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1207"/>
+        <location filename="../app/ui/main_window.py" line="1219"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1210"/>
+        <location filename="../app/ui/main_window.py" line="1222"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1212"/>
+        <location filename="../app/ui/main_window.py" line="1224"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2868,6 +2888,252 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>OpsCentreEditor</name>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="170"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1088"/>
+        <source>Ops-centre summary table</source>
+        <translation>运营管理中心建设工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
+        <source>The report year (近三年 are this year and the two before):</source>
+        <translation>报告年度（“近三年”为该年度及前两年）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="295"/>
+        <source>From the records: %1</source>
+        <translation>登记册统计：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="441"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
+        <source>Write PDF and Excel…</source>
+        <translation>生成 PDF 和 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="995"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="488"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="496"/>
+        <source>Contact and phone (from 一)</source>
+        <translation>联系人及电话（取自“一”）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="519"/>
+        <source>Left empty, the organisation profile&apos;s value prints.</source>
+        <translation>留空时打印单位信息中的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="528"/>
+        <source>学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
+        <translation>学校名称取自单位信息；法定代表人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <source>出台时间 as 2023-05 or 2023-05-12.</source>
+        <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="585"/>
+        <source>Attach file…</source>
+        <translation>附上文件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="595"/>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
+        <source>Remove the row</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="662"/>
+        <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
+        <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="667"/>
+        <source>Why figures differ from the register</source>
+        <translation>与登记册不一致的原因</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="671"/>
+        <source>项目类别: %1</source>
+        <translation>项目类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="687"/>
+        <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
+        <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="725"/>
+        <source>Printed with %1 and a blank seal area, and the date filled in.</source>
+        <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="856"/>
+        <source>— (enter the school&apos;s name in the organisation profile)</source>
+        <translation>—（请在单位信息中填写学校名称）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="867"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="900"/>
+        <source>“%1” is not a date: write it as 2023-12-05.</source>
+        <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="926"/>
+        <source>填报日期: not a date</source>
+        <translation>填报日期：不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="931"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to it</source>
+        <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="934"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="936"/>
+        <source>No errors: the table can be finalised.</source>
+        <translation>没有错误，可以定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <source>Ops-centre summary table — %1</source>
+        <translation>运营管理中心建设工作总结表 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
+        <source>Attach file</source>
+        <translation>附上文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <source>Choose the document&apos;s row first.</source>
+        <translation>请先选中该文件所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="977"/>
+        <source>The policy document&apos;s file</source>
+        <translation>制度文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
+        <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
+        <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1007"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1019"/>
+        <source>Cannot finalise</source>
+        <translation>无法定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
+        <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
+        <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <source>Folder for the files</source>
+        <translation>保存文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <source>Replace files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
+        <source>These files are already in the folder. Replace them?</source>
+        <translation>文件夹中已有这些文件。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1052"/>
+        <source>Could not write the files</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1055"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1058"/>
+        <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
+        <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
+        <source>Files written</source>
+        <translation>文件已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1069"/>
+        <source>This ops-centre summary table has changes that are not saved. Save them?</source>
+        <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <location filename="../app/ui/organisation_dialog.py" line="47"/>
@@ -3137,38 +3403,38 @@ The log file is %1</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="317"/>
+        <location filename="../app/ui/outbox_window.py" line="312"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="338"/>
-        <location filename="../app/ui/outbox_window.py" line="405"/>
+        <location filename="../app/ui/outbox_window.py" line="326"/>
+        <location filename="../app/ui/outbox_window.py" line="393"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="351"/>
+        <location filename="../app/ui/outbox_window.py" line="339"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="354"/>
+        <location filename="../app/ui/outbox_window.py" line="342"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="370"/>
+        <location filename="../app/ui/outbox_window.py" line="358"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="406"/>
+        <location filename="../app/ui/outbox_window.py" line="394"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="407"/>
+        <location filename="../app/ui/outbox_window.py" line="395"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>
@@ -3176,247 +3442,257 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="110"/>
+        <location filename="../app/ui/package_window.py" line="111"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="117"/>
+        <location filename="../app/ui/package_window.py" line="118"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="122"/>
+        <location filename="../app/ui/package_window.py" line="123"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="141"/>
+        <location filename="../app/ui/package_window.py" line="142"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="142"/>
+        <location filename="../app/ui/package_window.py" line="143"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="148"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="148"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="148"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="148"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="167"/>
+        <location filename="../app/ui/package_window.py" line="168"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="170"/>
+        <location filename="../app/ui/package_window.py" line="171"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="172"/>
+        <location filename="../app/ui/package_window.py" line="173"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="186"/>
+        <location filename="../app/ui/package_window.py" line="182"/>
+        <source>Ops-centre table not needed this time</source>
+        <translation>本次不需要运营管理中心总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="185"/>
+        <source>For a university on the notice&apos;s list of operations-centre universities (附件 2): build the Henan package without the 运营管理中心建设工作总结表.</source>
+        <translation>适用于通知附件 2 所列运营管理中心建设高校：本次河南材料包不附《运营管理中心建设工作总结表》。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="194"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="196"/>
+        <location filename="../app/ui/package_window.py" line="204"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="197"/>
+        <location filename="../app/ui/package_window.py" line="205"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="209"/>
+        <location filename="../app/ui/package_window.py" line="217"/>
         <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
         <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="214"/>
+        <location filename="../app/ui/package_window.py" line="222"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="245"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="239"/>
+        <location filename="../app/ui/package_window.py" line="247"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="241"/>
+        <location filename="../app/ui/package_window.py" line="249"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="245"/>
+        <location filename="../app/ui/package_window.py" line="253"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="281"/>
+        <location filename="../app/ui/package_window.py" line="289"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="303"/>
+        <location filename="../app/ui/package_window.py" line="311"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="345"/>
+        <location filename="../app/ui/package_window.py" line="353"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="365"/>
+        <location filename="../app/ui/package_window.py" line="373"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="365"/>
+        <location filename="../app/ui/package_window.py" line="373"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="383"/>
+        <location filename="../app/ui/package_window.py" line="391"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="385"/>
+        <location filename="../app/ui/package_window.py" line="393"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="386"/>
+        <location filename="../app/ui/package_window.py" line="394"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="388"/>
+        <location filename="../app/ui/package_window.py" line="396"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="389"/>
+        <location filename="../app/ui/package_window.py" line="397"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="390"/>
+        <location filename="../app/ui/package_window.py" line="398"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="427"/>
+        <location filename="../app/ui/package_window.py" line="435"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="476"/>
+        <location filename="../app/ui/package_window.py" line="491"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="480"/>
+        <location filename="../app/ui/package_window.py" line="495"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="484"/>
+        <location filename="../app/ui/package_window.py" line="499"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="507"/>
+        <location filename="../app/ui/package_window.py" line="523"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="516"/>
+        <location filename="../app/ui/package_window.py" line="532"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="519"/>
+        <location filename="../app/ui/package_window.py" line="535"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="533"/>
+        <location filename="../app/ui/package_window.py" line="549"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="535"/>
+        <location filename="../app/ui/package_window.py" line="551"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="536"/>
+        <location filename="../app/ui/package_window.py" line="552"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="538"/>
+        <location filename="../app/ui/package_window.py" line="554"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="540"/>
+        <location filename="../app/ui/package_window.py" line="556"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="547"/>
+        <location filename="../app/ui/package_window.py" line="563"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="548"/>
+        <location filename="../app/ui/package_window.py" line="564"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="556"/>
+        <location filename="../app/ui/package_window.py" line="572"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -3603,7 +3879,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="446"/>
+        <location filename="../app/ui/main_window.py" line="451"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -3788,7 +4064,7 @@ The log file is %1</source>
     <name>SummaryBookEditor</name>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="128"/>
-        <location filename="../app/ui/summary_book_editor.py" line="988"/>
+        <location filename="../app/ui/summary_book_editor.py" line="971"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
@@ -4070,12 +4346,12 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="894"/>
-        <location filename="../app/ui/summary_book_editor.py" line="907"/>
+        <location filename="../app/ui/summary_book_editor.py" line="909"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="919"/>
+        <location filename="../app/ui/summary_book_editor.py" line="920"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>

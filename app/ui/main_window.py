@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
         self.contacts_sheet_action = action(
             self.tr("&Contacts sheet…"), self.write_contacts_sheet,
             self.tr("专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF"))
+        self.ops_centre_action = action(
+            self.tr("&Ops-centre summary table…"), self.open_ops_centre,
+            self.tr("The Henan operations-centre summary table (运营管理中心建设工作总结表)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -308,7 +311,8 @@ class MainWindow(QMainWindow):
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
-            self.targets_action, self.deals_action, self.book_action, self.import_json_action,
+            self.targets_action, self.deals_action, self.book_action, self.ops_centre_action,
+            self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
             self.contracts_action, self.application_action, self.contacts_sheet_action,
         )
@@ -353,6 +357,7 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addAction(self.ops_centre_action)
         licences_menu.addSeparator()
         for item in (self.contracts_action, self.application_action,
                      self.contacts_sheet_action):
@@ -1035,6 +1040,13 @@ class MainWindow(QMainWindow):
         from app.ui.other_forms import write_contacts_sheet
 
         return write_contacts_sheet(self, self.store)
+
+    def open_ops_centre(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.ops_centre_editor import open_ops_centre_editor
+
+        return open_ops_centre_editor(self, self.store)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -177,6 +178,13 @@ class PackageWindow(QDialog):
         table_buttons.addWidget(self.seal_button)
         table_buttons.addWidget(all_button)
         table_buttons.addWidget(none_button)
+        # A centre university's Henan package needs its ops-centre table unless not needed.
+        self.ops_not_needed = QCheckBox(self.tr("Ops-centre table not needed this time"))
+        self.ops_not_needed.setObjectName("ops_not_needed")
+        self.ops_not_needed.setToolTip(self.tr(
+            "For a university on the notice's list of operations-centre universities (附件 2): "
+            "build the Henan package without the 运营管理中心建设工作总结表."))
+        table_buttons.addWidget(self.ops_not_needed)
         table_buttons.addStretch(1)
         table_buttons.addWidget(self.count_label)
 
@@ -453,12 +461,19 @@ class PackageWindow(QDialog):
     def items(self) -> list[PackageItem]:
         return self.contents().items
 
+    def _ops_centre_findings(self, target: Any) -> list[Finding]:
+        from app.usecases.ops_centre import henan_package_requirement
+
+        return henan_package_requirement(self.store, target.document_kinds,
+                                         not_needed=self.ops_not_needed.isChecked()).findings
+
     def check(self) -> list[Finding]:
         """Every problem that would stop the package, shown; nothing is written."""
         target = self.target()
         if target is None:
             return []
-        findings = check_package(self.store, target, self.contents())
+        findings = [*check_package(self.store, target, self.contents()),
+                    *self._ops_centre_findings(target)]
         self.show_findings(findings, checked=True)
         return findings
 
@@ -493,7 +508,8 @@ class PackageWindow(QDialog):
             return
         contents = self.contents()
         # Checked here too, so a problem shows before anything runs (the build checks again).
-        findings = check_package(self.store, target, contents)
+        findings = [*check_package(self.store, target, contents),
+                    *self._ops_centre_findings(target)]
         if has_errors(findings):
             self.show_findings(findings)
             return

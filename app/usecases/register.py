@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 class RecordFinding:
     """A finding and the record it belongs to, for listing."""
 
-    entity: str  # organisation, contact, patent, offer, deal or summary_book
+    entity: str  # organisation, contact, patent, offer, deal, summary_book or ops_centre
     record: str  # the patent number, "organisation", or "contacts[i]"
     finding: Finding
     record_label: str = ""
@@ -78,6 +78,12 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
             if f.code in {"book.deal_error", "book.deal_warning"}:
                 continue  # the deal's own findings are listed under the deal
             found.append(RecordFinding("summary_book", book.period_end, f, name))
+    from app.usecases import ops_centre  # the ops-centre tables (附件 3)
+
+    for report in ops_centre.all_reports(store):
+        name = message("ops.record", {"year": report.report_year}, lang)
+        for f in ops_centre.check_report(store, report).findings:
+            found.append(RecordFinding("ops_centre", str(report.report_year), f, name))
     return found, len(patents)
 
 

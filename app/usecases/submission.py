@@ -95,6 +95,9 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
         elif (document.kind in contacts_sheet.DOCUMENT_KINDS
               and not contacts_sheet.is_current(store, document)):
             freshness = Freshness.DATA_CHANGED  # the unit's contacts changed since
+        elif document.kind == DocumentKind.OPS_CENTRE_TABLE and not _ops_centre_current(
+                store, document):
+            freshness = Freshness.DATA_CHANGED
         else:
             freshness = _file_freshness(document)
         rows.append(DocumentRow(
@@ -129,6 +132,13 @@ def _file_freshness(document: Any) -> Freshness:
     except OSError:
         return Freshness.FILE_MISSING
     return Freshness.CURRENT
+
+
+def _ops_centre_current(store: Store, document: Any) -> bool:
+    """Whether an ops-centre table was generated from the records as they are now."""
+    from app.usecases.ops_centre import report_current
+
+    return report_current(store, document)
 
 
 def _book_data_current(store: Store, document: Any) -> bool:
