@@ -6,7 +6,7 @@ of its own adds one import line here.
 
 from __future__ import annotations
 
-from app.models import batches, deals, entities, submission  # noqa: F401
+from app.models import batches, deals, entities, inventory, submission  # noqa: F401
 from app.models.entities import Base
 
 metadata = Base.metadata
