@@ -429,6 +429,11 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
         name = message("cli.record_deal", {"serial": deal.serial}, lang)
         for f in store.check_deal_fields(deal.fields, deal.id):
             found.append(RecordFinding("deal", str(deal.serial), f, name))
+    from app.usecases.inventory import inventory_findings
+
+    for number, f in inventory_findings(store):  # the stock-patent inventory (issue 15)
+        name = message("cli.record_screening", {"number": number}, lang)
+        found.append(RecordFinding("screening", number, f, name))
     for book in store.summary_books():
         data = store.summary_book_data(book.period_end)
         if data is None:
@@ -878,6 +883,78 @@ def _render_deals(ctx: Context) -> int:
         print(file.path, file=ctx.out)
     ctx.say("cli.rendered", count=len(written), folder=str(out))
     return EXIT_DATA_ERRORS if data.errors else EXIT_OK
+
+
+# render inventory and due (stock-patent inventory, issue 15) -------------------------------
+
+
+@render_target("inventory", "存量专利盘点表 / the Anhui inventory tables (Excel and PDF)")
+def _build_render_inventory(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_inventory
+
+
+def _render_inventory(ctx: Context) -> int:
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf.summary_book import UnprintableText
+    from app.usecases.inventory import render_inventory
+
+    out = _out_folder(ctx)
+    try:
+        result = _write_workbook(lambda: render_inventory(ctx.store(), out))
+    except UnprintableText as exc:
+        _print_findings(ctx, "", missing_glyph_findings(exc.missing))
+        return EXIT_DATA_ERRORS
+    except OSError as exc:
+        raise CommandError("pdf.write_failed", path=str(out), **reason_params(exc)) from exc
+    for number, finding in result.findings:
+        print("\t".join([_official(number), _field_text(finding.field, ctx.lang),
+                         label(SEVERITY_LABELS, finding.severity.value, ctx.lang),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    for path in result.files:
+        print(path, file=ctx.out)
+    if result.has_errors:
+        ctx.say("cli.inventory_draft")
+    ctx.say("cli.rendered", count=len(result.files), folder=str(out))
+    return EXIT_DATA_ERRORS if result.has_errors else EXIT_OK
+
+
+@subcommand("due", "年费和期限提醒 / annual fees falling due and patents expiring")
+def _build_due(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--days", type=int, default=90, metavar="N",
+                        help="fees falling due within N days (default 90)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return _due
+
+
+def _due(ctx: Context) -> int:
+    from app.usecases.inventory import due_report
+
+    if ctx.args.days < 0:
+        raise CommandError("cli.due_days_negative")
+    report = due_report(ctx.store(), ctx.args.days)
+    if ctx.args.json:
+        _print_json(ctx, {
+            "today": report.today.isoformat(), "days": report.days,
+            "fees": [{"number": i.number, "title": i.title, "year": i.fee.year,
+                      "due": i.fee.due.isoformat(), "grace_end": i.fee.grace_end.isoformat(),
+                      "days_left": i.days_left} for i in report.fees if i.fee is not None],
+            "expiring": [{"number": i.number, "title": i.title,
+                          "expiry": i.expiry.isoformat() if i.expiry else None,
+                          "days_left": i.days_left} for i in report.expiring],
+        })
+        return EXIT_OK
+    for item in report.fees:
+        if item.fee is not None:
+            ctx.say("cli.due_fee", number=_official(item.number), title=item.title,
+                    year=item.fee.year, due=item.fee.due, days=item.days_left,
+                    grace_end=item.fee.grace_end)
+    for item in report.expiring:
+        ctx.say("cli.due_expiry", number=_official(item.number), title=item.title,
+                expiry=item.expiry, days=item.days_left)
+    ctx.say("cli.due_summary", fees=len(report.fees), days=report.days,
+            expiring=len(report.expiring))
+    return EXIT_OK
 
 
 # package -----------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ link to an offer; a new deal takes the file's "serial" when that 序号 is free,
 A deal edited since the export no longer matches and comes back as a second deal. Books match by
 period_end; a finalised book whose content changes returns to draft, a new one is a draft.
 
+Version 4 adds the stock-patent inventory ("screenings"), read and written by
+app.interchange_inventory (its docstring has the format).
+
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
 `CURRENT_VERSION`.
@@ -83,6 +86,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app.interchange_inventory import (
+    ScreeningEntry,
+    read_screenings,
+    screening_documents,
+    unknown_patents,
+    write_screenings,
+)
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -103,7 +113,7 @@ from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read
 from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 3
+CURRENT_VERSION: Final = 4
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -128,6 +138,7 @@ class Dataset:
     offers: tuple[tuple[str, OfferFields, bool], ...] = ()
     deals: tuple[DealEntry, ...] = ()
     books: tuple[SummaryBookFields, ...] = ()
+    screenings: tuple[ScreeningEntry, ...] = ()  # version 4 (app.interchange_inventory)
 
 
 @dataclass(frozen=True)
@@ -329,6 +340,7 @@ SECTION_KEYS: Final = (
     Key("offers", required=False, since=2),
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
+    Key("screenings", required=False, since=4),
 )
 
 
@@ -715,11 +727,19 @@ def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return replace(older, deals=deals, books=_read_books(reader, doc, ROOT))
 
 
+def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v3(reader, doc)
+    screenings, problems = read_screenings(doc, ROOT)
+    reader.merge(problems)
+    return replace(older, screenings=screenings)
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
     3: _read_v3,
+    4: _read_v4,
 }
 
 
@@ -864,12 +884,14 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         for j, number in enumerate(entry.fields.patents)
         if not known(number)
     ]
+    problems += unknown_patents(dataset.screenings, set(in_file) | set(existing), ROOT)
     if problems:
         return ImportResult(problems=tuple(problems))
     plan = plan_deals(dataset.deals, store.deals())
     periods = {b.period_end for b in store.summary_books()}
     store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
                       plan, list(dataset.books))
+    write_screenings(store, dataset.screenings)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1021,6 +1043,7 @@ def build_document(
     offers: Iterable[Offer] = (),
     deals: Iterable[DealRecord] = (),
     books: Iterable[SummaryBookFields] = (),
+    screenings: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The newest version's document; records sorted by number, 序号 or period so the bytes are
     stable."""
@@ -1036,6 +1059,7 @@ def build_document(
         "offers": offer_docs,
         "deals": deal_docs,
         "summary_books": book_docs,
+        "screenings": sorted((dict(d) for d in screenings), key=lambda d: str(d["patent"])),
     }
 
 
@@ -1045,7 +1069,7 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 def export_document(store: Store) -> dict[str, Any]:
     return build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                          store.summary_books())
+                          store.summary_books(), screening_documents(store))
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

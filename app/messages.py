@@ -1357,6 +1357,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Row {row}: patent {number} is not in the register; its screening was not imported.",
         "第 {row} 行：专利 {number} 不在登记册中，其盘点信息未导入。",
     ),
+    "json.screening_patent_unknown": (
+        "The screening names patent {number}, which is neither in the file nor in the register.",
+        "盘点信息所列专利 {number} 既不在文件中，也不在登记册中。",
+    ),
     "cli.record_screening": ("screening of {number}", "专利 {number} 的盘点"),
     "cli.due_fee": (
         "{number}\t{title}\tyear {year} fee due {due} (in {days} days; with surcharge until "
