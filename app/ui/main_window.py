@@ -283,6 +283,9 @@ class MainWindow(QMainWindow):
         self.book_action = action(
             self.tr("&Summary book…"), self.open_summary_book,
             self.tr("The Henan summary book (总结书) of a reporting period"))
+        self.inventory_action = action(  # the stock-patent inventory (issue 15)
+            self.tr("Stock-patent &inventory…"), self.open_inventory,
+            self.tr("Screen the portfolio and write the Anhui tables (存量专利盘点)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
             self.package_action, self.outbox_action, self.accounts_action,
             self.targets_action, self.deals_action, self.book_action, self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
+            self.inventory_action,
         )
         self.single_patent_actions = (
             self.offer_action, self.open_pdf_action, self.seal_action,
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addAction(self.inventory_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -981,6 +986,13 @@ class MainWindow(QMainWindow):
         from app.ui.deals_window import open_deals_window
 
         return open_deals_window(self, self.store)
+
+    def open_inventory(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.inventory_window import open_inventory_window
+
+        return open_inventory_window(self, self.store)
 
     def open_summary_book(self) -> Any:
         if self.store is None:
