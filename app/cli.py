@@ -327,6 +327,11 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
     ctx.say("cli.imported_list", path=str(path), created=len(outcome.created),
             updated=len(outcome.updated), skipped=len(outcome.skipped_existing),
             left_out=len(outcome.skipped_rows))
+    from app.usecases.inventory import import_sheet_screenings
+
+    screening = import_sheet_screenings(store, preview.rows, outcome.skipped_rows)
+    if screening.written:  # the inventory's screening columns (issue 15)
+        ctx.say("cli.imported_screenings", count=screening.written)
     written = {*outcome.created, *outcome.updated}
     drafts = sum(1 for r in preview.rows if not r.has_errors and r.patent.number in written
                  and any(f.is_error for f in r.record_findings))

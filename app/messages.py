@@ -1361,6 +1361,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The screening names patent {number}, which is neither in the file nor in the register.",
         "盘点信息所列专利 {number} 既不在文件中，也不在登记册中。",
     ),
+    "cli.imported_screenings": (
+        "Screening columns written for {count} patent(s).", "已写入 {count} 件专利的盘点信息。",
+    ),
     "cli.record_screening": ("screening of {number}", "专利 {number} 的盘点"),
     "cli.due_fee": (
         "{number}\t{title}\tyear {year} fee due {due} (in {days} days; with surcharge until "

@@ -293,6 +293,29 @@ class FeedbackFields:
             setattr(row, f.name, getattr(self, f.name))
 
 
+# Columns of a spreadsheet the import's mapping step can map (app.models.patent_import), with
+# the headings clerks and the national platform's export use for them, compared as header keys.
+SCREENING_COLUMNS: Final = ("verdict", "intentions", "strategic_category", "economy_category",
+                            "ipc", "maturity", "prospect", "licence", "transfer", "abandon",
+                            "dispute", "evaluator", "evaluated_on")
+SCREENING_SYNONYMS: Final[Mapping[str, tuple[str, ...]]] = {
+    "verdict": ("筛选结论", "是否可转化", "可转化", "是否具有潜在市场价值"),
+    "intentions": ("转化意愿", "转化方式", "转化意向"),
+    "strategic_category": ("战略性新兴产业分类", "战略性新兴产业", "战略性新兴产业类别",
+                           "产业领域"),
+    "economy_category": ("国民经济行业分类", "国民经济行业", "行业分类", "所属行业"),
+    "ipc": ("IPC分类号", "IPC分类", "IPC", "主分类号", "分类号"),
+    "maturity": ("技术成熟度", "成熟度", "技术就绪水平", "TRL"),
+    "prospect": ("市场应用前景", "市场前景", "应用前景", "产业化前景"),
+    "licence": ("已发生或即将实施许可", "许可情况"),
+    "transfer": ("已达成或即将达成转让协议", "转让情况"),
+    "abandon": ("即将放弃专利权", "即将放弃", "拟放弃"),
+    "dispute": ("涉及权属纠纷", "权属纠纷"),
+    "evaluator": ("评价人", "评估人", "评价人员"),
+    "evaluated_on": ("评价日期", "评估日期", "评价时间"),
+}
+
+
 # Derived situations -------------------------------------------------------------------------
 
 

@@ -265,6 +265,16 @@ def import_screenings(store: Store, rows: Sequence[tuple[int, str, Mapping[str, 
     return ScreeningImport(written, tuple(findings))
 
 
+def import_sheet_screenings(store: Store, rows: Sequence[Any],
+                            skipped_rows: Sequence[int] = ()) -> ScreeningImport:
+    """After a patent-list import (app.models.patent_import `PreviewRow`s): write the screening
+    columns of every row that went in (no errors, not left out)."""
+    left_out = set(skipped_rows)
+    return import_screenings(store, [
+        (row.row, row.patent.number, row.screening) for row in rows
+        if row.screening and not row.has_errors and row.row not in left_out])
+
+
 def _numbers(store: Store) -> list[tuple[int, str]]:
     from app.models.entities import Patent
 

@@ -154,3 +154,33 @@ def test_bad_screening_entries_are_refused_with_their_paths(tmp_path: Path) -> N
     store = Store(open_database(tmp_path / "y.sqlite3"))
     result = import_file(store, path)
     assert [p.code for p in result.problems] == ["json.screening_patent_unknown"]
+
+
+def test_import_reads_screening_columns_through_the_mapping(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    from tests.inventory.support import portfolio
+
+    patents = portfolio(2)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["申请号", "名称", "专利权人", "申请日", "技术成熟度", "转化意愿", "评价日期"])
+    for p in patents:
+        sheet.append([p.number, p.title, "、".join(p.patentees), p.filing_date, "TRL 5",
+                      "自行应用或产业化", "2024-02-01"])
+    source = tmp_path / "盘点.xlsx"
+    book.save(source)
+    db = tmp_path / "r.sqlite3"
+    code, proposal, _ = run(capsys, "--db", str(db), "import", str(source))
+    assert code == 2 and '"maturity"' in proposal
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(proposal, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db), "import", str(source), "--mapping",
+                       str(mapping))
+    assert code == 0, out
+    assert "已写入 2 件专利的盘点信息" in out
+    store = Store(open_database(db))
+    saved = [r.screening for r in inv.inventory_rows(store)]
+    assert all(s.maturity == 5 and s.intentions == ("self_use",) for s in saved)
+    assert all(s.evaluated_on == dt.date(2024, 2, 1) for s in saved)
