@@ -648,11 +648,12 @@ class _RowReader:
             raw = values.get(name)
             if name not in self.columns or _blank(raw):
                 continue
-            value, problem = read_value(name, raw)
-            if problem is None:
+            value, unreadable = read_value(name, raw)
+            if unreadable is None:
                 screening[name] = value
             else:  # the patent still imports; the clerk sets this one in the inventory window
-                findings.append(warning(problem.code, name, **{**problem.params, "row": row}))
+                findings.append(warning(unreadable.code, name,
+                                        **{**unreadable.params, "row": row}))
         record = [f for f in check_patent(patent, today=self.today) if f.field != "number"]
         # Only cells with something in them count as given: an update must not blank a field
         # because the clerk's list left the cell empty.
