@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any, Final
 
@@ -115,7 +115,7 @@ class CategoryList:
     source: str
     items: tuple[tuple[str, str], ...]
 
-    @property
+    @cached_property
     def names(self) -> dict[str, str]:
         return dict(self.items)
 
