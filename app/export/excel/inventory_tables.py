@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from copy import copy
 
 from openpyxl.styles import Alignment
-
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
