@@ -1182,6 +1182,54 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="561"/>
+        <source>Enterprise feedback: {number}</source>
+        <translation>企业反馈：{number}</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="578"/>
+        <source>Enterprise:</source>
+        <translation>反馈企业：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="579"/>
+        <source>Received on:</source>
+        <translation>反馈日期：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="580"/>
+        <source>Industrialisation prospect:</source>
+        <translation>产业化前景评价：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="581"/>
+        <source>Technical improvement needs:</source>
+        <translation>技术改进需求：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="582"/>
+        <source>Cooperation intention:</source>
+        <translation>产学研合作意向：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="583"/>
+        <source>Cooperation note:</source>
+        <translation>合作意向说明：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="584"/>
+        <source>&amp;Add this feedback</source>
+        <translation>登记此条反馈(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="611"/>
+        <source>The date must be written as 2024-03-01.</source>
+        <translation>日期请按 2024-03-01 的格式填写。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../app/ui/import_wizard.py" line="235"/>
@@ -1455,12 +1503,17 @@ The log file is %1</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="857"/>
+        <location filename="../app/ui/import_wizard.py" line="858"/>
+        <source>Screening columns written for %1 patent(s).</source>
+        <translation>已写入 %1 件专利的盘点信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="861"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="864"/>
+        <location filename="../app/ui/import_wizard.py" line="868"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1481,6 +1534,239 @@ The log file is %1</source>
         <location filename="../app/ui/interaction.py" line="66"/>
         <source>Later</source>
         <translation>以后再说</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryWindow</name>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="284"/>
+        <source>Patent number</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="285"/>
+        <source>Title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="286"/>
+        <source>Type</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="287"/>
+        <source>Legal status</source>
+        <translation>法律状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="288"/>
+        <source>Verdict</source>
+        <translation>筛选结论</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="289"/>
+        <source>Intention</source>
+        <translation>转化意愿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="290"/>
+        <source>Strategic emerging industry</source>
+        <translation>战略性新兴产业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="291"/>
+        <source>National economy</source>
+        <translation>国民经济行业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="292"/>
+        <source>IPC</source>
+        <translation>IPC分类</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="293"/>
+        <source>Maturity (TRL)</source>
+        <translation>技术成熟度</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="294"/>
+        <source>Market prospect</source>
+        <translation>市场应用前景</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="295"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="296"/>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="297"/>
+        <source>To be abandoned</source>
+        <translation>即将放弃</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="298"/>
+        <source>Co-owned with a company</source>
+        <translation>与企业共有</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="299"/>
+        <source>Ownership dispute</source>
+        <translation>权属纠纷</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="300"/>
+        <source>Evaluator</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="301"/>
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="302"/>
+        <source>Next annual fee</source>
+        <translation>下次年费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="303"/>
+        <source>Feedback</source>
+        <translation>企业反馈</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="304"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="365"/>
+        <source>Stock-patent inventory (存量专利盘点)</source>
+        <translation>存量专利盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="370"/>
+        <source>Filter: number, title, patentee, field…</source>
+        <translation>筛选：专利号、名称、专利权人、技术领域…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <source>All patents</source>
+        <translation>全部专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <source>Not screened yet</source>
+        <translation>尚未筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <source>Convertible</source>
+        <translation>可转化</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="376"/>
+        <source>In one of the five situations</source>
+        <translation>属于五种情形之一</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="376"/>
+        <source>With problems</source>
+        <translation>有问题的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="377"/>
+        <source>Annual fee due within 90 days</source>
+        <translation>90 天内年费到期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="409"/>
+        <source>Set for the selected patents</source>
+        <translation>为选中的专利设置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="411"/>
+        <source>Clear for the selected</source>
+        <translation>为选中的专利清空</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="421"/>
+        <source>Field:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="423"/>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="437"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="439"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="441"/>
+        <source>Write the &amp;Anhui tables…</source>
+        <translation>生成安徽盘点表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="443"/>
+        <source>Enterprise &amp;feedback…</source>
+        <translation>企业反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="445"/>
+        <source>Inventory</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="466"/>
+        <source>{total} patents, {shown} shown, {selected} selected</source>
+        <translation>共 {total} 件专利，显示 {shown} 件，选中 {selected} 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="491"/>
+        <source>Enter an IPC class such as G06F; a section alone is not a class.</source>
+        <translation>请填写 IPC 小类，如 G06F；只有部不算分类号。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="503"/>
+        <source>{field} for {count} patents</source>
+        <translation>{count} 件专利的{field}</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="506"/>
+        <source>{field} set for {count} patents. Undo with Ctrl+Z.</source>
+        <translation>已为 {count} 件专利设置{field}。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="521"/>
+        <source>Folder for the Anhui tables</source>
+        <translation>盘点表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="529"/>
+        <source>Anhui tables</source>
+        <translation>安徽盘点表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="534"/>
+        <source>The screening has errors: the PDFs are marked 草稿. Show &apos;With problems&apos; to fix them.</source>
+        <translation>盘点信息有错误，PDF 已加“草稿”水印。请选择“有问题的”逐一改正。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="542"/>
+        <source>Select one patent to see or record its feedback.</source>
+        <translation>请选中一件专利，查看或登记其企业反馈。</translation>
     </message>
 </context>
 <context>
@@ -1686,362 +1972,372 @@ The log file is %1</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
+        <location filename="../app/ui/main_window.py" line="287"/>
+        <source>Stock-patent &amp;inventory…</source>
+        <translation>存量专利盘点(&amp;I)…</translation>
+    </message>
+    <message>
         <location filename="../app/ui/main_window.py" line="288"/>
+        <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
+        <translation>筛选全部存量专利，生成安徽两张统计表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="291"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="292"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="291"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="292"/>
+        <location filename="../app/ui/main_window.py" line="295"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="313"/>
+        <location filename="../app/ui/main_window.py" line="317"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="320"/>
+        <location filename="../app/ui/main_window.py" line="324"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="327"/>
+        <location filename="../app/ui/main_window.py" line="331"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="334"/>
+        <location filename="../app/ui/main_window.py" line="338"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="339"/>
+        <location filename="../app/ui/main_window.py" line="344"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="340"/>
+        <location filename="../app/ui/main_window.py" line="345"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="343"/>
+        <location filename="../app/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="346"/>
+        <location filename="../app/ui/main_window.py" line="351"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="402"/>
+        <location filename="../app/ui/main_window.py" line="407"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="478"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="475"/>
+        <location filename="../app/ui/main_window.py" line="480"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="479"/>
+        <location filename="../app/ui/main_window.py" line="484"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="520"/>
+        <location filename="../app/ui/main_window.py" line="525"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="601"/>
-        <location filename="../app/ui/main_window.py" line="835"/>
+        <location filename="../app/ui/main_window.py" line="606"/>
+        <location filename="../app/ui/main_window.py" line="840"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="603"/>
+        <location filename="../app/ui/main_window.py" line="608"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="605"/>
+        <location filename="../app/ui/main_window.py" line="610"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="606"/>
+        <location filename="../app/ui/main_window.py" line="611"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="607"/>
+        <location filename="../app/ui/main_window.py" line="612"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="613"/>
+        <location filename="../app/ui/main_window.py" line="618"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="637"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="645"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="647"/>
+        <location filename="../app/ui/main_window.py" line="652"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="686"/>
+        <location filename="../app/ui/main_window.py" line="691"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="710"/>
+        <location filename="../app/ui/main_window.py" line="715"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="748"/>
+        <location filename="../app/ui/main_window.py" line="753"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="775"/>
+        <location filename="../app/ui/main_window.py" line="780"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="778"/>
+        <location filename="../app/ui/main_window.py" line="783"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="782"/>
+        <location filename="../app/ui/main_window.py" line="787"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="792"/>
-        <location filename="../app/ui/main_window.py" line="837"/>
-        <location filename="../app/ui/main_window.py" line="841"/>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="842"/>
+        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="1158"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="793"/>
+        <location filename="../app/ui/main_window.py" line="798"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="802"/>
+        <location filename="../app/ui/main_window.py" line="807"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="823"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="827"/>
+        <location filename="../app/ui/main_window.py" line="832"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="834"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="842"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="851"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="847"/>
+        <location filename="../app/ui/main_window.py" line="852"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="871"/>
         <location filename="../app/ui/main_window.py" line="876"/>
+        <location filename="../app/ui/main_window.py" line="881"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="872"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="882"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="886"/>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="891"/>
+        <location filename="../app/ui/main_window.py" line="899"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="892"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="688"/>
-        <location filename="../app/ui/main_window.py" line="889"/>
+        <location filename="../app/ui/main_window.py" line="693"/>
+        <location filename="../app/ui/main_window.py" line="894"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="895"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="895"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="899"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="927"/>
+        <location filename="../app/ui/main_window.py" line="932"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="997"/>
+        <location filename="../app/ui/main_window.py" line="1009"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="998"/>
-        <location filename="../app/ui/main_window.py" line="1027"/>
+        <location filename="../app/ui/main_window.py" line="1010"/>
+        <location filename="../app/ui/main_window.py" line="1039"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1013"/>
+        <location filename="../app/ui/main_window.py" line="1025"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1018"/>
+        <location filename="../app/ui/main_window.py" line="1030"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1025"/>
-        <location filename="../app/ui/main_window.py" line="1044"/>
-        <location filename="../app/ui/main_window.py" line="1050"/>
+        <location filename="../app/ui/main_window.py" line="1037"/>
+        <location filename="../app/ui/main_window.py" line="1056"/>
+        <location filename="../app/ui/main_window.py" line="1062"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1045"/>
+        <location filename="../app/ui/main_window.py" line="1057"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1051"/>
+        <location filename="../app/ui/main_window.py" line="1063"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1058"/>
+        <location filename="../app/ui/main_window.py" line="1070"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1072"/>
+        <location filename="../app/ui/main_window.py" line="1084"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1086"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1086"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1078"/>
+        <location filename="../app/ui/main_window.py" line="1090"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1079"/>
+        <location filename="../app/ui/main_window.py" line="1091"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1160"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1151"/>
+        <location filename="../app/ui/main_window.py" line="1163"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1154"/>
+        <location filename="../app/ui/main_window.py" line="1166"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1156"/>
+        <location filename="../app/ui/main_window.py" line="1168"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3098,7 +3394,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="425"/>
+        <location filename="../app/ui/main_window.py" line="430"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>

@@ -21,7 +21,13 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -273,19 +279,30 @@ class InventoryModel(QAbstractTableModel):
 
 
 def column_titles() -> list[str]:
-    tr = _tr
-    return [tr("Patent number"), tr("Title"), tr("Type"), tr("Legal status"),
-            tr("Verdict"), tr("Intention"), tr("Strategic emerging industry"),
-            tr("National economy"), tr("IPC"), tr("Maturity (TRL)"), tr("Market prospect"),
-            tr("Licence"), tr("Transfer"), tr("To be abandoned"), tr("Co-owned with a company"),
-            tr("Ownership dispute"), tr("Evaluator"), tr("Evaluated on"),
-            tr("Next annual fee"), tr("Feedback"), tr("Problems")]
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("InventoryWindow", text)
+    # Literal calls: the catalogue tool cannot see through an alias of translate.
+    return [
+        QCoreApplication.translate("InventoryWindow", "Patent number"),
+        QCoreApplication.translate("InventoryWindow", "Title"),
+        QCoreApplication.translate("InventoryWindow", "Type"),
+        QCoreApplication.translate("InventoryWindow", "Legal status"),
+        QCoreApplication.translate("InventoryWindow", "Verdict"),
+        QCoreApplication.translate("InventoryWindow", "Intention"),
+        QCoreApplication.translate("InventoryWindow", "Strategic emerging industry"),
+        QCoreApplication.translate("InventoryWindow", "National economy"),
+        QCoreApplication.translate("InventoryWindow", "IPC"),
+        QCoreApplication.translate("InventoryWindow", "Maturity (TRL)"),
+        QCoreApplication.translate("InventoryWindow", "Market prospect"),
+        QCoreApplication.translate("InventoryWindow", "Licence"),
+        QCoreApplication.translate("InventoryWindow", "Transfer"),
+        QCoreApplication.translate("InventoryWindow", "To be abandoned"),
+        QCoreApplication.translate("InventoryWindow", "Co-owned with a company"),
+        QCoreApplication.translate("InventoryWindow", "Ownership dispute"),
+        QCoreApplication.translate("InventoryWindow", "Evaluator"),
+        QCoreApplication.translate("InventoryWindow", "Evaluated on"),
+        QCoreApplication.translate("InventoryWindow", "Next annual fee"),
+        QCoreApplication.translate("InventoryWindow", "Feedback"),
+        QCoreApplication.translate("InventoryWindow", "Problems"),
+    ]
 
 
 def value_choices(name: str) -> list[str]:
