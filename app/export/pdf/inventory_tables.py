@@ -64,9 +64,9 @@ __all__ = [
 SEAL_WIDTH = 50 * mm
 SEAL_HEIGHT = 30 * mm
 # Millimetres, scaled to the frame: 序号 专利号 名称 类型 专利权人 授权公告日 | 7 marks | 备注.
-TRANSFER_WIDTHS_MM = (9, 33, 38, 16, 38, 23, 12, 12, 12, 13, 14, 14, 14, 28)
+TRANSFER_WIDTHS_MM = (9, 38, 34, 16, 36, 23, 12, 12, 12, 13, 14, 14, 14, 27)
 FIELD_WIDTH_MM = 48
-DETAIL_WIDTHS_MM = (9, 30, 38, 13, 34, 28, 28, 17, 12, 12, 20, 14, 18)
+DETAIL_WIDTHS_MM = (9, 38, 33, 13, 30, 26, 24, 16, 12, 12, 20, 13, 21)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
