@@ -521,14 +521,10 @@ class InventoryWindow(QMainWindow):
             folder = interaction.choose_folder(self, self.tr("Folder for the Anhui tables"))
             if not folder:
                 return []
-        try:
-            result = usecase.render_inventory(self.store, Path(folder), today=self.today)
-        except Exception as exc:  # noqa: BLE001 - shown to the clerk, nothing lost
-            from app.messages import os_error_text
-
-            interaction.inform(self, self.tr("Anhui tables"), os_error_text(
-                exc, i18n.language()))
-            return []
+        result = usecase.render_inventory(self.store, Path(folder), today=self.today)
+        if result.failures:
+            interaction.inform(self, self.tr("Anhui tables"), "\n".join(
+                describe(f, i18n.language()) for f in result.failures))
         lines = [str(p) for p in result.files]
         if result.has_errors:
             lines.insert(0, self.tr("The screening has errors: the PDFs are marked 草稿. "

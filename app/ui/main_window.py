@@ -814,11 +814,11 @@ class MainWindow(QMainWindow):
         offer_ids = [o.id for o in offers]
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.export.offer_documents import render_offer_documents
+            from app.usecases.offers import write_offer_documents
 
-            return render_offer_documents(store, offer_ids, folder, draft=bool(draft),
-                                          combined=bool(combined), progress=progress,
-                                          cancelled=cancelled)
+            return write_offer_documents(store, offer_ids, folder, draft=bool(draft),
+                                         combined=bool(combined), progress=progress,
+                                         cancelled=cancelled)
 
         return run_operation(self, self.tr("Generating PDFs…"), work,
                              lambda result: self._pdfs_generated(result, folder),
@@ -999,7 +999,7 @@ class MainWindow(QMainWindow):
             return None
         from app.ui.summary_book_editor import open_summary_book_editor
 
-        return open_summary_book_editor(self, self.store)
+        return open_summary_book_editor(self, self.store, open_deals=self.open_deals)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:

@@ -9,7 +9,7 @@ falling due and the patents expiring. No Qt, no printing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -344,46 +344,80 @@ def inventory_tables(store: Store, *, today: dt.date | None = None,
 
 @dataclass(frozen=True)
 class RenderedInventory:
+    """What `render_inventory` wrote. `findings`: the screening's (errors make the PDFs drafts);
+    `failures`: what kept a file from being written — the folder or a file not writable
+    (export.write_failed / pdf.write_failed) or a character the PDF font lacks
+    (pdf.missing_glyph); the other files are still written."""
+
     files: tuple[Path, ...]
     tables: InventoryTables
     findings: tuple[tuple[str, Finding], ...]
+    failures: tuple[Finding, ...] = ()
 
     @property
     def has_errors(self) -> bool:
         return any(f.is_error for _, f in self.findings)
 
+    @property
+    def unwritable(self) -> bool:
+        return any(f.code in {"export.write_failed", "pdf.write_failed"} for f in self.failures)
+
 
 def render_inventory(store: Store, out: Path, *, today: dt.date | None = None,
                      pdf: bool = True) -> RenderedInventory:
-    """Write both tables as .xlsx (and .pdf) into `out`; the findings say what to fix first.
-
-    Raises ExcelExportError or OSError when a file cannot be written, UnprintableText when a
-    character of the data is not in the PDF font (nothing is written then for that PDF).
-    """
+    """Write both tables as .xlsx (and .pdf) into `out`; never raises for a file that cannot be
+    written (see RenderedInventory.failures)."""
     from app.export.excel.inventory_tables import write_classification_table, write_transfer_table
+    from app.export.excel.workbook import ExcelExportError
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf.inventory_tables import (
+        UnprintableText,
+        write_classification_table_pdf,
+        write_transfer_table_pdf,
+    )
+    from app.models.findings import Severity, error
+    from app.os_errors import reason_params
 
     day = _today(today)
     rows = inventory_rows(store)
     tables = inventory_tables(store, today=day, rows=rows)
-    findings = inventory_findings(store, today=day, rows=rows)
-    files = [
-        write_transfer_table(tables.transfer, out / f"{TRANSFER_TABLE_FILE}.xlsx").path,
-        write_classification_table(tables.classification,
-                                   out / f"{CLASSIFICATION_TABLE_FILE}.xlsx").path,
+    findings = tuple(inventory_findings(store, today=day, rows=rows))
+    failures: list[Finding] = []
+    files: list[Path] = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        failures.append(error("export.write_failed", "file", path=str(out), **reason_params(exc)))
+        return RenderedInventory((), tables, findings, tuple(failures))
+    watermark = any(f.is_error for _, f in findings)
+    books: list[tuple[str, Callable[[Path], Any]]] = [
+        (f"{TRANSFER_TABLE_FILE}.xlsx", lambda p: write_transfer_table(tables.transfer, p)),
+        (f"{CLASSIFICATION_TABLE_FILE}.xlsx",
+         lambda p: write_classification_table(tables.classification, p)),
     ]
     if pdf:
-        from app.export.pdf.inventory_tables import (
-            write_classification_table_pdf,
-            write_transfer_table_pdf,
-        )
-
-        watermark = any(f.is_error for _, f in findings)
-        files.append(write_transfer_table_pdf(tables.transfer, out / f"{TRANSFER_TABLE_FILE}.pdf",
-                                              watermark=watermark))
-        files.append(write_classification_table_pdf(
-            tables.classification, out / f"{CLASSIFICATION_TABLE_FILE}.pdf",
-            watermark=watermark))
-    return RenderedInventory(tuple(files), tables, tuple(findings))
+        books += [
+            (f"{TRANSFER_TABLE_FILE}.pdf", lambda p: write_transfer_table_pdf(
+                tables.transfer, p, watermark=watermark)),
+            (f"{CLASSIFICATION_TABLE_FILE}.pdf", lambda p: write_classification_table_pdf(
+                tables.classification, p, watermark=watermark)),
+        ]
+    for name, write in books:
+        path = out / name
+        try:
+            write(path)
+        except ExcelExportError as exc:
+            failures.append(Finding(exc.code, "file", Severity.ERROR, exc.params))
+            continue
+        except UnprintableText as exc:
+            failures += missing_glyph_findings(exc.missing)
+            continue
+        except OSError as exc:
+            failures.append(error("pdf.write_failed", "file", path=str(path),
+                                  **reason_params(exc)))
+            continue
+        files.append(path)
+    return RenderedInventory(tuple(files), tables, findings, tuple(failures))
 
 
 # Fees and expiry --------------------------------------------------------------------------------

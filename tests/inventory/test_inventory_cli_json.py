@@ -184,3 +184,12 @@ def test_import_reads_screening_columns_through_the_mapping(
     saved = [r.screening for r in inv.inventory_rows(store)]
     assert all(s.maturity == 5 and s.intentions == ("self_use",) for s in saved)
     assert all(s.evaluated_on == dt.date(2024, 2, 1) for s in saved)
+
+
+def test_render_inventory_into_a_folder_that_cannot_be_made_exits_2(
+        screened_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(screened_db), "render", "inventory",
+                       "--out", str(blocker / "sub"))
+    assert code == 2 and str(blocker / "sub") in err
