@@ -51,15 +51,20 @@ def median_time(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def build_register(folder: Path, count: int) -> Any:
+    """The register, written with bulk inserts (the setup is not what is measured)."""
+    from sqlalchemy import insert
+
     from app.models.database import open_database
     from app.models.deals import DealFields, Payment
-    from app.models.patent_rules import PatentFields
+    from app.models.entities import Patent, Patentee
+    from app.models.inventory import Screening
     from app.models.store import OrganisationData, Store
-    from app.usecases import inventory
 
     rng = random.Random(5)
     store = Store(open_database(folder / "register.sqlite3"))
-    patents = []
+    store.save_organisation(OrganisationData(name="安徽某某大学"))
+    now = dt.datetime(2024, 3, 1)
+    patents, holders_of = [], []
     for i in range(count):
         year = rng.randint(2008, 2023)
         digits = f"{year}{rng.choice('1112223')}{i:07d}"
@@ -67,31 +72,38 @@ def build_register(folder: Path, count: int) -> Any:
         if rng.random() < 0.1:
             holders.append(rng.choice(PARTNERS))
         filed = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-        patents.append(PatentFields(
-            number=f"{digits}.{check_character(digits)}",
-            title="".join(rng.sample(WORDS, rng.randint(4, 8))), patentees=tuple(holders),
-            filing_date=filed, grant_date=filed + dt.timedelta(days=rng.randint(300, 1200)),
-            legal_status="valid" if rng.random() < 0.9 else "lapsed"))
-    store.replace_all(OrganisationData(name="安徽某某大学"), patents)
-    rows = inventory.inventory_rows(store)
-    valid = [r.patent_id for r in rows if r.in_force]
-    chosen = rng.sample(valid, int(len(rows) * 0.4))
-    inventory.set_field(store, chosen, "verdict", "yes")
-    inventory.set_field(store, chosen, "intentions", ("licence",))
-    inventory.set_field(store, chosen, "evaluator", "王五")
-    inventory.set_field(store, chosen, "evaluated_on", dt.date(2024, 2, 1))
-    strategic = ["1.1", "1.5", "2.1", "3.1", "4.1", "6.3", "7.1", "9"]
-    for index, code in enumerate(strategic):
-        inventory.set_field(store, chosen[index::len(strategic)], "strategic_category", code)
-    for level in range(1, 10):
-        inventory.set_field(store, chosen[level - 1::9], "maturity", level)
-    for index, prospect in enumerate(("good", "fairly_good", "average", "poor")):
-        inventory.set_field(store, chosen[index::4], "prospect", prospect)
+        patents.append({
+            "id": i + 1, "number": f"{digits}.{check_character(digits)}",
+            "title": "".join(rng.sample(WORDS, rng.randint(4, 8))), "entered_kind": None,
+            "filing_date": filed, "grant_date": filed + dt.timedelta(days=rng.randint(300, 1200)),
+            "legal_status": "valid" if rng.random() < 0.9 else "lapsed",
+            "term_compensation_days": None, "expiry_override": None,
+            "expiry_override_note": "", "remarks": "", "pledged": False,
+            "created_at": now, "updated_at": now})
+        holders_of.append(holders)
+    valid = [p["id"] for p in patents if p["legal_status"] == "valid"]
+    chosen = rng.sample(valid, int(count * 0.4))
     taken = set(chosen)
     others = [i for i in valid if i not in taken]
-    inventory.set_field(store, others[:300], "transfer", "planned")
-    inventory.set_field(store, others[300:450], "abandon", True)
-    numbers = {r.patent_id: r.number for r in rows}
+    strategic = ["1.1", "1.5", "2.1", "3.1", "4.1", "6.3", "7.1", "9"]
+    prospects = ("good", "fairly_good", "average", "poor")
+    blank = {"intentions": "", "strategic_category": "", "economy_category": "", "ipc": "",
+             "maturity": None, "prospect": "", "verdict": "", "licence": "", "transfer": "",
+             "abandon": False, "dispute": False, "evaluator": "", "evaluated_on": None,
+             "note": "", "updated_at": now}
+    screenings = [{**blank, "patent_id": patent_id, "verdict": "yes", "intentions": "licence",
+                   "strategic_category": strategic[n % len(strategic)],
+                   "maturity": n % 9 + 1, "prospect": prospects[n % 4], "evaluator": "王五",
+                   "evaluated_on": dt.date(2024, 2, 1)} for n, patent_id in enumerate(chosen)]
+    screenings += [{**blank, "patent_id": i, "transfer": "planned"} for i in others[:300]]
+    screenings += [{**blank, "patent_id": i, "abandon": True} for i in others[300:450]]
+    with store.session() as session, session.begin():
+        session.execute(insert(Patent), patents)
+        session.execute(insert(Patentee), [
+            {"patent_id": n + 1, "position": k, "name": name}
+            for n, names in enumerate(holders_of) for k, name in enumerate(names)])
+        session.execute(insert(Screening), screenings)
+    numbers = {p["id"]: p["number"] for p in patents}
     for start in range(0, int(count * 0.02), 2):
         store.save_deal(DealFields(patents=(numbers[others[500 + start]],
                                             numbers[others[501 + start]]),

@@ -124,7 +124,8 @@ def _zh(table: dict[str, tuple[str, str]], key: str) -> str:
 class _Cells:
     """A row's display texts, its folded search text and its findings, built once per row."""
 
-    __slots__ = ("cells", "findings", "haystack", "row", "fee_due")
+    __slots__ = ("cells", "convertible", "fee_due", "findings", "haystack", "row", "screened",
+                 "situated")
 
     def __init__(self, row: InventoryRow, today: dt.date) -> None:
         s = row.screening
@@ -133,6 +134,10 @@ class _Cells:
         fee = next_annual_fee(row.filing_date, row.expiry, today) if row.in_force else None
         self.row = row
         self.fee_due = fee.due if fee is not None else None
+        # What the "show" choices test, worked out once: filtering is then attribute reads.
+        self.screened = bool(s.verdict)
+        self.convertible = row.convertible
+        self.situated = row.in_force and bool(row.situations)
         self.findings: list[Finding] = (
             [] if s.is_empty else check_screening(
                 s, legal_status=row.legal_status, has_deal=bool(row.deal_serials),
@@ -244,11 +249,11 @@ class InventoryModel(QAbstractTableModel):
         show = self._show
         limit = self.today + dt.timedelta(days=DUE_SOON_DAYS)
         if show is Show.UNSCREENED:
-            return lambda c: not c.row.screening.verdict
+            return lambda c: not c.screened
         if show is Show.CONVERTIBLE:
-            return lambda c: c.row.convertible
+            return lambda c: c.convertible
         if show is Show.SITUATIONS:
-            return lambda c: c.row.in_force and bool(c.row.situations)
+            return lambda c: c.situated
         if show is Show.PROBLEMS:
             return lambda c: bool(c.findings)
         if show is Show.FEE_DUE:
@@ -258,9 +263,14 @@ class InventoryModel(QAbstractTableModel):
     def _apply(self) -> None:
         self.beginResetModel()
         words = self._text.split()
-        accepts = self._accepts()
-        self.visible = [i for i, c in enumerate(self._rows)
-                        if accepts(c) and all(w in c.haystack for w in words)]
+        rows = self._rows
+        visible = range(len(rows))
+        if self._show is not Show.ALL:
+            accepts = self._accepts()
+            visible = [i for i in visible if accepts(rows[i])]  # type: ignore[assignment]
+        for word in words:  # one pass per word, each over what is left
+            visible = [i for i in visible if word in rows[i].haystack]  # type: ignore[assignment]
+        self.visible = list(visible)
         if self._sort is not None:
             column, order = self._sort
             self.visible.sort(key=lambda i: self._rows[i].cells[column],
