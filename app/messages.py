@@ -1404,6 +1404,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "dispute": ("Ownership dispute", "涉及权属纠纷"),
     "evaluator": ("Evaluator", "评价人"),
     "evaluated_on": ("Evaluation date", "评价日期"),
+    "note": ("Note (remark on the tables)", "盘点备注"),
     "feedback.enterprise": ("Enterprise", "反馈企业"),
     "feedback.received_on": ("Feedback date", "反馈日期"),
     "feedback.prospect": ("Industrialisation prospect", "产业化前景评价"),

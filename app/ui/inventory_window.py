@@ -102,7 +102,7 @@ class Column(IntEnum):
 # The screening fields a bulk edit can set, in the order the field list offers them.
 BULK_FIELDS = ("verdict", "intentions", "strategic_category", "economy_category", "ipc",
                "maturity", "prospect", "licence", "transfer", "abandon", "dispute",
-               "evaluator", "evaluated_on")
+               "evaluator", "evaluated_on", "note")
 
 
 class Show(IntEnum):

@@ -171,3 +171,16 @@ def test_the_main_window_opens_the_inventory_once(qtbot: QtBot, store: Store) ->
     assert isinstance(first, InventoryWindow) and first.model.total == 5
     assert main.open_inventory() is first
     first.close()
+
+
+def test_a_note_set_in_bulk_reaches_the_transfer_table_remark(
+        window: InventoryWindow, store: Store) -> None:
+    window.filter_edit.setText("20163")
+    select_all_shown(window)
+    choose_field(window, "dispute", "是")
+    assert window.apply_to_selection()
+    choose_field(window, "note", "与某公司存在权属争议")
+    assert window.apply_to_selection()
+    table = usecase.inventory_tables(store, today=TODAY).transfer
+    disputed = [r for r in table.rows if r.marks[6]]
+    assert disputed and all("与某公司存在权属争议" in r.remark for r in disputed)
