@@ -328,6 +328,8 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
             left_out=len(outcome.skipped_rows))
     if imported.drafts:  # imported as the window would keep them: not a failure of the import
         ctx.say("cli.imported_drafts", count=imported.drafts)
+    if imported.screenings_written:  # the inventory's screening columns (issue 15)
+        ctx.say("cli.imported_screenings", count=imported.screenings_written)
     return EXIT_DATA_ERRORS if bad else EXIT_OK
 
 
@@ -824,6 +826,75 @@ def _render_contacts_sheet(ctx: Context) -> int:
     if any(f.code == "export.write_failed" for f in result.findings):
         return EXIT_USAGE
     return EXIT_DATA_ERRORS if result.draft or not result.paths else EXIT_OK
+
+
+# render inventory and due (stock-patent inventory, issue 15) -------------------------------
+
+
+@render_target("inventory", "存量专利盘点表 / the Anhui inventory tables (Excel and PDF)")
+def _build_render_inventory(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_inventory
+
+
+def _render_inventory(ctx: Context) -> int:
+    from app.usecases.inventory import render_inventory
+
+    out = Path(ctx.args.out)
+    result = render_inventory(ctx.store(), out)
+    if result.unwritable:  # the folder or a file cannot be written: not the data
+        failure = next(f for f in result.failures if f.code in {"pdf.write_failed",
+                                                                "export.write_failed"})
+        raise CommandError(failure.code, **failure.params)
+    for number, finding in result.findings:
+        print("\t".join([_official(number), _field_text(finding.field, ctx.lang),
+                         label(SEVERITY_LABELS, finding.severity.value, ctx.lang),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    _print_findings(ctx, "", result.failures)  # characters the PDF font cannot print
+    for path in result.files:
+        print(path, file=ctx.out)
+    if result.has_errors:
+        ctx.say("cli.inventory_draft")
+    ctx.say("cli.rendered", count=len(result.files), folder=str(out))
+    return EXIT_DATA_ERRORS if result.has_errors or result.failures else EXIT_OK
+
+
+@subcommand("due", "年费和期限提醒 / annual fees falling due and patents expiring")
+def _build_due(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--days", type=int, default=90, metavar="N",
+                        help="fees falling due within N days (default 90)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return _due
+
+
+def _due(ctx: Context) -> int:
+    from app.usecases.inventory import due_report
+
+    if ctx.args.days < 0:
+        raise CommandError("cli.due_days_negative")
+    report = due_report(ctx.store(), ctx.args.days)
+    if ctx.args.json:
+        _print_json(ctx, {
+            "today": report.today.isoformat(), "days": report.days,
+            "fees": [{"number": i.number, "title": i.title, "year": i.fee.year,
+                      "due": i.fee.due.isoformat(), "grace_end": i.fee.grace_end.isoformat(),
+                      "days_left": i.days_left} for i in report.fees if i.fee is not None],
+            "expiring": [{"number": i.number, "title": i.title,
+                          "expiry": i.expiry.isoformat() if i.expiry else None,
+                          "days_left": i.days_left} for i in report.expiring],
+        })
+        return EXIT_OK
+    for item in report.fees:
+        if item.fee is not None:
+            ctx.say("cli.due_fee", number=_official(item.number), title=item.title,
+                    year=item.fee.year, due=item.fee.due, days=item.days_left,
+                    grace_end=item.fee.grace_end)
+    for item in report.expiring:
+        ctx.say("cli.due_expiry", number=_official(item.number), title=item.title,
+                expiry=item.expiry, days=item.days_left)
+    ctx.say("cli.due_summary", fees=len(report.fees), days=report.days,
+            expiring=len(report.expiring))
+    return EXIT_OK
 
 
 # package -----------------------------------------------------------------------------------

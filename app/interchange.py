@@ -66,6 +66,9 @@ link to an offer; a new deal takes the file's "serial" when that 序号 is free,
 A deal edited since the export no longer matches and comes back as a second deal. Books match by
 period_end; a finalised book whose content changes returns to draft, a new one is a draft.
 
+Version 4 adds the stock-patent inventory ("screenings"), read and written by
+app.interchange_inventory (its docstring has the format).
+
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
 `CURRENT_VERSION`.
@@ -88,6 +91,13 @@ from pathlib import Path
 from typing import Any, Final
 
 from app import interchange_forms, interchange_ops_centre
+from app.interchange_inventory import (
+    ScreeningEntry,
+    read_screenings,
+    screening_documents,
+    unknown_patents,
+    write_screenings,
+)
 from app.models import ops_centre_records
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
@@ -138,6 +148,7 @@ class Dataset:
     # Version 4: contracts, Henan applications, patents' inventors (app.interchange_forms).
     other_forms: interchange_forms.OtherForms | None = None
     ops_reports: tuple[OpsCentreFields, ...] = ()  # version 4
+    screenings: tuple[ScreeningEntry, ...] = ()  # version 4 (app.interchange_inventory)
 
 
 @dataclass(frozen=True)
@@ -358,6 +369,7 @@ SECTION_KEYS: Final = (
     Key("summary_books", required=False, since=3),
     *(Key(*spec) for spec in interchange_forms.SECTION_KEYS_V4),
     Key(interchange_ops_centre.SECTION, required=False, since=interchange_ops_centre.SINCE),
+    Key("screenings", required=False, since=4),
 )
 
 
@@ -749,10 +761,13 @@ def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
 
 def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     older = _read_v3(reader, doc)
+    screenings, problems = read_screenings(doc, ROOT)
+    reader.merge(problems)
     forms = interchange_forms.read_sections(reader, doc, Key, child)
     patents = interchange_forms.read_patent_extras(reader, doc, Key, child)
     return replace(older, other_forms=replace(forms, patents=patents),
-                   ops_reports=interchange_ops_centre.read_reports(reader, doc, ROOT))
+                   ops_reports=interchange_ops_centre.read_reports(reader, doc, ROOT),
+                   screenings=screenings)
 
 
 # One reader per version; a newer one calls the older and reads what its version added.
@@ -905,6 +920,7 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         for j, number in enumerate(entry.fields.patents)
         if not known(number)
     ]
+    problems += unknown_patents(dataset.screenings, set(in_file) | set(existing), ROOT)
     if problems:
         return ImportResult(problems=tuple(problems))
     plan = plan_deals(dataset.deals, store.deals())
@@ -915,6 +931,7 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         interchange_forms.import_sections(store, dataset.other_forms)
     for report in dataset.ops_reports:
         ops_centre_records.save_report(store, report)
+    write_screenings(store, dataset.screenings)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1069,6 +1086,7 @@ def build_document(
     deals: Iterable[DealRecord] = (),
     books: Iterable[SummaryBookFields] = (),
     ops_reports: Iterable[OpsCentreFields] = (),
+    screenings: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The newest version's document; records sorted by number, 序号 or period so the bytes are
     stable."""
@@ -1085,6 +1103,7 @@ def build_document(
         "deals": deal_docs,
         "summary_books": book_docs,
         interchange_ops_centre.SECTION: interchange_ops_centre.report_documents(ops_reports),
+        "screenings": sorted((dict(d) for d in screenings), key=lambda d: str(d["patent"])),
     }
 
 
@@ -1094,7 +1113,8 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 def export_document(store: Store) -> dict[str, Any]:
     doc = build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                         store.summary_books(), ops_centre_records.all_reports(store))
+                         store.summary_books(), ops_centre_records.all_reports(store),
+                         screening_documents(store))
     extras = interchange_forms.patent_extras(store)
     for patent in doc["patents"]:
         patent.update(extras.get(patent["number"], {}))

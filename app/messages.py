@@ -1518,9 +1518,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a mobile).",
         "第 {index} 位联系人{name}：联系人信息表需要填写此项（姓名，以及办公电话或手机）。",
     ),
+    # Stock-patent inventory (存量专利盘点, issue 15) ------------------------------------------
+    "inventory.intention_unknown": (
+        "\"{value}\" is not a transfer intention: transfer, licence or own use.",
+        "“{value}”不是转化意愿：应为转让、许可或自行应用或产业化。",
+    ),
+    "inventory.category_unknown": (
+        "\"{value}\" is not in the category list; pick a category from the list.",
+        "“{value}”不在分类目录中，请从目录中选择。",
+    ),
+    "inventory.ipc_malformed": (
+        "\"{value}\" is not an IPC symbol (e.g. G06F or G06F 16/00).",
+        "“{value}”不是 IPC 分类号（如 G06F 或 G06F 16/00）。",
+    ),
+    "inventory.maturity_range": (
+        "Maturity \"{value}\" is not a technology readiness level from 1 to 9.",
+        "技术成熟度“{value}”不是 1～9 级技术就绪水平。",
+    ),
+    "inventory.prospect_unknown": (
+        "\"{value}\" is not a market prospect: good, fairly good, average or poor.",
+        "“{value}”不是市场应用前景：应为好、较好、一般或较差。",
+    ),
+    "inventory.verdict_unknown": (
+        "\"{value}\" is neither yes nor no.", "“{value}”应为“是”或“否”。",
+    ),
+    "inventory.stage_unknown": (
+        "\"{value}\" is neither done nor planned.", "“{value}”应为“已发生（已达成）”或“即将”。",
+    ),
+    "inventory.value_unreadable": (
+        "\"{value}\" cannot be read for this field.", "“{value}”无法识别为该项的值。",
+    ),
+    "inventory.evaluated_future": (
+        "The date {date} is in the future.", "日期 {date} 晚于今天。",
+    ),
+    "inventory.convertible_abandoned": (
+        "A patent to be abandoned cannot also be screened as convertible.",
+        "即将放弃的专利不能同时筛选为可转化专利。",
+    ),
+    "inventory.convertible_not_in_force": (
+        "Only patents in force can be convertible; this one is {status}.",
+        "只有有效专利才能筛选为可转化专利，该专利为{status}。",
+    ),
+    "inventory.field_missing": (
+        "Pick the technical field (strategic emerging industry or national economy): the "
+        "classification table counts the patent under it.",
+        "请选择技术领域（战略性新兴产业或国民经济行业），分类统计表按此计数。",
+    ),
+    "inventory.maturity_missing": (
+        "Rate the technology maturity (levels 1–9).", "请评定技术成熟度（1～9 级）。",
+    ),
+    "inventory.prospect_missing": (
+        "Rate the market prospect.", "请评定市场应用前景。",
+    ),
+    "inventory.intention_missing": (
+        "Mark the transfer intention (transfer, licence, own use).",
+        "请标注转化意愿（转让、许可、自行应用或产业化）。",
+    ),
+    "inventory.convertible_already_used": (
+        "The patent is already licensed or transferred: the classification table counts only "
+        "patents not yet put to use.",
+        "该专利已许可或已转让，分类统计表只统计尚未转化运用的专利。",
+    ),
+    "inventory.abandon_while_used": (
+        "A patent licensed or being transferred should not be abandoned: commitment 3 asks to "
+        "keep it in force.",
+        "已许可或正在转让的专利不应放弃：承诺第 3 条要求维持专利权有效。",
+    ),
+    "inventory.evaluator_missing": (
+        "Enter who evaluated the patent.", "请填写评价人。",
+    ),
+    "inventory.evaluated_on_missing": (
+        "Enter the evaluation date.", "请填写评价日期。",
+    ),
+    "inventory.feedback_enterprise_required": (
+        "Enter the enterprise that gave the feedback.", "请填写反馈企业名称。",
+    ),
+    "inventory.import_unknown_patent": (
+        "Row {row}: patent {number} is not in the register; its screening was not imported.",
+        "第 {row} 行：专利 {number} 不在登记册中，其盘点信息未导入。",
+    ),
+    "json.screening_patent_unknown": (
+        "The screening names patent {number}, which is neither in the file nor in the register.",
+        "盘点信息所列专利 {number} 既不在文件中，也不在登记册中。",
+    ),
+    "cli.imported_screenings": (
+        "Screening columns written for {count} patent(s).", "已写入 {count} 件专利的盘点信息。",
+    ),
+    "cli.record_screening": ("screening of {number}", "专利 {number} 的盘点"),
+    "cli.due_fee": (
+        "{number}\t{title}\tyear {year} fee due {due} (in {days} days; with surcharge until "
+        "{grace_end})",
+        "{number}\t{title}\t第 {year} 年年费 {due} 到期（还有 {days} 天；滞纳期至 {grace_end}）",
+    ),
+    "cli.due_expiry": (
+        "{number}\t{title}\tterm ends {expiry} (in {days} days)",
+        "{number}\t{title}\t专利权期限 {expiry} 届满（还有 {days} 天）",
+    ),
+    "cli.due_summary": (
+        "{fees} annual fee(s) due within {days} days; {expiring} patent(s) expire within a "
+        "year. Amounts: see CNIPA's fee notice (not computed here).",
+        "{days} 天内到期年费 {fees} 件；一年内期限届满专利 {expiring} 件。"
+        "缴费金额请以国家知识产权局缴费通知为准（本程序不计算金额）。",
+    ),
+    "cli.due_days_negative": (
+        "--days must be 0 or more.", "--days 应为 0 或正整数。",
+    ),
+    "cli.inventory_draft": (
+        "The screening has errors (listed above): the PDFs are marked 草稿.",
+        "盘点信息有错误（见上），PDF 已加“草稿”水印。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # Stock-patent inventory (issue 15)
+    "intentions": ("Transfer intention", "转化意愿"),
+    "strategic_category": ("Strategic emerging industry", "战略性新兴产业类别"),
+    "economy_category": ("National economy category", "国民经济行业"),
+    "ipc": ("IPC class", "IPC分类"),
+    "maturity": ("Technology maturity", "技术成熟度"),
+    "prospect": ("Market prospect", "市场应用前景"),
+    "verdict": ("Convertible", "筛选结论"),
+    "licence": ("Licence", "许可情况"),
+    "transfer": ("Transfer", "转让情况"),
+    "abandon": ("To be abandoned", "即将放弃专利权"),
+    "dispute": ("Ownership dispute", "涉及权属纠纷"),
+    "evaluator": ("Evaluator", "评价人"),
+    "evaluated_on": ("Evaluation date", "评价日期"),
+    "note": ("Note (remark on the tables)", "盘点备注"),
+    "feedback.enterprise": ("Enterprise", "反馈企业"),
+    "feedback.received_on": ("Feedback date", "反馈日期"),
+    "feedback.prospect": ("Industrialisation prospect", "产业化前景评价"),
+    "feedback.cooperation": ("Cooperation intention", "产学研合作意向"),
     "number": ("Patent number", "专利号"),
     "title": ("Title", "发明创造名称"),
     "kind": ("Type", "专利类型"),
@@ -1596,7 +1724,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "penalty": ("Penalty for late payment", "支付违约金的计算方法"),
     "improvement": ("Ownership of improvements", "后续改进成果归属"),
     "improvement_other": ("Other ownership", "其他归属"),
-    "dispute": ("Settlement of disputes", "争议处理方式"),
+    "dispute_settlement": ("Settlement of disputes", "争议处理方式"),
     "arbitration_commission": ("Arbitration commission", "仲裁委员会"),
     "copies": ("Copies", "合同份数"),
     "signed_on": ("Signing date", "签订日期"),

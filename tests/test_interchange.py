@@ -145,7 +145,8 @@ def test_export_writes_the_documented_layout(store: Store, tmp_path: Path) -> No
     assert "华中某大学".encode() in raw  # ensure_ascii=False: readable Chinese
     doc = json.loads(raw)
     assert list(doc) == ["format", "version", "organisation", "patents", "offers", "deals",
-                         "summary_books", "ops_centre_reports", "contracts",
+                         "summary_books", "ops_centre_reports", "screenings",
+                         "contracts",
                          "henan_applications"]
     assert doc["format"] == "licence-desk" and doc["version"] == CURRENT_VERSION
     assert [c["name"] for c in doc["organisation"]["contacts"]] == ["李四", "赵六"]

@@ -1432,6 +1432,54 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="567"/>
+        <source>Enterprise feedback: {number}</source>
+        <translation>企业反馈：{number}</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="584"/>
+        <source>Enterprise:</source>
+        <translation>反馈企业：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="585"/>
+        <source>Received on:</source>
+        <translation>反馈日期：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="586"/>
+        <source>Industrialisation prospect:</source>
+        <translation>产业化前景评价：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="587"/>
+        <source>Technical improvement needs:</source>
+        <translation>技术改进需求：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="588"/>
+        <source>Cooperation intention:</source>
+        <translation>产学研合作意向：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="589"/>
+        <source>Cooperation note:</source>
+        <translation>合作意向说明：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="590"/>
+        <source>&amp;Add this feedback</source>
+        <translation>登记此条反馈(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="617"/>
+        <source>The date must be written as 2024-03-01.</source>
+        <translation>日期请按 2024-03-01 的格式填写。</translation>
+    </message>
+</context>
+<context>
     <name>HenanApplicationEditor</name>
     <message>
         <location filename="../app/ui/henan_application_editor.py" line="101"/>
@@ -1824,12 +1872,17 @@ The log file is %1</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="860"/>
+        <location filename="../app/ui/import_wizard.py" line="861"/>
+        <source>Screening columns written for %1 patent(s).</source>
+        <translation>已写入 %1 件专利的盘点信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="864"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="867"/>
+        <location filename="../app/ui/import_wizard.py" line="871"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1875,6 +1928,239 @@ The log file is %1</source>
         <location filename="../app/ui/interaction.py" line="186"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryWindow</name>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="294"/>
+        <source>Patent number</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="295"/>
+        <source>Title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="296"/>
+        <source>Type</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="297"/>
+        <source>Legal status</source>
+        <translation>法律状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="298"/>
+        <source>Verdict</source>
+        <translation>筛选结论</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="299"/>
+        <source>Intention</source>
+        <translation>转化意愿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="300"/>
+        <source>Strategic emerging industry</source>
+        <translation>战略性新兴产业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="301"/>
+        <source>National economy</source>
+        <translation>国民经济行业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="302"/>
+        <source>IPC</source>
+        <translation>IPC分类</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="303"/>
+        <source>Maturity (TRL)</source>
+        <translation>技术成熟度</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="304"/>
+        <source>Market prospect</source>
+        <translation>市场应用前景</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="305"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="306"/>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="307"/>
+        <source>To be abandoned</source>
+        <translation>即将放弃</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="308"/>
+        <source>Co-owned with a company</source>
+        <translation>与企业共有</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="309"/>
+        <source>Ownership dispute</source>
+        <translation>权属纠纷</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="310"/>
+        <source>Evaluator</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="311"/>
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="312"/>
+        <source>Next annual fee</source>
+        <translation>下次年费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="313"/>
+        <source>Feedback</source>
+        <translation>企业反馈</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="314"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <source>Stock-patent inventory (存量专利盘点)</source>
+        <translation>存量专利盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="380"/>
+        <source>Filter: number, title, patentee, field…</source>
+        <translation>筛选：专利号、名称、专利权人、技术领域…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>All patents</source>
+        <translation>全部专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>Not screened yet</source>
+        <translation>尚未筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>Convertible</source>
+        <translation>可转化</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <source>In one of the five situations</source>
+        <translation>属于五种情形之一</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <source>With problems</source>
+        <translation>有问题的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="387"/>
+        <source>Annual fee due within 90 days</source>
+        <translation>90 天内年费到期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="419"/>
+        <source>Set for the selected patents</source>
+        <translation>为选中的专利设置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="421"/>
+        <source>Clear for the selected</source>
+        <translation>为选中的专利清空</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="431"/>
+        <source>Field:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="433"/>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="447"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="449"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="451"/>
+        <source>Write the &amp;Anhui tables…</source>
+        <translation>生成安徽盘点表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="453"/>
+        <source>Enterprise &amp;feedback…</source>
+        <translation>企业反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="455"/>
+        <source>Inventory</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="476"/>
+        <source>{total} patents, {shown} shown, {selected} selected</source>
+        <translation>共 {total} 件专利，显示 {shown} 件，选中 {selected} 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="501"/>
+        <source>Enter an IPC class such as G06F; a section alone is not a class.</source>
+        <translation>请填写 IPC 小类，如 G06F；只有部不算分类号。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="513"/>
+        <source>{field} for {count} patents</source>
+        <translation>{count} 件专利的{field}</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="516"/>
+        <source>{field} set for {count} patents. Undo with Ctrl+Z.</source>
+        <translation>已为 {count} 件专利设置{field}。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="531"/>
+        <source>Folder for the Anhui tables</source>
+        <translation>盘点表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="536"/>
+        <source>Anhui tables</source>
+        <translation>安徽盘点表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="540"/>
+        <source>The screening has errors: the PDFs are marked 草稿. Show &apos;With problems&apos; to fix them.</source>
+        <translation>盘点信息有错误，PDF 已加“草稿”水印。请选择“有问题的”逐一改正。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="548"/>
+        <source>Select one patent to see or record its feedback.</source>
+        <translation>请选中一件专利，查看或登记其企业反馈。</translation>
     </message>
 </context>
 <context>
@@ -2153,367 +2439,377 @@ The log file is %1</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
+        <location filename="../app/ui/main_window.py" line="305"/>
+        <source>Stock-patent &amp;inventory…</source>
+        <translation>存量专利盘点(&amp;I)…</translation>
+    </message>
+    <message>
         <location filename="../app/ui/main_window.py" line="306"/>
+        <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
+        <translation>筛选全部存量专利，生成安徽两张统计表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="309"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="309"/>
+        <location filename="../app/ui/main_window.py" line="312"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="313"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="326"/>
+        <location filename="../app/ui/main_window.py" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="333"/>
+        <location filename="../app/ui/main_window.py" line="337"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="340"/>
+        <location filename="../app/ui/main_window.py" line="344"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="348"/>
+        <location filename="../app/ui/main_window.py" line="352"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="355"/>
+        <location filename="../app/ui/main_window.py" line="359"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="365"/>
+        <location filename="../app/ui/main_window.py" line="371"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="366"/>
+        <location filename="../app/ui/main_window.py" line="372"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="369"/>
+        <location filename="../app/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="372"/>
+        <location filename="../app/ui/main_window.py" line="378"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="428"/>
+        <location filename="../app/ui/main_window.py" line="434"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="499"/>
+        <location filename="../app/ui/main_window.py" line="505"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="501"/>
+        <location filename="../app/ui/main_window.py" line="507"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="505"/>
+        <location filename="../app/ui/main_window.py" line="511"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="546"/>
+        <location filename="../app/ui/main_window.py" line="552"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="627"/>
-        <location filename="../app/ui/main_window.py" line="858"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="864"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="629"/>
+        <location filename="../app/ui/main_window.py" line="635"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="631"/>
+        <location filename="../app/ui/main_window.py" line="637"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="639"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="639"/>
+        <location filename="../app/ui/main_window.py" line="645"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="658"/>
+        <location filename="../app/ui/main_window.py" line="664"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="659"/>
+        <location filename="../app/ui/main_window.py" line="665"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="666"/>
+        <location filename="../app/ui/main_window.py" line="672"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="673"/>
+        <location filename="../app/ui/main_window.py" line="679"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="712"/>
+        <location filename="../app/ui/main_window.py" line="718"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="736"/>
+        <location filename="../app/ui/main_window.py" line="742"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="774"/>
+        <location filename="../app/ui/main_window.py" line="780"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="798"/>
+        <location filename="../app/ui/main_window.py" line="804"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="801"/>
+        <location filename="../app/ui/main_window.py" line="807"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="805"/>
+        <location filename="../app/ui/main_window.py" line="811"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
-        <location filename="../app/ui/main_window.py" line="860"/>
-        <location filename="../app/ui/main_window.py" line="864"/>
-        <location filename="../app/ui/main_window.py" line="1214"/>
+        <location filename="../app/ui/main_window.py" line="821"/>
+        <location filename="../app/ui/main_window.py" line="866"/>
+        <location filename="../app/ui/main_window.py" line="870"/>
+        <location filename="../app/ui/main_window.py" line="1227"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="816"/>
+        <location filename="../app/ui/main_window.py" line="822"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="825"/>
+        <location filename="../app/ui/main_window.py" line="831"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="841"/>
+        <location filename="../app/ui/main_window.py" line="847"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="850"/>
+        <location filename="../app/ui/main_window.py" line="856"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="852"/>
+        <location filename="../app/ui/main_window.py" line="858"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="860"/>
+        <location filename="../app/ui/main_window.py" line="866"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="875"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="870"/>
+        <location filename="../app/ui/main_window.py" line="876"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="898"/>
+        <location filename="../app/ui/main_window.py" line="904"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="898"/>
+        <location filename="../app/ui/main_window.py" line="904"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="902"/>
+        <location filename="../app/ui/main_window.py" line="908"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="907"/>
+        <location filename="../app/ui/main_window.py" line="913"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="916"/>
-        <location filename="../app/ui/main_window.py" line="924"/>
+        <location filename="../app/ui/main_window.py" line="922"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="917"/>
+        <location filename="../app/ui/main_window.py" line="923"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="714"/>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="720"/>
+        <location filename="../app/ui/main_window.py" line="925"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="926"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="926"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="924"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="957"/>
+        <location filename="../app/ui/main_window.py" line="963"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1056"/>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1069"/>
+        <location filename="../app/ui/main_window.py" line="1087"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1057"/>
-        <location filename="../app/ui/main_window.py" line="1092"/>
+        <location filename="../app/ui/main_window.py" line="1070"/>
+        <location filename="../app/ui/main_window.py" line="1105"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1078"/>
+        <location filename="../app/ui/main_window.py" line="1091"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1083"/>
+        <location filename="../app/ui/main_window.py" line="1096"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1090"/>
-        <location filename="../app/ui/main_window.py" line="1112"/>
-        <location filename="../app/ui/main_window.py" line="1118"/>
+        <location filename="../app/ui/main_window.py" line="1103"/>
+        <location filename="../app/ui/main_window.py" line="1125"/>
+        <location filename="../app/ui/main_window.py" line="1131"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1113"/>
+        <location filename="../app/ui/main_window.py" line="1126"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1119"/>
+        <location filename="../app/ui/main_window.py" line="1132"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1126"/>
+        <location filename="../app/ui/main_window.py" line="1139"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1140"/>
+        <location filename="../app/ui/main_window.py" line="1153"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1142"/>
+        <location filename="../app/ui/main_window.py" line="1155"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1142"/>
+        <location filename="../app/ui/main_window.py" line="1155"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="1159"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1147"/>
+        <location filename="../app/ui/main_window.py" line="1160"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1216"/>
+        <location filename="../app/ui/main_window.py" line="1229"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1219"/>
+        <location filename="../app/ui/main_window.py" line="1232"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1222"/>
+        <location filename="../app/ui/main_window.py" line="1235"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1224"/>
+        <location filename="../app/ui/main_window.py" line="1237"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3879,7 +4175,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="451"/>
+        <location filename="../app/ui/main_window.py" line="457"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>

@@ -481,9 +481,10 @@ def check_contract(contract: ContractFields, patents: Sequence[ContractPatent],
         findings.append(error("contract.detail_not_allowed", "improvement_other"))
 
     if not contract.dispute:
-        findings.append(error("contract.choose_one", "dispute"))
+        findings.append(error("contract.choose_one", "dispute_settlement"))
     elif contract.dispute not in {d.value for d in Dispute}:
-        findings.append(error("contract.choice_unknown", "dispute", value=contract.dispute))
+        findings.append(error("contract.choice_unknown", "dispute_settlement",
+                              value=contract.dispute))
     elif contract.dispute == Dispute.ARBITRATION and not contract.arbitration_commission.strip():
         findings.append(error("contract.required", "arbitration_commission"))
     elif contract.dispute == Dispute.COURT and contract.arbitration_commission.strip():

@@ -12,6 +12,7 @@ from app.models import (  # noqa: F401
     deals,
     entities,
     henan_application,
+    inventory,
     ops_centre_records,
     submission,
 )

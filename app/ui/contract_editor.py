@@ -211,7 +211,7 @@ class ContractEditor(RecordEditor):
             self.dispute_group.addButton(radio)
             dispute_box.addWidget(plain(radio))
         dispute_box.addWidget(plain(self._register(
-            "dispute", self.dispute_buttons[Dispute.ARBITRATION])))
+            "dispute_settlement", self.dispute_buttons[Dispute.ARBITRATION])))
         rest_form.addRow(plain(QLabel("第十一条")), dispute_box)
         key, caption = LINE_FIELDS[13]
         self.line_edits[key] = QLineEdit(objectName=key)

@@ -301,6 +301,9 @@ class MainWindow(QMainWindow):
         self.ops_centre_action = action(
             self.tr("&Ops-centre summary table…"), self.open_ops_centre,
             self.tr("The Henan operations-centre summary table (运营管理中心建设工作总结表)"))
+        self.inventory_action = action(  # the stock-patent inventory (issue 15)
+            self.tr("Stock-patent &inventory…"), self.open_inventory,
+            self.tr("Screen the portfolio and write the Anhui tables (存量专利盘点)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
             self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
             self.contracts_action, self.application_action, self.contacts_sheet_action,
+            self.inventory_action,
         )
         self.single_patent_actions = (
             self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
@@ -362,6 +366,8 @@ class MainWindow(QMainWindow):
         for item in (self.contracts_action, self.application_action,
                      self.contacts_sheet_action):
             licences_menu.addAction(item)
+        licences_menu.addSeparator()
+        licences_menu.addAction(self.inventory_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -1011,6 +1017,13 @@ class MainWindow(QMainWindow):
         from app.ui.deals_window import open_deals_window
 
         return open_deals_window(self, self.store)
+
+    def open_inventory(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.inventory_window import open_inventory_window
+
+        return open_inventory_window(self, self.store)
 
     def open_summary_book(self) -> Any:
         if self.store is None:

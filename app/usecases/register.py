@@ -69,6 +69,11 @@ def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding]
         name = message("cli.record_deal", {"serial": deal.serial}, lang)
         for f in store.check_deal_fields(deal.fields, deal.id):
             found.append(RecordFinding("deal", str(deal.serial), f, name))
+    from app.usecases.inventory import inventory_findings
+
+    for number, f in inventory_findings(store):  # the stock-patent inventory (issue 15)
+        name = message("cli.record_screening", {"number": number}, lang)
+        found.append(RecordFinding("screening", number, f, name))
     for book in store.summary_books():
         data = store.summary_book_data(book.period_end)
         if data is None:
@@ -193,6 +198,7 @@ def proposed_mapping(preview: ImportPreview) -> ColumnMapping:
 class PatentListImport:
     outcome: ImportOutcome
     drafts: int = 0  # patents written whose record has errors: kept as drafts
+    screenings_written: int = 0  # patents whose inventory screening columns were written
 
 
 def import_patent_rows(store: Store, rows: list[PreviewRow], *, update: bool = False,
@@ -207,4 +213,7 @@ def import_patent_rows(store: Store, rows: list[PreviewRow], *, update: bool = F
     written = {*outcome.created, *outcome.updated}
     drafts = sum(1 for r in rows if not r.has_errors and r.patent.number in written
                  and any(f.is_error for f in r.record_findings))
-    return PatentListImport(outcome, drafts)
+    from app.usecases.inventory import import_sheet_screenings
+
+    screened = import_sheet_screenings(store, rows, outcome.skipped_rows)
+    return PatentListImport(outcome, drafts, screened.written)
