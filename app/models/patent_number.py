@@ -16,6 +16,8 @@ is answered with a hint.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -63,7 +65,8 @@ def _old_year(two_digits: str) -> int:
 
 def check_character(digits: str) -> str:
     """The check character of the 8 or 12 digits before the dot."""
-    total = sum(int(d) * _WEIGHTS[i % len(_WEIGHTS)] for i, d in enumerate(digits))
+    # map/zip rather than a generator: the register checks 50,000 numbers at a time.
+    total = sum(map(operator.mul, map(int, digits), itertools.cycle(_WEIGHTS)))
     remainder = total % 11
     return "X" if remainder == 10 else str(remainder)
 
@@ -138,7 +141,9 @@ class NumberCheck:
 
 def clean(text: str) -> str:
     """Full-width to half-width, spaces and separators out, upper case, ZL/CN prefix kept."""
-    text = unicodedata.normalize("NFKC", text or "")
+    text = text or ""
+    if not text.isascii():  # NFKC leaves ASCII as it is; most stored numbers are ASCII
+        text = unicodedata.normalize("NFKC", text)
     # NFKC leaves the ideographic full stop and middle dots alone; clerks type them for the dot.
     text = text.replace("。", ".").replace("·", ".").replace("．", ".")
     text = _STRIP_RE.sub("", text).upper()

@@ -1140,8 +1140,15 @@ class Store:
 
         from app.models.entities import Patentee
 
+        days: dict[str, dt.date] = {}  # 50,000 patents share a few thousand dates
+
         def day(text: str | None) -> dt.date | None:
-            return dt.date.fromisoformat(text) if text else None
+            if not text:
+                return None
+            found = days.get(text)
+            if found is None:
+                found = days[text] = dt.date.fromisoformat(text)
+            return found
 
         wanted = None if ids is None else list(ids)
         names_query = select(Patentee.patent_id, Patentee.name).order_by(
@@ -1166,7 +1173,9 @@ class Store:
             query = query.where(Patent.id.in_(wanted))
         names: dict[int, list[str]] = {}
         with self.session() as session:
-            for patent_id, name in session.execute(names_query):
+            # Core rows through the session's connection: no ORM loading per row.
+            connection = session.connection()
+            for patent_id, name in connection.execute(names_query):
                 names.setdefault(patent_id, []).append(name)
             return [
                 (
@@ -1186,7 +1195,7 @@ class Store:
                         pledged=bool(row[11]),
                     ),
                 )
-                for row in session.execute(query)
+                for row in connection.execute(query)
             ]
 
     def check_patent_fields(
