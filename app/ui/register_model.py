@@ -130,14 +130,20 @@ class Collation:
         self._primary: dict[int, str] = {}
         self._full: dict[int, str] = {}
         self._known: set[str] = set()
+        self._lock = threading.Lock()  # the worker thread ranks too
 
     def keys(self, texts: Sequence[str]) -> list[str]:
-        self.learn(texts)
-        primary, full = self._primary, self._full
+        with self._lock:
+            self._learn(texts)
+            primary, full = self._primary, self._full
         return [t.translate(primary) + _SEPARATOR + t.translate(full) for t in texts]
 
     def learn(self, texts: Sequence[str]) -> None:
         """Ranks the characters of `texts` ahead of a sort (the background check does)."""
+        with self._lock:
+            self._learn(texts)
+
+    def _learn(self, texts: Sequence[str]) -> None:
         chars = set(_SEPARATOR.join(texts))
         if not chars <= self._known:
             self._known |= chars
@@ -271,7 +277,9 @@ class PatentTableModel(QAbstractTableModel):
         self._rows: list[RegisterRow] = []  # shown: the filter's hits, in sort order
         self._all: list[RegisterRow] = []  # every record, in sort order
         self._loaded: list[RegisterRow | None] = []  # by RegisterRow.order; None: gone
-        self._by_id: dict[int, int] = {}
+        self._by_id_cache: dict[int, int] | None = {}
+        self._version = 0  # counts changes of the records, for the cached orders
+        self._orders: dict[int, tuple[tuple[int, str], list[RegisterRow]]] = {}
         self._headers = (
             "",
             self.tr("Patent number"),
@@ -304,6 +312,7 @@ class PatentTableModel(QAbstractTableModel):
     def load(self, records: Iterable[tuple[int, PatentFields]]) -> None:
         self.beginResetModel()
         self._check_generation += 1  # a running check leaves the old rows alone
+        self._version += 1
         self._all = [
             RegisterRow(patent_id, fields, order)
             for order, (patent_id, fields) in enumerate(records)
@@ -320,6 +329,7 @@ class PatentTableModel(QAbstractTableModel):
     def upsert(self, patent_id: int, fields: PatentFields) -> int | None:
         """Replace or add one record; returns its row (None when the filter hides it)."""
         record = RegisterRow(patent_id, fields, len(self._loaded))
+        self._version += 1
         with self._search_lock:
             self._loaded.append(record)
             if self._haystack is not None:
@@ -358,6 +368,7 @@ class PatentTableModel(QAbstractTableModel):
 
     def remove_ids(self, patent_ids: Iterable[int]) -> None:
         gone = set(patent_ids)
+        self._version += 1
         for record in self._all:
             if record.patent_id in gone:
                 self._loaded[record.order] = None
@@ -370,10 +381,17 @@ class PatentTableModel(QAbstractTableModel):
         self._reindex()
 
     def _reindex(self) -> None:
-        self._by_id = {r.patent_id: i for i, r in enumerate(self._rows)}
+        self._by_id_cache = None  # made when first asked for: a sort need not pay for it
+
+    @property
+    def _by_id(self) -> dict[int, int]:
+        if self._by_id_cache is None:
+            self._by_id_cache = {r.patent_id: i for i, r in enumerate(self._rows)}
+        return self._by_id_cache
 
     def set_offer_marks(self, marks: dict[int, tuple[str, bool]]) -> None:
         self._offer_marks = dict(marks)
+        self._orders.pop(Column.OFFER, None)
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.OFFER), self.index(len(self._rows) - 1, Column.OFFER)
@@ -469,6 +487,7 @@ class PatentTableModel(QAbstractTableModel):
             self.checks_finished.emit()
             return
         rows = list(self._all)
+        version = self._version
 
         def run() -> None:
             import datetime as dt
@@ -485,6 +504,10 @@ class PatentTableModel(QAbstractTableModel):
                     if generation != self._check_generation:
                         return
                     record.prepare(today)
+                for column in (Column.TITLE, Column.PATENTEES):
+                    if generation != self._check_generation:
+                        return
+                    self.ascending(column, version)
             finally:
                 if generation == self._check_generation:
                     self._checked_generation = generation
@@ -639,36 +662,51 @@ class PatentTableModel(QAbstractTableModel):
         self._relayout(arrange)
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
-        rows = self._all
+        ascending = self.ascending(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        self._all = ascending[::-1] if descending else list(ascending)
+
+    def ascending(self, column: int, version: int | None = None) -> list[RegisterRow]:
+        """Every record in the column's ascending order: worked out once per state of the
+        records (and language), then a sort is a copy. The worker thread calls this for the
+        title and patentee columns with the version its rows were taken at."""
+        stamp = (self._version if version is None else version, i18n.language())
+        cached = self._orders.get(column)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        rows = [r for r in list(self._loaded) if r is not None]  # in load order: by number
         keys: Sequence[Any]
         if column == Column.MARKER:
             keys = [r.severity for r in rows]
         elif column == Column.OFFER:
-            texts: dict[tuple[str, bool] | None, str] = {}
             marks = self._offer_marks
+            texts: dict[tuple[str, bool] | None, str] = {None: ""}
             for mark in set(marks.values()):
                 texts[mark] = self.offer_text_of(mark)
-            texts[None] = ""
             keys = [texts[marks.get(r.patent_id)] for r in rows]
         elif column in (Column.TITLE, Column.PATENTEES):
             if column == Column.TITLE:
-                texts_ = [r.fields.title for r in rows]
+                strings = [r.fields.title for r in rows]
             else:
-                texts_ = ["、".join(r.fields.patentees) for r in rows]
-            ranked = self._collation.order(texts_, order == Qt.SortOrder.DescendingOrder)
-            self._all = [rows[i] for i in ranked]
-            return
+                strings = ["、".join(r.fields.patentees) for r in rows]
+            ordered = [rows[i] for i in self._collation.order(strings)]
+            if stamp[0] == self._version:
+                self._orders[column] = (stamp, ordered)
+            return ordered
         elif column == Column.NUMBER:
             # The cell without "ZL": the stored number (normalised when valid, else as typed).
             keys = [r.fields.number.removeprefix("ZL") for r in rows]
         elif column == Column.FILING_DATE:
-            keys = [r.fields.filing_date.isoformat() if r.fields.filing_date else ""
-                    for r in rows]
+            import datetime as dt
+
+            none = dt.date.min  # an empty cell sorts first, as "" does
+            keys = [r.fields.filing_date or none for r in rows]
         else:
             keys = [r.cells()[column] for r in rows]
-        reverse = order == Qt.SortOrder.DescendingOrder
-        ranked = sorted(range(len(rows)), key=keys.__getitem__, reverse=reverse)
-        self._all = [rows[i] for i in ranked]
+        ordered = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
+        if stamp[0] == self._version:
+            self._orders[column] = (stamp, ordered)
+        return ordered
 
     def offer_text_of(self, mark: tuple[str, bool]) -> str:
         from app.ui.offer_editor import state_label
