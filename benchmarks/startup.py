@@ -267,13 +267,24 @@ def run_child(args: list[str], env: dict[str, str]) -> dict[str, Any]:
 
 def generate_register(db: Path, count: int) -> float:
     """`count` patents with valid numbers, Chinese titles and patentees, via Store.replace_all."""
+    from app.models.database import open_database
+    from app.models.store import Store
+
+    fields = generate_fields(count)
+    start = time.perf_counter()
+    database = open_database(db)
+    Store(database).replace_all(None, fields)
+    database.close()
+    return time.perf_counter() - start
+
+
+def generate_fields(count: int) -> list[Any]:
+    """`count` PatentFields with valid numbers, Chinese titles and patentees (seeded)."""
     import datetime as dt
     import random
 
-    from app.models.database import open_database
     from app.models.patent_number import check_character
     from app.models.patent_rules import PatentFields
-    from app.models.store import Store
 
     rnd = random.Random(20240601)
     subjects = ["输电线路缺陷检测方法", "耐腐蚀铝合金及其制备方法", "柔性压力传感器",
@@ -302,11 +313,7 @@ def generate_register(db: Path, count: int) -> float:
                 legal_status=rnd.choice(["valid"] * 8 + ["lapsed", "expired"]),
             )
         )
-    start = time.perf_counter()
-    database = open_database(db)
-    Store(database).replace_all(None, fields)
-    database.close()
-    return time.perf_counter() - start
+    return fields
 
 
 def machine(platform: str = "") -> str:

@@ -16,6 +16,7 @@ is answered with a hint.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import operator
 import re
@@ -152,6 +153,13 @@ def clean(text: str) -> str:
 
 def parse(text: str, *, today: dt.date | None = None) -> NumberCheck:
     """Read a patent application number in any notation clerks use."""
+    # Remembered: an import reads each number several times (file check, matching, storing,
+    # the rules), and the result depends only on the text and the current year. Immutable.
+    return _parse(text, (today or dt.date.today()).year)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _parse(text: str, year_now: int) -> NumberCheck:
     raw = text
     cleaned = clean(text)
     if not cleaned:
@@ -173,7 +181,6 @@ def parse(text: str, *, today: dt.date | None = None) -> NumberCheck:
     if digits is None:
         return NumberCheck(raw, None, (error("number.malformed", FIELD, text=raw.strip()),))
 
-    year_now = (today or dt.date.today()).year
     if len(digits) == 12:
         year = int(digits[:4])
         if not FIRST_NEW_FORMAT_YEAR <= year <= year_now:

@@ -80,3 +80,23 @@ def test_progress_counts_patents_and_cancel_writes_nothing(store: Store) -> None
     titles = {fields.title for _id, fields in store.patent_register()}
     assert titles == {f"一种传感器（{i}）" for i in range(1, 2 * BULK_CHUNK + 11)}
     assert len(store.patent_register()) == len(records)
+
+
+def test_a_cancelled_json_restore_writes_nothing(store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from app.interchange import build_document, dumps, import_file
+    from app.models.store import OrganisationData
+
+    store.replace_all(None, [patent(1, title="原来的")])
+    path = Path(str(tmp_path)) / "backup.json"
+    records = [patent(i, title="备份里的") for i in range(1, BULK_CHUNK + 5)]
+    path.write_text(dumps(build_document(OrganisationData(name="某某大学"), records)),
+                    encoding="utf-8")
+    with pytest.raises(Cancelled):
+        import_file(store, path, progress=lambda done, total: done == 0)
+    assert [f.title for _id, f in store.patent_register()] == ["原来的"]
+    assert store.organisation().name == ""
+    result = import_file(store, path)
+    assert result.created == BULK_CHUNK + 3 and result.updated == 1
+    assert {f.title for _id, f in store.patent_register()} == {"备份里的"}
