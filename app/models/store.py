@@ -1175,7 +1175,8 @@ class Store:
         with self.session() as session:
             # Core rows through the session's connection: no ORM loading per row.
             connection = session.connection()
-            for patent_id, name in connection.execute(names_query):
+            # fetchall: one call into the driver, not one per row as iterating does.
+            for patent_id, name in connection.execute(names_query).fetchall():
                 names.setdefault(patent_id, []).append(name)
             return [
                 (
@@ -1195,7 +1196,7 @@ class Store:
                         pledged=bool(row[11]),
                     ),
                 )
-                for row in connection.execute(query)
+                for row in connection.execute(query).fetchall()
             ]
 
     def check_patent_fields(

@@ -176,6 +176,25 @@ class Collation:
         return table
 
 
+@functools.cache
+def _rules() -> Any:
+    """The rules and labels, imported when a row first needs them (not before the first paint)
+    and then looked up as attributes: an import statement per row costs microseconds under
+    PySide's import hook, 50,000 times over."""
+    import types
+
+    from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
+    from app.models.patent_number import PatentKind, parse
+    from app.models.patent_rules import check_patent
+    from app.models.term import patent_expiry
+
+    return types.SimpleNamespace(
+        KIND_LABELS=KIND_LABELS, LEGAL_STATUS_LABELS=LEGAL_STATUS_LABELS, label=label,
+        PatentKind=PatentKind, parse=parse, check_patent=check_patent,
+        patent_expiry=patent_expiry,
+    )
+
+
 class RegisterRow:
     """One patent of the register, with its cells and findings worked out when first needed.
 
@@ -204,19 +223,14 @@ class RegisterRow:
         return fold(self.search_source())
 
     def prepare(self, today: Any = None) -> None:
-        """Works out the findings and the cells (what the background check does per row)."""
+        """Works out the findings (what the background check does per row)."""
         if self._findings is None:
-            from app.models.patent_rules import check_patent
-
-            self._findings = check_patent(self.fields, today=today)
-        self.cells()
+            self._findings = _rules().check_patent(self.fields, today=today)
 
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            from app.models.patent_rules import check_patent
-
-            self._findings = check_patent(self.fields)
+            self._findings = _rules().check_patent(self.fields)
         return self._findings
 
     @property
@@ -233,22 +247,17 @@ class RegisterRow:
         return self._cells
 
     def _make_cells(self) -> tuple[str, ...]:
-        from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
-        from app.models.patent_number import parse
-        from app.models.term import patent_expiry
-
+        m = _rules()
         language = i18n.language()
         f = self.fields
-        number = parse(f.number)
+        number = m.parse(f.number)
         kind = number.kind
         if kind is None and f.entered_kind:
             try:
-                from app.models.patent_number import PatentKind
-
-                kind = PatentKind(f.entered_kind)
+                kind = m.PatentKind(f.entered_kind)
             except ValueError:
                 kind = None
-        expiry = patent_expiry(
+        expiry = m.patent_expiry(
             kind, f.filing_date, max(f.term_compensation_days or 0, 0), f.expiry_override
         )
         self._overridden = bool(expiry and expiry.overridden)
@@ -256,11 +265,11 @@ class RegisterRow:
             "",
             number.number.official if number.number else f.number,
             f.title,
-            label(KIND_LABELS, kind.value, language) if kind else "",
+            m.label(m.KIND_LABELS, kind.value, language) if kind else "",
             "、".join(f.patentees),
             f.filing_date.isoformat() if f.filing_date else "",
             expiry.date.isoformat() if expiry else "",
-            label(LEGAL_STATUS_LABELS, f.legal_status, language),
+            m.label(m.LEGAL_STATUS_LABELS, f.legal_status, language),
         )
 
     @property
@@ -476,11 +485,12 @@ class PatentTableModel(QAbstractTableModel):
     # Checking every record, off the UI thread ------------------------------------------
 
     def start_checks(self) -> None:
-        """Checks every record not yet checked on a worker thread (and works out its cells,
-        which the type and expiry sorts need); `checks_finished` when done."""
+        """Checks every record not yet checked on a worker thread, then works out the orders
+        of the columns whose keys cost most (text collation, type, expiry, problems);
+        `checks_finished` when done."""
         self._check_generation += 1
         generation = self._check_generation
-        pending = [r for r in self._all if r._findings is None or r._cells is None]
+        pending = [r for r in self._all if r._findings is None]
         if not pending and self._haystack is not None:
             self._checker = None
             self._checked_generation = generation
@@ -504,7 +514,7 @@ class PatentTableModel(QAbstractTableModel):
                     if generation != self._check_generation:
                         return
                     record.prepare(today)
-                for column in (Column.TITLE, Column.PATENTEES):
+                for column in (Column.TITLE, Column.PATENTEES, Column.EXPIRY, Column.MARKER):
                     if generation != self._check_generation:
                         return
                     self.ascending(column, version)
@@ -702,7 +712,18 @@ class PatentTableModel(QAbstractTableModel):
             none = dt.date.min  # an empty cell sorts first, as "" does
             keys = [r.fields.filing_date or none for r in rows]
         else:
-            keys = [r.cells()[column] for r in rows]
+            # Cells made for the keys are not kept (50,000 rows of them are 30 MB; a row's are
+            # made again in microseconds when it is shown); made once for every such column.
+            cells = [r._cells or r._make_cells() for r in rows]
+            ordered = []
+            for other in (Column.KIND, Column.EXPIRY, Column.LEGAL_STATUS):
+                keys = [c[other] for c in cells]
+                done = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
+                if stamp[0] == self._version:
+                    self._orders[other] = (stamp, done)
+                if other == column:
+                    ordered = done
+            return ordered
         ordered = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
         if stamp[0] == self._version:
             self._orders[column] = (stamp, ordered)
