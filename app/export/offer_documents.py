@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reportlab.platypus import Flowable, PageBreak
 
@@ -271,10 +271,101 @@ def render_offer_documents(
     if combined:
         _render_combined(store, prepared, out, draft, generated_at, result, done, total,
                          report, is_cancelled)
+    elif render_workers(len(prepared)) > 1:
+        _render_pooled(store, prepared, out, draft, generated_at, result, done, total,
+                       report, is_cancelled, render_workers(len(prepared)))
     else:
         _render_separate(store, prepared, out, draft, generated_at, result, done, total,
                          report, is_cancelled)
     return result
+
+
+# Below this many offers starting worker processes (about half a second each, importing
+# reportlab and registering the font) costs more than the second core gives back.
+POOL_MIN_OFFERS = 16
+
+
+def render_workers(offers: int) -> int:
+    """How many processes render a batch of separate files: one per core (at most four), or
+    1 (this process alone) for a small batch or a one-core machine."""
+    import os
+
+    if offers < POOL_MIN_OFFERS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _render_one(item: _Prepared, kind: str, draft: bool) -> tuple[str, object]:
+    """In a worker process: one document's bytes, or why not (picklable either way)."""
+    render = render_information_sheet if kind == INFORMATION_SHEET else render_declaration
+    try:
+        return "ok", render(item.patent, item.offer, creation_date=item.creation_date,
+                            watermark=draft)
+    except UnprintableText as exc:
+        return "unprintable", tuple(exc.missing)
+    except Exception as exc:  # reported per offer, as in one process
+        return "failed", (reason_params(exc), repr(exc))
+
+
+def _render_pooled(
+    store: Store, prepared: Sequence[_Prepared], out: Path, draft: bool,
+    generated_at: dt.datetime, result: RenderResult, done: int, total: int,
+    report: Progress, is_cancelled: Cancelled, workers: int,
+) -> None:
+    """As `_render_separate`, the documents laid out by a pool of worker processes: files are
+    written and the database is written here only, in register order; a few documents per
+    worker are queued at a time, so a cancel waits for those alone (well under a second)."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    jobs = iter([(item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION)])
+    queued: deque[tuple[_Prepared, str, Future[tuple[str, object]]]] = deque()
+    # spawn, not fork: this process may hold Qt and threads; Windows has only spawn anyway.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        def top_up() -> None:
+            while len(queued) < 3 * workers:
+                job = next(jobs, None)
+                if job is None:
+                    return
+                queued.append((*job, pool.submit(_render_one, job[0], job[1], draft)))
+
+        top_up()
+        renders: list[tuple[str, bytes]] = []
+        failed: set[int] = set()
+        while queued:
+            if is_cancelled():
+                result.cancelled = True
+                return
+            item, kind, future = queued.popleft()
+            status, value = future.result()
+            top_up()
+            if item.offer_id in failed:
+                continue
+            if status == "unprintable":
+                failed.add(item.offer_id)
+                result.failures.append(OfferFailure(
+                    item.offer_id, item.number,
+                    tuple(missing_glyph_findings(cast(tuple[MissingGlyph, ...], value)))))
+                renders = []
+                continue
+            if status == "failed":
+                params, text = cast(tuple[dict[str, object], str], value)
+                log.error("rendering %s failed: %s", item.number, text)
+                failed.add(item.offer_id)
+                result.failures.append(OfferFailure(item.offer_id, item.number, (
+                    error("pdf.render_failed", "offer", number=item.number, **params),)))
+                renders = []
+                continue
+            renders.append((kind, cast(bytes, value)))
+            done += 1
+            report(done, total)
+            if kind == DECLARATION:
+                _write_offer(store, item, renders, out, draft, generated_at, result)
+                renders = []
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _render_separate(
@@ -307,21 +398,26 @@ def _render_separate(
             result.failures.append(OfferFailure(item.offer_id, item.number, (
                 error("pdf.render_failed", "offer", number=item.number, **reason_params(exc)),)))
             continue
-        # Both documents of the offer are laid out before either is written.
-        written: list[WrittenFile] = []
-        for kind, data in renders:
-            path = out / file_name(item.number, kind, draft=draft)
-            try:
-                write_atomic(path, data)
-            except OSError as exc:
-                result.failures.append(OfferFailure(item.offer_id, item.number,
-                                                    (_write_failed(path, exc),)))
-                break
-            written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
-                                       hashlib.sha256(data).hexdigest(), len(data), draft))
-        result.written.extend(written)
-        if not draft and written:
-            _record(store, written, {item.offer_id: item}, generated_at)
+        _write_offer(store, item, renders, out, draft, generated_at, result)
+
+
+def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, bytes]], out: Path,
+                 draft: bool, generated_at: dt.datetime, result: RenderResult) -> None:
+    """Both documents of the offer are laid out before either is written."""
+    written: list[WrittenFile] = []
+    for kind, data in renders:
+        path = out / file_name(item.number, kind, draft=draft)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                (_write_failed(path, exc),)))
+            break
+        written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
+                                   hashlib.sha256(data).hexdigest(), len(data), draft))
+    result.written.extend(written)
+    if not draft and written:
+        _record(store, written, {item.offer_id: item}, generated_at)
 
 
 def _render_combined(

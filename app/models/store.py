@@ -1175,9 +1175,11 @@ class Store:
         with self.session() as session:
             # Core rows through the session's connection: no ORM loading per row.
             connection = session.connection()
-            # fetchall: one call into the driver, not one per row as iterating does.
-            for patent_id, name in connection.execute(names_query).fetchall():
-                names.setdefault(patent_id, []).append(name)
+            # In slices of a few thousand rows: one call into the driver per slice, not one per
+            # row as iterating does, and not every raw row in memory at once as fetchall.
+            for part in connection.execute(names_query).partitions(5000):
+                for patent_id, name in part:
+                    names.setdefault(patent_id, []).append(name)
             return [
                 (
                     row[0],
@@ -1196,7 +1198,8 @@ class Store:
                         pledged=bool(row[11]),
                     ),
                 )
-                for row in connection.execute(query).fetchall()
+                for part in connection.execute(query).partitions(5000)
+                for row in part
             ]
 
     def check_patent_fields(

@@ -714,10 +714,12 @@ class PatentTableModel(QAbstractTableModel):
         else:
             # Cells made for the keys are not kept (50,000 rows of them are 30 MB; a row's are
             # made again in microseconds when it is shown); made once for every such column.
-            cells = [r._cells or r._make_cells() for r in rows]
+            wanted = (Column.KIND, Column.EXPIRY, Column.LEGAL_STATUS)
+            parts = [tuple(c[k] for k in wanted)
+                     for c in (r._cells or r._make_cells() for r in rows)]
             ordered = []
-            for other in (Column.KIND, Column.EXPIRY, Column.LEGAL_STATUS):
-                keys = [c[other] for c in cells]
+            for place, other in enumerate(wanted):
+                keys = [part[place] for part in parts]
                 done = [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
                 if stamp[0] == self._version:
                     self._orders[other] = (stamp, done)
