@@ -286,8 +286,8 @@ POOL_MIN_OFFERS = 16
 
 
 def render_workers(offers: int) -> int:
-    """How many processes render a batch of separate files: one per core (at most four), or
-    1 (this process alone) for a small batch or a one-core machine."""
+    """How many processes lay out a batch of separate files, this one included: one per core
+    (at most four), or 1 (this process alone) for a small batch or a one-core machine."""
     import os
 
     if offers < POOL_MIN_OFFERS:
@@ -310,36 +310,45 @@ def _render_one(item: _Prepared, kind: str, draft: bool) -> tuple[str, object]:
 def _render_pooled(
     store: Store, prepared: Sequence[_Prepared], out: Path, draft: bool,
     generated_at: dt.datetime, result: RenderResult, done: int, total: int,
-    report: Progress, is_cancelled: Cancelled, workers: int,
+    report: Progress, is_cancelled: Cancelled, processes: int,
 ) -> None:
-    """As `_render_separate`, the documents laid out by a pool of worker processes: files are
-    written and the database is written here only, in register order; a few documents per
-    worker are queued at a time, so a cancel waits for those alone (well under a second)."""
+    """As `_render_separate`, with `processes - 1` worker processes laying out documents
+    beside this one (which lays out the next document itself whenever the one due next is not
+    ready). Files and the database are written here only, in register order, so output and
+    records are those of one process. Two documents per worker are queued at a time: a cancel
+    returns at once, and the workers finish those alone and exit."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    jobs = iter([(item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION)])
-    queued: deque[tuple[_Prepared, str, Future[tuple[str, object]]]] = deque()
+    workers = processes - 1
+    jobs = deque((item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION))
+    # In job order: each a worker's Future or what this process laid out.
+    slots: deque[tuple[_Prepared, str, Future[tuple[str, object]] | tuple[str, object]]] = (
+        deque())
     # spawn, not fork: this process may hold Qt and threads; Windows has only spawn anyway.
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    cancelled = False
     try:
         def top_up() -> None:
-            while len(queued) < 3 * workers:
-                job = next(jobs, None)
-                if job is None:
-                    return
-                queued.append((*job, pool.submit(_render_one, job[0], job[1], draft)))
+            while jobs and sum(isinstance(s[2], Future) for s in slots) < 2 * workers:
+                item, kind = jobs.popleft()
+                slots.append((item, kind, pool.submit(_render_one, item, kind, draft)))
 
-        top_up()
         renders: list[tuple[str, bytes]] = []
         failed: set[int] = set()
-        while queued:
+        top_up()
+        while slots:
             if is_cancelled():
-                result.cancelled = True
+                cancelled = result.cancelled = True
                 return
-            item, kind, future = queued.popleft()
-            status, value = future.result()
+            item, kind, slot = slots[0]
+            if isinstance(slot, Future) and not slot.done() and jobs:
+                job_item, job_kind = jobs.popleft()  # the worker is busy: lay one out here
+                slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
+                continue
+            slots.popleft()
+            status, value = slot.result() if isinstance(slot, Future) else slot
             top_up()
             if item.offer_id in failed:
                 continue
@@ -365,7 +374,7 @@ def _render_pooled(
                 _write_offer(store, item, renders, out, draft, generated_at, result)
                 renders = []
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=not cancelled, cancel_futures=True)
 
 
 def _render_separate(
