@@ -485,9 +485,9 @@ class PatentTableModel(QAbstractTableModel):
     # Checking every record, off the UI thread ------------------------------------------
 
     def start_checks(self) -> None:
-        """Checks every record not yet checked on a worker thread (`checks_finished` when
-        done), then works out the orders of the columns whose keys cost most (text collation,
-        type, expiry, problems) so that a header click finds them made."""
+        """Checks every record not yet checked on a worker thread, then works out the orders
+        of the columns whose keys cost most (text collation, type, expiry, problems);
+        `checks_finished` when done."""
         self._check_generation += 1
         generation = self._check_generation
         pending = [r for r in self._all if r._findings is None]
@@ -499,42 +499,32 @@ class PatentTableModel(QAbstractTableModel):
         rows = list(self._all)
         version = self._version
 
-        finished = False
-
-        def finish() -> None:
-            nonlocal finished
-            finished = True
-            if generation == self._check_generation:
-                self._checked_generation = generation
-                try:
-                    self.checks_finished.emit()
-                except RuntimeError:  # the model was deleted meanwhile
-                    pass
-
         def run() -> None:
             import datetime as dt
 
             today = dt.date.today()
             try:
-                # First what the first filter would wait for, then the checks (the count in
-                # the status bar), then the orders a header click would wait for.
+                # First what the first filter and the first sort by text would wait for.
                 if self._haystack is None:
                     self._build_haystack()
+                self._collation.learn(
+                    [r.fields.title for r in rows] + ["、".join(r.fields.patentees) for r in rows]
+                )
                 for record in pending:
                     if generation != self._check_generation:
                         return
                     record.prepare(today)
-                finish()
-                self._collation.learn(
-                    [r.fields.title for r in rows] + ["、".join(r.fields.patentees) for r in rows]
-                )
                 for column in (Column.TITLE, Column.PATENTEES, Column.EXPIRY, Column.MARKER):
                     if generation != self._check_generation:
                         return
                     self.ascending(column, version)
             finally:
-                if not finished:
-                    finish()
+                if generation == self._check_generation:
+                    self._checked_generation = generation
+                    try:
+                        self.checks_finished.emit()
+                    except RuntimeError:  # the model was deleted meanwhile
+                        pass
 
         self._checker = threading.Thread(target=run, name="register-checks", daemon=True)
         self._checker.start()
