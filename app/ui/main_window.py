@@ -253,6 +253,10 @@ class MainWindow(QMainWindow):
         self.open_pdf_action = action(
             self.tr("&Open the generated PDF"), self.open_pdf,
             self.tr("Open the selected patent's information sheet in the PDF viewer"))
+        self.print_pdf_action = action(
+            self.tr("P&rint the generated PDF"), self.print_pdf,
+            self.tr("Print the selected patent's information sheet with the system's PDF "
+                    "program"))
         self.seal_action = action(
             self.tr("Attach a &sealed copy…"), self.attach_sealed_copy,
             self.tr("The scan of the stamped paper, sent in place of the generated PDF"))
@@ -280,6 +284,20 @@ class MainWindow(QMainWindow):
         self.book_action = action(
             self.tr("&Summary book…"), self.open_summary_book,
             self.tr("The Henan summary book (总结书) of a reporting period"))
+        # The notices' other forms (app.ui.other_forms).
+        self.contracts_action = action(
+            self.tr("Licence &contracts…"), self.open_contracts,
+            self.tr("专利开放许可合同: PDF and an editable Word file; a signed one records "
+                    "its deal"))
+        self.application_action = action(
+            self.tr("Henan &application and work plan…"), self.open_henan_application,
+            self.tr("河南省专利开放许可试点工作申请书 and 工作方案"))
+        self.contacts_sheet_action = action(
+            self.tr("&Contacts sheet…"), self.write_contacts_sheet,
+            self.tr("专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF"))
+        self.ops_centre_action = action(
+            self.tr("&Ops-centre summary table…"), self.open_ops_centre,
+            self.tr("The Henan operations-centre summary table (运营管理中心建设工作总结表)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -290,11 +308,13 @@ class MainWindow(QMainWindow):
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
-            self.targets_action, self.deals_action, self.book_action, self.import_json_action,
+            self.targets_action, self.deals_action, self.book_action, self.ops_centre_action,
+            self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
+            self.contracts_action, self.application_action, self.contacts_sheet_action,
         )
         self.single_patent_actions = (
-            self.offer_action, self.open_pdf_action, self.seal_action,
+            self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
             self.deal_from_offer_action,
         )
 
@@ -316,7 +336,8 @@ class MainWindow(QMainWindow):
         patents_menu.addAction(self.find_action)
         offers_menu = bar.addMenu(self.tr("&Information sheets"))
         for item in (self.offer_action, self.create_offers_action, None, self.finalise_action,
-                     self.generate_action, self.open_pdf_action, self.seal_action):
+                     self.generate_action, self.open_pdf_action, self.print_pdf_action,
+                     self.seal_action):
             if item is None:
                 offers_menu.addSeparator()
             else:
@@ -333,6 +354,11 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addAction(self.ops_centre_action)
+        licences_menu.addSeparator()
+        for item in (self.contracts_action, self.application_action,
+                     self.contacts_sheet_action):
+            licences_menu.addAction(item)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -752,19 +778,16 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return 0, 0
         from app.messages import describe
+        from app.usecases.offers import finalise_offers
 
         language = i18n.language()
-        done, refused = 0, 0
+        outcome = finalise_offers(self.store, self._offers_of(self.selected_ids()))
+        # Finalised now or before: either way the selected sheets are finalised.
+        done, refused = outcome.finalised + outcome.already, len(outcome.refused)
         lines: list[str] = []
-        for offer in self._offers_of(self.selected_ids()):
-            result = self.store.finalise_offer(offer.id)
-            if result.saved:
-                done += 1
-                continue
-            refused += 1
-            errors = [f for f in result.findings if f.is_error]
-            if errors and len(lines) < 12:
-                lines.append(f"{offer.patent.number}：{describe(errors[0], language)}"
+        for number, errors in outcome.refused[:12]:
+            if errors:
+                lines.append(f"{number}：{describe(errors[0], language)}"
                              + (self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1))
                                 if len(errors) > 1 else ""))
         self._offer_changed()
@@ -802,11 +825,11 @@ class MainWindow(QMainWindow):
         offer_ids = [o.id for o in offers]
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.export.offer_documents import render_offer_documents
+            from app.usecases.offers import write_offer_documents
 
-            return render_offer_documents(store, offer_ids, folder, draft=bool(draft),
-                                          combined=bool(combined), progress=progress,
-                                          cancelled=cancelled)
+            return write_offer_documents(store, offer_ids, folder, draft=bool(draft),
+                                         combined=bool(combined), progress=progress,
+                                         cancelled=cancelled)
 
         return run_operation(self, self.tr("Generating PDFs…"), work,
                              lambda result: self._pdfs_generated(result, folder),
@@ -857,19 +880,26 @@ class MainWindow(QMainWindow):
         return sorted(latest.values(), key=lambda d: d.kind != "information_sheet")
 
     def open_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=False)
+
+    def print_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=True)
+
+    def _open_or_print_pdf(self, printing: bool) -> bool:
         from pathlib import Path
 
+        title = self.tr("Print PDF") if printing else self.tr("Open PDF")
         documents = self._documents_of_selected()
         if not documents:
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
         path = Path(documents[0].sealed_path or documents[0].path)
         if not path.exists():
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
             return False
-        return interaction.open_path(str(path))
+        return (interaction.print_path if printing else interaction.open_path)(str(path))
 
     def attach_sealed_copy(self) -> Any:
         documents = self._documents_of_selected()
@@ -980,7 +1010,36 @@ class MainWindow(QMainWindow):
             return None
         from app.ui.summary_book_editor import open_summary_book_editor
 
-        return open_summary_book_editor(self, self.store)
+        return open_summary_book_editor(self, self.store, open_deals=self.open_deals)
+
+    def open_contracts(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_contracts_window
+
+        numbers = [p.number for p in (self.store.patent(i) for i in self.selected_ids()) if p]
+        return open_contracts_window(self, self.store, numbers)
+
+    def open_henan_application(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_henan_application
+
+        return open_henan_application(self, self.store)
+
+    def write_contacts_sheet(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import write_contacts_sheet
+
+        return write_contacts_sheet(self, self.store)
+
+    def open_ops_centre(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.ops_centre_editor import open_ops_centre_editor
+
+        return open_ops_centre_editor(self, self.store)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:
@@ -996,14 +1055,20 @@ class MainWindow(QMainWindow):
         self.preferences.set_last_folder("backup", Path(path).parent)
         store = self.store
 
-        def work(progress: Any, cancelled: Any) -> int:
-            from app.interchange import export_file
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.usecases.register import export_data_file
 
-            return export_file(store, path)
+            return export_data_file(store, Path(path))
 
-        def done(count: int) -> None:
+        def done(exported: Any) -> None:
+            if exported.findings:
+                from app.messages import describe
+
+                interaction.critical(self, self.tr("Back up to a file"), "\n".join(
+                    describe(f, i18n.language()) for f in exported.findings))
+                return
             self.statusBar().showMessage(
-                self.tr("Backed up %1 patents to %2").replace("%1", str(count))
+                self.tr("Backed up %1 patents to %2").replace("%1", str(exported.count))
                 .replace("%2", str(path)), 10000)
 
         from app.ui.operations import run_operation
@@ -1023,16 +1088,19 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.interchange import import_file
+            from pathlib import Path
 
-            return import_file(store, path)
+            from app.usecases.register import import_data_file
 
-        def done(result: Any) -> None:
+            return import_data_file(Path(path), lambda: store)
+
+        def done(imported: Any) -> None:
             from app.messages import describe
 
             language = i18n.language()
-            if result.problems:
-                lines = [f"{p.field}：{describe(p, language)}" for p in result.problems[:15]]
+            result = imported.result
+            if result is None:
+                lines = [f"{p.field}：{describe(p, language)}" for p in imported.problems[:15]]
                 interaction.critical(
                     self, self.tr("Restore from a backup file"),
                     self.tr("The file was not read; nothing was changed.") + "\n\n"
