@@ -100,3 +100,23 @@ def test_a_cancelled_json_restore_writes_nothing(store: Store, tmp_path: object)
     result = import_file(store, path)
     assert result.created == BULK_CHUNK + 3 and result.updated == 1
     assert {f.title for _id, f in store.patent_register()} == {"备份里的"}
+
+
+def test_the_restore_use_case_passes_progress_and_cancel_on(store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from app.interchange import build_document, dumps
+    from app.models.store import OrganisationData
+    from app.usecases.register import import_data_file
+
+    path = Path(str(tmp_path)) / "backup.json"
+    path.write_text(dumps(build_document(OrganisationData(name="某某大学"),
+                                         [patent(i) for i in range(1, 4)])), encoding="utf-8")
+    with pytest.raises(Cancelled):
+        import_data_file(path, lambda: store, progress=lambda done, total: False)
+    assert store.patent_register() == []
+    seen: list[tuple[int, int]] = []
+    done = import_data_file(path, lambda: store,
+                            progress=lambda d, t: seen.append((d, t)) is None)
+    assert done.result is not None and done.result.created == 3
+    assert seen[-1] == (3, 3)
