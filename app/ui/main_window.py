@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from app.ui.patent_editor import PatentEditor
 
 MAX_NAMED_IN_CONFIRMATION = 10
-ERROR_COUNT_CHUNK = 200  # records checked per idle step: ~5 ms, never felt while typing
 
 
 class RegisterView(QTableView):
@@ -99,16 +98,14 @@ class MainWindow(QMainWindow):
         self.editor: PatentEditor | None = None
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
-        self._count_position = 0
-        self._count_timer = QTimer(self)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._count_errors_step)
+        self._checks_pending = False
 
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
         self.model = PatentTableModel(self)
         self.proxy = PatentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.model.checks_finished.connect(self._checks_finished)
 
         self.view = RegisterView()
         self.view.setObjectName("register")
@@ -476,30 +473,26 @@ class MainWindow(QMainWindow):
                 header.resizeSection(column, needed)
 
     def _start_error_count(self) -> None:
-        """Check every record a few hundred at a time, so the window stays responsive."""
+        """Check every record on a worker thread, so the window stays responsive."""
         self._errors = None
-        self._count_position = 0
-        self._count_timer.start()
+        self._checks_pending = True
+        self.model.start_checks()
         self._update_count()
 
     @property
     def checking(self) -> bool:
         """True while records are still being checked in the background (for the count)."""
-        return self._count_timer.isActive()
+        return self._checks_pending
 
-    def _count_errors_step(self) -> None:
-        records = self.model.records()
-        end = min(self._count_position + ERROR_COUNT_CHUNK, len(records))
-        for record in records[self._count_position : end]:
-            record.severity  # noqa: B018 - computes and caches the findings
-        self._count_position = end
-        if end >= len(records):
-            self._count_timer.stop()
-            self._errors = self.model.error_count()
-            self._update_count()
+    def _checks_finished(self) -> None:
+        if self.model.checking:
+            return  # a newer check is under way: its own signal follows
+        self._checks_pending = False
+        self._errors = self.model.error_count()
+        self._update_count()
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total_count()
         shown = self.proxy.rowCount()
         if shown == total:
             text = self.tr("Patents: %1").replace("%1", str(total))
@@ -955,9 +948,9 @@ class MainWindow(QMainWindow):
             return
         numbers = []
         for patent_id, _payload in drafts:
-            row = self.model.row_of(patent_id) if patent_id is not None else None
-            if row is not None:
-                numbers.append(self.model.record(row).cells()[Column.NUMBER])
+            record = self.model.find(patent_id) if patent_id is not None else None
+            if record is not None:
+                numbers.append(record.cells()[Column.NUMBER])
         if numbers:
             self.statusBar().showMessage(
                 self.tr("Unsaved information sheets (opened again, they come back): %1")
@@ -1171,7 +1164,7 @@ class MainWindow(QMainWindow):
         if not self._pending_drafts or self.editor is not None:
             return
         patent_id, payload = self._pending_drafts.pop(0)
-        if patent_id is not None and self.model.row_of(patent_id) is None:
+        if patent_id is not None and self.model.find(patent_id) is None:
             patent_id = None  # the record was deleted since: restore as a new one
         self.edit_patent(patent_id, draft=payload)
 

@@ -109,17 +109,23 @@ class DataImport:
         return self.result is None
 
 
-def import_data_file(path: Path, open_store: Callable[[], Store]) -> DataImport:
+def import_data_file(
+    path: Path, open_store: Callable[[], Store],
+    progress: Callable[[int, int], bool] | None = None,
+) -> DataImport:
     """Check the whole file, then import it into the store `open_store` gives. The file is
     read and checked before the store is opened, so a refused file changes nothing, not
     even by creating an empty database; references that only the register can check (an
-    offer's or a deal's patent in neither the file nor the register) refuse it whole too."""
+    offer's or a deal's patent in neither the file nor the register) refuse it whole too.
+
+    `progress(done, total)` counts patents written; returning False cancels the import:
+    nothing is written and `app.models.store.Cancelled` is raised."""
     from app import interchange
 
     read = interchange.read_file(path)
     if read.dataset is None or read.problems:
         return DataImport(read.problems, unreadable=read.unreadable)
-    result = interchange.import_dataset(open_store(), read.dataset)
+    result = interchange.import_dataset(open_store(), read.dataset, progress)
     if result.problems:
         return DataImport(result.problems)
     return DataImport(result=result)
