@@ -128,6 +128,9 @@ def test_the_bundle_holds_its_resources_and_no_source_tree(bundle: Path) -> None
     assert list(internal.rglob("qtbase_zh_CN.qm")), "Qt's own Chinese catalogue is missing"
     assert (internal / "app" / "models" / "migrations" / "env.py").is_file()
     assert list((internal / "app" / "models" / "migrations" / "versions").glob("0001_*.py"))
+    # Read as package data: the inventory's category lists, python-docx's blank document.
+    assert (internal / "app" / "models" / "data" / "inventory_categories.json").is_file()
+    assert (internal / "docx" / "templates" / "default.docx").is_file()
     # Only the application's code in the archive: no .py of it loose beside the migrations.
     assert not (internal / "app" / "cli.py").exists()
 
