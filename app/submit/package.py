@@ -42,7 +42,7 @@ from app.submit.mail import (
     new_message_id,
     plan_parts,
 )
-from app.submit.presets import DocumentKind
+from app.submit.presets import DocumentKind, document_titles, documents_phrase
 from app.submit.targets import TargetData, check_target, chinese_date, kind_label_zh, render
 
 log = logging.getLogger(__name__)
@@ -369,7 +369,7 @@ def _assemble(
     values = {
         "unit": unit, "office": target.office, "target": target.name,
         "date": chinese_date(day), "date_iso": day.isoformat(), "count": len(copied),
-        "contact": contact, "phone": phone,
+        "contact": contact, "phone": phone, **_document_values(target, copied),
     }
     all_names = [c[1] for c in copied]
     base = _message_size(target, values, all_names, sender, built_at)
@@ -413,6 +413,17 @@ def _assemble(
                                  tuple(a.name for a in attachments), message_id, draft,
                                  len(data)))
     return BuiltPackage([], name, target, unit, day, built_at, folder, None, "", files, mails)
+
+
+def _document_values(
+    target: TargetData, copied: Sequence[tuple[PackageItem, str, str, int, FileType | None]]
+) -> dict[str, object]:
+    """{documents} and {document_titles}: the kinds this package attaches, in the target's
+    order (others after), each once."""
+    present = list(dict.fromkeys(str(c[0].kind) for c in copied))
+    order = {kind: i for i, kind in enumerate(target.document_kinds)}
+    kinds = sorted(present, key=lambda k: order.get(k, len(order) + present.index(k)))
+    return {"documents": documents_phrase(kinds), "document_titles": document_titles(kinds)}
 
 
 def mail_text(
