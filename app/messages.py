@@ -1278,6 +1278,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database could not be read or written: {reason}",
         "数据库读写失败：{reason}",
     ),
+    # Hostile input, faults and mail (issue 18): domain ranges, values no field can hold.
+    "range.number": (
+        "{value} is outside what this field can hold ({low} to {high}).",
+        "{value} 超出此栏可填的范围（{low} 至 {high}）。",
+    ),
+    "range.date": (
+        "The date {value} is not plausible: enter a date between {low} and {high}.",
+        "日期 {value} 不合理：请填写 {low} 年至 {high} 年之间的日期。",
+    ),
+    "json.number_too_large": (
+        "The number {value} is larger than any figure of the forms (at most {limit}).",
+        "数字 {value} 超出表格中任何数字的范围（最大 {limit}）。",
+    ),
+    "json.text_invalid": (
+        "The text {value} holds a character that is not valid Unicode (a lone surrogate).",
+        "文本 {value} 含有无效的 Unicode 字符（孤立代理项）。",
+    ),
+    "json.text_too_long": (
+        "The text is {length} characters long; at most {limit} fit any field of the forms.",
+        "文本长度为 {length} 个字符，表格中任何一栏最多容纳 {limit} 个字符。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.models.entities import LegalStatus, Patent
 from app.models.findings import Finding, error, warning
 from app.models.patent_number import PatentKind, parse
+from app.models.ranges import date_finding
 from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
 
 
@@ -102,6 +103,10 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
                 )
             )
 
+    for key, day in (("filing_date", fields.filing_date), ("grant_date", fields.grant_date),
+                     ("expiry_override", fields.expiry_override)):
+        if (out_of_range := date_finding(key, day)) is not None:
+            findings.append(out_of_range)
     if fields.grant_date is not None:
         if fields.filing_date is not None and fields.grant_date < fields.filing_date:
             findings.append(

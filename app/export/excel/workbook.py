@@ -86,7 +86,9 @@ def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
     # Workbook.save() stamps properties.modified with the clock; the writer underneath does not.
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute,
+    # A zip stamp holds the years 1980-2107; a date outside (an error of the record, shown by
+    # its rules) must not stop the writing.
+    stamp = (min(max(when.year, 1980), 2107), when.month, when.day, when.hour, when.minute,
              when.second - when.second % 2)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
