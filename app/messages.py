@@ -1295,6 +1295,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text {value} holds a character that is not valid Unicode (a lone surrogate).",
         "文本 {value} 含有无效的 Unicode 字符（孤立代理项）。",
     ),
+    "import.row_unreadable": (
+        "Row {row} could not be read ({reason}); it is left out. Check its cells.",
+        "第 {row} 行无法读取（{reason}），未导入。请检查该行的单元格。",
+    ),
     "json.text_too_long": (
         "The text is {length} characters long; at most {limit} fit any field of the forms.",
         "文本长度为 {length} 个字符，表格中任何一栏最多容纳 {limit} 个字符。",
