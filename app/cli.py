@@ -1103,6 +1103,9 @@ def _build_send(parser: argparse.ArgumentParser) -> Handler:
     parser.add_argument("--account", metavar="NAME",
                         help="the mail account's name or address (needed when there are "
                              "several)")
+    parser.add_argument("--resend-uncertain", action="store_true",
+                        help="也重新发送结果未知的邮件 / also send again the mails whose fate "
+                             "is unknown (check the mailbox's sent folder first)")
     return _send
 
 
@@ -1138,7 +1141,9 @@ def _send(ctx: Context) -> int:
         keyring_password = KeyringPassword(lambda acc, why: _ask_password(ctx, acc, why))
         provider, on_login = keyring_password, keyring_password.on_login
     try:
-        report = send_package(records, package.id, account, provider, on_login=on_login)
+        report = send_package(records, package.id, account, provider, on_login=on_login,
+                              confirm_uncertain=bool(getattr(ctx.args, "resend_uncertain",
+                                                             False)))
     except _NoPassword as exc:
         why = (describe(exc.reason, ctx.lang) if exc.reason is not None
                else ctx.text("cli.password_not_stored"))
@@ -1155,6 +1160,7 @@ def _send(ctx: Context) -> int:
     for outcome in report.outcomes:
         message = messages.get(outcome.message_id)
         state = ctx.text(f"outbox.{outcome.state}" if outcome.state in ("sent", "failed")
+                         else "outbox.sending" if outcome.code in _FATE_UNKNOWN
                          else f"cli.send_{outcome.state}")
         reason = ctx.text(outcome.code) if outcome.code else ""
         if outcome.state == "failed" and outcome.detail:
@@ -1166,11 +1172,18 @@ def _send(ctx: Context) -> int:
                                         if f.code not in {o.code for o in report.outcomes}])
     sent, failed = report.count("sent"), report.count("failed")
     ctx.say("cli.sent_summary", sent=sent, failed=failed, total=len(report.outcomes))
+    unknown = sum(1 for o in report.outcomes if o.code in _FATE_UNKNOWN)
+    if unknown:
+        ctx.say("cli.send_fate_unknown", count=unknown)
     if any(f.code == "send.no_password" for f in report.findings):
         return EXIT_USAGE  # the clerk gave no code at the prompt: nothing was tried
-    if failed or any(f.is_error for f in report.findings):
+    if failed or unknown or any(f.is_error for f in report.findings):
         return EXIT_DATA_ERRORS
     return EXIT_OK
+
+
+# Mails that may or may not have reached the server: never "0 sent" and exit 0.
+_FATE_UNKNOWN = frozenset({"send.uncertain", "send.fate_unknown"})
 
 
 def _ask_password(ctx: Context, account: Any, why: Finding | None) -> str | None:

@@ -724,7 +724,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "outbox.draft": ("not queued", "未加入发件箱"),
     "outbox.queued": ("waiting to be sent", "待发送"),
-    "outbox.sending": ("sending (interrupted?)", "发送中（可能已中断）"),
+    "outbox.sending": ("fate unknown (may have gone out)", "结果未知（可能已发出）"),
     "outbox.sent": ("sent", "已发送"),
     "outbox.failed": ("failed", "发送失败"),
     # Batches, the summary list workbook and patent-list import (app/models/batches.py,
@@ -1294,6 +1294,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json.text_invalid": (
         "The text {value} holds a character that is not valid Unicode (a lone surrogate).",
         "文本 {value} 含有无效的 Unicode 字符（孤立代理项）。",
+    ),
+    "send.fate_unknown": (
+        "The mail went out whole, then the connection broke before the server confirmed it: "
+        "it may have been delivered. Check the mailbox's sent folder before sending it again.",
+        "邮件已完整发出，但服务器确认前连接中断，对方可能已收到。请先查看邮箱的“已发送”，"
+        "确认后再决定是否重新发送。",
+    ),
+    "cli.send_fate_unknown": (
+        "{count} mail(s) may or may not have been delivered. Check the mailbox's sent folder; "
+        "to send them again, run send with --resend-uncertain.",
+        "有 {count} 封邮件无法确定是否已送达。请先查看邮箱的“已发送”；如需重新发送，"
+        "请加 --resend-uncertain 再运行 send。",
     ),
     "import.row_unreadable": (
         "Row {row} could not be read ({reason}); it is left out. Check its cells.",

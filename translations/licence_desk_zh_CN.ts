@@ -2602,73 +2602,83 @@ The log file is %1</source>
         <translation>重发失败的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="162"/>
+        <location filename="../app/ui/outbox_window.py" line="163"/>
+        <source>Resend mails of unknown fate…</source>
+        <translation>重新发送结果未知的邮件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="166"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="164"/>
+        <location filename="../app/ui/outbox_window.py" line="168"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="189"/>
+        <location filename="../app/ui/outbox_window.py" line="194"/>
         <source>No mail account yet: add one with Accounts…</source>
         <translation>还没有邮箱账户：请通过“邮箱账户…”添加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="239"/>
+        <location filename="../app/ui/outbox_window.py" line="243"/>
         <source>%1 waiting, %2 failed, %3 sent</source>
         <translation>待发 %1 封，失败 %2 封，已发 %3 封</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="280"/>
+        <location filename="../app/ui/outbox_window.py" line="247"/>
+        <source>, %1 of unknown fate</source>
+        <translation>，%1 封结果未知</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="293"/>
         <source>There is nothing to send.</source>
         <translation>没有需要发送的邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="284"/>
+        <location filename="../app/ui/outbox_window.py" line="297"/>
         <source>Add a mail account first (Accounts…).</source>
         <translation>请先添加邮箱账户（邮箱账户…）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="295"/>
+        <location filename="../app/ui/outbox_window.py" line="308"/>
         <source>Send again?</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="317"/>
+        <location filename="../app/ui/outbox_window.py" line="330"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="338"/>
-        <location filename="../app/ui/outbox_window.py" line="405"/>
+        <location filename="../app/ui/outbox_window.py" line="351"/>
+        <location filename="../app/ui/outbox_window.py" line="419"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="351"/>
+        <location filename="../app/ui/outbox_window.py" line="364"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="354"/>
+        <location filename="../app/ui/outbox_window.py" line="367"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="370"/>
+        <location filename="../app/ui/outbox_window.py" line="384"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="406"/>
+        <location filename="../app/ui/outbox_window.py" line="420"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="407"/>
+        <location filename="../app/ui/outbox_window.py" line="421"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>
