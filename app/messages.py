@@ -1307,6 +1307,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有 {count} 封邮件无法确定是否已送达。请先查看邮箱的“已发送”；如需重新发送，"
         "请加 --resend-uncertain 再运行 send。",
     ),
+    "send.stored_code_refused": (
+        "The server refused the authorisation code stored for {user} ({host}). It is kept "
+        "until a new one is accepted: type the mailbox's current authorisation code.",
+        "服务器拒绝了为 {user}（{host}）保存的授权码。在新授权码被接受之前仍保留原授权码："
+        "请输入邮箱当前的授权码。",
+    ),
     "import.row_unreadable": (
         "Row {row} could not be read ({reason}); it is left out. Check its cells.",
         "第 {row} 行无法读取（{reason}），未导入。请检查该行的单元格。",

@@ -9,7 +9,10 @@ Retrying failed messages is the same call.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
+import re
 import smtplib
 import socket
 import ssl
@@ -353,9 +356,29 @@ _CONNECTION_LOST = frozenset({"send.connection_dropped", "send.timeout", "send.n
 def classify_failure(exc: BaseException, password: str = "") -> tuple[str, str]:
     """(a code a clerk understands, the raw text for support) for a failed connect or send."""
     code, detail = _classify(exc)
-    if password:
-        detail = detail.replace(password, "***")
-    return code, detail
+    return code, scrub_secret(detail, password)
+
+
+_BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/]{4,}={0,2}")
+
+
+def scrub_secret(text: str, password: str) -> str:
+    """`text` without the password in any form a server may echo: as typed, and inside any
+    base64 token (AUTH PLAIN's "\\0user\\0password", AUTH LOGIN's password alone), which
+    some servers repeat in their 535 reply."""
+    if not password:
+        return text
+    secret = password.encode("utf-8")
+
+    def hide(match: re.Match[str]) -> str:
+        token = match.group(0)
+        try:
+            decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            return token
+        return "***" if secret in decoded else token
+
+    return _BASE64_TOKEN.sub(hide, text.replace(password, "***"))
 
 
 def _classify(exc: BaseException) -> tuple[str, str]:
