@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.models.findings import Finding, error, has_errors, warning
 from app.os_errors import reason_params
+from app.scratch import building_prefix, sweep
 from app.submit.files import (
     FileType,
     copy_with_hash,
@@ -307,7 +308,8 @@ def build_package(
     name = package_name(unit, target, day)
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
+        sweep(output_dir)  # scratch folders of builds killed mid-way
+        work = Path(tempfile.mkdtemp(prefix=building_prefix(), dir=output_dir))
     except OSError as exc:  # a read-only drive, a file where the folder should be, no rights
         log.warning("cannot make package folder %s: %s", output_dir, exc)
         return BuiltPackage(findings + [error("package.write_failed", "items",

@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from app import __app_name__
 from app.os_errors import reason_params
+from app.scratch import document_prefix, sweep_once
 
 TEXT_FORMAT = "@"
 # Excel's width unit is the width of "0" in the default font; a hanzi takes about two.
@@ -106,7 +107,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+        sweep_once(target.parent)  # what an interrupted run left here
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=document_prefix(target.name),
                                         suffix=".tmp")
     except OSError as exc:
         raise ExcelExportError("export.write_failed", path=str(target),
