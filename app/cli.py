@@ -101,6 +101,9 @@ class Context:
 
         if self._database is None:
             self._database = open_database(self.database_path())
+            if self._database.read_only_reason:  # said once, before any output
+                self.complain("db.opened_read_only", path=str(self._database.path),
+                              reason=self._database.read_only_reason)
         return Store(self._database)
 
     def close(self) -> None:
@@ -1301,7 +1304,13 @@ def _failure_message(exc: Exception) -> tuple[str, dict[str, Any]] | None:
         return exc.code, exc.params
     sa_exc = sys.modules.get("sqlalchemy.exc")
     if sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError):
-        return "cli.database_failed", {"reason": str(exc).splitlines()[0]}
+        # SQLite's own words, classified (disk full, damaged, read-only); never the wrapper's
+        # text with its SQL and its web address.
+        assert database is not None
+        code, params = database.database_failure(exc)
+        if code == "db.failed":
+            return "cli.database_failed", {k: v for k, v in params.items() if k != "path"}
+        return code, params
     return None
 
 

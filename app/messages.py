@@ -1313,6 +1313,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "服务器拒绝了为 {user}（{host}）保存的授权码。在新授权码被接受之前仍保留原授权码："
         "请输入邮箱当前的授权码。",
     ),
+    "db.failed": (
+        "The database {path} could not be opened: {reason}",
+        "无法打开数据库 {path}：{reason}",
+    ),
+    "db.disk_full": (
+        "The disk holding the database {path} is full: nothing more could be saved. Free some "
+        "space and try again; what was saved before is intact.",
+        "数据库 {path} 所在的磁盘已满，无法继续保存。请清理出空间后重试；此前已保存的内容完好。",
+    ),
+    "db.read_only": (
+        "The database {path} is on a read-only drive or in a folder without write permission "
+        "({reason}). Copy it to a folder you can write to (e.g. Documents) and open the copy.",
+        "数据库 {path} 位于只读的磁盘或没有写入权限的文件夹（{reason}）。请将其复制到可写的"
+        "文件夹（如“文档”）后打开副本。",
+    ),
+    "db.opened_read_only": (
+        "Note: {path} is opened read-only ({reason}): it can be read, checked and exported, "
+        "not changed.",
+        "注意：{path} 以只读方式打开（{reason}）：可以查看、检查和导出，不能修改。",
+    ),
     "import.row_unreadable": (
         "Row {row} could not be read ({reason}); it is left out. Check its cells.",
         "第 {row} 行无法读取（{reason}），未导入。请检查该行的单元格。",
