@@ -1333,6 +1333,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not changed.",
         "注意：{path} 以只读方式打开（{reason}）：可以查看、检查和导出，不能修改。",
     ),
+    "import.csv_encoding_other": (
+        "{name} looks like a {encoding} file (Traditional Chinese or Japanese), not GBK or "
+        "UTF-8; read as Simplified Chinese it would be garbled. In Excel, save it as "
+        "\"CSV UTF-8\" (or as .xlsx) and import that.",
+        "{name} 似乎是 {encoding} 编码（繁体中文或日文），不是 GBK 或 UTF-8，按简体中文读取会"
+        "变成乱码。请在 Excel 中另存为“CSV UTF-8”（或 .xlsx）后再导入。",
+    ),
     "import.row_unreadable": (
         "Row {row} could not be read ({reason}); it is left out. Check its cells.",
         "第 {row} 行无法读取（{reason}），未导入。请检查该行的单元格。",

@@ -601,7 +601,10 @@ class _RowReader:
     def read(self, sheet_row: SheetRow) -> PreviewRow | None:
         row = sheet_row.row
         values = {name: sheet_row.value(col) for name, col in self.columns.items()}
-        if all(_blank(values.get(n)) for n in ("number", "title", "patentees")):
+        if all(_blank(values.get(n)) for n in ("number", "title", "patentees")) and not any(
+                column in sheet_row.problems for column in self.columns.values()):
+            # Nothing there. (Formulas without a stored value, or error values, in its cells
+            # are something: the row is reported, never dropped in silence.)
             return None
         findings: list[Finding] = []
         for name, column in self.columns.items():

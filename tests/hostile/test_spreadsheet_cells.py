@@ -86,3 +86,51 @@ def test_a_csv_cell_of_1e9999999999_costs_nothing(tmp_path: Path) -> None:
 def test_the_date_reader_never_raises(value: Any) -> None:
     assert read_date(value) is None
     assert read_date(value, date1904=True) is None
+
+
+def test_a_row_of_formulas_without_cached_values_is_reported_not_dropped(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADINGS)
+    sheet.append([number(1), "一种方法", "武汉大学", None])
+    sheet.append(["=A2", "=B2", "=C2", None])  # written by a program: no values stored
+    path = tmp_path / "formulas.xlsx"
+    workbook.save(path)
+    preview = preview_patent_list(path)
+    assert [r.row for r in preview.rows] == [2, 3] and preview.ignored_rows == ()
+    third = preview.rows[1]
+    assert {f.code for f in third.findings} >= {"import.formula_without_value"}
+    assert third.has_errors
+
+
+def test_a_csv_after_more_than_a_hundred_blank_lines_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "padded.csv"
+    path.write_text("\n" * 150 + "专利号,专利名称,专利权人,申请日\n"
+                    f"{number(1)},一种方法,武汉大学,2017-01-05\n", encoding="utf-8")
+    preview = preview_patent_list(path)
+    assert [r.row for r in preview.rows] == [152]
+    assert not [f for f in preview.findings if f.code == "import.empty"]
+
+
+@pytest.mark.parametrize(("codec", "name", "text"), [
+    ("big5", "Big5", "序號,專利號,專利名稱,專利權人\n1,{n},一種高強度鋼的熱處理方法,國立臺灣大學\n"),
+    ("shift_jis", "Shift-JIS", "番号,特許番号,名称,特許権者\n1,{n},高強度鋼の熱処理方法,東京大学\n"),
+])
+def test_big5_and_shift_jis_csvs_are_named_not_misread_as_gbk(
+    tmp_path: Path, codec: str, name: str, text: str,
+) -> None:
+    path = tmp_path / "other.csv"
+    path.write_bytes(text.format(n=number(1)).encode(codec))
+    preview = preview_patent_list(path)
+    [finding] = preview.findings
+    assert finding.code == "import.csv_encoding_other" and finding.params["encoding"] == name
+    assert preview.rows == ()
+
+
+def test_gbk_csvs_with_rare_names_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(("专利号,专利名称,专利权人\n"
+                      f"{number(1)},一种基于石墨烯的柔性压力传感器,华中科技大学、喆犇\n"
+                      ).encode("gb18030"))
+    preview = preview_patent_list(path)
+    assert [r.patent.patentees for r in preview.rows] == [("华中科技大学", "喆犇")]
