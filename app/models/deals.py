@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -56,6 +58,8 @@ from app.models.ranges import (
     magnitude_finding,
     range_finding,
 )
+
+log = logging.getLogger(__name__)
 
 
 class PaymentMethod(StrEnum):
@@ -927,17 +931,28 @@ def deal_folder(serial: int) -> Path:
     return Path("deals") / str(serial)
 
 
-def remove_stored(data_dir: Path, relative_paths: Iterable[str]) -> None:
-    """Delete stored copies and the deal folders they leave empty (never the originals)."""
+def release_stored(data_dir: Path, relative_paths: Iterable[str]) -> None:
+    """A register no longer refers to these stored copies. They stay on disk: the data folder
+    is shared by every register opened on this computer (a copy of the database, a restored
+    backup, a colleague's file), any of which may still refer to them. Files are never deleted
+    or overwritten here; the later move of supporting files into the database itself takes
+    each row's file by its stored path and checks it by its SHA-256."""
     for relative in relative_paths:
-        if not relative:
-            continue
-        path = data_dir / relative
-        path.unlink(missing_ok=True)
-        folder = path.parent
-        with contextlib.suppress(OSError):
-            if folder != data_dir and not any(folder.iterdir()):
-                folder.rmdir()
+        if relative:
+            log.info("deal file %s released (kept: another register may refer to it)",
+                     data_dir / relative)
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or "name (2).ext", "name (3).ext" … when a file is there already: a stored copy
+    is never written over (another register may refer to it)."""
+    if not path.exists():
+        return path
+    for n in itertools.count(2):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")
 
 
 def renumber_plan(deals: Sequence[Deal]) -> dict[int, int]:

@@ -113,8 +113,10 @@ def test_a_csv_after_more_than_a_hundred_blank_lines_is_read(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize(("codec", "name", "text"), [
-    ("big5", "Big5", "序號,專利號,專利名稱,專利權人\n1,{n},一種高強度鋼的熱處理方法,國立臺灣大學\n"),
-    ("shift_jis", "Shift-JIS", "番号,特許番号,名称,特許権者\n1,{n},高強度鋼の熱処理方法,東京大学\n"),
+    ("big5", "Big5",
+     "序號,專利號,專利名稱,專利權人\n1,{n},一種高強度鋼的熱處理方法,國立臺灣大學\n"),
+    ("shift_jis", "Shift-JIS",
+     "番号,特許番号,名称,特許権者\n1,{n},高強度鋼の熱処理方法,東京大学\n"),
 ])
 def test_big5_and_shift_jis_csvs_are_named_not_misread_as_gbk(
     tmp_path: Path, codec: str, name: str, text: str,
