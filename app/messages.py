@@ -1283,6 +1283,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value} is outside what this field can hold ({low} to {high}).",
         "{value} 超出此栏可填的范围（{low} 至 {high}）。",
     ),
+    "range.text": (
+        "{length} characters: more than this field can print (at most {limit}). Shorten it.",
+        "共 {length} 个字符，超出此栏可打印的长度（最多 {limit} 个字符），请精简。",
+    ),
     "range.date": (
         "The date {value} is not plausible: enter a date between {low} and {high}.",
         "日期 {value} 不合理：请填写 {low} 年至 {high} 年之间的日期。",

@@ -57,6 +57,7 @@ from app.models.ranges import (
     in_domain,
     magnitude_finding,
     range_finding,
+    text_finding,
 )
 
 log = logging.getLogger(__name__)
@@ -695,6 +696,11 @@ def check_deal(
 
     if not deal.licensee.strip():
         findings.append(error("deal.licensee_required", "licensee"))
+    for key, text, kind in (("licensee", deal.licensee, "name"), ("agency", deal.agency, "name"),
+                            ("term", deal.term, "note"), ("remarks", deal.remarks, "note"),
+                            ("payment.text", deal.payment.text, "note")):
+        if (too_long := text_finding(key, text, kind)) is not None:
+            findings.append(too_long)
 
     if deal.licence_date is None:
         findings.append(error("deal.date_required", "licence_date"))

@@ -34,6 +34,25 @@ JSON_NUMBER_MAX: Final = 10**15
 TEXT_MAX: Final = 20_000
 
 
+# The longest text each kind of field can print: a title fills two lines of the sheet, a name
+# a cell, a note a few lines, the summary book's essays some pages. Longer is a finding where
+# it is typed or imported, so no document is ever laid out from it: paragraph layout is not
+# linear in a paragraph's length (a 100,000-character title took 107 s to render).
+TEXT_LIMITS: Final[dict[str, int]] = {
+    "name": 200,  # a title, a patentee, a licensee, an agency, a contact
+    "note": 2_000,  # remarks, terms, payment text, other terms
+    "essay": 10_000,  # the unit profile, the self-evaluation of the summary book
+}
+
+
+def text_finding(field: str, text: str, kind: str) -> Finding | None:
+    """`range.text` on `field` when `text` is longer than fields of `kind` can print."""
+    limit = TEXT_LIMITS[kind]
+    if len(text) <= limit:
+        return None
+    return error("range.text", field, length=len(text), limit=limit)
+
+
 class Domain(StrEnum):
     MONEY_YUAN = "money_yuan"  # an amount in yuan
     MONEY_WAN = "money_wan"  # an amount in 万元

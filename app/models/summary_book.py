@@ -45,7 +45,13 @@ from app.models.entities import DocumentState
 from app.models.fees import decimal_text, to_decimal
 from app.models.findings import Finding, error, warning
 from app.models.patent_rules import PatentFields
-from app.models.ranges import Domain, date_finding, magnitude_finding, range_finding
+from app.models.ranges import (
+    Domain,
+    date_finding,
+    magnitude_finding,
+    range_finding,
+    text_finding,
+)
 
 # Official wording: 附件 4 of the Henan notice (seed 000) ------------------------------------------
 
@@ -679,6 +685,12 @@ def check_book_fields(fields: SummaryBookFields, unit: UnitInfo, *,
                                 period_end=fields.period_end))
     if (out_of_range := date_finding("filled_on", fields.filled_on)) is not None:
         findings.append(out_of_range)
+    for key, text, kind in (("unit_profile", fields.unit_profile, "essay"),
+                            ("self_evaluation", fields.self_evaluation, "essay"),
+                            ("platform_name", fields.platform_name, "name"),
+                            ("platform_url", fields.platform_url, "note")):
+        if (too_long := text_finding(key, text, kind)) is not None:
+            findings.append(too_long)
     if fields.smes_reached is not None and (
             problem := range_finding("smes_reached", fields.smes_reached, Domain.COUNT)):
         findings.append(problem)

@@ -145,3 +145,17 @@ def test_1e400_in_json_is_refused_not_infinity() -> None:
     result = read_text(text)
     assert result.dataset is None
     assert {p.field for p in result.problems} == {"$.deals[3].payment.amount_yuan"}
+
+
+def test_texts_longer_than_their_field_can_print_are_findings() -> None:
+    import datetime as dt
+
+    from app.models.deals import DealFields, Payment, check_deal
+    from app.models.patent_rules import PatentFields, check_patent
+
+    patent = PatentFields(number="201710601862.3", title="长" * 100_000, patentees=("武汉大学",),
+                          filing_date=dt.date(2017, 7, 21))
+    assert ("range.text", "title") in {(f.code, f.field) for f in check_patent(patent)}
+    deal = DealFields(patents=("201710601862.3",), licensee="某" * 10_000,
+                      licence_date=dt.date(2023, 1, 1), payment=Payment("free"))
+    assert ("range.text", "licensee") in {(f.code, f.field) for f in check_deal(deal, {})}
