@@ -183,12 +183,24 @@ class ImportResult:
 
     @property
     def records_with_errors(self) -> int:
-        return sum(
-            1
-            for findings in (*self.record_findings.values(), *self.offer_findings.values(),
-                             *self.deal_findings.values())
-            if any(f.is_error for f in findings)
-        )
+        return self.patents_with_errors + self.offers_with_errors + self.deals_with_errors
+
+    @property
+    def patents_with_errors(self) -> int:
+        return _with_errors(self.record_findings.values())
+
+    @property
+    def offers_with_errors(self) -> int:
+        """Information sheets with errors of their own (kept as drafts)."""
+        return _with_errors(self.offer_findings.values())
+
+    @property
+    def deals_with_errors(self) -> int:
+        return _with_errors(self.deal_findings.values())
+
+
+def _with_errors(findings_of_records: Iterable[tuple[Finding, ...]]) -> int:
+    return sum(1 for findings in findings_of_records if any(f.is_error for f in findings))
 
 
 # JSON paths and excerpts -------------------------------------------------------------------
@@ -225,33 +237,36 @@ class Key:
     since: int = 1
 
 
+# A key left out means empty, as null does for optional values: only the keys that say which
+# record an entry is (a patent's number, an offer's patent, a book's period) must be there.
+# A key the format does not have is refused (a misspelt key would otherwise lose data).
 ORGANISATION_KEYS: Final = (
-    Key("name"),
-    Key("legal_representative"),
-    Key("address"),
-    Key("postcode"),
-    Key("phone"),
-    Key("fax"),
-    Key("email"),
-    Key("contacts"),
+    Key("name", required=False),
+    Key("legal_representative", required=False),
+    Key("address", required=False),
+    Key("postcode", required=False),
+    Key("phone", required=False),
+    Key("fax", required=False),
+    Key("email", required=False),
+    Key("contacts", required=False),
 )
 # The organisation's own text fields (everything but its list of contacts).
 _ORGANISATION_TEXT: Final = frozenset(k.name for k in ORGANISATION_KEYS) - {"contacts"}
 CONTACT_KEYS: Final = (
-    Key("name"),
-    Key("department"),
-    Key("title"),
-    Key("office_phone"),
-    Key("mobile"),
-    Key("email"),
+    Key("name", required=False),
+    Key("department", required=False),
+    Key("title", required=False),
+    Key("office_phone", required=False),
+    Key("mobile", required=False),
+    Key("email", required=False),
 )
 PATENT_KEYS: Final = (
     Key("number"),
-    Key("title"),
-    Key("filing_date"),
-    Key("grant_date"),
-    Key("patentees"),
-    Key("legal_status"),
+    Key("title", required=False),
+    Key("filing_date", required=False),
+    Key("grant_date", required=False),
+    Key("patentees", required=False),
+    Key("legal_status", required=False),
     Key("kind", required=False),
     Key("term_compensation_days", required=False),
     Key("expiry_override", required=False),
@@ -261,47 +276,47 @@ PATENT_KEYS: Final = (
 )
 OFFER_KEYS: Final = (
     Key("patent"),
-    Key("self_exploitation"),
-    Key("licensing_to_others"),
-    Key("licence_expiry"),
-    Key("fee"),
+    Key("self_exploitation", required=False),
+    Key("licensing_to_others", required=False),
+    Key("licence_expiry", required=False),
+    Key("fee", required=False),
     Key("other_terms", required=False),
-    Key("contact"),
+    Key("contact", required=False),
     Key("open_scope", required=False),
     Key("single_term", required=False),
     Key("declared_on", required=False),
     Key("state", required=False),
 )
 SELF_EXPLOITATION_KEYS: Final = (
-    Key("status"),
+    Key("status", required=False),
     Key("period", required=False),
     Key("scope", required=False),
     Key("manner", required=False),
 )
 LICENSING_KEYS: Final = (
-    Key("status"),
+    Key("status", required=False),
     Key("period", required=False),
     Key("scope", required=False),
     Key("kind", required=False),
 )
-OFFER_CONTACT_KEYS: Final = (
-    Key("name"), Key("address"), Key("postcode"), Key("phone"), Key("email"),
+OFFER_CONTACT_KEYS: Final = tuple(
+    Key(name, required=False) for name in ("name", "address", "postcode", "phone", "email")
 )
 OFFER_STATES: Final = (DocumentState.DRAFT.value, DocumentState.FINALISED.value)
 # Deals and books exist from version 3 on through their sections; a key they gain later says so.
 DEAL_KEYS: Final = (
     Key("serial", required=False),
-    Key("patents"),
-    Key("licensee"),
-    Key("date"),
+    Key("patents", required=False),
+    Key("licensee", required=False),
+    Key("date", required=False),
     Key("term", required=False),
-    Key("via_offer"),
-    Key("payment"),
+    Key("via_offer", required=False),
+    Key("payment", required=False),
     Key("agency", required=False),
     Key("remarks", required=False),
 )
 PAYMENT_KEYS: Final = (
-    Key("method"),
+    Key("method", required=False),
     Key("amount_yuan", required=False),
     Key("entry_fee_yuan", required=False),
     Key("royalty_percent", required=False),
@@ -326,7 +341,7 @@ OVERRIDE_KEYS: Final = tuple(Key(f.value, required=False) for f in Figure)
 # Top level besides "format" and "version". Version 2 adds Key("offers", since=2), and so on.
 SECTION_KEYS: Final = (
     Key("organisation", required=False),
-    Key("patents"),
+    Key("patents", required=False),
     Key("offers", required=False, since=2),
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
@@ -358,7 +373,8 @@ class _Reader:
         return value
 
     def text(self, obj: Mapping[str, Any], key: str, path: str) -> str:
-        """A required text; null is a type problem, absence was reported by `object`."""
+        """A text: left out means empty, null is a type problem (a required key left out was
+        reported by `object`)."""
         if key not in obj:
             return ""
         value = obj[key]
@@ -658,7 +674,8 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
             for key in _PAYMENT_FIGURES:
                 reader.number(payment, key, payment_path)
             reader.optional_text(payment, "text", payment_path)
-    fields, findings = read_deal(obj, path)
+    # A payment left out is one not chosen yet, as {"method": ""} is: the deal rules say so.
+    fields, findings = read_deal(obj if "payment" in obj else {**obj, "payment": {}}, path)
     reader.merge(findings)
     return DealEntry(serial, fields)
 

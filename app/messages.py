@@ -1352,6 +1352,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The text is {length} characters long; at most {limit} fit any field of the forms.",
         "文本长度为 {length} 个字符，表格中任何一栏最多容纳 {limit} 个字符。",
     ),
+    # Use cases (issue 13): a contact detail the form requires, left empty (⑧ 电话 …): said as
+    # required, not as "“” is not a phone number".
+    "contact.required": ("This field is required.", "此项必填。"),
+    # Use cases (issue 13): what an import kept as drafts, by kind of record
+    # (cli.imported_drafts counts patents).
+    "cli.imported_offer_drafts": (
+        "{count} imported information sheet(s) have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 份信息表有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
+    "cli.imported_deal_drafts": (
+        "{count} imported licence(s) achieved have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 条达成许可有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
@@ -1439,6 +1454,16 @@ LICENCE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "sole": ("sole licence", "排他许可"),
 }
 
+# Use cases (issue 13): the ⑥ fee options as a message names them (`options` params), in
+# the form's own words: the phrase each official sentence of ⑥ is known by.
+FEE_OPTION_LABELS: dict[str, tuple[str, str]] = {
+    "free": ("free of charge", "免费使用"),
+    "entry_plus_royalty": ("entry fee plus royalty", "入门费和提成费相结合"),
+    "lump_sum": ("lump sum", "一次总付"),
+    "instalments": ("instalments within a total", "总付额内分期支付"),
+    "other": ("another clear and reasonable fee", "其他明确合理的许可使用费标准"),
+}
+
 # The reason of an operating-system error (app.os_errors.reason_kind), in the words a clerk on
 # Chinese Windows reads; any other error keeps the OS's own text.
 OS_REASONS: dict[str, tuple[str, str]] = {
@@ -1493,6 +1518,9 @@ def _param_text(key: str, value: Any, language: str) -> str:
         return label(LICENCE_KIND_LABELS, value, language)
     if key == "status" and isinstance(value, str) and value in LEGAL_STATUS_LABELS:
         return label(LEGAL_STATUS_LABELS, value, language)
+    if key == "options" and isinstance(value, (list, tuple)):
+        sep = "、" if language == ZH else ", "
+        return sep.join(label(FEE_OPTION_LABELS, str(v), language) for v in value)
     if key == "fields" and isinstance(value, (list, tuple)):
         sep = "、" if language == ZH else ", "
         return sep.join(field_label(str(v), language) for v in value)

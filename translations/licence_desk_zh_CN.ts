@@ -157,7 +157,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="65"/>
+        <location filename="../app/ui/application.py" line="77"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
@@ -165,203 +165,203 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../app/ui/batch_window.py" line="82"/>
+        <location filename="../app/ui/batch_window.py" line="84"/>
         <source>Writing 汇总表.pdf and 汇总表.xlsx…</source>
         <translation>正在写入 汇总表.pdf 和 汇总表.xlsx……</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="101"/>
+        <location filename="../app/ui/batch_window.py" line="103"/>
         <source>Batches and summary lists</source>
         <translation>批次与汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="111"/>
+        <location filename="../app/ui/batch_window.py" line="113"/>
         <source>Write summary list…</source>
         <translation>生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="113"/>
+        <location filename="../app/ui/batch_window.py" line="115"/>
         <source>Write 汇总表.xlsx and 汇总表.pdf into a folder.</source>
         <translation>将 汇总表.xlsx 和 汇总表.pdf 写入一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="115"/>
+        <location filename="../app/ui/batch_window.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="131"/>
+        <location filename="../app/ui/batch_window.py" line="133"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="138"/>
+        <location filename="../app/ui/batch_window.py" line="140"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="141"/>
+        <location filename="../app/ui/batch_window.py" line="143"/>
         <source>A new batch; the information sheets selected on the right go into it.</source>
         <translation>新建批次；右侧选中的信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="143"/>
+        <location filename="../app/ui/batch_window.py" line="145"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="146"/>
+        <location filename="../app/ui/batch_window.py" line="148"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="162"/>
+        <location filename="../app/ui/batch_window.py" line="164"/>
         <source>No batch yet. Select the finalised information sheets below, then press New… to put them in a batch.</source>
         <translation>还没有批次。请在下方选中已定稿的信息表，再点“新建…”将其放入一个批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="183"/>
+        <location filename="../app/ui/batch_window.py" line="185"/>
         <source>Information sheets</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="187"/>
+        <location filename="../app/ui/batch_window.py" line="189"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="197"/>
+        <location filename="../app/ui/batch_window.py" line="199"/>
         <source>Greyed: not finalised yet (the tooltip says why); it cannot join a batch.</source>
         <translation>灰色：尚未定稿（鼠标悬停可查看原因），不能加入批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="206"/>
+        <location filename="../app/ui/batch_window.py" line="208"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="209"/>
+        <location filename="../app/ui/batch_window.py" line="211"/>
         <source>← Remove</source>
         <translation>← 移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="217"/>
+        <location filename="../app/ui/batch_window.py" line="219"/>
         <source>In this batch (in 序号 order)</source>
         <translation>本批次（按序号排列）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="226"/>
+        <location filename="../app/ui/batch_window.py" line="228"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="229"/>
+        <location filename="../app/ui/batch_window.py" line="231"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="252"/>
+        <location filename="../app/ui/batch_window.py" line="254"/>
         <source>The summary list as it will be printed</source>
         <translation>汇总表打印预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="285"/>
+        <location filename="../app/ui/batch_window.py" line="287"/>
         <source>No problems: every sheet of the batch is on the list with all its columns filled in.</source>
         <translation>没有问题：本批次每份信息表都已列入汇总表，各栏均已填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="313"/>
+        <location filename="../app/ui/batch_window.py" line="315"/>
         <source>%1 (%2 sheets)</source>
         <translation>%1（%2 份信息表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="449"/>
+        <location filename="../app/ui/batch_window.py" line="451"/>
         <source>Name of the new batch (e.g. 2026 年第一批):</source>
         <translation>新批次名称（如 2026 年第一批）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="451"/>
+        <location filename="../app/ui/batch_window.py" line="453"/>
         <source>The %1 selected information sheet(s) go into it.</source>
         <translation>选中的 %1 份信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="453"/>
+        <location filename="../app/ui/batch_window.py" line="455"/>
         <source>New batch</source>
         <translation>新建批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="466"/>
+        <location filename="../app/ui/batch_window.py" line="468"/>
         <source>Rename batch</source>
         <translation>重命名批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="466"/>
+        <location filename="../app/ui/batch_window.py" line="468"/>
         <source>New name of the batch:</source>
         <translation>批次的新名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="477"/>
+        <location filename="../app/ui/batch_window.py" line="479"/>
         <source>Delete batch</source>
         <translation>删除批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="478"/>
+        <location filename="../app/ui/batch_window.py" line="480"/>
         <source>Delete the batch “%1”?</source>
         <translation>要删除批次“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="479"/>
+        <location filename="../app/ui/batch_window.py" line="481"/>
         <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
         <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="512"/>
+        <location filename="../app/ui/batch_window.py" line="514"/>
         <source>… and %1 more (hover here for all).</source>
         <translation>……另有 %1 项（鼠标悬停可查看全部）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="552"/>
+        <location filename="../app/ui/batch_window.py" line="554"/>
         <source>Write summary list</source>
         <translation>生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="553"/>
+        <location filename="../app/ui/batch_window.py" line="555"/>
         <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
         <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="561"/>
+        <location filename="../app/ui/batch_window.py" line="563"/>
         <source>Folder for the summary list</source>
         <translation>汇总表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="573"/>
+        <location filename="../app/ui/batch_window.py" line="575"/>
         <source>Writing the summary list</source>
         <translation>正在生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="582"/>
-        <location filename="../app/ui/batch_window.py" line="593"/>
+        <location filename="../app/ui/batch_window.py" line="584"/>
+        <location filename="../app/ui/batch_window.py" line="595"/>
         <source>Summary list not written</source>
         <translation>汇总表未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="583"/>
+        <location filename="../app/ui/batch_window.py" line="585"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="585"/>
+        <location filename="../app/ui/batch_window.py" line="587"/>
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="588"/>
+        <location filename="../app/ui/batch_window.py" line="590"/>
         <source>Open the folder %1?</source>
         <translation>要打开文件夹 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="589"/>
+        <location filename="../app/ui/batch_window.py" line="591"/>
         <source>Summary list written</source>
         <translation>汇总表已生成</translation>
     </message>
@@ -512,346 +512,346 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="263"/>
+        <location filename="../app/ui/deal_editor.py" line="261"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="266"/>
+        <location filename="../app/ui/deal_editor.py" line="264"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="269"/>
+        <location filename="../app/ui/deal_editor.py" line="267"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="274"/>
+        <location filename="../app/ui/deal_editor.py" line="272"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="291"/>
+        <location filename="../app/ui/deal_editor.py" line="289"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="297"/>
+        <location filename="../app/ui/deal_editor.py" line="295"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="333"/>
+        <location filename="../app/ui/deal_editor.py" line="331"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="336"/>
+        <location filename="../app/ui/deal_editor.py" line="334"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="339"/>
+        <location filename="../app/ui/deal_editor.py" line="337"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="342"/>
+        <location filename="../app/ui/deal_editor.py" line="340"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="354"/>
+        <location filename="../app/ui/deal_editor.py" line="352"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="371"/>
+        <location filename="../app/ui/deal_editor.py" line="369"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="374"/>
+        <location filename="../app/ui/deal_editor.py" line="372"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="380"/>
+        <location filename="../app/ui/deal_editor.py" line="378"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="384"/>
+        <location filename="../app/ui/deal_editor.py" line="382"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="385"/>
+        <location filename="../app/ui/deal_editor.py" line="383"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="389"/>
+        <location filename="../app/ui/deal_editor.py" line="387"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="391"/>
+        <location filename="../app/ui/deal_editor.py" line="389"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="392"/>
+        <location filename="../app/ui/deal_editor.py" line="390"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="394"/>
+        <location filename="../app/ui/deal_editor.py" line="392"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="398"/>
+        <location filename="../app/ui/deal_editor.py" line="396"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="406"/>
+        <location filename="../app/ui/deal_editor.py" line="404"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="409"/>
+        <location filename="../app/ui/deal_editor.py" line="407"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="410"/>
+        <location filename="../app/ui/deal_editor.py" line="408"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="414"/>
+        <location filename="../app/ui/deal_editor.py" line="412"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="418"/>
+        <location filename="../app/ui/deal_editor.py" line="416"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="438"/>
-        <location filename="../app/ui/deal_editor.py" line="572"/>
+        <location filename="../app/ui/deal_editor.py" line="436"/>
+        <location filename="../app/ui/deal_editor.py" line="570"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="439"/>
+        <location filename="../app/ui/deal_editor.py" line="437"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="440"/>
+        <location filename="../app/ui/deal_editor.py" line="438"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="441"/>
+        <location filename="../app/ui/deal_editor.py" line="439"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="565"/>
+        <location filename="../app/ui/deal_editor.py" line="563"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="458"/>
+        <location filename="../app/ui/deal_editor.py" line="456"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="466"/>
+        <location filename="../app/ui/deal_editor.py" line="464"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="468"/>
+        <location filename="../app/ui/deal_editor.py" line="466"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="472"/>
+        <location filename="../app/ui/deal_editor.py" line="470"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="477"/>
+        <location filename="../app/ui/deal_editor.py" line="475"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="480"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
-        <location filename="../app/ui/deal_editor.py" line="512"/>
+        <location filename="../app/ui/deal_editor.py" line="480"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="480"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="480"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="502"/>
+        <location filename="../app/ui/deal_editor.py" line="500"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="505"/>
+        <location filename="../app/ui/deal_editor.py" line="503"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="508"/>
+        <location filename="../app/ui/deal_editor.py" line="506"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="521"/>
+        <location filename="../app/ui/deal_editor.py" line="519"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="568"/>
+        <location filename="../app/ui/deal_editor.py" line="566"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="569"/>
+        <location filename="../app/ui/deal_editor.py" line="567"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="586"/>
+        <location filename="../app/ui/deal_editor.py" line="584"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="748"/>
+        <location filename="../app/ui/deal_editor.py" line="746"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="776"/>
+        <location filename="../app/ui/deal_editor.py" line="774"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="785"/>
+        <location filename="../app/ui/deal_editor.py" line="783"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="788"/>
+        <location filename="../app/ui/deal_editor.py" line="786"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="790"/>
+        <location filename="../app/ui/deal_editor.py" line="788"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="800"/>
+        <location filename="../app/ui/deal_editor.py" line="798"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="861"/>
+        <location filename="../app/ui/deal_editor.py" line="859"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="881"/>
-        <location filename="../app/ui/deal_editor.py" line="890"/>
+        <location filename="../app/ui/deal_editor.py" line="879"/>
+        <location filename="../app/ui/deal_editor.py" line="888"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="891"/>
+        <location filename="../app/ui/deal_editor.py" line="889"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="899"/>
+        <location filename="../app/ui/deal_editor.py" line="897"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="900"/>
+        <location filename="../app/ui/deal_editor.py" line="898"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="901"/>
+        <location filename="../app/ui/deal_editor.py" line="899"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="920"/>
+        <location filename="../app/ui/deal_editor.py" line="918"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="922"/>
+        <location filename="../app/ui/deal_editor.py" line="920"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="931"/>
-        <location filename="../app/ui/deal_editor.py" line="938"/>
+        <location filename="../app/ui/deal_editor.py" line="929"/>
+        <location filename="../app/ui/deal_editor.py" line="936"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="932"/>
+        <location filename="../app/ui/deal_editor.py" line="930"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="958"/>
+        <location filename="../app/ui/deal_editor.py" line="956"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="966"/>
+        <location filename="../app/ui/deal_editor.py" line="964"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1013"/>
+        <location filename="../app/ui/deal_editor.py" line="1011"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1014"/>
+        <location filename="../app/ui/deal_editor.py" line="1012"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1018"/>
+        <location filename="../app/ui/deal_editor.py" line="1016"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1032,27 +1032,27 @@ The log file is %1</source>
         <translation>已重新编号：%1 项</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="558"/>
+        <location filename="../app/ui/deals_window.py" line="564"/>
         <source>(no licensee)</source>
         <translation>（无被许可人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="560"/>
+        <location filename="../app/ui/deals_window.py" line="566"/>
         <source>New deal: %1</source>
         <translation>新增许可：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="562"/>
+        <location filename="../app/ui/deals_window.py" line="568"/>
         <source>Deal %1: %2</source>
         <translation>许可 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="565"/>
+        <location filename="../app/ui/deals_window.py" line="571"/>
         <source>Unsaved deals</source>
         <translation>未保存的许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="566"/>
+        <location filename="../app/ui/deals_window.py" line="572"/>
         <source>Some deals were being edited and were not saved. Restore them?</source>
         <translation>上次有许可正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -1184,283 +1184,283 @@ The log file is %1</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="235"/>
+        <location filename="../app/ui/import_wizard.py" line="236"/>
         <source>Import a patent list</source>
         <translation>导入专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="246"/>
+        <location filename="../app/ui/import_wizard.py" line="247"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="253"/>
-        <location filename="../app/ui/import_wizard.py" line="484"/>
+        <location filename="../app/ui/import_wizard.py" line="254"/>
+        <location filename="../app/ui/import_wizard.py" line="485"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="274"/>
+        <location filename="../app/ui/import_wizard.py" line="275"/>
         <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
         <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="284"/>
+        <location filename="../app/ui/import_wizard.py" line="285"/>
         <source>Path of the .xlsx or .csv file</source>
         <translation>.xlsx 或 .csv 文件的路径</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="286"/>
+        <location filename="../app/ui/import_wizard.py" line="287"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="291"/>
+        <location filename="../app/ui/import_wizard.py" line="292"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="294"/>
+        <location filename="../app/ui/import_wizard.py" line="295"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="314"/>
+        <location filename="../app/ui/import_wizard.py" line="315"/>
         <source>The headings are in row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
         <source>First values</source>
         <translation>前几行的值</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="340"/>
+        <location filename="../app/ui/import_wizard.py" line="341"/>
         <source>Required: the patent number identifies each row.</source>
         <translation>必填：以专利号识别每一行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="366"/>
+        <location filename="../app/ui/import_wizard.py" line="367"/>
         <source>Only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="371"/>
+        <location filename="../app/ui/import_wizard.py" line="372"/>
         <source>Columns…</source>
         <translation>列设置…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="373"/>
+        <location filename="../app/ui/import_wizard.py" line="374"/>
         <source>Check or change which column holds what.</source>
         <translation>核对或修改各列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="405"/>
+        <location filename="../app/ui/import_wizard.py" line="406"/>
         <source>Patents already in the register</source>
         <translation>登记册中已有的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="408"/>
+        <location filename="../app/ui/import_wizard.py" line="409"/>
         <source>Skip them (the register stays as it is)</source>
         <translation>跳过（登记册保持不变）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="411"/>
+        <location filename="../app/ui/import_wizard.py" line="412"/>
         <source>Update them with what the file fills in</source>
         <translation>用文件中填写的内容更新</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="421"/>
+        <location filename="../app/ui/import_wizard.py" line="422"/>
         <source>Rows with errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="423"/>
+        <location filename="../app/ui/import_wizard.py" line="424"/>
         <source>Import the rows without errors only</source>
         <translation>只导入没有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="426"/>
+        <location filename="../app/ui/import_wizard.py" line="427"/>
         <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
         <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="458"/>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
         <source>Contact person (summary list)</source>
         <translation>联系人（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="460"/>
         <source>Contact phone (summary list)</source>
         <translation>联系电话（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
         <source>① File</source>
         <translation>① 文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
         <source>② Columns</source>
         <translation>② 列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
         <source>③ Preview</source>
         <translation>③ 预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>④ Result</source>
         <translation>④ 结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="484"/>
+        <location filename="../app/ui/import_wizard.py" line="485"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="486"/>
+        <location filename="../app/ui/import_wizard.py" line="487"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="489"/>
+        <location filename="../app/ui/import_wizard.py" line="490"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="492"/>
+        <location filename="../app/ui/import_wizard.py" line="493"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="532"/>
+        <location filename="../app/ui/import_wizard.py" line="533"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="533"/>
+        <location filename="../app/ui/import_wizard.py" line="534"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="560"/>
+        <location filename="../app/ui/import_wizard.py" line="561"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="574"/>
+        <location filename="../app/ui/import_wizard.py" line="575"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="580"/>
+        <location filename="../app/ui/import_wizard.py" line="581"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="614"/>
+        <location filename="../app/ui/import_wizard.py" line="615"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="645"/>
+        <location filename="../app/ui/import_wizard.py" line="646"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="648"/>
+        <location filename="../app/ui/import_wizard.py" line="649"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="650"/>
+        <location filename="../app/ui/import_wizard.py" line="651"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="677"/>
+        <location filename="../app/ui/import_wizard.py" line="678"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="681"/>
+        <location filename="../app/ui/import_wizard.py" line="682"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="763"/>
+        <location filename="../app/ui/import_wizard.py" line="764"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="785"/>
+        <location filename="../app/ui/import_wizard.py" line="786"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="800"/>
+        <location filename="../app/ui/import_wizard.py" line="801"/>
         <source>Select a row to read its messages in full.</source>
         <translation>选中一行可查看完整的提示信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="809"/>
+        <location filename="../app/ui/import_wizard.py" line="810"/>
         <source>In the register: %1</source>
         <translation>登记册中：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="814"/>
+        <location filename="../app/ui/import_wizard.py" line="815"/>
         <source>Row %1: no problems.</source>
         <translation>第 %1 行：没有问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="828"/>
+        <location filename="../app/ui/import_wizard.py" line="831"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="838"/>
+        <location filename="../app/ui/import_wizard.py" line="841"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="845"/>
+        <location filename="../app/ui/import_wizard.py" line="848"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="847"/>
+        <location filename="../app/ui/import_wizard.py" line="850"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="848"/>
+        <location filename="../app/ui/import_wizard.py" line="851"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="852"/>
+        <location filename="../app/ui/import_wizard.py" line="855"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="857"/>
+        <location filename="../app/ui/import_wizard.py" line="860"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="864"/>
+        <location filename="../app/ui/import_wizard.py" line="867"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1468,19 +1468,44 @@ The log file is %1</source>
 <context>
     <name>Interaction</name>
     <message>
-        <location filename="../app/ui/interaction.py" line="62"/>
+        <location filename="../app/ui/interaction.py" line="64"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="64"/>
+        <location filename="../app/ui/interaction.py" line="66"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="66"/>
+        <location filename="../app/ui/interaction.py" line="68"/>
         <source>Later</source>
         <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="132"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="133"/>
+        <source>No program on this computer opens this. It is here:</source>
+        <translation>本机没有能打开它的程序。文件位置：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="154"/>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="155"/>
+        <source>No program on this computer prints PDF files. Open the file in a PDF reader and print it from there. It is here:</source>
+        <translation>本机没有能打印 PDF 文件的程序。请用 PDF 阅读器打开该文件后打印。文件位置：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="186"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
     </message>
 </context>
 <context>
@@ -1602,446 +1627,461 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/main_window.py" line="260"/>
+        <source>P&amp;rint the generated PDF</source>
+        <translation>打印已生成的 PDF(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="261"/>
+        <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
+        <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="264"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="261"/>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="263"/>
+        <location filename="../app/ui/main_window.py" line="267"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="266"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="267"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="269"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="270"/>
+        <location filename="../app/ui/main_window.py" line="274"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="273"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="276"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="281"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="281"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="284"/>
+        <location filename="../app/ui/main_window.py" line="288"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="285"/>
+        <location filename="../app/ui/main_window.py" line="289"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="288"/>
+        <location filename="../app/ui/main_window.py" line="292"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="293"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="291"/>
+        <location filename="../app/ui/main_window.py" line="295"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="292"/>
+        <location filename="../app/ui/main_window.py" line="296"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="313"/>
+        <location filename="../app/ui/main_window.py" line="317"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="320"/>
+        <location filename="../app/ui/main_window.py" line="324"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="327"/>
+        <location filename="../app/ui/main_window.py" line="332"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="334"/>
+        <location filename="../app/ui/main_window.py" line="339"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="339"/>
+        <location filename="../app/ui/main_window.py" line="344"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="340"/>
+        <location filename="../app/ui/main_window.py" line="345"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="343"/>
+        <location filename="../app/ui/main_window.py" line="348"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="346"/>
+        <location filename="../app/ui/main_window.py" line="351"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="402"/>
+        <location filename="../app/ui/main_window.py" line="407"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="478"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="475"/>
+        <location filename="../app/ui/main_window.py" line="480"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="479"/>
+        <location filename="../app/ui/main_window.py" line="484"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="520"/>
+        <location filename="../app/ui/main_window.py" line="525"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="601"/>
-        <location filename="../app/ui/main_window.py" line="835"/>
+        <location filename="../app/ui/main_window.py" line="606"/>
+        <location filename="../app/ui/main_window.py" line="837"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="603"/>
+        <location filename="../app/ui/main_window.py" line="608"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="605"/>
+        <location filename="../app/ui/main_window.py" line="610"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="606"/>
+        <location filename="../app/ui/main_window.py" line="611"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="607"/>
+        <location filename="../app/ui/main_window.py" line="612"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="613"/>
+        <location filename="../app/ui/main_window.py" line="618"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="637"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="645"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="647"/>
+        <location filename="../app/ui/main_window.py" line="652"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="686"/>
+        <location filename="../app/ui/main_window.py" line="691"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="710"/>
+        <location filename="../app/ui/main_window.py" line="715"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="748"/>
+        <location filename="../app/ui/main_window.py" line="753"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="775"/>
+        <location filename="../app/ui/main_window.py" line="777"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="778"/>
+        <location filename="../app/ui/main_window.py" line="780"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="782"/>
+        <location filename="../app/ui/main_window.py" line="784"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="792"/>
-        <location filename="../app/ui/main_window.py" line="837"/>
-        <location filename="../app/ui/main_window.py" line="841"/>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="794"/>
+        <location filename="../app/ui/main_window.py" line="839"/>
+        <location filename="../app/ui/main_window.py" line="843"/>
+        <location filename="../app/ui/main_window.py" line="1164"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="793"/>
+        <location filename="../app/ui/main_window.py" line="795"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="802"/>
+        <location filename="../app/ui/main_window.py" line="804"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="820"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="827"/>
+        <location filename="../app/ui/main_window.py" line="829"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="831"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="839"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="848"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="847"/>
+        <location filename="../app/ui/main_window.py" line="849"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="871"/>
-        <location filename="../app/ui/main_window.py" line="876"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="872"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
+        <source>Print PDF</source>
+        <translation>打印 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="881"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="886"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="886"/>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="895"/>
+        <location filename="../app/ui/main_window.py" line="903"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="896"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="688"/>
-        <location filename="../app/ui/main_window.py" line="889"/>
+        <location filename="../app/ui/main_window.py" line="693"/>
+        <location filename="../app/ui/main_window.py" line="898"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="899"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="899"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="903"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="927"/>
+        <location filename="../app/ui/main_window.py" line="936"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="997"/>
+        <location filename="../app/ui/main_window.py" line="1006"/>
+        <location filename="../app/ui/main_window.py" line="1024"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="998"/>
-        <location filename="../app/ui/main_window.py" line="1027"/>
+        <location filename="../app/ui/main_window.py" line="1007"/>
+        <location filename="../app/ui/main_window.py" line="1042"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1013"/>
+        <location filename="../app/ui/main_window.py" line="1028"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1018"/>
+        <location filename="../app/ui/main_window.py" line="1033"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1025"/>
-        <location filename="../app/ui/main_window.py" line="1044"/>
-        <location filename="../app/ui/main_window.py" line="1050"/>
+        <location filename="../app/ui/main_window.py" line="1040"/>
+        <location filename="../app/ui/main_window.py" line="1062"/>
+        <location filename="../app/ui/main_window.py" line="1068"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1045"/>
+        <location filename="../app/ui/main_window.py" line="1063"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1051"/>
+        <location filename="../app/ui/main_window.py" line="1069"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1058"/>
+        <location filename="../app/ui/main_window.py" line="1076"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1072"/>
+        <location filename="../app/ui/main_window.py" line="1090"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1092"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1092"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1078"/>
+        <location filename="../app/ui/main_window.py" line="1096"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1079"/>
+        <location filename="../app/ui/main_window.py" line="1097"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1166"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1151"/>
+        <location filename="../app/ui/main_window.py" line="1169"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1154"/>
+        <location filename="../app/ui/main_window.py" line="1172"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1156"/>
+        <location filename="../app/ui/main_window.py" line="1174"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2686,247 +2726,247 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="198"/>
+        <location filename="../app/ui/package_window.py" line="110"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="205"/>
+        <location filename="../app/ui/package_window.py" line="117"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="210"/>
+        <location filename="../app/ui/package_window.py" line="122"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="229"/>
+        <location filename="../app/ui/package_window.py" line="141"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="230"/>
+        <location filename="../app/ui/package_window.py" line="142"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="148"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="148"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="148"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="148"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="255"/>
+        <location filename="../app/ui/package_window.py" line="167"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="258"/>
+        <location filename="../app/ui/package_window.py" line="170"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="260"/>
+        <location filename="../app/ui/package_window.py" line="172"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="274"/>
+        <location filename="../app/ui/package_window.py" line="186"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="284"/>
+        <location filename="../app/ui/package_window.py" line="196"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="285"/>
+        <location filename="../app/ui/package_window.py" line="197"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="297"/>
+        <location filename="../app/ui/package_window.py" line="209"/>
         <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
         <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="302"/>
+        <location filename="../app/ui/package_window.py" line="214"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="325"/>
+        <location filename="../app/ui/package_window.py" line="237"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="327"/>
+        <location filename="../app/ui/package_window.py" line="239"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="329"/>
+        <location filename="../app/ui/package_window.py" line="241"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="333"/>
+        <location filename="../app/ui/package_window.py" line="245"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="369"/>
+        <location filename="../app/ui/package_window.py" line="281"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="391"/>
+        <location filename="../app/ui/package_window.py" line="303"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="433"/>
+        <location filename="../app/ui/package_window.py" line="345"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="453"/>
+        <location filename="../app/ui/package_window.py" line="365"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="453"/>
+        <location filename="../app/ui/package_window.py" line="365"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="471"/>
+        <location filename="../app/ui/package_window.py" line="383"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="473"/>
+        <location filename="../app/ui/package_window.py" line="385"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="474"/>
+        <location filename="../app/ui/package_window.py" line="386"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="476"/>
+        <location filename="../app/ui/package_window.py" line="388"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="477"/>
+        <location filename="../app/ui/package_window.py" line="389"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="478"/>
+        <location filename="../app/ui/package_window.py" line="390"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="515"/>
+        <location filename="../app/ui/package_window.py" line="427"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="591"/>
+        <location filename="../app/ui/package_window.py" line="476"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="595"/>
+        <location filename="../app/ui/package_window.py" line="480"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="599"/>
+        <location filename="../app/ui/package_window.py" line="484"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="624"/>
+        <location filename="../app/ui/package_window.py" line="507"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="639"/>
+        <location filename="../app/ui/package_window.py" line="516"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="642"/>
+        <location filename="../app/ui/package_window.py" line="519"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="656"/>
+        <location filename="../app/ui/package_window.py" line="533"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="658"/>
+        <location filename="../app/ui/package_window.py" line="535"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="659"/>
+        <location filename="../app/ui/package_window.py" line="536"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="661"/>
+        <location filename="../app/ui/package_window.py" line="538"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="663"/>
+        <location filename="../app/ui/package_window.py" line="540"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="670"/>
+        <location filename="../app/ui/package_window.py" line="547"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="671"/>
+        <location filename="../app/ui/package_window.py" line="548"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="679"/>
+        <location filename="../app/ui/package_window.py" line="556"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -3108,7 +3148,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="425"/>
+        <location filename="../app/ui/main_window.py" line="430"/>
         <location filename="../app/ui/register_model.py" line="277"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -3122,22 +3162,22 @@ The log file is %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="134"/>
+        <location filename="../app/ui/import_wizard.py" line="135"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="136"/>
+        <location filename="../app/ui/import_wizard.py" line="137"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="155"/>
+        <location filename="../app/ui/import_wizard.py" line="156"/>
         <source> (+%1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="158"/>
+        <location filename="../app/ui/import_wizard.py" line="159"/>
         <source>In the register:</source>
         <translation>登记册中：</translation>
     </message>
@@ -3158,133 +3198,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="89"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="98"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="100"/>
         <source>Look at the attached scan</source>
         <translation>查看已附加的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="106"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="110"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="118"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="121"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="142"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="146"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="171"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="179"/>
         <source>Attached on %1</source>
         <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="183"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="206"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="244"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="246"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="256"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="258"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="270"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="276"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="285"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>
@@ -3292,304 +3332,305 @@ The log file is %1</source>
 <context>
     <name>SummaryBookEditor</name>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="129"/>
-        <location filename="../app/ui/summary_book_editor.py" line="1055"/>
+        <location filename="../app/ui/summary_book_editor.py" line="128"/>
+        <location filename="../app/ui/summary_book_editor.py" line="1003"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="130"/>
+        <location filename="../app/ui/summary_book_editor.py" line="129"/>
         <source>The month the book runs to (截至 … 月底), as YYYY-MM:</source>
         <translation>总结书截至哪个月底（格式为 YYYY-MM）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="144"/>
+        <location filename="../app/ui/summary_book_editor.py" line="143"/>
         <source>Xinyang tables</source>
         <translation>信阳表格</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="145"/>
+        <location filename="../app/ui/summary_book_editor.py" line="144"/>
         <source>County or district for the titles (leave empty for a blank to fill in by hand):</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="242"/>
+        <location filename="../app/ui/summary_book_editor.py" line="245"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="243"/>
+        <location filename="../app/ui/summary_book_editor.py" line="246"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="244"/>
+        <location filename="../app/ui/summary_book_editor.py" line="247"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="245"/>
+        <location filename="../app/ui/summary_book_editor.py" line="248"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="246"/>
+        <location filename="../app/ui/summary_book_editor.py" line="249"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="247"/>
+        <location filename="../app/ui/summary_book_editor.py" line="250"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="250"/>
+        <location filename="../app/ui/summary_book_editor.py" line="253"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="251"/>
+        <location filename="../app/ui/summary_book_editor.py" line="254"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="252"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="253"/>
+        <location filename="../app/ui/summary_book_editor.py" line="256"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="255"/>
+        <location filename="../app/ui/summary_book_editor.py" line="258"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="282"/>
+        <location filename="../app/ui/summary_book_editor.py" line="285"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="289"/>
+        <location filename="../app/ui/summary_book_editor.py" line="292"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="303"/>
+        <location filename="../app/ui/summary_book_editor.py" line="306"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="323"/>
+        <location filename="../app/ui/summary_book_editor.py" line="326"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="327"/>
+        <location filename="../app/ui/summary_book_editor.py" line="330"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="333"/>
+        <location filename="../app/ui/summary_book_editor.py" line="336"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="338"/>
+        <location filename="../app/ui/summary_book_editor.py" line="341"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="355"/>
+        <location filename="../app/ui/summary_book_editor.py" line="358"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="386"/>
+        <location filename="../app/ui/summary_book_editor.py" line="389"/>
         <source>What the notice asks for</source>
         <translation>通知要求填写的内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="394"/>
+        <location filename="../app/ui/summary_book_editor.py" line="397"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="406"/>
+        <location filename="../app/ui/summary_book_editor.py" line="409"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="406"/>
+        <location filename="../app/ui/summary_book_editor.py" line="409"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="407"/>
+        <location filename="../app/ui/summary_book_editor.py" line="410"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="443"/>
+        <location filename="../app/ui/summary_book_editor.py" line="446"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="447"/>
+        <location filename="../app/ui/summary_book_editor.py" line="450"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="460"/>
+        <location filename="../app/ui/summary_book_editor.py" line="463"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="490"/>
+        <location filename="../app/ui/summary_book_editor.py" line="493"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="500"/>
+        <location filename="../app/ui/summary_book_editor.py" line="503"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="516"/>
+        <location filename="../app/ui/summary_book_editor.py" line="520"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="648"/>
+        <location filename="../app/ui/summary_book_editor.py" line="652"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="676"/>
+        <location filename="../app/ui/summary_book_editor.py" line="680"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="700"/>
+        <location filename="../app/ui/summary_book_editor.py" line="704"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="708"/>
+        <location filename="../app/ui/summary_book_editor.py" line="712"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="733"/>
+        <location filename="../app/ui/summary_book_editor.py" line="737"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="740"/>
+        <location filename="../app/ui/summary_book_editor.py" line="744"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="743"/>
+        <location filename="../app/ui/summary_book_editor.py" line="747"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="745"/>
+        <location filename="../app/ui/summary_book_editor.py" line="749"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="776"/>
+        <location filename="../app/ui/summary_book_editor.py" line="780"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="779"/>
+        <location filename="../app/ui/summary_book_editor.py" line="783"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="780"/>
+        <location filename="../app/ui/summary_book_editor.py" line="784"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="805"/>
-        <location filename="../app/ui/summary_book_editor.py" line="813"/>
+        <location filename="../app/ui/summary_book_editor.py" line="807"/>
+        <location filename="../app/ui/summary_book_editor.py" line="815"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="806"/>
+        <location filename="../app/ui/summary_book_editor.py" line="808"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="822"/>
+        <location filename="../app/ui/summary_book_editor.py" line="824"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="840"/>
+        <location filename="../app/ui/summary_book_editor.py" line="842"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="841"/>
+        <location filename="../app/ui/summary_book_editor.py" line="843"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="873"/>
+        <location filename="../app/ui/summary_book_editor.py" line="875"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="883"/>
+        <location filename="../app/ui/summary_book_editor.py" line="885"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="884"/>
+        <location filename="../app/ui/summary_book_editor.py" line="886"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="892"/>
+        <location filename="../app/ui/summary_book_editor.py" line="898"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="915"/>
+        <location filename="../app/ui/summary_book_editor.py" line="913"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="917"/>
+        <location filename="../app/ui/summary_book_editor.py" line="915"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="919"/>
+        <location filename="../app/ui/summary_book_editor.py" line="917"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="920"/>
+        <location filename="../app/ui/summary_book_editor.py" line="918"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="924"/>
+        <location filename="../app/ui/summary_book_editor.py" line="909"/>
+        <location filename="../app/ui/summary_book_editor.py" line="922"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="936"/>
+        <location filename="../app/ui/summary_book_editor.py" line="934"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>

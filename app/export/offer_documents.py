@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -42,6 +41,7 @@ from app.export.pdf.information_sheet import (
     sheet_texts,
 )
 from app.export.pdf.kit import RestartPageNumbers
+from app.file_names import safe_file_name
 from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
 from app.models.offers import OfferFields, check_offer_record
@@ -69,9 +69,6 @@ FALLBACK_DATE = dt.date(2000, 1, 1)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-
 
 # --------------------------------------------------------------------------------- results
 
@@ -117,13 +114,18 @@ class RenderResult:
 # --------------------------------------------------------------------------------- names, hashes
 
 
-def file_name(number: str, kind: str, *, draft: bool = False) -> str:
-    """``ZL201710601862.3 信息表.pdf``, ``… 声明.pdf``, ``信息表和声明.pdf``; drafts say so."""
+def file_name(number: str, kind: str, *, draft: bool = False,
+              folder: Path | None = None) -> str:
+    """``ZL201710601862.3 信息表.pdf``, ``… 声明.pdf``, ``信息表和声明.pdf``; drafts say so.
+
+    Through app.file_names like every written name: valid on Windows (a number typed as
+    ``NUL.txt`` is not the device), within MAX_PATH in `folder`; raises OSError (ENAMETOOLONG)
+    when `folder` leaves no room."""
     mark = DRAFT_MARK if draft else ""
     if kind == COMBINED:
-        return f"{COMBINED_NAME}{mark}.pdf"
-    safe = _UNSAFE.sub("_", official_number(number)).strip(" .") or "_"
-    return f"{safe} {FILE_SUFFIXES[kind]}{mark}.pdf"
+        return safe_file_name(COMBINED_NAME, extension=f"{mark}.pdf", folder=folder)
+    return safe_file_name(official_number(number), "_",
+                          extension=f" {FILE_SUFFIXES[kind]}{mark}.pdf", folder=folder)
 
 
 def data_hash(offer: OfferFields, patent: PatentFields) -> str:
@@ -310,8 +312,9 @@ def _render_separate(
         # Both documents of the offer are laid out before either is written.
         written: list[WrittenFile] = []
         for kind, data in renders:
-            path = out / file_name(item.number, kind, draft=draft)
+            path = out  # until named: a folder too long for any name is reported as such
             try:
+                path = out / file_name(item.number, kind, draft=draft, folder=out)
                 write_atomic(path, data)
             except OSError as exc:
                 result.failures.append(OfferFailure(item.offer_id, item.number,
@@ -346,7 +349,6 @@ def _render_combined(
                 story += [PageBreak(), RestartPageNumbers()]
             story += build(item.patent, item.offer)
             story.append(_Milestone(reached))
-    path = out / file_name("", COMBINED, draft=draft)
     numbers = tuple(item.number for item in prepared)
     try:
         if is_cancelled():
@@ -362,7 +364,9 @@ def _render_combined(
         result.failures.append(OfferFailure(None, "", (
             error("pdf.render_failed", "offer", number=COMBINED_NAME, **reason_params(exc)),)))
         return
+    path = out
     try:
+        path = out / file_name("", COMBINED, draft=draft, folder=out)
         write_atomic(path, data)
     except OSError as exc:
         result.failures.append(OfferFailure(None, "", (_write_failed(path, exc),)))

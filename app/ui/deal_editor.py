@@ -22,12 +22,10 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QStandardItem,
     QStandardItemModel,
 )
@@ -116,8 +114,8 @@ def choose_files(parent: QWidget | None, title: str) -> list[str]:
 
 
 def open_path(path: Path) -> bool:
-    """Open a file or folder with the system's program for it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    """Open a file or folder with the system's program for it (or say there is none)."""
+    return interaction.open_path(str(path))
 
 
 # Shared by the deal windows and the summary book editor -----------------------------------------

@@ -70,6 +70,7 @@ from app.models.patent_import import (
 from app.ui import i18n
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage
 from app.ui.operations import Operation, run_operation
+from app.usecases.register import import_patent_rows
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -821,9 +822,11 @@ class ImportWizard(QDialog):
         on_existing = "update" if self.update_existing.isChecked() else "skip"
         skip_bad = self.skip_bad_rows.isChecked()
 
+        store = self.store
+
         def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-            return self.store.import_patents(rows, on_existing=on_existing,
-                                             skip_bad_rows=skip_bad)
+            return import_patent_rows(store, list(rows), update=on_existing == "update",
+                                      skip_bad_rows=skip_bad).outcome
 
         self.operation = run_operation(self, self.tr("Importing"), work, self._imported,
                                        self._failed)

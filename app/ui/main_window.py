@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
         self.open_pdf_action = action(
             self.tr("&Open the generated PDF"), self.open_pdf,
             self.tr("Open the selected patent's information sheet in the PDF viewer"))
+        self.print_pdf_action = action(
+            self.tr("P&rint the generated PDF"), self.print_pdf,
+            self.tr("Print the selected patent's information sheet with the system's PDF "
+                    "program"))
         self.seal_action = action(
             self.tr("Attach a &sealed copy…"), self.attach_sealed_copy,
             self.tr("The scan of the stamped paper, sent in place of the generated PDF"))
@@ -297,7 +301,7 @@ class MainWindow(QMainWindow):
             self.export_json_action, self.finalise_action, self.generate_action,
         )
         self.single_patent_actions = (
-            self.offer_action, self.open_pdf_action, self.seal_action,
+            self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
             self.deal_from_offer_action,
         )
 
@@ -319,7 +323,8 @@ class MainWindow(QMainWindow):
         patents_menu.addAction(self.find_action)
         offers_menu = bar.addMenu(self.tr("&Information sheets"))
         for item in (self.offer_action, self.create_offers_action, None, self.finalise_action,
-                     self.generate_action, self.open_pdf_action, self.seal_action):
+                     self.generate_action, self.open_pdf_action, self.print_pdf_action,
+                     self.seal_action):
             if item is None:
                 offers_menu.addSeparator()
             else:
@@ -759,19 +764,16 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return 0, 0
         from app.messages import describe
+        from app.usecases.offers import finalise_offers
 
         language = i18n.language()
-        done, refused = 0, 0
+        outcome = finalise_offers(self.store, self._offers_of(self.selected_ids()))
+        # Finalised now or before: either way the selected sheets are finalised.
+        done, refused = outcome.finalised + outcome.already, len(outcome.refused)
         lines: list[str] = []
-        for offer in self._offers_of(self.selected_ids()):
-            result = self.store.finalise_offer(offer.id)
-            if result.saved:
-                done += 1
-                continue
-            refused += 1
-            errors = [f for f in result.findings if f.is_error]
-            if errors and len(lines) < 12:
-                lines.append(f"{offer.patent.number}：{describe(errors[0], language)}"
+        for number, errors in outcome.refused[:12]:
+            if errors:
+                lines.append(f"{number}：{describe(errors[0], language)}"
                              + (self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1))
                                 if len(errors) > 1 else ""))
         self._offer_changed()
@@ -809,11 +811,11 @@ class MainWindow(QMainWindow):
         offer_ids = [o.id for o in offers]
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.export.offer_documents import render_offer_documents
+            from app.usecases.offers import write_offer_documents
 
-            return render_offer_documents(store, offer_ids, folder, draft=bool(draft),
-                                          combined=bool(combined), progress=progress,
-                                          cancelled=cancelled)
+            return write_offer_documents(store, offer_ids, folder, draft=bool(draft),
+                                         combined=bool(combined), progress=progress,
+                                         cancelled=cancelled)
 
         return run_operation(self, self.tr("Generating PDFs…"), work,
                              lambda result: self._pdfs_generated(result, folder),
@@ -864,19 +866,26 @@ class MainWindow(QMainWindow):
         return sorted(latest.values(), key=lambda d: d.kind != "information_sheet")
 
     def open_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=False)
+
+    def print_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=True)
+
+    def _open_or_print_pdf(self, printing: bool) -> bool:
         from pathlib import Path
 
+        title = self.tr("Print PDF") if printing else self.tr("Open PDF")
         documents = self._documents_of_selected()
         if not documents:
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
         path = Path(documents[0].sealed_path or documents[0].path)
         if not path.exists():
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
             return False
-        return interaction.open_path(str(path))
+        return (interaction.print_path if printing else interaction.open_path)(str(path))
 
     def attach_sealed_copy(self) -> Any:
         documents = self._documents_of_selected()
@@ -987,7 +996,7 @@ class MainWindow(QMainWindow):
             return None
         from app.ui.summary_book_editor import open_summary_book_editor
 
-        return open_summary_book_editor(self, self.store)
+        return open_summary_book_editor(self, self.store, open_deals=self.open_deals)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:
@@ -1003,14 +1012,20 @@ class MainWindow(QMainWindow):
         self.preferences.set_last_folder("backup", Path(path).parent)
         store = self.store
 
-        def work(progress: Any, cancelled: Any) -> int:
-            from app.interchange import export_file
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.usecases.register import export_data_file
 
-            return export_file(store, path)
+            return export_data_file(store, Path(path))
 
-        def done(count: int) -> None:
+        def done(exported: Any) -> None:
+            if exported.findings:
+                from app.messages import describe
+
+                interaction.critical(self, self.tr("Back up to a file"), "\n".join(
+                    describe(f, i18n.language()) for f in exported.findings))
+                return
             self.statusBar().showMessage(
-                self.tr("Backed up %1 patents to %2").replace("%1", str(count))
+                self.tr("Backed up %1 patents to %2").replace("%1", str(exported.count))
                 .replace("%2", str(path)), 10000)
 
         from app.ui.operations import run_operation
@@ -1030,16 +1045,19 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.interchange import import_file
+            from pathlib import Path
 
-            return import_file(store, path)
+            from app.usecases.register import import_data_file
 
-        def done(result: Any) -> None:
+            return import_data_file(Path(path), lambda: store)
+
+        def done(imported: Any) -> None:
             from app.messages import describe
 
             language = i18n.language()
-            if result.problems:
-                lines = [f"{p.field}：{describe(p, language)}" for p in result.problems[:15]]
+            result = imported.result
+            if result is None:
+                lines = [f"{p.field}：{describe(p, language)}" for p in imported.problems[:15]]
                 interaction.critical(
                     self, self.tr("Restore from a backup file"),
                     self.tr("The file was not read; nothing was changed.") + "\n\n"

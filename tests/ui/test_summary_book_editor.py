@@ -275,3 +275,29 @@ def test_a_period_is_chosen_or_refused(
     assert suggested == ["2023-11"]  # the last month ended before today
     assert editor.period_end == PERIOD
     assert "2023 年 11 月底" in editor.windowTitle()
+
+
+def test_the_deals_register_is_opened_by_whoever_opened_the_book(
+    qtbot: QtBot, register: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from app.ui.deals_window import DealsWindow
+
+    deals = DealsWindow(register)
+    qtbot.addWidget(deals)
+    monkeypatch.setattr(summary_book_editor, "choose_period",
+                        lambda parent, periods, suggestion: PERIOD)
+    editor = deals.open_summary_book()
+    assert isinstance(editor, SummaryBookEditor)
+    qtbot.addWidget(editor, before_close_func=lambda w: w.discard())
+    button = editor.findChild(QPushButton, "open_deals")
+    assert button is not None and not button.isHidden()
+    deals.hide()
+    button.click()
+    assert editor.open_deals() is deals and deals.isVisible()
+
+    # Opened on its own (no register to go back to), the book has no such button.
+    alone = make_editor(qtbot, register)
+    assert alone.findChild(QPushButton, "open_deals").isHidden()
+    assert alone.open_deals() is None
