@@ -98,7 +98,7 @@ from app.models.offers import (
 )
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
-from app.models.ranges import JSON_NUMBER_MAX, TEXT_MAX, Domain, date_finding, range_finding
+from app.models.ranges import JSON_NUMBER_MAX, TEXT_MAX, Domain, range_finding
 from app.models.store import ContactData, OrganisationData, Store, stored_number
 from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read_summary_book
 from app.os_errors import reason_params
@@ -404,11 +404,9 @@ class _Reader:
             except ValueError:
                 pass
             else:
-                out_of_range = date_finding(child(path, key), day)
-                if out_of_range is None:
-                    return day
-                self.problems.append(out_of_range)
-                return None
+                # A date outside the plausible years (2999-01-01) is the domain's concern:
+                # the record imports as a draft carrying range.date, as if typed.
+                return day
         self.problem("json.date", child(path, key), value=excerpt(value))
         return None
 

@@ -1287,6 +1287,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{length} characters: more than this field can print (at most {limit}). Shorten it.",
         "共 {length} 个字符，超出此栏可打印的长度（最多 {limit} 个字符），请精简。",
     ),
+    "range.paragraph": (
+        "One paragraph has {length} characters (at most {limit}): break it into paragraphs.",
+        "其中一段长达 {length} 个字符（每段最多 {limit} 个字符），请分段。",
+    ),
     "range.date": (
         "The date {value} is not plausible: enter a date between {low} and {high}.",
         "日期 {value} 不合理：请填写 {low} 年至 {high} 年之间的日期。",

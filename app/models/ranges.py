@@ -29,9 +29,9 @@ NUMBER_TEXT_MAX: Final = 40
 # JSON numbers beyond this magnitude cannot be any figure of the forms (nor pass through a
 # binary float exactly), whatever the field.
 JSON_NUMBER_MAX: Final = 10**15
-# Longest text of any single field read from a file (the longest form field, the unit profile
-# of the summary book, is printed over a few pages).
-TEXT_MAX: Final = 20_000
+# Longest text of any single field read from a file (the longest form fields, the summary
+# book's self-evaluation and unit profile, are printed over tens of pages).
+TEXT_MAX: Final = 200_000
 
 
 # The longest text each kind of field can print: a title fills two lines of the sheet, a name
@@ -41,16 +41,23 @@ TEXT_MAX: Final = 20_000
 TEXT_LIMITS: Final[dict[str, int]] = {
     "name": 200,  # a title, a patentee, a licensee, an agency, a contact
     "note": 2_000,  # remarks, terms, payment text, other terms
-    "essay": 10_000,  # the unit profile, the self-evaluation of the summary book
+    "essay": 150_000,  # the unit profile, the self-evaluation of the summary book (pages)
 }
+# An essay is laid out paragraph by paragraph, so its time grows with the longest one.
+PARAGRAPH_MAX: Final = 5_000
 
 
 def text_finding(field: str, text: str, kind: str) -> Finding | None:
-    """`range.text` on `field` when `text` is longer than fields of `kind` can print."""
+    """`range.text` on `field` when `text` is longer than fields of `kind` can print (for an
+    essay: in all, or in one paragraph)."""
     limit = TEXT_LIMITS[kind]
-    if len(text) <= limit:
-        return None
-    return error("range.text", field, length=len(text), limit=limit)
+    if len(text) > limit:
+        return error("range.text", field, length=len(text), limit=limit)
+    if kind == "essay" and len(text) > PARAGRAPH_MAX:
+        longest = max(len(line) for line in text.splitlines())
+        if longest > PARAGRAPH_MAX:
+            return error("range.paragraph", field, length=longest, limit=PARAGRAPH_MAX)
+    return None
 
 
 class Domain(StrEnum):
