@@ -103,6 +103,9 @@ class Context:
 
         if self._database is None:
             self._database = open_database(self.database_path())
+            if self._database.read_only_reason:  # said once, before any output
+                self.complain("db.opened_read_only", path=str(self._database.path),
+                              reason=self._database.read_only_reason)
         return Store(self._database)
 
     def close(self) -> None:
@@ -983,6 +986,9 @@ def _build_send(parser: argparse.ArgumentParser) -> Handler:
     parser.add_argument("--account", metavar="NAME",
                         help="the mail account's name or address (needed when there are "
                              "several)")
+    parser.add_argument("--resend-uncertain", action="store_true",
+                        help="也重新发送结果未知的邮件 / also send again the mails whose fate "
+                             "is unknown (check the mailbox's sent folder first)")
     return _send
 
 
@@ -1018,7 +1024,9 @@ def _send(ctx: Context) -> int:
         keyring_password = KeyringPassword(lambda acc, why: _ask_password(ctx, acc, why))
         provider, on_login = keyring_password, keyring_password.on_login
     try:
-        report = send_built_package(records, package.id, account, provider, on_login=on_login)
+        report = send_built_package(records, package.id, account, provider, on_login=on_login,
+                                    confirm_uncertain=bool(getattr(ctx.args, "resend_uncertain",
+                                                                   False)))
     except _NoPassword as exc:
         why = (describe(exc.reason, ctx.lang) if exc.reason is not None
                else ctx.text("cli.password_not_stored"))
@@ -1035,6 +1043,7 @@ def _send(ctx: Context) -> int:
     for outcome in report.outcomes:
         message = messages.get(outcome.message_id)
         state = ctx.text(f"outbox.{outcome.state}" if outcome.state in ("sent", "failed")
+                         else "outbox.sending" if outcome.code in _FATE_UNKNOWN
                          else f"cli.send_{outcome.state}")
         reason = ctx.text(outcome.code) if outcome.code else ""
         if outcome.state == "failed" and outcome.detail:
@@ -1046,11 +1055,18 @@ def _send(ctx: Context) -> int:
                                         if f.code not in {o.code for o in report.outcomes}])
     sent, failed = report.count("sent"), report.count("failed")
     ctx.say("cli.sent_summary", sent=sent, failed=failed, total=len(report.outcomes))
+    unknown = sum(1 for o in report.outcomes if o.code in _FATE_UNKNOWN)
+    if unknown:
+        ctx.say("cli.send_fate_unknown", count=unknown)
     if any(f.code == "send.no_password" for f in report.findings):
         return EXIT_USAGE  # the clerk gave no code at the prompt: nothing was tried
-    if failed or any(f.is_error for f in report.findings):
+    if failed or unknown or any(f.is_error for f in report.findings):
         return EXIT_DATA_ERRORS
     return EXIT_OK
+
+
+# Mails that may or may not have reached the server: never "0 sent" and exit 0.
+_FATE_UNKNOWN = frozenset({"send.uncertain", "send.fate_unknown"})
 
 
 def _ask_password(ctx: Context, account: Any, why: Finding | None) -> str | None:
@@ -1167,7 +1183,13 @@ def _failure_message(exc: Exception) -> tuple[str, dict[str, Any]] | None:
         return exc.code, exc.params
     sa_exc = sys.modules.get("sqlalchemy.exc")
     if sa_exc is not None and isinstance(exc, sa_exc.SQLAlchemyError):
-        return "cli.database_failed", {"reason": str(exc).splitlines()[0]}
+        # SQLite's own words, classified (disk full, damaged, read-only); never the wrapper's
+        # text with its SQL and its web address.
+        assert database is not None
+        code, params = database.database_failure(exc)
+        if code == "db.failed":
+            return "cli.database_failed", {k: v for k, v in params.items() if k != "path"}
+        return code, params
     return None
 
 

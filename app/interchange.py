@@ -115,6 +115,7 @@ from app.models.offers import (
 from app.models.ops_centre import OpsCentreFields
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
+from app.models.ranges import JSON_NUMBER_MAX, TEXT_MAX, Domain, range_finding
 from app.models.store import ContactData, OrganisationData, Store, stored_number
 from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read_summary_book
 from app.os_errors import reason_params
@@ -425,9 +426,13 @@ class _Reader:
             return None
         if isinstance(value, str) and _ISO_DATE.match(value):
             try:
-                return dt.date.fromisoformat(value)
+                day = dt.date.fromisoformat(value)
             except ValueError:
                 pass
+            else:
+                # A date outside the plausible years (2999-01-01) is the domain's concern:
+                # the record imports as a draft carrying range.date, as if typed.
+                return day
         self.problem("json.date", child(path, key), value=excerpt(value))
         return None
 
@@ -673,6 +678,10 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
     serial = reader.integer(obj, "serial", path)
     if serial is not None and serial < 1:
         reader.problem("json.positive", child(path, "serial"), value=serial)
+    elif serial is not None and (
+            problem := range_finding(child(path, "serial"), serial, Domain.SERIAL)):
+        reader.problems.append(problem)
+        serial = None
     reader.text_list(obj, "patents", path)
     reader.text(obj, "licensee", path)
     reader.date(obj, "date", path)
@@ -824,7 +833,56 @@ def read_text(text: str) -> ReadResult:
     except (ValueError, RecursionError) as exc:
         problem = error("json.not_json", ROOT, line="?", column="?", reason=str(exc))
         return ReadResult(None, (problem,))
+    hostile = hostile_values(doc)
+    if hostile:
+        return ReadResult(None, tuple(hostile))
     return read_document(doc)
+
+
+def hostile_values(doc: Any, limit: int = 50) -> list[Finding]:
+    """Values no field of any version can hold, wherever they are: numbers beyond
+    JSON_NUMBER_MAX (2^63, 1e300), text with lone surrogates (which no database or file can
+    store) and text longer than TEXT_MAX. Found before any reader converts anything; at most
+    `limit` are listed."""
+    problems: list[Finding] = []
+    stack: list[tuple[str, Any]] = [(ROOT, doc)]
+    while stack and len(problems) < limit:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if _has_surrogate(key):
+                    problems.append(error("json.text_invalid", path, value=_escaped(key)))
+                    continue
+                stack.append((child(path, key), item))
+        elif isinstance(value, list):
+            stack.extend((child(path, i), item) for i, item in enumerate(value))
+        elif isinstance(value, str):
+            if _has_surrogate(value):
+                problems.append(error("json.text_invalid", path, value=_escaped(value)))
+            elif len(value) > TEXT_MAX:
+                problems.append(error("json.text_too_long", path, length=len(value),
+                                      limit=TEXT_MAX))
+        elif isinstance(value, bool):
+            continue
+        elif isinstance(value, int) and abs(value) > JSON_NUMBER_MAX or (
+                isinstance(value, float) and math.isfinite(value)
+                and abs(value) > JSON_NUMBER_MAX):
+            problems.append(error("json.number_too_large", path, value=excerpt(value),
+                                  limit=f"{JSON_NUMBER_MAX:.0e}"))
+    return problems
+
+
+def _escaped(text: str) -> str:
+    """An excerpt that can be printed: a lone surrogate shown as \\ud800."""
+    return excerpt(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _decode(data: bytes) -> str:

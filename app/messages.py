@@ -724,7 +724,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "outbox.draft": ("not queued", "未加入发件箱"),
     "outbox.queued": ("waiting to be sent", "待发送"),
-    "outbox.sending": ("sending (interrupted?)", "发送中（可能已中断）"),
+    "outbox.sending": ("fate unknown (may have gone out)", "结果未知（可能已发出）"),
     "outbox.sent": ("sent", "已发送"),
     "outbox.failed": ("failed", "发送失败"),
     # Batches, the summary list workbook and patent-list import (app/models/batches.py,
@@ -1385,6 +1385,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The {year} ops-centre summary table has {count} error(s); correct them before it is "
         "packaged.",
         "{year} 年度运营管理中心建设工作总结表有 {count} 个错误，请改正后再打包。",
+    ),
+    # Hostile input, faults and mail (issue 18): domain ranges, values no field can hold.
+    "range.number": (
+        "{value} is outside what this field can hold ({low} to {high}).",
+        "{value} 超出此栏可填的范围（{low} 至 {high}）。",
+    ),
+    "range.text": (
+        "{length} characters: more than this field can print (at most {limit}). Shorten it.",
+        "共 {length} 个字符，超出此栏可打印的长度（最多 {limit} 个字符），请精简。",
+    ),
+    "range.paragraph": (
+        "One paragraph has {length} characters (at most {limit}): break it into paragraphs.",
+        "其中一段长达 {length} 个字符（每段最多 {limit} 个字符），请分段。",
+    ),
+    "range.date": (
+        "The date {value} is not plausible: enter a date between {low} and {high}.",
+        "日期 {value} 不合理：请填写 {low} 年至 {high} 年之间的日期。",
+    ),
+    "json.number_too_large": (
+        "The number {value} is larger than any figure of the forms (at most {limit}).",
+        "数字 {value} 超出表格中任何数字的范围（最大 {limit}）。",
+    ),
+    "json.text_invalid": (
+        "The text {value} holds a character that is not valid Unicode (a lone surrogate).",
+        "文本 {value} 含有无效的 Unicode 字符（孤立代理项）。",
+    ),
+    "send.fate_unknown": (
+        "The mail went out whole, then the connection broke before the server confirmed it: "
+        "it may have been delivered. Check the mailbox's sent folder before sending it again.",
+        "邮件已完整发出，但服务器确认前连接中断，对方可能已收到。请先查看邮箱的“已发送”，"
+        "确认后再决定是否重新发送。",
+    ),
+    "cli.send_fate_unknown": (
+        "{count} mail(s) may or may not have been delivered. Check the mailbox's sent folder; "
+        "to send them again, run send with --resend-uncertain.",
+        "有 {count} 封邮件无法确定是否已送达。请先查看邮箱的“已发送”；如需重新发送，"
+        "请加 --resend-uncertain 再运行 send。",
+    ),
+    "send.stored_code_refused": (
+        "The server refused the authorisation code stored for {user} ({host}). It is kept "
+        "until a new one is accepted: type the mailbox's current authorisation code.",
+        "服务器拒绝了为 {user}（{host}）保存的授权码。在新授权码被接受之前仍保留原授权码："
+        "请输入邮箱当前的授权码。",
+    ),
+    "db.failed": (
+        "The database {path} could not be opened: {reason}",
+        "无法打开数据库 {path}：{reason}",
+    ),
+    "db.disk_full": (
+        "The disk holding the database {path} is full: nothing more could be saved. Free some "
+        "space and try again; what was saved before is intact.",
+        "数据库 {path} 所在的磁盘已满，无法继续保存。请清理出空间后重试；此前已保存的内容完好。",
+    ),
+    "db.read_only": (
+        "The database {path} is on a read-only drive or in a folder without write permission "
+        "({reason}). Copy it to a folder you can write to (e.g. Documents) and open the copy.",
+        "数据库 {path} 位于只读的磁盘或没有写入权限的文件夹（{reason}）。请将其复制到可写的"
+        "文件夹（如“文档”）后打开副本。",
+    ),
+    "db.opened_read_only": (
+        "Note: {path} is opened read-only ({reason}): it can be read, checked and exported, "
+        "not changed.",
+        "注意：{path} 以只读方式打开（{reason}）：可以查看、检查和导出，不能修改。",
+    ),
+    "import.csv_encoding_other": (
+        "{name} looks like a {encoding} file (Traditional Chinese or Japanese), not GBK or "
+        "UTF-8; read as Simplified Chinese it would be garbled. In Excel, save it as "
+        "\"CSV UTF-8\" (or as .xlsx) and import that.",
+        "{name} 似乎是 {encoding} 编码（繁体中文或日文），不是 GBK 或 UTF-8，按简体中文读取会"
+        "变成乱码。请在 Excel 中另存为“CSV UTF-8”（或 .xlsx）后再导入。",
+    ),
+    "import.row_unreadable": (
+        "Row {row} could not be read ({reason}); it is left out. Check its cells.",
+        "第 {row} 行无法读取（{reason}），未导入。请检查该行的单元格。",
+    ),
+    "json.text_too_long": (
+        "The text is {length} characters long; at most {limit} fit any field of the forms.",
+        "文本长度为 {length} 个字符，表格中任何一栏最多容纳 {limit} 个字符。",
     ),
     # Use cases (issue 13): a contact detail the form requires, left empty (⑧ 电话 …): said as
     # required, not as "“” is not a phone number".

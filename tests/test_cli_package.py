@@ -343,3 +343,30 @@ def test_send_in_a_fresh_interpreter_without_qt(
     assert result.stdout.splitlines()[-1] == "RESULT 0 []"
     assert ASCII_PASSWORD not in result.stdout + result.stderr
     assert len(server.recorder.received) == 1
+
+
+def test_a_mail_of_unknown_fate_exits_1_and_goes_again_only_with_resend_uncertain(
+    capsys: pytest.CaptureFixture[str], rendered: Path, tmp_path: Path,
+    smtp_server: Callable[..., Server], fail_keyring: KeyringBackend,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The server stores the mail, then the line dies before its reply (issue 18 point 4)."""
+    server = smtp_server(security="none", password=ASCII_PASSWORD, mode="store_then_drop")
+    folder = build_and_add_account(capsys, rendered, tmp_path, server)
+    monkeypatch.setenv(PASSWORD_ENV_VAR, ASCII_PASSWORD)
+
+    code, out, _ = run(capsys, "--db", str(rendered), "send", str(folder))
+    assert code == 1
+    [line] = rows(out)[:1]
+    assert line[1] == "结果未知（可能已发出）" and "--resend-uncertain" in out
+    assert len(server.recorder.received) == 1
+
+    server.recorder.mode = "ok"
+    code, out, _ = run(capsys, "--db", str(rendered), "--lang", "en", "send", str(folder))
+    assert code == 1  # was "0 sent" and exit 0
+    assert "fate unknown" in out and "--resend-uncertain" in out
+    assert len(server.recorder.received) == 1
+
+    code, out, _ = run(capsys, "--db", str(rendered), "send", str(folder), "--resend-uncertain")
+    assert code == 0, out
+    assert len(server.recorder.received) == 2

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None  # the copy taken before the last migration, if any
+    # Why the file was opened read-only (a read-only drive, no write permission); "" if not.
+    read_only_reason: str = ""
 
     def session(self) -> Session:
         return self.sessions()
@@ -147,6 +151,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
         raise DatabaseError("db.folder_unwritable", path=str(path.parent),
                             **reason_params(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
+    read_only = _read_only_reason(path) if existed else ""
+    if read_only:
+        return _open_read_only(path, read_only)
     if existed:
         try:
             with sqlite3.connect(path) as probe:
@@ -179,12 +186,85 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
         raise
     except Exception as exc:
         engine.dispose()
-        raise DatabaseError(
-            "db.migration_failed", path=str(path), **reason_params(exc),
-            backup=str(backup_path or ""),
-        ) from exc
+        code, params = database_failure(exc, path)
+        if code == "db.failed" and backup_path is not None:
+            code, params = "db.migration_failed", {**params, "backup": str(backup_path)}
+        raise DatabaseError(code, **params) from exc
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(path, engine, sessions, backup_path)
+
+
+# SQLite's words for the conditions a clerk can act on (sqlite3 gives no finer codes on 3.11).
+_DAMAGED = ("malformed", "not a database", "could not decode", "file is encrypted",
+            "database corrupt")
+_FULL = ("database or disk is full", "disk i/o error")
+_READ_ONLY = ("readonly database", "read-only", "unable to open database file")
+
+
+def database_failure(exc: BaseException, path: Path | str | None = None
+                     ) -> tuple[str, dict[str, Any]]:
+    """The message code and parameters for a database that failed while opened or used: its
+    own words (SQLite's, never SQLAlchemy's wrapper with its URL), classified as damaged, disk
+    full or read-only where SQLite says so; "db.failed" otherwise."""
+    root: BaseException = getattr(exc, "orig", None) or exc
+    text = str(root).strip().splitlines()[0] if str(root).strip() else type(root).__name__
+    lowered = text.lower()
+    params: dict[str, Any] = {"path": str(path or ""), **reason_params(root, text)}
+    errno_value = getattr(root, "errno", None)
+    if errno_value == errno.ENOSPC or any(w in lowered for w in _FULL):
+        return "db.disk_full", params
+    if any(w in lowered for w in _DAMAGED):
+        return "db.not_a_database", params
+    if errno_value in (errno.EROFS, errno.EACCES, errno.EPERM) or any(
+            w in lowered for w in _READ_ONLY):
+        return "db.read_only", params
+    return "db.failed", params
+
+
+def _read_only_reason(path: Path) -> str:
+    """Why `path` (or its folder, where SQLite keeps its journal) cannot be written; ""."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError as exc:
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return exc.strerror or str(exc)
+        return ""
+    os.close(fd)
+    if not os.access(path.parent, os.W_OK):
+        return os.strerror(errno.EACCES)
+    return ""
+
+
+def _open_read_only(path: Path, reason: str) -> Database:
+    """A good database on read-only media, opened for reading (export, validate, render to
+    another drive); saving fails with db.read_only. One of an older schema cannot be
+    upgraded there: refused with the same message."""
+    def connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+
+    engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", future=True,
+                           connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", connect)
+    try:
+        stamped = _stamped_revisions(engine)
+    except Exception as exc:
+        engine.dispose()
+        code, params = database_failure(exc, path)
+        raise DatabaseError("db.not_a_database" if code == "db.failed" else code,
+                            **params) from exc
+    if stamped != {SCHEMA_HEAD}:
+        engine.dispose()
+        unknown = (stamped or set()) - known_revisions()
+        if unknown:
+            raise DatabaseError("db.newer_version", path=str(path),
+                                revision="+".join(sorted(unknown)))
+        raise DatabaseError("db.read_only", path=str(path), reason=reason)
+    log.info("database %s opened read-only: %s", path, reason)
+    return Database(path, engine, sessionmaker(engine, expire_on_commit=False),
+                    read_only_reason=reason)
 
 
 def _has_tables(engine: Engine) -> bool:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import itertools
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -44,10 +46,21 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from app.models.entities import Base, DocumentState, Offer, Patent, _now
-from app.models.fees import FeeKind, decimal_text, read_fee, to_decimal
+from app.models.fees import FeeKind, decimal_text, parameter_domain, read_fee, to_decimal
 from app.models.findings import Finding, error, warning
 from app.models.patent_number import parse
 from app.models.patent_rules import PatentFields
+from app.models.ranges import (
+    YEAR_MAX,
+    Domain,
+    date_finding,
+    in_domain,
+    magnitude_finding,
+    range_finding,
+    text_finding,
+)
+
+log = logging.getLogger(__name__)
 
 
 class PaymentMethod(StrEnum):
@@ -310,8 +323,11 @@ def read_payment(data: Any, field_prefix: str = "payment") -> tuple[Payment, lis
         if raw is None or raw == "":
             continue
         number = to_decimal(raw)
+        where = f"{field_prefix}.{name}"
         if number is None:
-            findings.append(error("deal.not_a_number", f"{field_prefix}.{name}", value=raw))
+            findings.append(error("deal.not_a_number", where, value=raw))
+        elif (problem := magnitude_finding(where, number, parameter_domain(name))) is not None:
+            findings.append(problem)  # left out: nothing computes with it
         else:
             values[name] = number
     text = data.get("text")
@@ -349,10 +365,15 @@ WAN_PLACES = Decimal("0.0001")
 def reported_amount_yuan(payment: Payment) -> Decimal:
     """达成许可的使用费金额 in yuan, by the footnote: what the list reports, not the worth."""
     kind = payment.kind
+    amount: Decimal | None = None
     if kind in (PaymentMethod.LUMP_SUM, PaymentMethod.INSTALMENTS, PaymentMethod.OTHER):
-        return payment.amount_yuan or Decimal(0)
-    if kind is PaymentMethod.ENTRY_PLUS_ROYALTY:
-        return payment.entry_fee_yuan or Decimal(0)
+        amount = payment.amount_yuan
+    elif kind is PaymentMethod.ENTRY_PLUS_ROYALTY:
+        amount = payment.entry_fee_yuan
+    # An amount out of range is an error of the deal (check_payment); it counts as nothing
+    # rather than overflowing every total it would enter.
+    if amount is not None and in_domain(amount, Domain.MONEY_YUAN):
+        return amount
     # Free and royalty only report 0; so does a method not chosen yet (it is an error anyway).
     return Decimal(0)
 
@@ -363,7 +384,10 @@ def yuan_to_wan(yuan: Decimal) -> Decimal:
 
 
 def format_wan(wan: Decimal) -> str:
-    """"1.25", "0", "12" — no trailing zeros, no exponent, no thousands separator."""
+    """"1.25", "0", "12" — no trailing zeros, no exponent, no thousands separator. A value out
+    of range (an error wherever it was entered) is shown as it is, never rounded."""
+    if not in_domain(abs(wan), Domain.MONEY_WAN):
+        return str(wan)
     value = wan.quantize(WAN_PLACES, rounding=ROUND_HALF_UP).normalize()
     text = format(value, "f")
     return "0" if text in ("-0", "0") else text
@@ -625,7 +649,7 @@ def parse_period_end(text: str) -> dt.date | None:
     if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
         return None
     year, month = int(parts[0]), int(parts[1])
-    if not 1 <= month <= 12 or year < 1985:
+    if not 1 <= month <= 12 or year < 1985 or year > YEAR_MAX:
         return None
     first_next = dt.date(year + (month == 12), month % 12 + 1, 1)
     return first_next - dt.timedelta(days=1)
@@ -689,9 +713,16 @@ def check_deal(
 
     if not deal.licensee.strip():
         findings.append(error("deal.licensee_required", "licensee"))
+    for key, text, kind in (("licensee", deal.licensee, "name"), ("agency", deal.agency, "name"),
+                            ("term", deal.term, "note"), ("remarks", deal.remarks, "note"),
+                            ("payment.text", deal.payment.text, "note")):
+        if (too_long := text_finding(key, text, kind)) is not None:
+            findings.append(too_long)
 
     if deal.licence_date is None:
         findings.append(error("deal.date_required", "licence_date"))
+    elif (out_of_range := date_finding("licence_date", deal.licence_date)) is not None:
+        findings.append(out_of_range)
     else:
         if deal.licence_date > today:
             findings.append(warning("deal.date_future", "licence_date", date=deal.licence_date))
@@ -740,6 +771,8 @@ def check_payment(payment: Payment, field_prefix: str = "payment") -> list[Findi
             findings.append(error("deal.amount_required", where))
         elif value <= 0:
             findings.append(error("deal.amount_not_positive", where, value=decimal_text(value)))
+        elif (problem := range_finding(where, value, Domain.MONEY_YUAN)) is not None:
+            findings.append(problem)
 
     def percent(required: bool) -> None:
         value = payment.royalty_percent
@@ -765,6 +798,9 @@ def check_payment(payment: Payment, field_prefix: str = "payment") -> list[Findi
                 error("deal.amount_not_positive", f"{field_prefix}.amount_yuan",
                       value=decimal_text(payment.amount_yuan))
             )
+        elif payment.amount_yuan is not None and (problem := range_finding(
+                f"{field_prefix}.amount_yuan", payment.amount_yuan, Domain.MONEY_YUAN)):
+            findings.append(problem)
     return findings
 
 
@@ -846,7 +882,13 @@ def _row_remark(fields: DealFields) -> str:
 
 
 def next_serial(serials: Iterable[int]) -> int:
-    return max(serials, default=0) + 1
+    """The 序号 after the highest in range; a stored 序号 out of range (a database written
+    before ranges were checked) is skipped, never incremented into an overflow."""
+    used = {s for s in serials if in_domain(s, Domain.SERIAL)}
+    candidate = max(used, default=0) + 1
+    if in_domain(candidate, Domain.SERIAL):
+        return candidate
+    return next(n for n in range(1, candidate) if n not in used)
 
 
 # Persistence helpers (app.models.store wraps these; every call runs in the store's transaction) --
@@ -912,17 +954,28 @@ def deal_folder(serial: int) -> Path:
     return Path("deals") / str(serial)
 
 
-def remove_stored(data_dir: Path, relative_paths: Iterable[str]) -> None:
-    """Delete stored copies and the deal folders they leave empty (never the originals)."""
+def release_stored(data_dir: Path, relative_paths: Iterable[str]) -> None:
+    """A register no longer refers to these stored copies. They stay on disk: the data folder
+    is shared by every register opened on this computer (a copy of the database, a restored
+    backup, a colleague's file), any of which may still refer to them. Files are never deleted
+    or overwritten here; the later move of supporting files into the database itself takes
+    each row's file by its stored path and checks it by its SHA-256."""
     for relative in relative_paths:
-        if not relative:
-            continue
-        path = data_dir / relative
-        path.unlink(missing_ok=True)
-        folder = path.parent
-        with contextlib.suppress(OSError):
-            if folder != data_dir and not any(folder.iterdir()):
-                folder.rmdir()
+        if relative:
+            log.info("deal file %s released (kept: another register may refer to it)",
+                     data_dir / relative)
+
+
+def free_name(path: Path) -> Path:
+    """`path`, or "name (2).ext", "name (3).ext" … when a file is there already: a stored copy
+    is never written over (another register may refer to it)."""
+    if not path.exists():
+        return path
+    for n in itertools.count(2):
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise AssertionError("unreachable")
 
 
 def renumber_plan(deals: Sequence[Deal]) -> dict[int, int]:

@@ -13,6 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.models.findings import Finding, error
+from app.models.ranges import NUMBER_TEXT_MAX, Domain, magnitude_finding
 
 
 class FeeKind(StrEnum):
@@ -170,15 +171,30 @@ def read_fee(data: Any) -> FeeReading:
             number = to_decimal(raw)
             if number is None or number != number.to_integral_value():
                 findings.append(error("fee.not_whole_number", field, value=raw))
+            elif (problem := magnitude_finding(field, number, parameter_domain(name))) is not None:
+                findings.append(problem)  # left out: nothing computes with it
             else:
                 values[name] = int(number)
         elif name in _DECIMAL_PARAMETERS:
             number = to_decimal(raw)
             if number is None:
                 findings.append(error("fee.not_a_number", field, value=raw))
+            elif (problem := magnitude_finding(field, number, parameter_domain(name))) is not None:
+                findings.append(problem)
             else:
                 values[name] = number
     return FeeReading(FeeOption(**values), tuple(findings))
+
+
+def parameter_domain(name: str) -> Domain:
+    """The range of fee parameter `name` (shared with the deals' payment figures)."""
+    if name.endswith("_yuan"):
+        return Domain.MONEY_YUAN
+    if name.endswith("_percent"):
+        return Domain.PERCENT
+    if name.endswith("days"):
+        return Domain.DAYS
+    return Domain.COUNT
 
 
 def to_decimal(value: Any) -> Decimal | None:
@@ -192,7 +208,7 @@ def to_decimal(value: Any) -> Decimal | None:
         return Decimal(repr(value))
     if isinstance(value, str):
         text = value.strip().replace(",", "").replace("，", "")
-        if not text:
+        if not text or len(text) > NUMBER_TEXT_MAX:  # bounded before converting
             return None
         try:
             number = Decimal(text)

@@ -20,6 +20,7 @@ from app.models.entities import LegalStatus, Offer, Patent
 from app.models.fees import FeeOption, check_fee, read_fee
 from app.models.findings import Finding, error, warning
 from app.models.patent_rules import PatentFields, check_patent
+from app.models.ranges import date_finding
 from app.models.term import patent_expiry
 
 
@@ -228,6 +229,10 @@ def check_offer(
                                   value=offer.licensing_kind))
 
     # R3: ⑤ not after the patent's expiry; after today and after the declaration date.
+    for key, day in (("licence_expiry", offer.licence_expiry),
+                     ("declared_on", offer.declared_on)):
+        if (out_of_range := date_finding(key, day)) is not None:
+            findings.append(out_of_range)
     if offer.licence_expiry is None:
         findings.append(error("offer.required", "licence_expiry"))
     else:

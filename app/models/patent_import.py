@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
+import math
 import os
 import re
 import tempfile
@@ -35,7 +37,10 @@ from app.models.findings import Finding, error, has_errors, warning
 from app.models.inventory import SCREENING_COLUMNS, SCREENING_SYNONYMS, read_value
 from app.models.patent_number import PatentKind, check_character, parse
 from app.models.patent_rules import PatentFields, check_patent
+from app.models.ranges import NUMBER_TEXT_MAX
 from app.os_errors import reason_params
+
+log = logging.getLogger(__name__)
 
 # Fields a column can be mapped to: the patent's, then the summary list's offer fields.
 PATENT_FIELDS: Final = (
@@ -86,6 +91,8 @@ _DATE_TEXT = re.compile(
     r"(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
 )
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Excel serials of the years 1900-2100 stay far below this; larger ones overflow the calendar.
+_SERIAL_LIMIT: Final = 1_000_000
 _PATENTEE_SEPARATORS = re.compile(r"[、;；,，\r\n]+")
 _EXCEL_ERRORS: Final = frozenset(
     {"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!", "#GETTING_DATA",
@@ -541,7 +548,16 @@ def preview_table(
     ignored: list[int] = []
     first_row_of: dict[str, int] = {}
     for sheet_row in data:
-        preview = reader.read(sheet_row)
+        try:
+            preview = reader.read(sheet_row)
+        except (ValueError, OverflowError, ArithmeticError, TypeError) as exc:
+            # A cell no reader above foresaw: the row is reported, the import goes on.
+            log.warning("row %s of %s unreadable: %r", sheet_row.row, table.source, exc)
+            rows.append(PreviewRow(sheet_row.row, PatentFields(number=""), SummaryFields(),
+                                   frozenset(), (error("import.row_unreadable", "number",
+                                                       row=sheet_row.row,
+                                                       reason=type(exc).__name__),), ()))
+            continue
         if preview is None:
             ignored.append(sheet_row.row)
             continue
@@ -591,7 +607,10 @@ class _RowReader:
     def read(self, sheet_row: SheetRow) -> PreviewRow | None:
         row = sheet_row.row
         values = {name: sheet_row.value(col) for name, col in self.columns.items()}
-        if all(_blank(values.get(n)) for n in ("number", "title", "patentees")):
+        if all(_blank(values.get(n)) for n in ("number", "title", "patentees")) and not any(
+                column in sheet_row.problems for column in self.columns.values()):
+            # Nothing there. (Formulas without a stored value, or error values, in its cells
+            # are something: the row is reported, never dropped in silence.)
             return None
         findings: list[Finding] = []
         for name, column in self.columns.items():
@@ -752,6 +771,10 @@ def read_date(value: Any, *, date1904: bool = False) -> dt.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        if not -_SERIAL_LIMIT < value < 100_000_000:  # 3000000, 1e10, 1e300: not a date
+            return None
         if isinstance(value, float) and not value.is_integer():
             value = int(value)  # a serial with a time of day
         number = int(value)
@@ -763,8 +786,13 @@ def read_date(value: Any, *, date1904: bool = False) -> dt.date | None:
     match = _DATE_TEXT.match(text) or _COMPACT_DATE.match(text)
     if match:
         return _ymd(*match.groups()[:3])
-    if text.isdigit():
-        return _from_serial(int(text), date1904)
+    # isdigit() is true of "፩" and "²", which int() refuses: ASCII digits only, bounded.
+    if text.isascii() and text.isdigit() and len(text) <= 8:
+        number = int(text)
+        compact = _COMPACT_DATE.match(text)
+        if compact:
+            return _ymd(*compact.groups())
+        return _from_serial(number, date1904) if number < _SERIAL_LIMIT else None
     return None
 
 
@@ -776,6 +804,8 @@ def _ymd(year: str, month: str, day: str) -> dt.date | None:
 
 
 def _from_serial(serial: int, date1904: bool) -> dt.date | None:
+    if not -_SERIAL_LIMIT < serial < _SERIAL_LIMIT:
+        return None  # beyond the calendar (3000000, −2000000 in a 1904 workbook)
     if date1904:
         day = dt.date(1904, 1, 1) + dt.timedelta(days=serial)
     elif serial >= 61:
@@ -837,6 +867,9 @@ def _number_from_scientific(text: str, row: int) -> tuple[str, list[Finding]]:
         exact = Decimal(text)
     except InvalidOperation:
         return text, [_invalid(parse(text).findings, row)]
+    if len(text) > NUMBER_TEXT_MAX or not -20 < exact.adjusted() < 20:
+        # 1e9999999999 written out would take gigabytes: no patent number is that long.
+        return text, [_invalid(parse(text[:NUMBER_TEXT_MAX]).findings, row)]
     plain = format(exact, "f")
     head, _, tail = plain.partition(".")
     tail = tail.rstrip("0")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.models.entities import LegalStatus, Patent
 from app.models.findings import Finding, error, warning
 from app.models.patent_number import PatentKind, parse
+from app.models.ranges import date_finding, text_finding
 from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
 
 
@@ -102,6 +103,16 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
                 )
             )
 
+    for key, text, room in (("title", fields.title, "name"),
+                            ("remarks", fields.remarks, "note"),
+                            ("expiry_override_note", fields.expiry_override_note, "note"),
+                            *(("patentees", name, "name") for name in fields.patentees)):
+        if (too_long := text_finding(key, text or "", room)) is not None:
+            findings.append(too_long)
+    for key, day in (("filing_date", fields.filing_date), ("grant_date", fields.grant_date),
+                     ("expiry_override", fields.expiry_override)):
+        if (out_of_range := date_finding(key, day)) is not None:
+            findings.append(out_of_range)
     if fields.grant_date is not None:
         if fields.filing_date is not None and fields.grant_date < fields.filing_date:
             findings.append(

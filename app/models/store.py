@@ -363,8 +363,8 @@ class Store:
             return SaveResult(deal.id, findings, notices)
 
     def delete_deals(self, deal_ids: Iterable[int]) -> int:
-        """Delete deals and their stored copies of supporting files (never the originals)."""
-        from app.models.deals import Deal, DealFile, remove_stored
+        """Delete deals. Their stored copies of supporting files stay (`release_stored`)."""
+        from app.models.deals import Deal, DealFile, release_stored
         from app.paths import user_data_dir
 
         ids = list(deal_ids)
@@ -378,7 +378,7 @@ class Store:
                     EditorDraft.record_key.in_([str(i) for i in ids]),
                 )
             )
-        remove_stored(user_data_dir(), paths)
+        release_stored(user_data_dir(), paths)
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     def deal_from_offer(self, offer_id: int) -> Any:
@@ -406,6 +406,7 @@ class Store:
             check_deal,
             copy_into,
             deal_folder,
+            free_name,
             register_fields,
             stored_file_name,
         )
@@ -428,9 +429,9 @@ class Store:
                     return SaveResult(None, [error("deal.missing", "deal", id=deal_id)])
                 number = max((f.number for f in deal.files), default=0) + 1
                 name = original_name or path.name
-                relative = deal_folder(deal.serial) / stored_file_name(deal.serial, number, kind,
-                                                                       name)
-                target = data_dir / relative
+                target = free_name(data_dir / deal_folder(deal.serial) / stored_file_name(
+                    deal.serial, number, kind, name))
+                relative = target.relative_to(data_dir)
                 digest, size = copy_into(path, target)
                 record = DealFile(number=number, kind=kind, original_name=name,
                                   stored_path=relative.as_posix(), sha256=digest, size=size)
@@ -450,7 +451,7 @@ class Store:
             raise
 
     def remove_deal_file(self, file_id: int) -> bool:
-        from app.models.deals import DealFile, remove_stored
+        from app.models.deals import DealFile, release_stored
         from app.paths import user_data_dir
 
         with self.session() as session, session.begin():
@@ -459,29 +460,30 @@ class Store:
                 return False
             relative = record.stored_path
             session.delete(record)
-        remove_stored(user_data_dir(), [relative])
+        release_stored(user_data_dir(), [relative])
         return True
 
     def renumber_deals(self) -> dict[int, int]:
-        """Give the deals 序号 1…n by licence date and rename their stored files to match.
+        """Give the deals 序号 1…n by licence date and store their files under the new 序号.
 
-        Returns old 序号 → new for the deals that changed. Files are moved first; a database
-        failure moves them back.
+        Returns old 序号 → new for the deals that changed. The files are copied, not moved:
+        the copies under the old 序号 may be another register's (a copy of this database
+        shares the data folder). A database failure removes the new copies again.
         """
-        import os
+        import shutil
         from pathlib import Path
 
         from app.models.deals import (
             Deal,
             deal_folder,
-            remove_empty_folders,
+            free_name,
             renumber_plan,
             stored_file_name,
         )
         from app.paths import user_data_dir
 
         data_dir = user_data_dir()
-        moved: list[tuple[Path, Path]] = []
+        copies: list[Path] = []
         try:
             with self.session() as session, session.begin():
                 deals = list(session.scalars(select(Deal)))
@@ -492,33 +494,23 @@ class Store:
                 for deal in changing:
                     deal.serial = -plan[deal.id]
                 session.flush()
-                staging = data_dir / "deals" / f".renumber-{os.getpid()}"
-                finals: list[tuple[Path, Path]] = []
                 for deal in changing:
                     deal.serial = plan[deal.id]
                     for record in deal.files:
-                        relative = deal_folder(deal.serial) / stored_file_name(
-                            deal.serial, record.number, record.kind, record.original_name)
                         old = data_dir / record.stored_path
-                        if old.exists():
-                            staged = staging / f"{record.id}"
-                            staged.parent.mkdir(parents=True, exist_ok=True)
-                            os.replace(old, staged)
-                            moved.append((old, staged))
-                            finals.append((staged, data_dir / relative))
-                        record.stored_path = relative.as_posix()
-                for staged, final in finals:
-                    final.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(staged, final)
-                    moved.append((staged, final))
+                        if not old.exists():
+                            continue  # missing already: the deal's findings say so
+                        target = free_name(data_dir / deal_folder(deal.serial) / stored_file_name(
+                            deal.serial, record.number, record.kind, record.original_name))
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        shutil.copy2(old, target)
+                        copies.append(target)
+                        record.stored_path = target.relative_to(data_dir).as_posix()
                 session.flush()
         except Exception:
-            for source, target in reversed(moved):
-                if target.exists():
-                    source.parent.mkdir(parents=True, exist_ok=True)
-                    os.replace(target, source)
+            for copy in copies:
+                copy.unlink(missing_ok=True)
             raise
-        remove_empty_folders(data_dir / "deals")
         return changes
 
     def declared_offers(self) -> list[Any]:

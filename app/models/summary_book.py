@@ -45,6 +45,13 @@ from app.models.entities import DocumentState
 from app.models.fees import decimal_text, to_decimal
 from app.models.findings import Finding, error, warning
 from app.models.patent_rules import PatentFields
+from app.models.ranges import (
+    Domain,
+    date_finding,
+    magnitude_finding,
+    range_finding,
+    text_finding,
+)
 
 # Official wording: 附件 4 of the Henan notice (seed 000) ------------------------------------------
 
@@ -379,6 +386,10 @@ def read_overrides(data: Any) -> tuple[dict[str, Decimal], list[Finding]]:
         ):
             findings.append(error("book.override_invalid", where, value=raw))
             continue
+        domain = Domain.COUNT if key in _COUNT_FIGURES else Domain.MONEY_WAN
+        if (problem := magnitude_finding(where, number, domain)) is not None:
+            findings.append(problem)  # left out: the computed figure stands
+            continue
         out[key] = number if key == Figure.PAID_AMOUNT_WAN else Decimal(int(number))
     return out, findings
 
@@ -578,12 +589,17 @@ def read_summary_book(data: Any, path: str = "") -> tuple[SummaryBookFields | No
             filled_on = dt.date.fromisoformat(raw_date.strip())
         except ValueError:
             findings.append(error("book.date_invalid", where("filled_on"), value=raw_date))
+        if (out_of_range := date_finding(where("filled_on"), filled_on)) is not None:
+            findings.append(out_of_range)
+            filled_on = None
     smes: int | None = None
     raw_smes = data.get("smes_reached")
     if raw_smes is not None and raw_smes != "":
         number = to_decimal(raw_smes)
         if number is None or number < 0 or number != number.to_integral_value():
             findings.append(error("book.not_a_count", where("smes_reached"), value=raw_smes))
+        elif (problem := magnitude_finding(where("smes_reached"), number, Domain.COUNT)):
+            findings.append(problem)
         else:
             smes = int(number)
     raw_lead, raw_overrides = data.get("lead"), data.get("overrides")
@@ -667,6 +683,17 @@ def check_book_fields(fields: SummaryBookFields, unit: UnitInfo, *,
     elif end.replace(day=1) > today:
         findings.append(warning("book.period_in_future", "period_end",
                                 period_end=fields.period_end))
+    if (out_of_range := date_finding("filled_on", fields.filled_on)) is not None:
+        findings.append(out_of_range)
+    for key, text, kind in (("unit_profile", fields.unit_profile, "essay"),
+                            ("self_evaluation", fields.self_evaluation, "essay"),
+                            ("platform_name", fields.platform_name, "name"),
+                            ("platform_url", fields.platform_url, "note")):
+        if (too_long := text_finding(key, text, kind)) is not None:
+            findings.append(too_long)
+    if fields.smes_reached is not None and (
+            problem := range_finding("smes_reached", fields.smes_reached, Domain.COUNT)):
+        findings.append(problem)
     if not unit.name.strip():
         findings.append(error("book.unit_name_missing", "organisation.name"))
     for key, text in (

@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from app.models.patent_number import PatentKind
+from app.models.ranges import date_in_range
 
 DESIGN_15_YEARS_FROM = dt.date(2021, 6, 1)
 
@@ -72,7 +73,9 @@ def patent_expiry(
     """The last protected day, or None when neither the dates nor an override give one."""
     computed = None
     days = usable_compensation(compensation_days)
-    if kind is not None and filing_date is not None:
+    if kind is not None and filing_date is not None and date_in_range(filing_date):
+        # A filing date out of range is an error of the patent (range.date); its expiry
+        # would overflow the calendar, so there is none.
         computed = computed_expiry(kind, filing_date, days)
     if override is not None:
         return Expiry(override, computed, True, days)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.models.findings import Finding, error
+from app.models.findings import Finding, error, warning
 from app.models.submission import AccountSecurity, MailAccount
 from app.submit import credentials
 from app.submit.credentials import CredentialResult, CredentialStatus
@@ -106,7 +106,9 @@ class KeyringPassword:
     nothing stored yet).
 
     Pass `on_login` to `send_outbox` too: a typed password is stored only once the server
-    accepted it, and a stored one the server refused (535) is removed so the next send asks.
+    accepted it. A stored one the server refused (535) is kept (a refusal can be the server's
+    passing trouble, and the clerk may have nothing better at hand): the next call in this
+    session asks, saying why, and a new code replaces it only once the server accepts it.
     """
 
     def __init__(self, ask: AskPassword, *, remember: bool = True) -> None:
@@ -114,10 +116,17 @@ class KeyringPassword:
         self._remember = remember
         self._typed: dict[str, str] = {}  # passwords typed this session, until accepted
         self._stored: set[str] = set()  # accounts whose password came from the keyring
+        self._refused: set[str] = set()  # accounts whose stored password the server refused
 
     def __call__(self, account: AccountData) -> str | None:
         if not account.user:
             return ""  # a server without login (a local relay)
+        if account.keyring_user in self._refused:
+            password = self._ask(account, warning("send.stored_code_refused", "password",
+                                                  user=account.user, host=account.host))
+            if password:
+                self._typed[account.keyring_user] = password
+            return password
         found = credentials.get_password(account.user, account.host)
         if found.ok:
             self._stored.add(account.keyring_user)
@@ -131,9 +140,12 @@ class KeyringPassword:
         key = account.keyring_user
         typed = self._typed.pop(key, None)
         if accepted and typed is not None and self._remember:
-            credentials.set_password(account.user, account.host, typed)
-        elif not accepted and key in self._stored:
-            credentials.delete_password(account.user, account.host)
+            credentials.set_password(account.user, account.host, typed)  # replaces a refused one
+            self._refused.discard(key)
+        elif accepted:
+            self._refused.discard(key)
+        elif key in self._stored:
+            self._refused.add(key)  # kept in the keyring; the next call asks
         self._stored.discard(key)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.file_names import safe_file_name
+from app.scratch import file_prefix, sweep_once
 
 __all__ = ["FileType", "atomic_writer", "copy_with_hash", "safe_file_name", "sha256_of",
            "single_line", "sniff", "write_atomic"]
@@ -63,7 +64,9 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     """Write to a temporary file beside `target`, then rename over it: a reader (or a crash)
     never sees half a file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
+    sweep_once(target.parent)  # what an interrupted run left here
+    fd, temp_name = tempfile.mkstemp(prefix=file_prefix(), suffix=target.suffix,
+                                     dir=target.parent)
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

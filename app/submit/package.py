@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app.models.findings import Finding, error, has_errors, warning
 from app.os_errors import reason_params
+from app.scratch import building_prefix, sweep
 from app.submit.files import (
     FileType,
     copy_with_hash,
@@ -42,7 +43,7 @@ from app.submit.mail import (
     new_message_id,
     plan_parts,
 )
-from app.submit.presets import DocumentKind
+from app.submit.presets import DocumentKind, document_titles, documents_phrase
 from app.submit.targets import TargetData, check_target, chinese_date, kind_label_zh, render
 
 log = logging.getLogger(__name__)
@@ -324,7 +325,8 @@ def build_package(
     try:
         name = package_name(unit, target, day, output_dir.absolute())
         output_dir.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
+        sweep(output_dir)  # scratch folders of builds killed mid-way
+        work = Path(tempfile.mkdtemp(prefix=building_prefix(), dir=output_dir))
     except OSError as exc:  # a read-only drive, a file where the folder should be, no rights
         log.warning("cannot make package folder %s: %s", output_dir, exc)
         return BuiltPackage(findings + [error("package.write_failed", "items",
@@ -386,7 +388,7 @@ def _assemble(
     values = {
         "unit": unit, "office": target.office, "target": target.name,
         "date": chinese_date(day), "date_iso": day.isoformat(), "count": len(copied),
-        "contact": contact, "phone": phone,
+        "contact": contact, "phone": phone, **_document_values(target, copied),
     }
     all_names = [c[1] for c in copied]
     base = _message_size(target, values, all_names, sender, built_at)
@@ -430,6 +432,17 @@ def _assemble(
                                  tuple(a.name for a in attachments), message_id, draft,
                                  len(data)))
     return BuiltPackage([], name, target, unit, day, built_at, folder, None, "", files, mails)
+
+
+def _document_values(
+    target: TargetData, copied: Sequence[tuple[PackageItem, str, str, int, FileType | None]]
+) -> dict[str, object]:
+    """{documents} and {document_titles}: the kinds this package attaches, in the target's
+    order (others after), each once."""
+    present = list(dict.fromkeys(str(c[0].kind) for c in copied))
+    order = {kind: i for i, kind in enumerate(target.document_kinds)}
+    kinds = sorted(present, key=lambda k: order.get(k, len(order) + present.index(k)))
+    return {"documents": documents_phrase(kinds), "document_titles": document_titles(kinds)}
 
 
 def mail_text(

@@ -43,6 +43,32 @@ DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
     DocumentKind.HENAN_CONTACT_SHEET: ("contact sheet (Henan)", "联系人信息表"),
 }
 
+# The official titles, as the mail body names what is attached (area: mail text, issue 17.14).
+DOCUMENT_TITLES: dict[str, str] = {
+    DocumentKind.SUMMARY_LIST: "《湖北省专利开放许可（试点）汇总表》",
+    DocumentKind.INFORMATION_SHEET: "《专利开放许可（试点）信息表》",
+    DocumentKind.DECLARATION: "《同意开放许可（试点）的声明》",
+    DocumentKind.SUMMARY_BOOK: "《河南省专利开放许可试点工作总结书》",
+    DocumentKind.OPS_CENTRE_TABLE: "《河南省高校知识产权运营管理中心建设工作总结表》",
+    DocumentKind.STATISTICS_TABLE: "《专利开放许可试点情况统计表》",
+    DocumentKind.DEAL_LIST: "《专利开放许可试点达成项目清单》",
+    DocumentKind.CONTACT_SHEET: "《专利开放许可试点工作联系人信息表》",
+}
+
+
+def documents_phrase(kinds: list[str]) -> str:
+    """The short names of `kinds` for a subject: 汇总表、信息表及声明."""
+    labels = [DOCUMENT_KIND_LABELS[k][1] if k in DOCUMENT_KIND_LABELS else k for k in kinds]
+    if len(labels) <= 1:
+        return "".join(labels)
+    return "、".join(labels[:-1]) + "及" + labels[-1]
+
+
+def document_titles(kinds: list[str]) -> str:
+    """The official titles of `kinds` for a body: 《…汇总表》《…信息表》《…的声明》."""
+    return "".join(DOCUMENT_TITLES.get(k, f"《{k}》") for k in kinds)
+
+
 # Kinds that exist once per patent: their file-name rule needs {patent}.
 PER_PATENT_KINDS = frozenset({DocumentKind.INFORMATION_SHEET, DocumentKind.DECLARATION})
 
@@ -65,13 +91,14 @@ class TargetPreset:
 
 
 # Placeholders: {unit} {office} {date} {count} {mail_count} {part} {parts} {part_note}
-# {files} {contact} {phone}. The subject gets " (1/3)" appended when a package needs several
-# mails.
+# {files} {contact} {phone}, and {documents} / {document_titles}: the kinds of document the
+# package attaches (short names / official titles), so the text never names one it lacks.
+# The subject gets " (1/3)" appended when a package needs several mails.
 _HUBEI_BODY = (
     "{office}：\n"
     "\n"
-    "您好！根据《湖北省专利开放许可试点实施方案》有关要求，现将我单位《湖北省专利开放许可（试点）汇总表》"
-    "《专利开放许可（试点）信息表》《同意开放许可（试点）的申明》以 PDF 文件格式报送，请查收。"
+    "您好！根据《湖北省专利开放许可试点实施方案》有关要求，现将我单位{document_titles}"
+    "以 PDF 文件格式报送，请查收。"
     "{part_note}\n"
     "\n"
     "本邮件附件（共 {mail_count} 个）：\n"
@@ -87,7 +114,7 @@ _HENAN_BODY = (
     "{office}：\n"
     "\n"
     "您好！根据《关于深入实施河南省专利开放许可及试点工作总结的通知》要求，现将我单位"
-    "《河南省专利开放许可试点工作总结书》等材料电子版报送，请查收。盖章纸质材料（装订成册两份）另行报送。"
+    "{document_titles}电子版报送，请查收。盖章纸质材料（装订成册两份）另行报送。"
     "{part_note}\n"
     "\n"
     "本邮件附件（共 {mail_count} 个）：\n"
@@ -103,7 +130,7 @@ _XINYANG_BODY = (
     "{office}：\n"
     "\n"
     "您好！根据《信阳市市场监督管理局关于进一步推进专利开放许可试点工作的通知》（信市监〔2023〕56号）要求，"
-    "现将我单位专利开放许可试点情况统计表、试点达成项目清单及联系人信息表电子扫描版报送，请查收。盖章纸质材料另行报送。"
+    "现将我单位{document_titles}电子扫描版报送，请查收。盖章纸质材料另行报送。"
     "{part_note}\n"
     "\n"
     "本邮件附件（共 {mail_count} 个）：\n"
@@ -121,7 +148,7 @@ DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
         name="湖北",
         office="湖北省知识产权局运用促进处",
         recipients=("dingwei@hbipo.gov.cn",),
-        subject_template="{unit}报送专利开放许可（试点）汇总表、信息表及声明",
+        subject_template="{unit}报送专利开放许可（试点）{documents}",
         body_template=_HUBEI_BODY,
         document_kinds=(
             DocumentKind.SUMMARY_LIST, DocumentKind.INFORMATION_SHEET, DocumentKind.DECLARATION,
@@ -156,7 +183,7 @@ DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
         name="信阳",
         office="信阳市市场监管局知识产权促进科",
         recipients=("xyszscqj@163.com",),
-        subject_template="{unit}报送专利开放许可试点统计表、达成项目清单及联系人信息表",
+        subject_template="{unit}报送专利开放许可试点{documents}",
         body_template=_XINYANG_BODY,
         document_kinds=(
             DocumentKind.STATISTICS_TABLE, DocumentKind.DEAL_LIST, DocumentKind.CONTACT_SHEET,

@@ -445,6 +445,16 @@ class SubmissionRecords:
                                              for r in json.loads(m.recipients)}))
             return _mark_submitted(session, package)
 
+    def mark_uncertain(self, message_id: int, code: str, detail: str) -> None:
+        """The message went out whole but the server's answer never came: it stays "sending"
+        (fate unknown, resent only when the clerk confirms), with the reason kept."""
+        with self.session() as session, session.begin():
+            row = session.get(OutboxMessage, message_id)
+            if row is None or row.state != OutboxState.SENDING:
+                return
+            row.failure_code = code
+            row.failure_detail = detail[:4000]
+
     def mark_failed(
         self, message_id: int, code: str, detail: str, *, new_attempt: bool = False
     ) -> None:

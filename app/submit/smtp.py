@@ -9,7 +9,10 @@ Retrying failed messages is the same call.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
+import re
 import smtplib
 import socket
 import ssl
@@ -42,7 +45,7 @@ class SendProgress:
 @dataclass(frozen=True)
 class SendOutcome:
     message_id: int
-    state: str  # sent | failed | skipped | not_attempted
+    state: str  # sent | failed | uncertain (fate unknown) | skipped | not_attempted
     code: str = ""  # the failure or skip code (a message-table code)
     detail: str = ""  # the server's own words, for support
 
@@ -65,13 +68,35 @@ class _TlsUnavailable(Exception):
     """The server does not offer STARTTLS, and the account requires it."""
 
 
+class _FateUnknown(Exception):
+    """The whole message and its final dot reached the server, and then the line broke or
+    timed out before the server said whether it took it: it may be delivered."""
+
+
 class _ReplyMixin:
-    """Keeps the server's answer to the message ("250 OK queued as …") for the record."""
+    """Keeps the server's answer to the message ("250 OK queued as …") for the record, and
+    tells a failure before the message was complete from one after (`_FateUnknown`)."""
 
     last_data_reply: str = ""
+    _in_data: bool = False
+    _message_complete: bool = False
+
+    def send(self, s: Any) -> None:
+        super().send(s)  # type: ignore[misc]
+        if self._in_data and (s.endswith(b"\r\n.\r\n") if isinstance(s, bytes)
+                              else str(s).endswith("\r\n.\r\n")):
+            self._message_complete = True
 
     def data(self, msg: Any) -> tuple[int, bytes]:
-        code, reply = super().data(msg)  # type: ignore[misc]
+        self._in_data, self._message_complete = True, False
+        try:
+            code, reply = super().data(msg)  # type: ignore[misc]
+        except (OSError, smtplib.SMTPServerDisconnected) as exc:
+            if self._message_complete:
+                raise _FateUnknown(f"{type(exc).__name__}: {exc}") from exc
+            raise
+        finally:
+            self._in_data = False
         self.last_data_reply = f"{code} {_text(reply)}"
         return code, reply
 
@@ -166,11 +191,14 @@ def send_outbox(
             done += 1
             _tell(progress, done, total, message.id, outcome.state)
             if outcome.code in _CONNECTION_LOST:
-                # The connection is gone: the rest fail with the same reason, to be retried.
+                # The connection is gone: the rest fail with the same reason, to be retried
+                # (they never went out, whatever became of this one).
+                rest_code = ("send.connection_dropped" if outcome.code == "send.fate_unknown"
+                             else outcome.code)
                 for rest in todo[index + 1:]:
-                    records.mark_failed(rest.id, outcome.code, outcome.detail,
+                    records.mark_failed(rest.id, rest_code, outcome.detail,
                                         new_attempt=True)
-                    report.outcomes.append(SendOutcome(rest.id, "failed", outcome.code,
+                    report.outcomes.append(SendOutcome(rest.id, "failed", rest_code,
                                                        outcome.detail))
                     done += 1
                     _tell(progress, done, total, rest.id, OutboxState.FAILED)
@@ -289,6 +317,14 @@ def _send_one(
         return SendOutcome(message.id, "failed", "send.too_large", detail)
     try:
         refused = connection.sendmail(account.sender_address, list(message.recipients), data)
+    except _FateUnknown as exc:
+        # Not "failed": a plain retry could deliver it twice. It stays "sending" (fate
+        # unknown) until the clerk has looked in the sent folder and confirms a resend.
+        detail = classify_failure(exc, password)[1]
+        log.warning("message %s (part %s/%s): fate unknown after the message went out",
+                    message.id, message.part, message.parts)
+        records.mark_uncertain(message.id, "send.fate_unknown", detail)
+        return SendOutcome(message.id, "uncertain", "send.fate_unknown", detail)
     except Exception as exc:
         code, detail = classify_failure(exc, password)
         log.warning("message %s (part %s/%s) failed: %s", message.id, message.part,
@@ -313,15 +349,36 @@ def _server_size_limit(connection: smtplib.SMTP) -> int:
         return 0
 
 
-_CONNECTION_LOST = frozenset({"send.connection_dropped", "send.timeout", "send.no_network"})
+_CONNECTION_LOST = frozenset({"send.connection_dropped", "send.timeout", "send.no_network",
+                              "send.fate_unknown"})
 
 
 def classify_failure(exc: BaseException, password: str = "") -> tuple[str, str]:
     """(a code a clerk understands, the raw text for support) for a failed connect or send."""
     code, detail = _classify(exc)
-    if password:
-        detail = detail.replace(password, "***")
-    return code, detail
+    return code, scrub_secret(detail, password)
+
+
+_BASE64_TOKEN = re.compile(r"[A-Za-z0-9+/]{4,}={0,2}")
+
+
+def scrub_secret(text: str, password: str) -> str:
+    """`text` without the password in any form a server may echo: as typed, and inside any
+    base64 token (AUTH PLAIN's "\\0user\\0password", AUTH LOGIN's password alone), which
+    some servers repeat in their 535 reply."""
+    if not password:
+        return text
+    secret = password.encode("utf-8")
+
+    def hide(match: re.Match[str]) -> str:
+        token = match.group(0)
+        try:
+            decoded = base64.b64decode(token + "=" * (-len(token) % 4), validate=True)
+        except (binascii.Error, ValueError):
+            return token
+        return "***" if secret in decoded else token
+
+    return _BASE64_TOKEN.sub(hide, text.replace(password, "***"))
 
 
 def _classify(exc: BaseException) -> tuple[str, str]:
@@ -344,6 +401,8 @@ def _classify(exc: BaseException) -> tuple[str, str]:
                 text)
     if isinstance(exc, _TlsUnavailable):
         return "send.tls_unavailable", str(exc)
+    if isinstance(exc, _FateUnknown):
+        return "send.fate_unknown", str(exc)
     if isinstance(exc, ssl.SSLError | ssl.CertificateError):
         return "send.tls_failed", f"{type(exc).__name__}: {exc}"
     if isinstance(exc, smtplib.SMTPServerDisconnected | ConnectionResetError |

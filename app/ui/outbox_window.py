@@ -159,6 +159,10 @@ class OutboxWindow(QDialog):
         self.retry_button = QPushButton(self.tr("Retry failed"))
         self.retry_button.setObjectName("retry")
         self.retry_button.clicked.connect(self.retry_failed)
+        # Mails whose fate is unknown are resent only through this, after a confirmation.
+        self.resend_button = QPushButton(self.tr("Resend mails of unknown fate…"))
+        self.resend_button.setObjectName("resend_uncertain")
+        self.resend_button.clicked.connect(self.resend_uncertain)
         refresh = QPushButton(self.tr("Refresh"))
         refresh.clicked.connect(self.reload)
         close = QPushButton(self.tr("Close"))
@@ -167,6 +171,7 @@ class OutboxWindow(QDialog):
         buttons.addWidget(self.summary_label, 1)
         buttons.addWidget(refresh)
         buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.resend_button)
         buttons.addWidget(self.send_button)
         buttons.addWidget(close)
 
@@ -235,11 +240,13 @@ class OutboxWindow(QDialog):
             if mail.id in selected:
                 self.table.selectRow(row)
         counts = {s: sum(1 for m in self.messages if m.state == s) for s in OutboxState}
-        self.summary_label.setText(
-            self.tr("%1 waiting, %2 failed, %3 sent").replace(
-                "%1", str(counts[OutboxState.QUEUED] + counts[OutboxState.DRAFT]))
-            .replace("%2", str(counts[OutboxState.FAILED]))
-            .replace("%3", str(counts[OutboxState.SENT])))
+        summary = self.tr("%1 waiting, %2 failed, %3 sent").replace(
+            "%1", str(counts[OutboxState.QUEUED] + counts[OutboxState.DRAFT])).replace(
+            "%2", str(counts[OutboxState.FAILED])).replace("%3", str(counts[OutboxState.SENT]))
+        if counts[OutboxState.SENDING]:
+            summary += self.tr(", %1 of unknown fate").replace(
+                "%1", str(counts[OutboxState.SENDING]))
+        self.summary_label.setText(summary)
         self._update_buttons()
 
     def selected_ids(self) -> list[int]:
@@ -259,8 +266,14 @@ class OutboxWindow(QDialog):
         self.send_button.setEnabled(not busy and bool(unsent))
         self.retry_button.setEnabled(
             not busy and any(m.state == OutboxState.FAILED for m in self.messages))
+        self.resend_button.setEnabled(
+            not busy and any(m.state == OutboxState.SENDING for m in self.messages))
 
     # Sending ----------------------------------------------------------------------------
+
+    def resend_uncertain(self) -> bool:
+        """Send again the mails whose fate is unknown, once the clerk confirms."""
+        return self.send([m.id for m in self.messages if m.state == OutboxState.SENDING])
 
     def retry_failed(self) -> None:
         self.send([m.id for m in self.messages if m.state == OutboxState.FAILED])
@@ -346,7 +359,8 @@ class OutboxWindow(QDialog):
             colour = ERROR_COLOUR if finding.severity is Severity.ERROR else WARNING_COLOUR
             lines.append((describe(finding, language), colour))
         # Each failed mail's reason, once per reason (a refused login fails them all alike).
-        reasons = {o.code for o in report.outcomes if o.state == "failed" and o.code}
+        reasons = {o.code for o in report.outcomes
+                   if o.state in ("failed", "uncertain") and o.code}
         reasons -= {f.code for f in report.findings}
         for code in sorted(reasons):
             lines.append((message(code, None, language), ERROR_COLOUR))

@@ -89,13 +89,18 @@ class Received:
 class Recorder:
     """aiosmtpd handler: stores what it receives, or answers as a difficult server would."""
 
-    mode: str = "ok"  # ok | too_large | drop | reject_rcpt
+    # ok | too_large | drop (after the whole message, unstored) | store_then_drop (stored,
+    # then the line dies before the final reply) | drop_at_rcpt (before any data) | reject_rcpt
+    mode: str = "ok"
     received: list[Received] = field(default_factory=list)
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           options: list[str]) -> str:
         if self.mode == "reject_rcpt":
             return "550 5.1.1 Mailbox does not exist"
+        if self.mode == "drop_at_rcpt":
+            server.transport.close()
+            return "250 OK"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -104,6 +109,11 @@ class Recorder:
             return "552 5.3.4 Message size exceeds fixed limit"
         if self.mode == "drop":
             server.transport.close()  # the line goes dead before the server answers
+            return "250 OK"
+        if self.mode == "store_then_drop":
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
+                                           envelope.original_content or envelope.content))
+            server.transport.close()
             return "250 OK"
         self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
                                        envelope.original_content or envelope.content))

@@ -63,7 +63,7 @@ def test_the_provider_asks_when_there_is_no_keyring_and_says_why(fail_keyring: o
     assert [w.code if w else None for w in asked] == ["credentials.no_keyring"] * 2
 
 
-def test_a_typed_password_is_stored_once_accepted_and_a_refused_one_forgotten(
+def test_a_typed_password_is_stored_once_accepted_and_a_refused_typed_one_forgotten(
     memory_keyring: MemoryKeyring,
 ) -> None:
     answers = iter(["wrong-code", "right-code"])
@@ -82,8 +82,9 @@ def test_a_typed_password_is_stored_once_accepted_and_a_refused_one_forgotten(
     assert list(memory_keyring.entries.values()) == ["right-code"]
     assert provider(ACCOUNT) == "right-code"  # from the keyring, not asked
     assert asked == [None, None]
-    provider.on_login(ACCOUNT, False)  # the server now refuses it (code revoked)
-    assert memory_keyring.entries == {}
+    provider.on_login(ACCOUNT, False)  # the server now refuses it (revoked, or a hiccup)
+    # Kept until a new one is accepted (issue 18 point 7); the next call asks, saying why.
+    assert list(memory_keyring.entries.values()) == ["right-code"]
 
 
 def test_presets_and_account_checks() -> None:

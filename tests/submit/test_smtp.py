@@ -211,20 +211,61 @@ def test_the_server_size_limit_is_respected_before_sending(
     assert server.recorder.received == []
 
 
-def test_a_connection_dropped_mid_send_fails_that_mail_and_the_rest(
+def test_a_connection_dropped_after_the_whole_mail_leaves_its_fate_unknown(
     records: SubmissionRecords, database: Database, tmp_path: Path,
     smtp_server: Callable[..., Server],
 ) -> None:
+    """The line dies after the final dot, before the server's reply: that mail may be
+    delivered (fate unknown, kept "sending"); the rest never went out (failed)."""
     server = smtp_server("starttls", mode="drop")
     package_id, account, built = _queue(records, database, tmp_path, server, size=60_000,
                                         size_limit=200_000)
     assert len(built.mails) >= 2
     report = send_outbox(records, _ids(records, package_id), account, _password(ASCII_PASSWORD),
                          ssl_context=server.client_context, timeout=5)
-    assert {o.code for o in report.outcomes} == {"send.connection_dropped"}
-    assert set(_states(records, package_id)) == {"failed"}
+    assert [o.code for o in report.outcomes] == (
+        ["send.fate_unknown"] + ["send.connection_dropped"] * (len(built.mails) - 1))
+    assert _states(records, package_id) == ["sending"] + ["failed"] * (len(built.mails) - 1)
     package = records.package(package_id)
     assert package is not None and package.sent_at is None
+
+
+def test_a_connection_dropped_before_the_data_fails_the_mail(
+    records: SubmissionRecords, database: Database, tmp_path: Path,
+    smtp_server: Callable[..., Server],
+) -> None:
+    server = smtp_server("starttls", mode="drop_at_rcpt")
+    package_id, account, _built = _queue(records, database, tmp_path, server)
+    report = send_outbox(records, _ids(records, package_id), account, _password(ASCII_PASSWORD),
+                         ssl_context=server.client_context, timeout=5)
+    assert [o.code for o in report.outcomes] == ["send.connection_dropped"]
+    assert _states(records, package_id) == ["failed"]
+
+
+def test_a_mail_the_server_stored_before_the_line_died_is_not_sent_twice_unasked(
+    records: SubmissionRecords, database: Database, tmp_path: Path,
+    smtp_server: Callable[..., Server],
+) -> None:
+    server = smtp_server("starttls", mode="store_then_drop")
+    package_id, account, _built = _queue(records, database, tmp_path, server)
+    ids = _ids(records, package_id)
+    first = send_outbox(records, ids, account, _password(ASCII_PASSWORD),
+                        ssl_context=server.client_context, timeout=5)
+    assert [(o.state, o.code) for o in first.outcomes] == [("uncertain", "send.fate_unknown")]
+    [message] = records.outbox(package_id)
+    assert message.state == "sending" and message.failure_code == "send.fate_unknown"
+    assert len(server.recorder.received) == 1  # it is there
+
+    server.recorder.mode = "ok"
+    again = send_outbox(records, ids, account, _password(ASCII_PASSWORD),
+                        ssl_context=server.client_context, timeout=5)
+    assert [(o.state, o.code) for o in again.outcomes] == [("skipped", "send.uncertain")]
+    assert len(server.recorder.received) == 1  # not delivered a second time unasked
+
+    confirmed = send_outbox(records, ids, account, _password(ASCII_PASSWORD),
+                            ssl_context=server.client_context, timeout=5,
+                            confirm_uncertain=True)
+    assert confirmed.all_sent and len(server.recorder.received) == 2
 
 
 def test_split_mails_arrive_separately_and_carry_every_file_once(

@@ -275,7 +275,8 @@ def test_removing_a_file_asks_first(
     assert editor.remove_selected_file()
     assert editor.files_table.rowCount() == 0
     assert messages.message("deal.contract_missing") in files_message(editor)
-    assert not (user_data_dir() / "deals" / "1" / "1-1 合同.pdf").exists()
+    # The stored copy stays: a copy of this register may refer to it (issue 18).
+    assert (user_data_dir() / "deals" / "1" / "1-1 合同.pdf").exists()
     assert contract.exists()
 
 

@@ -229,11 +229,19 @@ def test_an_interrupted_send_asks_before_sending_again(
     assert "上次发送时被中断" in questions.asked[-1][1]
     assert records.message(mail.id).state == "sending"  # type: ignore[union-attr]
 
+    # Shown as of unknown fate, with its own action (issue 18 point 4).
+    assert "结果未知" in states(window)[0]
+    assert window.summary_label.text().endswith(("1 封结果未知", "1 of unknown fate"))
+    assert window.resend_button.isEnabled() and not window.retry_button.isEnabled()
+    assert not window.resend_uncertain()  # "no" again
+    assert records.message(mail.id).state == "sending"  # type: ignore[union-attr]
+
     questions.answers.append(True)
-    assert window.send([mail.id])
+    assert window.resend_uncertain()
     wait_sent(qtbot, window)
     assert records.message(mail.id).state == "sent"  # type: ignore[union-attr]
     assert len(plain_server.recorder.received) == 1
+    assert not window.resend_button.isEnabled()
 
 
 @pytest.fixture

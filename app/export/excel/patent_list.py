@@ -46,6 +46,9 @@ LARGE_MEMBER_BYTES: Final = 10 * 1024 * 1024  # members this large must respect 
 MAX_MEMBERS: Final = 10_000
 MAX_COLUMNS: Final = 64  # columns read per row; a patent list has a dozen
 EMPTY_ROWS_TO_STOP: Final = 100  # a run this long of empty rows ends the table
+# … but before the first row with anything in it, blank lines are a layout (a title area
+# pushed down, an export with padding): only this many end the search.
+LEADING_EMPTY_ROWS_TO_STOP: Final = 10_000
 MAX_DATA_ROWS: Final = 100_000
 MAX_MERGED_RANGES: Final = 50_000
 PROGRESS_EVERY: Final = 500
@@ -315,7 +318,8 @@ def _collect_rows(
                 cells[index] = None
         if not cells and not problems:
             empty_run += 1
-            if empty_run >= EMPTY_ROWS_TO_STOP:
+            if empty_run >= (EMPTY_ROWS_TO_STOP if rows
+                             else LEADING_EMPTY_ROWS_TO_STOP):
                 break
             continue
         empty_run = 0
@@ -401,12 +405,52 @@ def decode_csv(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_OTHER_CJK = (("big5", "Big5"), ("shift_jis", "Shift-JIS"))
+
+
+def other_cjk_encoding(data: bytes) -> str | None:
+    """"Big5" or "Shift-JIS" when `data` (not UTF-8) reads as that far more plausibly than as
+    GB18030; None otherwise. Plausible: the share of its hanzi among GB2312's 3,755 common
+    ones (level 1), which Chinese text in GBK keeps high and other encodings read as GBK do
+    not."""
+    sample = data[:65536]
+    gb = _common_share(sample.decode("gb18030", "replace"))
+    if gb is None or gb >= 0.6:
+        return None
+    best: tuple[float, str] | None = None
+    for codec, name in _OTHER_CJK:
+        try:
+            share = _common_share(sample.decode(codec))
+        except UnicodeDecodeError:
+            continue
+        if share is not None and share > gb and (best is None or share > best[0]):
+            best = (share, name)
+    return best[1] if best else None
+
+
+def _common_share(text: str) -> float | None:
+    hanzi = [c for c in text if "\u3400" <= c <= "\u9fff"]
+    if len(hanzi) < 4:
+        return None
+    common = 0
+    for char in hanzi:
+        try:
+            encoded = char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 0xB0 <= encoded[0] <= 0xD7
+    return common / len(hanzi)
+
+
 def _read_csv(path: Path, progress: Progress | None) -> SheetTable:
     data = path.read_bytes()
     decoded = decode_csv(data)
     if decoded is None or "\x00" in decoded[0][:4096]:
         return _table(path, _problem("import.csv_encoding", path))
-    text, _encoding = decoded
+    text, encoding = decoded
+    other = other_cjk_encoding(data) if encoding == "gb18030" else None
+    if other is not None:  # GB18030 decodes nearly any bytes: Big5 and Shift-JIS read as junk
+        return _table(path, _problem("import.csv_encoding_other", path, encoding=other))
     sample = text[:16384]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
@@ -423,7 +467,8 @@ def _read_csv(path: Path, progress: Progress | None) -> SheetTable:
                 cells.pop()
             if not cells:
                 empty_run += 1
-                if empty_run >= EMPTY_ROWS_TO_STOP:
+                if empty_run >= (EMPTY_ROWS_TO_STOP if rows
+                                 else LEADING_EMPTY_ROWS_TO_STOP):
                     break
                 continue
             empty_run = 0

@@ -21,6 +21,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from app import __app_name__
 from app.os_errors import reason_params
+from app.scratch import document_prefix, sweep_once
 
 TEXT_FORMAT = "@"
 # Excel's width unit is the width of "0" in the default font; a hanzi takes about two.
@@ -86,7 +87,9 @@ def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
     # Workbook.save() stamps properties.modified with the clock; the writer underneath does not.
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
-    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute,
+    # A zip stamp holds the years 1980-2107; a date outside (an error of the record, shown by
+    # its rules) must not stop the writing.
+    stamp = (min(max(when.year, 1980), 2107), when.month, when.day, when.hour, when.minute,
              when.second - when.second % 2)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -104,7 +107,8 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+        sweep_once(target.parent)  # what an interrupted run left here
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=document_prefix(target.name),
                                         suffix=".tmp")
     except OSError as exc:
         raise ExcelExportError("export.write_failed", path=str(target),

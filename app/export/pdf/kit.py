@@ -35,6 +35,7 @@ from reportlab.platypus.doctemplate import PageTemplate
 
 from app import __app_name__
 from app.export.pdf.fonts import register_fonts
+from app.scratch import document_prefix, sweep_once
 
 Orientation = Literal["portrait", "landscape"]
 PORTRAIT: Orientation = "portrait"
@@ -269,7 +270,9 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     on any error the temporary file is removed.
     """
     target = Path(path)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    sweep_once(target.parent)  # what an interrupted run left here
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=document_prefix(target.name),
+                                    suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

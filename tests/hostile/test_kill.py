@@ -1,0 +1,156 @@
+"""kill -9 at random points of import, render and package (issue 18 points 8 and the kill
+test of "done when"): afterwards the database checks clean, the next run of the same command
+removes what the killed one left (hidden .building-* folders, .tmp files) and succeeds, and
+every generated document the database records is on disk with the recorded hash.
+
+Bounded: two kills per command, at delays drawn from a fixed seed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.models.database import open_database
+from app.models.store import Store
+from tests.test_cli_book import GOOD, OTHER, register  # noqa: F401  (the register fixture)
+from tests.test_cli_book import run as run_cli
+
+from .support import document
+
+ROOT = Path(__file__).resolve().parents[2]
+KILLS = 2
+SCRATCH = (".building-", ".tmp")
+
+
+def _command(db: Path, *argv: str) -> list[str]:
+    return [sys.executable, "-m", "app", "--db", str(db), "--lang", "en", *argv]
+
+
+def _kill_at(argv: list[str], delay: float, cwd: Path) -> int | None:
+    """Run `argv`, SIGKILL it after `delay` s; its exit status if it finished first."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    try:
+        return process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        return None
+
+
+def _finish(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def _integrity(db: Path) -> None:
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def _scratch_left(folder: Path) -> list[Path]:
+    if not folder.exists():
+        return []
+    return [p for p in folder.rglob(".*") if p.name.startswith(SCRATCH) or p.suffix == ".tmp"]
+
+
+def _records_agree_with_disk(db: Path) -> int:
+    database = open_database(db)
+    try:
+        documents = Store(database).generated_documents()
+    finally:
+        database.close()
+    for recorded in documents:
+        path = Path(recorded.path)
+        assert path.is_file(), path
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == recorded.sha256, path
+    return len(documents)
+
+
+def _delays(seed: int, low: float, high: float) -> list[float]:
+    chooser = random.Random(seed)
+    return [round(chooser.uniform(low, high), 2) for _ in range(KILLS)]
+
+
+def test_kill_during_import_leaves_all_or_nothing(tmp_path: Path) -> None:
+    from app.models.patent_number import check_character
+
+    doc = document()
+
+    for i in range(300):
+        digits = f"20191{i:07d}"
+        doc["patents"].append({"number": f"{digits}.{check_character(digits)}",
+                               "title": "一种方法", "filing_date": "2019-01-05",
+                               "grant_date": None, "patentees": ["河南大学"],
+                               "legal_status": "valid"})
+    source = tmp_path / "big.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "register.sqlite3"
+    seen: list[str] = []
+    for delay in _delays(18, 1.0, 3.0):
+        status = _kill_at(_command(db, "import", str(source)), delay, tmp_path)
+        seen.append("finished" if status is not None else f"killed at {delay}s")
+        if db.exists():
+            _integrity(db)
+            with sqlite3.connect(db) as connection:
+                made = connection.execute(  # killed while the schema was being made: none
+                    "SELECT 1 FROM sqlite_master WHERE name = 'patent'").fetchone()
+                count = (connection.execute("SELECT count(*) FROM patent").fetchone()[0]
+                         if made else 0)
+            assert count in (0, len(doc["patents"])), (count, seen)
+    done = _finish(_command(db, "import", str(source)), tmp_path)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    _integrity(db)
+
+
+def test_kill_during_render_and_package_leaves_nothing_the_next_run_does_not_clean(
+    register: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],  # noqa: F811
+) -> None:
+    db = register
+    assert run_cli(capsys, "--db", str(db), "finalise", "--patent", GOOD, OTHER)[0] == 0
+    pdf, packages = tmp_path / "pdf", tmp_path / "packages"
+    commands: dict[str, Callable[[], list[str]]] = {
+        "render": lambda: _command(db, "render", "offers", "--patent", GOOD, OTHER,
+                                   "--out", str(pdf)),
+        "summary": lambda: _command(db, "render", "summary-list", "--out", str(pdf)),
+        "package": lambda: _command(db, "package", "--target", "hubei", "--send-unsealed",
+                                    "--out", str(packages)),
+    }
+    outcomes: dict[str, list[str]] = {}
+    for seed, (name, argv) in enumerate(commands.items()):
+        # The first run of each completes, so that later commands have their inputs.
+        first = _finish(argv(), tmp_path)
+        assert first.returncode in (0, 1), first.stdout + first.stderr
+        for delay in _delays(seed, 0.8, 2.5):
+            status = _kill_at(argv(), delay, tmp_path)
+            outcomes.setdefault(name, []).append(
+                "finished" if status is not None else f"killed at {delay}s")
+            _integrity(db)
+        # What a kill left can only be the scratch of a dead process: the next run clears it.
+        done = _finish(argv(), tmp_path)
+        assert done.returncode in (0, 1), (name, done.stdout, done.stderr)
+        _integrity(db)
+    # Planted scratch of a dead process (a kill at the exact moment is not guaranteed above).
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (packages / f".building-{dead.pid}-abc123").mkdir()
+    (packages / f".building-{dead.pid}-abc123" / "partial.pdf").write_bytes(b"%PDF-")
+    (pdf / f".汇总表.pdf.{dead.pid}.abc123xy.tmp").write_bytes(b"%PDF-")
+    assert _finish(commands["package"](), tmp_path).returncode in (0, 1)
+    assert _finish(commands["summary"](), tmp_path).returncode in (0, 1)
+    assert _scratch_left(pdf) == [] and _scratch_left(packages) == [], outcomes
+    assert _records_agree_with_disk(db) >= 5
