@@ -84,7 +84,7 @@ class Context:
     def complain(self, code: str, **params: Any) -> None:
         print(self.text(code, **params), file=self.err)
 
-    def database_path(self) -> Path:
+    def database_path(self) -> Path | str:
         from app.models.database import DatabaseError
         from app.paths import default_database_path
 
@@ -258,7 +258,8 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
     def existing_numbers() -> set[str]:
         nonlocal store
         # A dry run on a register that does not exist yet must not create one.
-        if not args.dry_run or ctx.database_path().exists():
+        location = ctx.database_path()
+        if not args.dry_run or isinstance(location, str) or location.exists():
             store = ctx.store()
             return store.patent_numbers()
         return set()
@@ -916,7 +917,8 @@ def _add_global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> N
         "--db",
         metavar="PATH",
         default=None if defaults else argparse.SUPPRESS,
-        help="database file (default: $LICENCE_DESK_DB, else the user data folder)",
+        help="database file, or an office server postgresql://USER@HOST:PORT/NAME "
+             "(default: $LICENCE_DESK_DB, else the user data folder)",
     )
     parser.add_argument(
         "--lang",

@@ -41,6 +41,11 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     backup_path: Path | None = None  # the copy taken before the last migration, if any
+    server: str | None = None  # USER@HOST:PORT/NAME of an office server database (no password)
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
 
     def session(self) -> Session:
         return self.sessions()
@@ -139,7 +144,14 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
 
     A database already holding data is copied aside before any migration. A database written by
     a newer version of the application (a revision this version does not know) is refused.
+    A `postgresql://` URL opens an office server database instead (app.models.server).
     """
+    from app.paths import is_server_url
+
+    if is_server_url(path):
+        from app.models.server import open_server_database
+
+        return open_server_database(str(path), migrate=migrate)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -52,7 +52,7 @@ def create_application(preferences: Preferences) -> QApplication:
     return app
 
 
-def run_window(db_path: Path) -> int:
+def run_window(db_path: Path | str) -> int:
     """Show the main window on the database at `db_path`; returns the exit status."""
     crash.install()
     preferences = Preferences()
@@ -105,7 +105,9 @@ def run_window(db_path: Path) -> int:
     return status["code"] or code
 
 
-def _write_startup_report(path: Path, window: QWidget, db_path: Path, painted_at: float) -> None:
+def _write_startup_report(
+    path: Path, window: QWidget, db_path: Path | str, painted_at: float
+) -> None:
     from app.paths import user_data_dir
 
     report = {

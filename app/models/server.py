@@ -1,0 +1,208 @@
+"""The office server: a PostgreSQL database given as a URL instead of a file path.
+
+`--db postgresql://clerk@db.example.edu.cn:5432/licence_desk?sslmode=verify-full` (or the same
+in LICENCE_DESK_DB) opens the shared register through psycopg 3. The password is never part of
+the settings: it comes from LICENCE_DESK_DB_PASSWORD, else from the system keyring (service
+"licence-desk", user "database:USER@HOST:PORT/NAME"), else from the URL itself (tests, scripts).
+Nothing this module says or logs contains the password: `label()` is what is shown.
+
+Connection failures become `DatabaseError`s with a code per cause (wrong password, server
+unreachable, database missing, certificate not trusted, ...), words in app.messages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import URL, make_url
+
+from app.paths import is_server_url
+
+if TYPE_CHECKING:
+    from app.models.database import Database
+
+__all__ = ["is_server_url", "open_server_database", "parse", "label"]
+
+log = logging.getLogger(__name__)
+
+PASSWORD_ENV_VAR = "LICENCE_DESK_DB_PASSWORD"
+KEYRING_SERVICE = "licence-desk"  # the same service as the mail authorisation code
+DRIVER = "postgresql+psycopg"
+DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_SECONDS = 10
+# Two copies of the application upgrading one server database at once: the second waits for
+# the first (a transaction-scoped advisory lock), then finds nothing left to do.
+MIGRATION_LOCK_KEY = 0x4C44_4D49  # "LDMI"
+
+def parse(text: str) -> URL:
+    """The SQLAlchemy URL (psycopg driver) for a `postgresql://` address; DatabaseError if the
+    address cannot be read. The password, when the URL carries one, is kept but never shown."""
+    from app.models.database import DatabaseError
+
+    try:
+        url = make_url(text.strip())
+    except Exception as exc:  # ArgumentError, ValueError (a bad port)
+        raise DatabaseError("db.server_bad_address", address=_without_password(text)) from exc
+    if not url.host or not url.database:
+        raise DatabaseError("db.server_bad_address", address=_without_password(text))
+    return url.set(drivername=DRIVER)
+
+
+def label(url: URL) -> str:
+    """USER@HOST:PORT/NAME: how the server database is named in messages and logs."""
+    user = f"{url.username}@" if url.username else ""
+    return f"{user}{url.host}:{url.port or DEFAULT_PORT}/{url.database}"
+
+
+def keyring_user(url: URL) -> str:
+    return f"database:{url.username or ''}@{url.host}:{url.port or DEFAULT_PORT}/{url.database}"
+
+
+def password_for(url: URL) -> str | None:
+    """LICENCE_DESK_DB_PASSWORD, else the keyring's entry, else the URL's own password."""
+    env = os.environ.get(PASSWORD_ENV_VAR)
+    if env:
+        return env
+    try:
+        import keyring
+
+        stored = keyring.get_password(KEYRING_SERVICE, keyring_user(url))
+    except Exception as exc:  # no usable keyring backend (headless Linux, locked keychain)
+        log.info("no keyring for the database password: %s", type(exc).__name__)
+        stored = None
+    if stored:
+        return stored
+    return url.password if isinstance(url.password, str) else None
+
+
+def store_password(url: URL, password: str) -> None:
+    """Keep the password in the system keyring (what the settings page will call)."""
+    import keyring
+
+    keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+
+
+def make_server_engine(url: URL) -> Engine:
+    password = password_for(url)
+    url = url.set(password=password) if password else url.set(password=None)
+    return create_engine(
+        url,
+        pool_pre_ping=True,  # a server restarted overnight: reconnect instead of failing once
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                      "application_name": "licence-desk"},
+    )
+
+
+def connection_error(exc: BaseException, url: URL) -> Any:
+    """The DatabaseError explaining why connecting to the server failed."""
+    from app.models.database import DatabaseError
+
+    original = getattr(exc, "orig", None) or exc
+    sqlstate = getattr(original, "sqlstate", None)
+    text = str(original)
+    lowered = text.lower()
+    where = {"server": f"{url.host}:{url.port or DEFAULT_PORT}", "database": url.database or "",
+             "user": url.username or ""}
+    if sqlstate == "28P01" or "password authentication failed" in lowered:
+        return DatabaseError("db.server_wrong_password", **where)
+    if "no password supplied" in lowered:
+        return DatabaseError("db.server_password_missing", **where,
+                             variable=PASSWORD_ENV_VAR)
+    if sqlstate == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        return DatabaseError("db.server_database_missing", **where)
+    if sqlstate == "28000":  # no pg_hba.conf entry, role missing under trust/peer
+        return DatabaseError("db.server_access_denied", **where, reason=_first_line(text))
+    if "certificate" in lowered or "ssl error" in lowered and "verify" in lowered:
+        return DatabaseError("db.server_certificate", **where, reason=_first_line(text))
+    if "ssl" in lowered and ("not support" in lowered or "was required" in lowered):
+        return DatabaseError("db.server_no_tls", **where)
+    if any(s in lowered for s in ("connection refused", "could not translate host name",
+                                  "timeout expired", "no route to host", "network is unreachable",
+                                  "name or service not known", "could not connect")):
+        return DatabaseError("db.server_unreachable", **where)
+    return DatabaseError("db.server_failed", **where, reason=_first_line(text))
+
+
+def _first_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # libpq: 'connection to server at "h" (1.2.3.4), port 5432 failed: FATAL:  the reason'
+    return lines[0].rpartition("failed: ")[2] if lines else ""
+
+
+def _without_password(text: str) -> str:
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        return text
+    userinfo, at, host = rest.rpartition("@")
+    if not at:
+        return text
+    return f"{scheme}://{userinfo.partition(':')[0]}@{host}"
+
+
+def open_server_database(address: str, *, migrate: bool = True) -> Database:
+    """As app.models.database.open_database, on a PostgreSQL server.
+
+    The migrations run in one transaction (PostgreSQL's DDL is transactional: a failed upgrade
+    leaves the database as it was) under an advisory lock, so two PCs starting a new version
+    at once upgrade it once. A database upgraded by a newer version is refused, unchanged.
+    """
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm import sessionmaker
+
+    from app.models import database as db
+
+    url = parse(address)
+    where = label(url)
+    engine = make_server_engine(url)
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            log.warning("cannot connect to %s: %s", where, _first_line(str(exc.orig)))
+            raise connection_error(exc, url) from None
+        with connection:
+            stamped = _stamped_revisions(connection)
+        if stamped != {db.SCHEMA_HEAD}:
+            revisions = stamped or set()
+            unknown = revisions - db.known_revisions()
+            if unknown:
+                raise db.DatabaseError("db.newer_version", path=where,
+                                       revision="+".join(sorted(unknown)))
+            if migrate and revisions != db.head_revisions():
+                with engine.begin() as connection:
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": MIGRATION_LOCK_KEY})
+                    # Another copy may have upgraded while this one waited for the lock.
+                    unknown = (_stamped_revisions(connection) or set()) - db.known_revisions()
+                    if unknown:
+                        raise db.DatabaseError("db.newer_version", path=where,
+                                               revision="+".join(sorted(unknown)))
+                    from alembic import command
+
+                    command.upgrade(db._alembic_config(connection), "heads")
+                log.info("server database %s upgraded from %s", where,
+                         "+".join(sorted(revisions)) or "empty")
+    except db.DatabaseError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise db.DatabaseError("db.server_migration_failed", path=where,
+                               reason=_first_line(str(exc))) from exc
+    return db.Database(Path(), engine, sessionmaker(engine, expire_on_commit=False),
+                       server=where)
+
+
+def _stamped_revisions(connection: Any) -> set[str] | None:
+    """The revisions in alembic_version, read with plain SQL; None when there is no table."""
+    from sqlalchemy import text
+
+    exists = connection.execute(text("SELECT to_regclass('alembic_version')")).scalar()
+    if exists is None:
+        return None
+    return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
