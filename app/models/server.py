@@ -2,8 +2,9 @@
 
 `--db postgresql://clerk@db.example.edu.cn:5432/licence_desk?sslmode=verify-full` (or the same
 in LICENCE_DESK_DB) opens the shared register through psycopg 3. The password is never part of
-the settings: it comes from LICENCE_DESK_DB_PASSWORD, else from the system keyring (service
-"licence-desk", user "database:USER@HOST:PORT/NAME"), else from the URL itself (tests, scripts).
+the settings: it comes from LICENCE_DESK_DB_PASSWORD, else from the URL itself (scripts,
+tests), else from the system keyring (service "licence-desk", user
+"database:USER@HOST:PORT/NAME", as the mail authorisation code).
 Nothing this module says or logs contains the password: `label()` is what is shown.
 
 Connection failures become `DatabaseError`s with a code per cause (wrong password, server
@@ -63,20 +64,21 @@ def keyring_user(url: URL) -> str:
 
 
 def password_for(url: URL) -> str | None:
-    """LICENCE_DESK_DB_PASSWORD, else the keyring's entry, else the URL's own password."""
+    """LICENCE_DESK_DB_PASSWORD, else a password written in the address itself (scripts,
+    tests), else the keyring's entry for this user, server and database."""
     env = os.environ.get(PASSWORD_ENV_VAR)
     if env:
         return env
+    if isinstance(url.password, str) and url.password:
+        return url.password
     try:
         import keyring
 
         stored = keyring.get_password(KEYRING_SERVICE, keyring_user(url))
     except Exception as exc:  # no usable keyring backend (headless Linux, locked keychain)
         log.info("no keyring for the database password: %s", type(exc).__name__)
-        stored = None
-    if stored:
-        return stored
-    return url.password if isinstance(url.password, str) else None
+        return None
+    return stored or None
 
 
 def store_password(url: URL, password: str) -> None:
@@ -88,7 +90,7 @@ def store_password(url: URL, password: str) -> None:
 
 def make_server_engine(url: URL) -> Engine:
     password = password_for(url)
-    url = url.set(password=password) if password else url.set(password=None)
+    url = url.set(password=password) if password else url._replace(password=None)
     return create_engine(
         url,
         pool_pre_ping=True,  # a server restarted overnight: reconnect instead of failing once
