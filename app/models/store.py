@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.models.allocation import BATCH_NAME, violates
 from app.models.batches import (
     Batch,
     BatchInfo,
@@ -321,7 +323,13 @@ class Store:
 
     def save_deal(self, fields: Any, deal_id: int | None = None) -> SaveResult:
         """Create (with the next 序号) or update a deal from `DealFields`; drafts with errors are
-        kept. Patent numbers are linked to the register's records where they are there."""
+        kept. Patent numbers are linked to the register's records where they are there.
+        Another clerk taking the same 序号 at the same moment: saved again with the next one."""
+        from app.models.allocation import DEAL_SERIAL, retrying_on_clash
+
+        return retrying_on_clash(lambda: self._save_deal_once(fields, deal_id), DEAL_SERIAL)
+
+    def _save_deal_once(self, fields: Any, deal_id: int | None) -> SaveResult:
         from dataclasses import replace
 
         from app.models.deals import (
@@ -670,6 +678,14 @@ class Store:
         findings = check_batch_name(name)
         if findings:
             return BatchResult(None, findings)
+        try:
+            return self._create_batch_once(name, note, offer_ids)
+        except IntegrityError as exc:  # another clerk created the same name at the same moment
+            if not violates(exc, BATCH_NAME):
+                raise
+            return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+
+    def _create_batch_once(self, name: str, note: str, offer_ids: Sequence[int]) -> BatchResult:
         with self.session() as session, session.begin():
             if session.scalar(select(Batch.id).where(Batch.name == name.strip())) is not None:
                 return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
@@ -683,6 +699,14 @@ class Store:
         findings = check_batch_name(name)
         if findings:
             return BatchResult(None, findings)
+        try:
+            return self._rename_batch_once(batch_id, name, note)
+        except IntegrityError as exc:  # another clerk took the name at the same moment
+            if not violates(exc, BATCH_NAME):
+                raise
+            return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+
+    def _rename_batch_once(self, batch_id: int, name: str, note: str | None) -> BatchResult:
         with self.session() as session, session.begin():
             batch = session.get(Batch, batch_id)
             if batch is None:
