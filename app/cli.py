@@ -902,6 +902,38 @@ def _open_window(ctx: Context) -> int:
     return int(run_window(ctx.database_path()))
 
 
+# db-password (the office server, issue 16) --------------------------------------------------
+
+
+@subcommand("db-password", "保存服务器数据库密码 / check the office server's password and keep "
+                           "it in the system keyring")
+def _build_db_password(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--stdin", action="store_true",
+                        help="read the password from the first line of standard input")
+    return _db_password
+
+
+def _db_password(ctx: Context) -> int:
+    import getpass
+
+    from app.usecases.server import remember_server_password, server_names
+
+    address = ctx.database_path()
+    if not isinstance(address, str):
+        raise CommandError("cli.db_password_not_server")
+    user, host, name = server_names(address)
+    if ctx.args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(ctx.text("cli.db_password_prompt", user=user, server=host))
+    if not password:
+        raise CommandError("db.server_password_missing", server=host, user=user,
+                           variable="LICENCE_DESK_DB_PASSWORD")
+    remember_server_password(address, password)
+    ctx.say("cli.db_password_stored", database=name)
+    return EXIT_OK
+
+
 # Parser and main ---------------------------------------------------------------------------
 
 

@@ -1229,6 +1229,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot open the database {database} on {server}: {reason}",
         "无法打开服务器 {server} 上的数据库 {database}：{reason}",
     ),
+    "db.server_upgrade_needs_owner": (
+        "The server database {path} needs an upgrade for this version, and user \"{user}\" may "
+        "not change its tables. Ask IT to open it once with the owner role (README, \"The office "
+        "server\"); nothing was changed.",
+        "服务器数据库 {path} 需要升级后才能由本版本使用，而用户“{user}”无权修改表结构。"
+        "请信息中心用数据库所有者角色打开一次以完成升级；数据库未作任何改动。",
+    ),
+    "db.server_no_keyring": (
+        "The password cannot be kept in the system keyring ({reason}). Set {variable} "
+        "instead.",
+        "无法将密码保存到系统密钥环（{reason}）。请改为设置环境变量 {variable}。",
+    ),
+    "cli.db_password_not_server": (
+        "db-password is for an office server database: give its address with --db "
+        "postgresql://USER@HOST:PORT/DATABASE (or in LICENCE_DESK_DB).",
+        "db-password 用于服务器数据库：请用 --db postgresql://用户名@主机:端口/数据库名 "
+        "（或 LICENCE_DESK_DB）给出地址。",
+    ),
+    "cli.db_password_prompt": (
+        "Password of {user} on {server}: ",
+        "{server} 上用户 {user} 的密码：",
+    ),
+    "cli.db_password_stored": (
+        "The password for {database} is checked and kept in the system keyring.",
+        "{database} 的密码已验证，并保存在系统密钥环中。",
+    ),
     "db.server_migration_failed": (
         "Upgrading the server database {path} failed: {reason}. Nothing was changed (the "
         "upgrade runs in one transaction).",

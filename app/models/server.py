@@ -7,26 +7,33 @@ tests), else from the system keyring (service "licence-desk", user
 "database:USER@HOST:PORT/NAME", as the mail authorisation code).
 Nothing this module says or logs contains the password: `label()` is what is shown.
 
-Connection failures become `DatabaseError`s with a code per cause (wrong password, server
-unreachable, database missing, certificate not trusted, ...), words in app.messages.
+Connection failures become `ServerError`s (raised on as DatabaseErrors) with a code per cause
+(wrong password, server unreachable, database missing, certificate not trusted, ...), words in
+app.messages. This module never imports app.models.database (which opens servers through it).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
 from app.paths import is_server_url
 
-if TYPE_CHECKING:
-    from app.models.database import Database
+__all__ = ["ServerError", "is_server_url", "label", "parse"]
 
-__all__ = ["is_server_url", "open_server_database", "parse", "label"]
+
+class ServerError(Exception):
+    """Why a server database cannot be used; app.models.database raises it as a DatabaseError
+    (same `code` and `params`, words in app.messages)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code, params)
+        self.code = code
+        self.params = params
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +47,14 @@ CONNECT_TIMEOUT_SECONDS = 10
 MIGRATION_LOCK_KEY = 0x4C44_4D49  # "LDMI"
 
 def parse(text: str) -> URL:
-    """The SQLAlchemy URL (psycopg driver) for a `postgresql://` address; DatabaseError if the
+    """The SQLAlchemy URL (psycopg driver) for a `postgresql://` address; ServerError if the
     address cannot be read. The password, when the URL carries one, is kept but never shown."""
-    from app.models.database import DatabaseError
-
     try:
         url = make_url(text.strip())
     except Exception as exc:  # ArgumentError, ValueError (a bad port)
-        raise DatabaseError("db.server_bad_address", address=_without_password(text)) from exc
+        raise ServerError("db.server_bad_address", address=_without_password(text)) from exc
     if not url.host or not url.database:
-        raise DatabaseError("db.server_bad_address", address=_without_password(text))
+        raise ServerError("db.server_bad_address", address=_without_password(text))
     return url.set(drivername=DRIVER)
 
 
@@ -82,10 +87,30 @@ def password_for(url: URL) -> str | None:
 
 
 def store_password(url: URL, password: str) -> None:
-    """Keep the password in the system keyring (what the settings page will call)."""
-    import keyring
+    """Keep the password in the system keyring; ServerError when there is no usable one."""
+    try:
+        import keyring
 
-    keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+        keyring.set_password(KEYRING_SERVICE, keyring_user(url), password)
+    except Exception as exc:  # no backend, locked keychain, D-Bus trouble
+        raise ServerError("db.server_no_keyring", reason=first_line(str(exc)) or
+                            type(exc).__name__, variable=PASSWORD_ENV_VAR) from None
+    log.info("database password stored in the keyring for %s", keyring_user(url))
+
+
+def check_password(url: URL, password: str) -> None:
+    """Connect once with `password` (and nothing else); DatabaseError saying why not."""
+    from sqlalchemy.exc import DBAPIError
+
+    engine = create_engine(url.set(password=password),
+                           connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
+    try:
+        with engine.connect():
+            pass
+    except DBAPIError as exc:
+        raise connection_error(exc, url) from None
+    finally:
+        engine.dispose()
 
 
 def make_server_engine(url: URL) -> Engine:
@@ -99,10 +124,8 @@ def make_server_engine(url: URL) -> Engine:
     )
 
 
-def connection_error(exc: BaseException, url: URL) -> Any:
-    """The DatabaseError explaining why connecting to the server failed."""
-    from app.models.database import DatabaseError
-
+def connection_error(exc: BaseException, url: URL) -> ServerError:
+    """The ServerError explaining why connecting to the server failed."""
     original = getattr(exc, "orig", None) or exc
     sqlstate = getattr(original, "sqlstate", None)
     text = str(original)
@@ -110,26 +133,26 @@ def connection_error(exc: BaseException, url: URL) -> Any:
     where = {"server": f"{url.host}:{url.port or DEFAULT_PORT}", "database": url.database or "",
              "user": url.username or ""}
     if sqlstate == "28P01" or "password authentication failed" in lowered:
-        return DatabaseError("db.server_wrong_password", **where)
+        return ServerError("db.server_wrong_password", **where)
     if "no password supplied" in lowered:
-        return DatabaseError("db.server_password_missing", **where,
+        return ServerError("db.server_password_missing", **where,
                              variable=PASSWORD_ENV_VAR)
     if sqlstate == "3D000" or ("database" in lowered and "does not exist" in lowered):
-        return DatabaseError("db.server_database_missing", **where)
+        return ServerError("db.server_database_missing", **where)
     if sqlstate == "28000":  # no pg_hba.conf entry, role missing under trust/peer
-        return DatabaseError("db.server_access_denied", **where, reason=_first_line(text))
+        return ServerError("db.server_access_denied", **where, reason=first_line(text))
     if "certificate" in lowered or "ssl error" in lowered and "verify" in lowered:
-        return DatabaseError("db.server_certificate", **where, reason=_first_line(text))
+        return ServerError("db.server_certificate", **where, reason=first_line(text))
     if "ssl" in lowered and ("not support" in lowered or "was required" in lowered):
-        return DatabaseError("db.server_no_tls", **where)
+        return ServerError("db.server_no_tls", **where)
     if any(s in lowered for s in ("connection refused", "could not translate host name",
                                   "timeout expired", "no route to host", "network is unreachable",
                                   "name or service not known", "could not connect")):
-        return DatabaseError("db.server_unreachable", **where)
-    return DatabaseError("db.server_failed", **where, reason=_first_line(text))
+        return ServerError("db.server_unreachable", **where)
+    return ServerError("db.server_failed", **where, reason=first_line(text))
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     # libpq: 'connection to server at "h" (1.2.3.4), port 5432 failed: FATAL:  the reason'
     return lines[0].rpartition("failed: ")[2] if lines else ""
@@ -145,62 +168,7 @@ def _without_password(text: str) -> str:
     return f"{scheme}://{userinfo.partition(':')[0]}@{host}"
 
 
-def open_server_database(address: str, *, migrate: bool = True) -> Database:
-    """As app.models.database.open_database, on a PostgreSQL server.
-
-    The migrations run in one transaction (PostgreSQL's DDL is transactional: a failed upgrade
-    leaves the database as it was) under an advisory lock, so two PCs starting a new version
-    at once upgrade it once. A database upgraded by a newer version is refused, unchanged.
-    """
-    from sqlalchemy import text
-    from sqlalchemy.exc import DBAPIError
-    from sqlalchemy.orm import sessionmaker
-
-    from app.models import database as db
-
-    url = parse(address)
-    where = label(url)
-    engine = make_server_engine(url)
-    try:
-        try:
-            connection = engine.connect()
-        except DBAPIError as exc:
-            log.warning("cannot connect to %s: %s", where, _first_line(str(exc.orig)))
-            raise connection_error(exc, url) from None
-        with connection:
-            stamped = _stamped_revisions(connection)
-        if stamped != {db.SCHEMA_HEAD}:
-            revisions = stamped or set()
-            unknown = revisions - db.known_revisions()
-            if unknown:
-                raise db.DatabaseError("db.newer_version", path=where,
-                                       revision="+".join(sorted(unknown)))
-            if migrate and revisions != db.head_revisions():
-                with engine.begin() as connection:
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
-                                       {"key": MIGRATION_LOCK_KEY})
-                    # Another copy may have upgraded while this one waited for the lock.
-                    unknown = (_stamped_revisions(connection) or set()) - db.known_revisions()
-                    if unknown:
-                        raise db.DatabaseError("db.newer_version", path=where,
-                                               revision="+".join(sorted(unknown)))
-                    from alembic import command
-
-                    command.upgrade(db._alembic_config(connection), "heads")
-                log.info("server database %s upgraded from %s", where,
-                         "+".join(sorted(revisions)) or "empty")
-    except db.DatabaseError:
-        engine.dispose()
-        raise
-    except Exception as exc:
-        engine.dispose()
-        raise db.DatabaseError("db.server_migration_failed", path=where,
-                               reason=_first_line(str(exc))) from exc
-    return db.Database(Path(), engine, sessionmaker(engine, expire_on_commit=False),
-                       server=where)
-
-
-def _stamped_revisions(connection: Any) -> set[str] | None:
+def stamped_revisions(connection: Any) -> set[str] | None:
     """The revisions in alembic_version, read with plain SQL; None when there is no table."""
     from sqlalchemy import text
 
@@ -208,3 +176,11 @@ def _stamped_revisions(connection: Any) -> set[str] | None:
     if exists is None:
         return None
     return {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+
+
+def upgrade_failure(exc: BaseException, where: str, url: URL) -> ServerError:
+    """Why upgrading the server database failed: no right to change the tables (a clerk's
+    role), or the server's own reason."""
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+        return ServerError("db.server_upgrade_needs_owner", path=where, user=url.username or "")
+    return ServerError("db.server_migration_failed", path=where, reason=first_line(str(exc)))
