@@ -120,6 +120,16 @@ def is_server_url(text: object) -> bool:
         ("postgresql:", "postgres:", "postgresql+psycopg:"))
 
 
+def shown_location(location: str | os.PathLike[str]) -> str:
+    """A database location fit for a log or a report: a server address without its password."""
+    text = str(location)
+    if not is_server_url(text):
+        return text
+    scheme, _, rest = text.strip().partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    return f"{scheme}://{userinfo.partition(':')[0]}@{host}" if at else text
+
+
 def default_database_path(explicit: str | os.PathLike[str] | None = None) -> Path | str:
     """`--db PATH` first, then `LICENCE_DESK_DB`, then the user data folder. A server address
     is returned as the text given (a str): a Path would fold its '//'."""

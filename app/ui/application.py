@@ -71,7 +71,9 @@ def run_window(db_path: Path | str) -> int:
         try:
             database = open_database(db_path)
         except DatabaseError as err:
-            log.warning("cannot open %s: %s %s", db_path, err.code, err.params)
+            from app.paths import shown_location
+
+            log.warning("cannot open %s: %s %s", shown_location(db_path), err.code, err.params)
             interaction.critical(
                 window,
                 QCoreApplication.translate("Application", "Cannot open the register"),
@@ -108,7 +110,7 @@ def run_window(db_path: Path | str) -> int:
 def _write_startup_report(
     path: Path, window: QWidget, db_path: Path | str, painted_at: float
 ) -> None:
-    from app.paths import user_data_dir
+    from app.paths import shown_location, user_data_dir
 
     report = {
         "first_paint": painted_at,
@@ -119,7 +121,7 @@ def _write_startup_report(
         "frozen": bool(getattr(sys, "frozen", False)),
         "bundle": getattr(sys, "_MEIPASS", None),
         "data_dir": str(user_data_dir()),
-        "database": str(db_path),
+        "database": shown_location(db_path),
         "log": str(crash.log_path()),
         "version": __version__,
     }
