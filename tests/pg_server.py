@@ -43,6 +43,8 @@ class Server:
     admin: URL
     template_ready: bool = False
     shared: str = ""
+    folder: Path | None = None  # the throwaway cluster's folder (None: a server given by URL)
+    owner: tuple[int, int] | None = None  # uid, gid of the cluster's files when run as root
 
     def url(self, database: str) -> str:
         return self.admin.set(drivername="postgresql", database=database).render_as_string(
@@ -90,6 +92,26 @@ class Server:
             names = ", ".join(f'"{t}"' for t in tables)
             connection.execute(f"TRUNCATE {names} RESTART IDENTITY CASCADE")  # type: ignore[arg-type]
         return self.shared
+
+    def set_tls(self, cert: Path | None, key: Path | None) -> None:
+        """Turn TLS on with this certificate (the throwaway cluster only), or off (None)."""
+        import time
+
+        if cert is not None and key is not None:
+            assert self.folder is not None
+            for source, name in ((cert, "server.crt"), (key, "server.key")):
+                target = self.folder / name
+                shutil.copyfile(source, target)
+                target.chmod(0o600)
+                if self.owner is not None:
+                    os.chown(target, *self.owner)
+            self.execute(f"ALTER SYSTEM SET ssl_cert_file = '{self.folder / 'server.crt'}'")
+            self.execute(f"ALTER SYSTEM SET ssl_key_file = '{self.folder / 'server.key'}'")
+            self.execute("ALTER SYSTEM SET ssl = on")
+        else:
+            self.execute("ALTER SYSTEM RESET ssl")
+        self.execute("SELECT pg_reload_conf()")
+        time.sleep(0.5)  # the postmaster rereads its configuration asynchronously
 
     def drop(self, name: str) -> None:
         self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -171,7 +193,12 @@ def throwaway_cluster() -> Iterator[Server | str]:
         yield f"pg_ctl start failed: {start.stderr.strip()[-300:]} {log}"
         return
     try:
-        yield Server(make_url(f"postgresql://postgres:{PASSWORD}@127.0.0.1:{port}/postgres"))
+        owner = None
+        if as_user:
+            entry = pwd.getpwnam("postgres")
+            owner = (entry.pw_uid, entry.pw_gid)
+        yield Server(make_url(f"postgresql://postgres:{PASSWORD}@127.0.0.1:{port}/postgres"),
+                     folder=folder, owner=owner)
     finally:
         run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(folder, ignore_errors=True)
