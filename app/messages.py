@@ -1241,6 +1241,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "instead.",
         "无法将密码保存到系统密钥环（{reason}）。请改为设置环境变量 {variable}。",
     ),
+    "record.changed_elsewhere": (
+        "{record} was changed meanwhile by {by} at {at} (version {version}); your edit was not "
+        "saved and is still here. Reload the record and make your changes again on it.",
+        "{record} 已被 {by} 于 {at} 修改（版本 {version}）；您的修改未保存，仍保留在此。"
+        "请重新载入该记录后再修改。",
+    ),
     "cli.db_password_not_server": (
         "db-password is for an office server database: give its address with --db "
         "postgresql://USER@HOST:PORT/DATABASE (or in LICENCE_DESK_DB).",

@@ -135,10 +135,12 @@ class Store:
         with self.session() as session:
             return session.scalar(select(Patent).where(Patent.number == stored_number(number)))
 
-    def save_patent(self, fields: PatentFields, patent_id: int | None = None) -> SaveResult:
+    def save_patent(self, fields: PatentFields, patent_id: int | None = None, *,
+                    expected_version: int | None = None) -> SaveResult:
         """Save a patent, errors and all (a draft is kept, marked by its findings).
 
-        Only a number another patent already has is refused: two records cannot share it.
+        Only a number another patent already has is refused: two records cannot share it; and,
+        given `expected_version`, a save over a newer version (app.models.versions).
         """
         findings = check_patent(fields)
         number = stored_number(fields.number)
@@ -147,6 +149,13 @@ class Store:
             if clash is not None and clash != patent_id:
                 return SaveResult(None, [error("number.duplicate", "number", number=number)]
                                   + findings)
+            if patent_id is not None:
+                from app.models.versions import claim
+
+                newer = claim(session, Patent, patent_id, expected_version, number)
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer] + findings)
             patent = session.get(Patent, patent_id) if patent_id is not None else None
             if patent is None:
                 patent = Patent()
@@ -195,16 +204,27 @@ class Store:
             rows = session.execute(select(Offer.patent_id, Offer.state)).all()
             return {patent_id: state for patent_id, state in rows}
 
-    def save_offer(self, patent_id: int, fields: OfferFields) -> SaveResult:
+    def save_offer(self, patent_id: int, fields: OfferFields, *,
+                   expected_version: int | None = None) -> SaveResult:
         """Create or update the offer of a patent. Drafts with errors are kept.
 
         Saving changes to a finalised offer returns it to draft; the notice says which fields
-        changed, so the window can say what the edit invalidated.
+        changed, so the window can say what the edit invalidated. Given `expected_version`, a
+        save over a newer version is refused (app.models.versions).
         """
         with self.session() as session, session.begin():
             patent = session.get(Patent, patent_id)
             if patent is None:
                 return SaveResult(None, [error("offer.patent_missing", "patent", id=patent_id)])
+            offer_id = session.scalar(select(Offer.id).where(Offer.patent_id == patent_id))
+            if offer_id is not None:
+                from app.models.versions import claim
+
+                newer = claim(session, Offer, offer_id, expected_version, patent.number)
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer])
+                session.expire_all()  # the version and who saved, as just written
             offer = patent.offer
             if offer is None:
                 offer = Offer(patent=patent)

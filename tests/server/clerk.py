@@ -42,3 +42,27 @@ def create_batch(location: str, clerk: int, name: str, barrier: Any, results: An
         results.put((clerk, False, [], f"{type(exc).__name__}: {exc}"))
     finally:
         database.close()
+
+
+def save_title(location: str, clerk: int, patent_id: int, barrier: Any, results: Any) -> None:
+    from dataclasses import replace
+
+    from app.models.database import open_database
+    from app.models.store import Store
+
+    database = open_database(location)
+    try:
+        store = Store(database)
+        patent = store.patent(patent_id)
+        assert patent is not None
+        from app.models.patent_rules import PatentFields
+
+        fields = replace(PatentFields.of(patent), title=f"clerk {clerk}")
+        barrier.wait(timeout=60)
+        result = store.save_patent(fields, patent_id, expected_version=patent.version)
+        results.put((clerk, result.saved, [f.code for f in result.findings
+                                           if f.code == "record.changed_elsewhere"], ""))
+    except Exception as exc:
+        results.put((clerk, False, [], f"{type(exc).__name__}: {exc}"))
+    finally:
+        database.close()
