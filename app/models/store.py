@@ -1185,7 +1185,9 @@ class Store:
 
         from app.models.entities import Patentee
 
-        def day(text: str | None) -> dt.date | None:
+        def day(text: str | dt.date | None) -> dt.date | None:
+            if isinstance(text, dt.date):  # PostgreSQL's driver hands dates over as dates
+                return text
             return dt.date.fromisoformat(text) if text else None
 
         wanted = None if ids is None else list(ids)

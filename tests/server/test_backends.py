@@ -150,6 +150,16 @@ def test_patents_offers_and_deals(backend_store: Store) -> None:
     assert store.create_batch("第一批").findings[0].code == "batch.name_taken"
 
 
+def test_the_register_rows_as_the_window_loads_them(backend_store: Store) -> None:
+    """Store.patent_register reads dates as text for speed: on the server they come as dates."""
+    backend_store.replace_all(FULL_ORGANISATION, list(PATENTS))
+    rows = backend_store.patent_register()
+    assert [fields for _id, fields in rows] == [PatentFields.of(p) for p in backend_store.patents()]
+    assert any(fields.filing_date is not None for _id, fields in rows)
+    first_id = rows[0][0]
+    assert backend_store.patent_register([first_id]) == rows[:1]
+
+
 def test_json_round_trip_is_byte_identical_across_back_ends(
     backend_store: Store, tmp_path: Path, pg_server: Server
 ) -> None:
