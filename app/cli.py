@@ -86,7 +86,7 @@ class Context:
     def complain(self, code: str, **params: Any) -> None:
         print(self.text(code, **params), file=self.err)
 
-    def database_path(self) -> Path:
+    def database_path(self) -> Path | str:
         from app.models.database import DatabaseError
         from app.paths import default_database_path
 
@@ -263,7 +263,8 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
     def existing_numbers() -> set[str]:
         nonlocal store
         # A dry run on a register that does not exist yet must not create one.
-        if not args.dry_run or ctx.database_path().exists():
+        location = ctx.database_path()
+        if not args.dry_run or isinstance(location, str) or location.exists():
             store = ctx.store()
             return store.patent_numbers()
         return set()
@@ -1119,6 +1120,38 @@ def _open_window(ctx: Context) -> int:
     return int(run_window(ctx.database_path()))
 
 
+# db-password (the office server, issue 16) --------------------------------------------------
+
+
+@subcommand("db-password", "保存服务器数据库密码 / check the office server's password and keep "
+                           "it in the system keyring")
+def _build_db_password(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--stdin", action="store_true",
+                        help="read the password from the first line of standard input")
+    return _db_password
+
+
+def _db_password(ctx: Context) -> int:
+    import getpass
+
+    from app.usecases.server import remember_server_password, server_names
+
+    address = ctx.database_path()
+    if not isinstance(address, str):
+        raise CommandError("cli.db_password_not_server")
+    user, host, name = server_names(address)
+    if ctx.args.stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(ctx.text("cli.db_password_prompt", user=user, server=host))
+    if not password:
+        raise CommandError("db.server_password_missing", server=host, user=user,
+                           variable="LICENCE_DESK_DB_PASSWORD")
+    remember_server_password(address, password)
+    ctx.say("cli.db_password_stored", database=name)
+    return EXIT_OK
+
+
 # Parser and main ---------------------------------------------------------------------------
 
 
@@ -1134,7 +1167,8 @@ def _add_global_options(parser: argparse.ArgumentParser, *, defaults: bool) -> N
         "--db",
         metavar="PATH",
         default=None if defaults else argparse.SUPPRESS,
-        help="database file (default: $LICENCE_DESK_DB, else the user data folder)",
+        help="database file, or an office server postgresql://USER@HOST:PORT/NAME "
+             "(default: $LICENCE_DESK_DB, else the user data folder)",
     )
     parser.add_argument(
         "--lang",

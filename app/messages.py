@@ -1178,6 +1178,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Upgrading {path} failed: {reason}. A copy taken before the upgrade is at {backup}.",
         "升级数据库 {path} 失败：{reason}。升级前的副本保存在 {backup}。",
     ),
+    # Office server database (issue 16, app/models/server.py). Never a URL with a password.
+    "db.server_bad_address": (
+        "\"{address}\" is not a server database address. Write it as "
+        "postgresql://USER@HOST:PORT/DATABASE (optionally ?sslmode=verify-full).",
+        "“{address}”不是有效的服务器数据库地址，应写作 "
+        "postgresql://用户名@主机:端口/数据库名（可加 ?sslmode=verify-full）。",
+    ),
+    "db.server_wrong_password": (
+        "The database server {server} refused user \"{user}\": the password is wrong (or there "
+        "is no such user). Check the password in the system keyring or in "
+        "LICENCE_DESK_DB_PASSWORD.",
+        "数据库服务器 {server} 拒绝了用户“{user}”：密码错误（或没有该用户）。"
+        "请检查系统密钥环或 LICENCE_DESK_DB_PASSWORD 中的密码。",
+    ),
+    "db.server_password_missing": (
+        "The database server {server} asks for the password of user \"{user}\". Store it in the "
+        "system keyring or set {variable}.",
+        "数据库服务器 {server} 要求提供用户“{user}”的密码。请将密码保存到系统密钥环，"
+        "或设置环境变量 {variable}。",
+    ),
+    "db.server_database_missing": (
+        "The database server {server} has no database \"{database}\". Ask IT to create it (README, "
+        "\"The office server\"), or check its name.",
+        "数据库服务器 {server} 上没有名为“{database}”的数据库。请联系信息中心按说明创建，"
+        "或检查数据库名称。",
+    ),
+    "db.server_access_denied": (
+        "The database server {server} does not let user \"{user}\" in from this computer: "
+        "{reason}",
+        "数据库服务器 {server} 不允许用户“{user}”从本机连接：{reason}",
+    ),
+    "db.server_unreachable": (
+        "The database server {server} cannot be reached: check the network, the host name and "
+        "the port, and that the server is running.",
+        "无法连接数据库服务器 {server}：请检查网络、主机名和端口，以及服务器是否在运行。",
+    ),
+    "db.server_certificate": (
+        "The certificate of the database server {server} is not trusted: {reason}. Install the "
+        "office's CA certificate (README, \"TLS\") or ask IT.",
+        "数据库服务器 {server} 的证书不受信任：{reason}。请按说明安装本单位的 CA 证书，"
+        "或联系信息中心。",
+    ),
+    "db.server_no_tls": (
+        "The database server {server} does not offer an encrypted (TLS) connection, and the "
+        "address asks for one (sslmode).",
+        "数据库服务器 {server} 不提供加密（TLS）连接，而地址中的 sslmode 要求加密。",
+    ),
+    "db.server_failed": (
+        "Cannot open the database {database} on {server}: {reason}",
+        "无法打开服务器 {server} 上的数据库 {database}：{reason}",
+    ),
+    "db.server_upgrade_needs_owner": (
+        "The server database {path} needs an upgrade for this version, and user \"{user}\" may "
+        "not change its tables. Ask IT to open it once with the owner role (README, \"The office "
+        "server\"); nothing was changed.",
+        "服务器数据库 {path} 需要升级后才能由本版本使用，而用户“{user}”无权修改表结构。"
+        "请信息中心用数据库所有者角色打开一次以完成升级；数据库未作任何改动。",
+    ),
+    "db.server_no_keyring": (
+        "The password cannot be kept in the system keyring ({reason}). Set {variable} "
+        "instead.",
+        "无法将密码保存到系统密钥环（{reason}）。请改为设置环境变量 {variable}。",
+    ),
+    "record.changed_elsewhere": (
+        "{record} was changed meanwhile by {by} at {at} (version {version}); your edit was not "
+        "saved and is still here. Reload the record and make your changes again on it.",
+        "{record} 已被 {by} 于 {at} 修改（版本 {version}）；您的修改未保存，仍保留在此。"
+        "请重新载入该记录后再修改。",
+    ),
+    "cli.db_password_not_server": (
+        "db-password is for an office server database: give its address with --db "
+        "postgresql://USER@HOST:PORT/DATABASE (or in LICENCE_DESK_DB).",
+        "db-password 用于服务器数据库：请用 --db postgresql://用户名@主机:端口/数据库名 "
+        "（或 LICENCE_DESK_DB）给出地址。",
+    ),
+    "cli.db_password_prompt": (
+        "Password of {user} on {server}: ",
+        "{server} 上用户 {user} 的密码：",
+    ),
+    "cli.db_password_stored": (
+        "The password for {database} is checked and kept in the system keyring.",
+        "{database} 的密码已验证，并保存在系统密钥环中。",
+    ),
+    "db.server_migration_failed": (
+        "Upgrading the server database {path} failed: {reason}. Nothing was changed (the "
+        "upgrade runs in one transaction).",
+        "升级服务器数据库 {path} 失败：{reason}。数据库未作任何改动（升级在一个事务中进行）。",
+    ),
     # Interchange: the JSON file (app/interchange.py; the field of these findings is a JSON
     # path such as $.patents[3].filing_date) and the command line's own sentences (app/cli.py).
     "json.unreadable": ("Cannot read {path}: {reason}", "无法读取 {path}：{reason}"),

@@ -113,11 +113,31 @@ def user_data_dir() -> Path:
     return path
 
 
-def default_database_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """`--db PATH` first, then `LICENCE_DESK_DB`, then the user data folder."""
+def is_server_url(text: object) -> bool:
+    """Whether a `--db`/LICENCE_DESK_DB value names an office server database
+    (postgresql://USER@HOST:PORT/NAME) rather than a file (app.models.server)."""
+    return isinstance(text, str) and text.strip().lower().startswith(
+        ("postgresql:", "postgres:", "postgresql+psycopg:"))
+
+
+def shown_location(location: str | os.PathLike[str]) -> str:
+    """A database location fit for a log or a report: a server address without its password."""
+    text = str(location)
+    if not is_server_url(text):
+        return text
+    scheme, _, rest = text.strip().partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    return f"{scheme}://{userinfo.partition(':')[0]}@{host}" if at else text
+
+
+def default_database_path(explicit: str | os.PathLike[str] | None = None) -> Path | str:
+    """`--db PATH` first, then `LICENCE_DESK_DB`, then the user data folder. A server address
+    is returned as the text given (a str): a Path would fold its '//'."""
     if explicit:
+        if isinstance(explicit, str) and is_server_url(explicit):
+            return explicit.strip()
         return Path(explicit)
     env = os.environ.get(DB_ENV_VAR)
     if env:
-        return Path(env)
+        return env.strip() if is_server_url(env) else Path(env)
     return user_data_dir() / DB_FILE_NAME

@@ -54,3 +54,18 @@ def test_portable_marker_beside_the_executable_moves_the_data_folder_next_to_it(
     assert paths.user_data_dir() == tmp_path / "override"
     monkeypatch.setattr(sys, "frozen", False)
     assert paths.portable_data_dir() is None
+
+
+def test_a_server_address_is_kept_as_text_and_shown_without_its_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.paths import default_database_path, is_server_url, shown_location
+
+    address = "postgresql://clerk:s3cret@db.example.edu.cn:5432/licence_desk?sslmode=verify-full"
+    assert default_database_path(address) == address  # a Path would fold the '//'
+    monkeypatch.setenv("LICENCE_DESK_DB", f" {address} ")
+    assert default_database_path() == address
+    assert is_server_url("POSTGRES://x@h/d") and not is_server_url("C:\\postgresql\\x.sqlite3")
+    assert shown_location(address) == (
+        "postgresql://clerk@db.example.edu.cn:5432/licence_desk?sslmode=verify-full")
+    assert shown_location(Path("/tmp/x.sqlite3")) == "/tmp/x.sqlite3"

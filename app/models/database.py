@@ -45,6 +45,11 @@ class Database:
     backup_path: Path | None = None  # the copy taken before the last migration, if any
     # Why the file was opened read-only (a read-only drive, no write permission); "" if not.
     read_only_reason: str = ""
+    server: str | None = None  # USER@HOST:PORT/NAME of an office server database (no password)
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
 
     def session(self) -> Session:
         return self.sessions()
@@ -143,7 +148,12 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
 
     A database already holding data is copied aside before any migration. A database written by
     a newer version of the application (a revision this version does not know) is refused.
+    A `postgresql://` URL opens an office server database instead (app.models.server).
     """
+    from app.paths import is_server_url
+
+    if is_server_url(path):
+        return _open_server(str(path), migrate=migrate)
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -273,3 +283,62 @@ def _has_tables(engine: Engine) -> bool:
             "SELECT count(*) FROM sqlite_master WHERE type='table'"
         ).scalar_one()
     return bool(rows)
+
+
+def _open_server(address: str, *, migrate: bool) -> Database:
+    """As open_database, on an office server (PostgreSQL, app.models.server).
+
+    The migrations run in one transaction (PostgreSQL's DDL is transactional: a failed upgrade
+    leaves the database as it was) under an advisory lock, so two PCs starting a new version
+    at once upgrade it once. A database upgraded by a newer version is refused, unchanged.
+    """
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from app.models import server
+
+    try:
+        url = server.parse(address)
+        where = server.label(url)
+        engine = server.make_server_engine(url)
+    except server.ServerError as exc:
+        raise DatabaseError(exc.code, **exc.params) from None
+    try:
+        try:
+            connection = engine.connect()
+        except DBAPIError as exc:
+            log.warning("cannot connect to %s: %s", where, server.first_line(str(exc.orig)))
+            raise server.connection_error(exc, url) from None
+        with connection:
+            stamped = server.stamped_revisions(connection)
+        if stamped != {SCHEMA_HEAD}:
+            revisions = stamped or set()
+            unknown = revisions - known_revisions()
+            if unknown:
+                raise DatabaseError("db.newer_version", path=where,
+                                    revision="+".join(sorted(unknown)))
+            if migrate and revisions != head_revisions():
+                with engine.begin() as connection:
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                       {"key": server.MIGRATION_LOCK_KEY})
+                    # Another copy may have upgraded while this one waited for the lock.
+                    unknown = (server.stamped_revisions(connection) or set()) - known_revisions()
+                    if unknown:
+                        raise DatabaseError("db.newer_version", path=where,
+                                            revision="+".join(sorted(unknown)))
+                    from alembic import command
+
+                    command.upgrade(_alembic_config(connection), "heads")
+                log.info("server database %s upgraded from %s", where,
+                         "+".join(sorted(revisions)) or "empty")
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except server.ServerError as exc:
+        engine.dispose()
+        raise DatabaseError(exc.code, **exc.params) from None
+    except Exception as exc:
+        engine.dispose()
+        failure = server.upgrade_failure(exc, where, url)
+        raise DatabaseError(failure.code, **failure.params) from exc
+    return Database(Path(), engine, sessionmaker(engine, expire_on_commit=False), server=where)

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.models.allocation import BATCH_NAME, violates
 from app.models.batches import (
     Batch,
     BatchInfo,
@@ -133,10 +135,12 @@ class Store:
         with self.session() as session:
             return session.scalar(select(Patent).where(Patent.number == stored_number(number)))
 
-    def save_patent(self, fields: PatentFields, patent_id: int | None = None) -> SaveResult:
+    def save_patent(self, fields: PatentFields, patent_id: int | None = None, *,
+                    expected_version: int | None = None) -> SaveResult:
         """Save a patent, errors and all (a draft is kept, marked by its findings).
 
-        Only a number another patent already has is refused: two records cannot share it.
+        Only a number another patent already has is refused: two records cannot share it; and,
+        given `expected_version`, a save over a newer version (app.models.versions).
         """
         findings = check_patent(fields)
         number = stored_number(fields.number)
@@ -145,6 +149,13 @@ class Store:
             if clash is not None and clash != patent_id:
                 return SaveResult(None, [error("number.duplicate", "number", number=number)]
                                   + findings)
+            if patent_id is not None:
+                from app.models.versions import claim
+
+                newer = claim(session, Patent, patent_id, expected_version, number)
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer] + findings)
             patent = session.get(Patent, patent_id) if patent_id is not None else None
             if patent is None:
                 patent = Patent()
@@ -193,16 +204,27 @@ class Store:
             rows = session.execute(select(Offer.patent_id, Offer.state)).all()
             return {patent_id: state for patent_id, state in rows}
 
-    def save_offer(self, patent_id: int, fields: OfferFields) -> SaveResult:
+    def save_offer(self, patent_id: int, fields: OfferFields, *,
+                   expected_version: int | None = None) -> SaveResult:
         """Create or update the offer of a patent. Drafts with errors are kept.
 
         Saving changes to a finalised offer returns it to draft; the notice says which fields
-        changed, so the window can say what the edit invalidated.
+        changed, so the window can say what the edit invalidated. Given `expected_version`, a
+        save over a newer version is refused (app.models.versions).
         """
         with self.session() as session, session.begin():
             patent = session.get(Patent, patent_id)
             if patent is None:
                 return SaveResult(None, [error("offer.patent_missing", "patent", id=patent_id)])
+            offer_id = session.scalar(select(Offer.id).where(Offer.patent_id == patent_id))
+            if offer_id is not None:
+                from app.models.versions import claim
+
+                newer = claim(session, Offer, offer_id, expected_version, patent.number)
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer])
+                session.expire_all()  # the version and who saved, as just written
             offer = patent.offer
             if offer is None:
                 offer = Offer(patent=patent)
@@ -321,7 +343,13 @@ class Store:
 
     def save_deal(self, fields: Any, deal_id: int | None = None) -> SaveResult:
         """Create (with the next 序号) or update a deal from `DealFields`; drafts with errors are
-        kept. Patent numbers are linked to the register's records where they are there."""
+        kept. Patent numbers are linked to the register's records where they are there.
+        Another clerk taking the same 序号 at the same moment: saved again with the next one."""
+        from app.models.allocation import DEAL_SERIAL, retrying_on_clash
+
+        return retrying_on_clash(lambda: self._save_deal_once(fields, deal_id), DEAL_SERIAL)
+
+    def _save_deal_once(self, fields: Any, deal_id: int | None) -> SaveResult:
         from dataclasses import replace
 
         from app.models.deals import (
@@ -662,6 +690,14 @@ class Store:
         findings = check_batch_name(name)
         if findings:
             return BatchResult(None, findings)
+        try:
+            return self._create_batch_once(name, note, offer_ids)
+        except IntegrityError as exc:  # another clerk created the same name at the same moment
+            if not violates(exc, BATCH_NAME):
+                raise
+            return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+
+    def _create_batch_once(self, name: str, note: str, offer_ids: Sequence[int]) -> BatchResult:
         with self.session() as session, session.begin():
             if session.scalar(select(Batch.id).where(Batch.name == name.strip())) is not None:
                 return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
@@ -675,6 +711,14 @@ class Store:
         findings = check_batch_name(name)
         if findings:
             return BatchResult(None, findings)
+        try:
+            return self._rename_batch_once(batch_id, name, note)
+        except IntegrityError as exc:  # another clerk took the name at the same moment
+            if not violates(exc, BATCH_NAME):
+                raise
+            return BatchResult(None, [error("batch.name_taken", "name", name=name.strip())])
+
+    def _rename_batch_once(self, batch_id: int, name: str, note: str | None) -> BatchResult:
         with self.session() as session, session.begin():
             batch = session.get(Batch, batch_id)
             if batch is None:
@@ -1134,7 +1178,9 @@ class Store:
 
         days: dict[str, dt.date] = {}  # 50,000 patents share a few thousand dates
 
-        def day(text: str | None) -> dt.date | None:
+        def day(text: str | dt.date | None) -> dt.date | None:
+            if isinstance(text, dt.date):  # PostgreSQL's driver hands dates over as dates
+                return text
             if not text:
                 return None
             found = days.get(text)

@@ -52,7 +52,7 @@ def create_application(preferences: Preferences) -> QApplication:
     return app
 
 
-def run_window(db_path: Path) -> int:
+def run_window(db_path: Path | str) -> int:
     """Show the main window on the database at `db_path`; returns the exit status."""
     crash.install()
     preferences = Preferences()
@@ -71,7 +71,9 @@ def run_window(db_path: Path) -> int:
         try:
             database = open_database(db_path)
         except DatabaseError as err:
-            log.warning("cannot open %s: %s %s", db_path, err.code, err.params)
+            from app.paths import shown_location
+
+            log.warning("cannot open %s: %s %s", shown_location(db_path), err.code, err.params)
             interaction.critical(
                 window,
                 QCoreApplication.translate("Application", "Cannot open the register"),
@@ -105,8 +107,10 @@ def run_window(db_path: Path) -> int:
     return status["code"] or code
 
 
-def _write_startup_report(path: Path, window: QWidget, db_path: Path, painted_at: float) -> None:
-    from app.paths import user_data_dir
+def _write_startup_report(
+    path: Path, window: QWidget, db_path: Path | str, painted_at: float
+) -> None:
+    from app.paths import shown_location, user_data_dir
 
     report = {
         "first_paint": painted_at,
@@ -117,7 +121,7 @@ def _write_startup_report(path: Path, window: QWidget, db_path: Path, painted_at
         "frozen": bool(getattr(sys, "frozen", False)),
         "bundle": getattr(sys, "_MEIPASS", None),
         "data_dir": str(user_data_dir()),
-        "database": str(db_path),
+        "database": shown_location(db_path),
         "log": str(crash.log_path()),
         "version": __version__,
     }

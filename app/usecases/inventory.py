@@ -72,8 +72,15 @@ def screenings(store: Store, ids: Iterable[int] | None = None) -> dict[int, Scre
             out[row[0]] = ScreeningFields(
                 split_intentions(row[1]), row[2], row[3], row[4], row[5], row[6], row[7],
                 row[8], row[9], bool(row[10]), bool(row[11]), row[12],
-                dt.date.fromisoformat(row[13]) if row[13] else None, row[14])
+                _date(row[13]), row[14])
     return out
+
+
+def _date(value: str | dt.date | None) -> dt.date | None:
+    """A date read as text past the ORM: SQLite gives text, PostgreSQL's driver a date."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value) if value else None
 
 
 def inventory_rows(store: Store) -> list[InventoryRow]:

@@ -302,3 +302,13 @@ def test_a_deal_means_licensed_whatever_was_marked() -> None:
                        ScreeningFields(licence="planned", verdict="yes"), deal_serials=(3,))
     assert row.licence_stage == "done" and not row.convertible
     assert row.situations == ("licence_done",)
+
+
+def test_screenings_with_an_evaluation_date_read_back_on_both_back_ends(
+        backend_store: Store) -> None:
+    # PostgreSQL's driver hands the date over as a date, SQLite as text: both read back.
+    fill(backend_store, 3)
+    ids = [r.patent_id for r in inv.inventory_rows(backend_store)]
+    inv.set_field(backend_store, ids[:2], "evaluated_on", dt.date(2026, 3, 2))
+    read = inv.screenings(backend_store)
+    assert [read[i].evaluated_on for i in ids[:2]] == [dt.date(2026, 3, 2)] * 2

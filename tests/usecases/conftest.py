@@ -1,5 +1,6 @@
 """A register for the use cases: the unit, three patents with offers (GOOD and OTHER complete,
-BAD without its ⑧ contact), opened as a store; the same data the command-line tests use."""
+BAD without its ⑧ contact), opened as a store on each back end; the same data the command-line
+tests use."""
 
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from tests.test_cli_book import BAD, BOOK, GOOD, OFFER, ORGANISATION, OTHER
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    database = open_database(tmp_path / "register.sqlite3")
+def store(backend_location: Path | str) -> Iterator[Store]:
+    """Once on a SQLite file, once on the PostgreSQL server (tests/conftest.py)."""
+    database = open_database(backend_location)
     register = Store(database)
     register.save_organisation(ORGANISATION)
     for number, offer in ((GOOD, OFFER), (OTHER, OFFER),

@@ -1,7 +1,8 @@
 """Merge the session's feature branches back into one line of migrations.
 
 Revision ID: 0007_merge_features
-Revises: 0006_contracts, 0006_ops_centre, 0006_inventory, 0006_mail_text
+Revises: 0006_contracts, 0006_ops_centre, 0006_inventory, 0006_mail_text,
+         0006_record_versions
 Create Date: 2026-12-04
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 revision = "0007_merge_features"
 down_revision = ("0006_contracts", "0006_ops_centre", "0006_inventory",
-                 "0006_mail_text")
+                 "0006_mail_text", "0006_record_versions")
 branch_labels = None
 depends_on = None
 
