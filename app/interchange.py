@@ -83,6 +83,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app.file_modes import normal_mode
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -1054,6 +1055,7 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     path = Path(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()

@@ -13,6 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from app.file_modes import normal_mode
+
 _CHUNK = 1 << 20
 
 
@@ -80,6 +82,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     fd, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=target.suffix, dir=target.parent)
     temp = Path(temp_name)
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()

@@ -35,6 +35,7 @@ from reportlab.platypus.doctemplate import PageTemplate
 
 from app import __app_name__
 from app.export.pdf.fonts import register_fonts
+from app.file_modes import normal_mode
 
 Orientation = Literal["portrait", "landscape"]
 PORTRAIT: Orientation = "portrait"
@@ -255,6 +256,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     target = Path(path)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
