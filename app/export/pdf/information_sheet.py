@@ -42,6 +42,7 @@ from app.export.pdf import (
     render_pdf,
     value,
 )
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.fees import (
     PERIOD_LABELS_ZH,
     FeeKind,
@@ -107,6 +108,11 @@ def official_number(number: str) -> str:
     """ZL + the normalised number when it is valid, else the number as stored."""
     result = parse(number)
     return result.number.official if result.valid and result.number else number.strip()
+
+
+def authors(patent: PatentFields) -> str:
+    """The PDF's Author: the patentees who sign the sheet and the declaration."""
+    return "、".join(name for name in patent.patentees if name.strip())
 
 
 def patentee_line(patentees: Iterable[str]) -> str:
@@ -324,6 +330,7 @@ def sheet_story(patent: PatentFields, offer: OfferFields) -> list[Flowable]:
     notes_title = ParagraphStyle("sheet_notes_title", parent=s.heading, alignment=TA_CENTER,
                                  spaceBefore=0)
     return [
+        RunningHead(continuation_head(TITLE, official_number(patent.number))),
         para(TITLE, title),
         grid,
         Spacer(1, 8 * mm),
@@ -391,6 +398,7 @@ def render_information_sheet(
         sheet_story(patent, offer),
         title=TITLE,
         subject=official_number(patent.number),
+        author=authors(patent),
         creation_date=creation_date,
         watermark=watermark,
     )

@@ -156,6 +156,7 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self._doc.updateSignature(creation_date.isoformat())
             self._held_pages: list[dict[str, Any]] = []
             self._numbering_starts: set[int] = {1}  # pages where "第 1 页" starts again
+            self._running_heads: dict[int, str] = {}  # page → head of the document from there
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held_pages.append(dict(self.__dict__))
@@ -168,6 +169,9 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)
                 k = max(i for i, start in enumerate(starts) if start <= number)
+                heads = [p for p in self._running_heads if p <= number]
+                if number != starts[k] and heads:
+                    self._draw_running_head(self._running_heads[max(heads)])
                 self._draw_footer(number - starts[k] + 1, ends[k] - starts[k])
                 super().showPage()
             super().save()
@@ -182,7 +186,40 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self.drawCentredString(x, margins.footer_baseline, page_footer(number, total))
             self.restoreState()
 
+        def _draw_running_head(self, text: str) -> None:
+            width, height = self._pagesize
+            box = page_box(PORTRAIT if height >= width else LANDSCAPE, margins)
+            self.saveState()
+            self.setFont(font, 9)
+            self.setFillColor(colors.black)
+            self.drawString(box.left, height - box.top + 4 * mm, text)
+            self.restoreState()
+
     return NumberedCanvas
+
+
+class RunningHead(Flowable):  # type: ignore[misc]
+    """Takes no room; every later page of the same document (until the numbering restarts)
+    carries ``text`` above its text block, so a page that strays from its stack can be tied to
+    its subject: put it first in a form's story with the title and the patent number or unit.
+    The first page is left alone: its own title says the same."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        held = getattr(self.canv, "_held_pages", None)
+        if held is not None:
+            self.canv._running_heads[len(held) + 1] = self.text
+
+
+def continuation_head(title: str, subject: str) -> str:
+    """The words of a running head: "信息表（续） · ZL201710601862.3"."""
+    return f"{title}（续）　{subject}" if subject else f"{title}（续）"
 
 
 class RestartPageNumbers(Flowable):  # type: ignore[misc]

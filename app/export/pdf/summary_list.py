@@ -43,6 +43,7 @@ from app.export.pdf import (
 )
 from app.export.pdf.flowables import CELL_PADDING
 from app.export.pdf.information_sheet import UnprintableText
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.text import is_wide
 from app.models.summary_list import (
     COLUMNS,
@@ -272,7 +273,8 @@ def summary_list_story(summary: SummaryList) -> list[Flowable]:
     heading = [label(column.wrapped) for column in COLUMNS]
     table = form_grid([heading, *(_row_cells(row) for row in summary.rows)], widths,
                       repeat_rows=1)
-    return [para(summary.title, styles["title"]), header_line(summary), table]
+    return [RunningHead(continuation_head(summary.title, summary.unit_name)),
+            para(summary.title, styles["title"]), header_line(summary), table]
 
 
 def render_summary_list(summary: SummaryList) -> bytes:
