@@ -56,7 +56,7 @@ def test_each_document_of_a_combined_file_has_its_own_head() -> None:
     for build, patent in ((declaration_story, second),):
         story += [PageBreak(), RestartPageNumbers(), *build(patent, OFFER)]
     texts = pages(render_pdf(story, title="合订", creation_date=DAY))
-    start = next(i for i, t in enumerate(texts) if squash(t).startswith(DECLARATION))
+    start = next(i for i, t in enumerate(texts) if squash(t).startswith("附件5" + DECLARATION))
     assert start >= 1
     assert_continued(texts[:start], SHEET, NUMBER)
     assert_continued(texts[start:], DECLARATION, "ZL201810123456.5")

@@ -170,7 +170,9 @@ def assert_inside_margins(data: bytes) -> None:
                 assert base - size * 0.12 >= box.bottom - 0.5, where  # descender
         # (a run ends where the font subset changes, so the footer may come in pieces)
         assert re.fullmatch(r"第\d+页共\d+页", footer.replace(" ", "")), (number, footer)
-        assert not head or "（续）" in head, (number, head)  # a continuation page's head
+        # A continuation page's head, or the notice's mark ("附件 4") over a first page.
+        assert not head or "（续）" in head or re.fullmatch(r"附件\d+", head.replace(" ", "")), (
+            number, head)
 
 
 def font_entries(data: bytes) -> list[Any]:

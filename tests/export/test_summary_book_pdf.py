@@ -89,7 +89,7 @@ def book_pdf() -> tuple[SummaryBookData, bytes]:
 
 def test_cover_has_the_official_lines(book_pdf: tuple[SummaryBookData, bytes]) -> None:
     cover = squash(pages_text(book_pdf[1])[0])
-    assert cover.startswith("河南省专利开放许可试点工作总结书")
+    assert cover.startswith("附件4河南省专利开放许可试点工作总结书")
     assert "填报单位：河南大学（盖章）" in cover
     assert "填报时间：2023年12月5日" in cover
     assert cover.index(COVER_ISSUER) < cover.index(TEMPLATE_EDITION)

@@ -377,7 +377,7 @@ def add_xinyang_deal_list_sheet(workbook: Workbook, data: SummaryBookData, *,
     widths = deal_list_widths(data.rows)
     _widths(sheet, widths)
     _line(sheet, 1, 2, "附件 2", height=22)
-    heading = XINYANG_DEAL_LIST_TITLE.format(county=county_text(county),
+    heading = XINYANG_DEAL_LIST_TITLE.format(county=county_text(county, full_width=True),
                                              year=data.period.end.year,
                                              month=data.period.end.month)
     _line(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED,

@@ -37,6 +37,7 @@ from app.models.offers import COMMITMENTS, OfferFields
 from app.models.patent_rules import PatentFields
 
 TITLE = "同意开放许可（试点）的声明"
+ANNEX = "附件 5"  # the Hubei notice (003) prints it above the form
 INTRO = (
     "专利权人知晓并认可专利开放许可（试点）声明的内容，"
     "同意对专利（专利号：{number}）实行开放许可（试点）。"
@@ -60,7 +61,7 @@ def declaration_story(patent: PatentFields, offer: OfferFields) -> list[Flowable
                            spaceBefore=4 * mm)
     commitments = fixed_text([f"{i}.{text}" for i, text in enumerate(COMMITMENTS, 1)], s.body)
     story: list[Flowable] = [
-        RunningHead(continuation_head(TITLE, official_number(patent.number))),
+        RunningHead(continuation_head(TITLE, official_number(patent.number)), mark=ANNEX),
         para(TITLE, s.title),
         Spacer(1, 4 * mm),
         para(intro_text(patent.number), s.body_indent),

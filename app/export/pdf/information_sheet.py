@@ -57,6 +57,8 @@ from app.models.patent_rules import PatentFields
 
 TITLE = "专利开放许可（试点）信息表"
 
+ANNEX = "附件 4"  # the Hubei notice (003) prints it above the form
+
 # Section labels ①–⑨, verbatim (the circled number is prefixed when printed).
 SECTION_LABELS: dict[int, str] = {
     1: "专利信息",
@@ -67,7 +69,7 @@ SECTION_LABELS: dict[int, str] = {
     6: "许可使用费标准（任选其一）",
     7: "其他约定事项",
     8: "许可人联系方式",
-    9: "专利权人签章",
+    9: "专利权人签章：",  # the notice's colon
 }
 
 NOTES_TITLE = "注 意 事 项"
@@ -330,7 +332,7 @@ def sheet_story(patent: PatentFields, offer: OfferFields) -> list[Flowable]:
     notes_title = ParagraphStyle("sheet_notes_title", parent=s.heading, alignment=TA_CENTER,
                                  spaceBefore=0)
     return [
-        RunningHead(continuation_head(TITLE, official_number(patent.number))),
+        RunningHead(continuation_head(TITLE, official_number(patent.number)), mark=ANNEX),
         para(TITLE, title),
         grid,
         Spacer(1, 8 * mm),

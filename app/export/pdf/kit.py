@@ -157,6 +157,7 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self._held_pages: list[dict[str, Any]] = []
             self._numbering_starts: set[int] = {1}  # pages where "第 1 页" starts again
             self._running_heads: dict[int, str] = {}  # page → head of the document from there
+            self._kit_margins = margins
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held_pages.append(dict(self.__dict__))
@@ -202,19 +203,31 @@ class RunningHead(Flowable):  # type: ignore[misc]
     """Takes no room; every later page of the same document (until the numbering restarts)
     carries ``text`` above its text block, so a page that strays from its stack can be tied to
     its subject: put it first in a form's story with the title and the patent number or unit.
-    The first page is left alone: its own title says the same."""
+    The first page is left alone: its own title says the same, and it carries ``mark``
+    instead when one is given (the notice's "附件 4" above its form)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, mark: str = "") -> None:
         super().__init__()
         self.text = text
+        self.mark = mark
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         held = getattr(self.canv, "_held_pages", None)
-        if held is not None:
-            self.canv._running_heads[len(held) + 1] = self.text
+        if held is None:
+            return
+        self.canv._running_heads[len(held) + 1] = self.text
+        if self.mark:  # drawn now, so that it comes first in the page's text
+            width, height = self.canv._pagesize
+            box = page_box(PORTRAIT if height >= width else LANDSCAPE, self.canv._kit_margins)
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            self.canv.saveState()
+            self.canv.setFont(register_fonts(), 12)
+            self.canv.setFillColor(colors.black)
+            self.canv.drawString(box.left - x0, height - box.top + 4 * mm - y0, self.mark)
+            self.canv.restoreState()
 
 
 def continuation_head(title: str, subject: str) -> str:

@@ -92,6 +92,8 @@ from app.models.summary_book import (
 SEAL_WIDTH = 50 * mm
 
 
+ANNEX = "附件 4"  # the Henan notice (000) prints it above the cover
+
 def frame_height() -> float:
     return page_box().frame_height
 
@@ -429,7 +431,8 @@ def summary_book_story(data: SummaryBookData, *, edition: str = TEMPLATE_EDITION
                        ) -> list[Flowable]:
     """Every flowable of the book, cover to 五 (a fresh list on every call)."""
     story: list[Flowable] = [
-        RunningHead(continuation_head(BOOK_TITLE, f"{data.unit.name}　{data.as_of}"))]
+        RunningHead(continuation_head(BOOK_TITLE, f"{data.unit.name}　{data.as_of}"),
+                    mark=ANNEX)]
     story += cover_story(data, edition=edition)
     story += unit_story(data)
     story.append(PageBreak())
