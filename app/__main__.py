@@ -51,4 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):  # a bundled copy starts its PDF workers through here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

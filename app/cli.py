@@ -7,8 +7,10 @@ Exit status: 0 success, 1 the data has errors, 2 bad usage or a file/database th
 read or written. Every message comes from the message table (`app.messages`) in `--lang`.
 
 Adding a subcommand: write a builder that adds its arguments to the parser it is given and
-returns the handler, and decorate it with `@subcommand(name, help)`. Import heavy modules
-(reportlab, openpyxl, smtplib) inside the handler so the other commands stay quick.
+returns the handler, and decorate it with `@subcommand(name, help)`. The handler parses, calls
+the clerk's action in app/usecases (shared with the window: what the action means is decided
+there, never here), and prints what comes back. Import heavy modules (reportlab, openpyxl,
+smtplib) inside the handler so the other commands stay quick.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ from app.os_errors import reason_params
 
 if TYPE_CHECKING:
     from app.models.database import Database
-    from app.models.store import OrganisationData, Store
+    from app.models.store import Store
 
 LANG_ENV_VAR = "LICENCE_DESK_LANG"
 
@@ -198,7 +200,7 @@ def _build_import(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _import(ctx: Context) -> int:
-    from app import interchange
+    from app.usecases.register import import_data_file
 
     path = Path(ctx.args.file)
     if path.suffix.lower() in PATENT_LIST_SUFFIXES:
@@ -206,17 +208,10 @@ def _import(ctx: Context) -> int:
     args = ctx.args
     if args.mapping or args.dry_run or args.update or args.skip_bad_rows:
         raise CommandError("cli.import_list_options", path=str(path))
-    # Read and check the whole file before the database is even opened: a refused file
-    # changes nothing, not even by creating an empty database.
-    read = interchange.read_file(path)
-    if read.dataset is None or read.problems:
-        return _refuse_json(ctx, path, read.problems, unreadable=read.unreadable)
-
-    result = interchange.import_dataset(ctx.store(), read.dataset)
-    if result.problems:
-        # References checked against the register (an offer's or a deal's patent in neither
-        # the file nor the register): refused whole, nothing written.
-        return _refuse_json(ctx, path, result.problems, unreadable=False)
+    imported = import_data_file(path, ctx.store)
+    if imported.result is None:
+        return _refuse_json(ctx, path, imported.problems, unreadable=imported.unreadable)
+    result = imported.result
     ctx.say(
         "cli.imported",
         path=str(path),
@@ -226,10 +221,13 @@ def _import(ctx: Context) -> int:
     )
     if result.organisation_replaced:
         ctx.say("cli.organisation_replaced")
-    if result.records_with_errors:
-        ctx.say("cli.imported_drafts", count=result.records_with_errors)
-        return EXIT_DATA_ERRORS
-    return EXIT_OK
+    # Kept as drafts, each kind counted and named as what it is.
+    for code, count in (("cli.imported_drafts", result.patents_with_errors),
+                        ("cli.imported_offer_drafts", result.offers_with_errors),
+                        ("cli.imported_deal_drafts", result.deals_with_errors)):
+        if count:
+            ctx.say(code, count=count)
+    return EXIT_DATA_ERRORS if result.records_with_errors else EXIT_OK
 
 
 def _refuse_json(ctx: Context, path: Path, problems: Sequence[Finding], *,
@@ -253,32 +251,31 @@ PATENT_LIST_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".tx
 
 
 def _import_patent_list(ctx: Context, path: Path) -> int:
-    from app.export.excel.patent_list import read_table
-    from app.models.patent_import import load_mapping, mapping_to_json, preview_table
+    from app.models.patent_import import mapping_to_json
+    from app.usecases.register import check_patent_list
 
     args = ctx.args
-    mapping = None
-    if args.mapping:
-        mapping, problems = load_mapping(args.mapping)
-        if mapping is None:
-            for problem in problems:
-                print(f"{args.mapping}: {describe(problem, ctx.lang)}", file=ctx.err)
-            return EXIT_USAGE
-    # Read the file before the database is opened: a list that cannot be read changes nothing.
-    table = read_table(path)
-    if not table.readable:
-        for problem in table.findings:
-            print(describe(problem, ctx.lang), file=ctx.err)
-        return EXIT_USAGE
     store: Store | None = None
-    existing: set[str] = set()
-    # A dry run on a register that does not exist yet must not create one.
-    if not args.dry_run or ctx.database_path().exists():
-        store = ctx.store()
-        existing = store.patent_numbers()
-    preview = preview_table(table, mapping, existing_numbers=existing)
 
-    if preview.needs_mapping and mapping is None:
+    def existing_numbers() -> set[str]:
+        nonlocal store
+        # A dry run on a register that does not exist yet must not create one.
+        if not args.dry_run or ctx.database_path().exists():
+            store = ctx.store()
+            return store.patent_numbers()
+        return set()
+
+    checked = check_patent_list(path, Path(args.mapping) if args.mapping else None,
+                                existing_numbers)
+    for problem in checked.mapping_problems:
+        print(f"{args.mapping}: {describe(problem, ctx.lang)}", file=ctx.err)
+    for problem in checked.table_problems:
+        print(describe(problem, ctx.lang), file=ctx.err)
+    preview = checked.preview
+    if preview is None:
+        return EXIT_USAGE
+
+    if checked.proposed is not None:
         for problem in preview.findings:
             if problem.code != "import.mapping_needed":
                 print(describe(problem, ctx.lang), file=ctx.err)
@@ -286,7 +283,7 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
         headings = "、" if ctx.lang == ZH else ", "
         ctx.complain("cli.mapping_headings", row=preview.header_row,
                      headings=headings.join(h.replace("\n", "") for h in preview.headers if h))
-        print(mapping_to_json(_proposed_mapping(preview)), file=ctx.out)
+        print(mapping_to_json(checked.proposed), file=ctx.out)
         return EXIT_USAGE
     if not preview.readable:  # the mapping does not fit the sheet, or the sheet is empty
         for problem in preview.findings:
@@ -311,10 +308,12 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
         ctx.say("cli.import_dry_run")
         return EXIT_DATA_ERRORS if bad else EXIT_OK
 
+    from app.usecases.register import import_patent_rows
+
     assert store is not None  # opened above for a real import
-    outcome = store.import_patents(preview.rows,
-                                   on_existing="update" if args.update else "skip",
-                                   skip_bad_rows=args.skip_bad_rows)
+    imported = import_patent_rows(store, list(preview.rows), update=args.update,
+                                  skip_bad_rows=args.skip_bad_rows)
+    outcome = imported.outcome
     if not outcome.written:
         for problem in outcome.findings:
             print(describe(problem, ctx.lang), file=ctx.out)
@@ -327,25 +326,11 @@ def _import_patent_list(ctx: Context, path: Path) -> int:
     ctx.say("cli.imported_list", path=str(path), created=len(outcome.created),
             updated=len(outcome.updated), skipped=len(outcome.skipped_existing),
             left_out=len(outcome.skipped_rows))
-    written = {*outcome.created, *outcome.updated}
-    drafts = sum(1 for r in preview.rows if not r.has_errors and r.patent.number in written
-                 and any(f.is_error for f in r.record_findings))
-    if drafts:  # imported as the window would keep them: not a failure of the import
-        ctx.say("cli.imported_drafts", count=drafts)
+    if imported.drafts:  # imported as the window would keep them: not a failure of the import
+        ctx.say("cli.imported_drafts", count=imported.drafts)
+    if imported.screenings_written:  # the inventory's screening columns (issue 15)
+        ctx.say("cli.imported_screenings", count=imported.screenings_written)
     return EXIT_DATA_ERRORS if bad else EXIT_OK
-
-
-def _proposed_mapping(preview: Any) -> Any:
-    """The mapping the preview applied, by heading text where that is unambiguous (easier to
-    read and edit than column positions), for the clerk to save and correct."""
-    from app.models.patent_import import ColumnMapping
-
-    headers = list(preview.headers)
-    columns: dict[str, str | int] = {}
-    for name, index in preview.columns.items():
-        text = headers[index] if index < len(headers) else ""
-        columns[name] = text if text and headers.count(text) == 1 else index
-    return ColumnMapping(columns, header_row=preview.header_row or None)
 
 
 def _official(number: str) -> str:
@@ -362,83 +347,17 @@ def _build_export(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _export(ctx: Context) -> int:
-    from app import interchange
+    from app.usecases.register import export_data_file
 
     path = Path(ctx.args.file)
-    store = ctx.store()
-    try:
-        count = interchange.export_file(store, path)
-    except OSError as exc:
-        raise CommandError("json.write_failed", path=str(path), **reason_params(exc)) from exc
-    ctx.say("cli.exported", path=str(path), count=count)
+    exported = export_data_file(ctx.store(), path)
+    for failure in exported.findings:
+        raise CommandError(failure.code, **failure.params)
+    ctx.say("cli.exported", path=str(path), count=exported.count)
     return EXIT_OK
 
 
 # validate ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RecordFinding:
-    """A finding and the record it belongs to, for listing."""
-
-    entity: str  # organisation, contact, patent, offer, deal or summary_book
-    record: str  # the patent number, "organisation", or "contacts[i]"
-    finding: Finding
-    record_label: str = ""
-
-
-def organisation_findings(org: OrganisationData, lang: str = ZH) -> list[RecordFinding]:
-    """The unit's profile checked with the contact rules, each finding named by its record."""
-    import re
-
-    from app.models.contact_rules import check_organisation
-
-    unit = message("cli.record_organisation", None, lang)
-    out: list[RecordFinding] = []
-    for f in check_organisation(org):
-        match = re.match(r"^contacts\[(\d+)\]\.(.+)$", f.field)
-        if match is None:
-            out.append(RecordFinding("organisation", "organisation", f, unit))
-            continue
-        i = int(match.group(1))
-        contact = org.contacts[i]
-        who = message("cli.record_contact", {"index": i + 1, "name": contact.name}, lang).strip()
-        local = Finding(f.code, match.group(2), f.severity, f.params)
-        out.append(RecordFinding("contact", f"contacts[{i}]", local, who))
-    return out
-
-
-def register_findings(store: Store, lang: str = ZH) -> tuple[list[RecordFinding], int]:
-    """Every finding of the organisation, every patent and every offer; the number of patents."""
-    from app.models.offers import check_offer_record
-    from app.models.patent_rules import check_patent_record
-
-    found = organisation_findings(store.organisation(), lang)
-    patents = store.patents()
-    for patent in patents:
-        for f in check_patent_record(patent):
-            found.append(RecordFinding("patent", patent.number, f, patent.number))
-    for offer in store.offers():
-        number = offer.patent.number
-        name = message("cli.record_offer", {"number": number}, lang)
-        for f in check_offer_record(offer):
-            if f.code == "offer.patent_has_errors":
-                continue  # already listed under the patent itself
-            found.append(RecordFinding("offer", number, f, name))
-    for deal in store.deals():
-        name = message("cli.record_deal", {"serial": deal.serial}, lang)
-        for f in store.check_deal_fields(deal.fields, deal.id):
-            found.append(RecordFinding("deal", str(deal.serial), f, name))
-    for book in store.summary_books():
-        data = store.summary_book_data(book.period_end)
-        if data is None:
-            continue
-        name = message("cli.record_book", {"period": book.period_end}, lang)
-        for f in data.findings:
-            if f.code in {"book.deal_error", "book.deal_warning"}:
-                continue  # the deal's own findings are listed under the deal
-            found.append(RecordFinding("summary_book", book.period_end, f, name))
-    return found, len(patents)
 
 
 @subcommand("validate", "检查全部数据 / check every record against the rules")
@@ -448,6 +367,8 @@ def _build_validate(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _validate(ctx: Context) -> int:
+    from app.usecases.register import register_findings
+
     found, patent_count = register_findings(ctx.store(), ctx.lang)
     if ctx.args.json:
         rows = [
@@ -464,7 +385,7 @@ def _validate(ctx: Context) -> int:
         for rf in found:
             columns = [
                 rf.record_label or rf.record,
-                field_label(rf.finding.field, ctx.lang),
+                _record_field_text(rf, ctx.lang),
                 label(SEVERITY_LABELS, rf.finding.severity.value, ctx.lang),
                 describe(rf.finding, ctx.lang),
             ]
@@ -482,33 +403,28 @@ def _validate(ctx: Context) -> int:
     return EXIT_DATA_ERRORS if any(rf.finding.is_error for rf in found) else EXIT_OK
 
 
+def _record_field_text(rf: Any, lang: str) -> str:
+    """The field of a validate line (rf: app.usecases.register.RecordFinding)."""
+    if rf.entity == "ops_centre":  # the form's own wording for its fields
+        from app.models.ops_centre import field_label as ops_field_label
+        return ops_field_label(rf.finding.field)
+    return field_label(rf.finding.field, lang)
+
+
 # finalise ----------------------------------------------------------------------------------
 
 
 def _offers_for_patents(
     ctx: Context, store: Store, numbers: list[str] | None
 ) -> tuple[list[Any], bool]:
-    """The offers of the patents named (any notation), in register order, or every offer.
+    """The offers of the patents named (any notation), or every offer; the names that match
+    no patent or no offer are said. The flag says whether all matched."""
+    from app.usecases.offers import offers_for_patents
 
-    Names that match no patent or no offer are reported; the flag says whether all matched.
-    """
-    offers = store.offers()
-    if not numbers:
-        return offers, True
-    by_patent = {offer.patent_id: offer for offer in offers}
-    chosen: dict[int, Any] = {}
-    all_found = True
-    for text in numbers:
-        patent = store.find_patent(text)
-        if patent is None:
-            ctx.say("cli.patent_not_found", number=text)
-            all_found = False
-        elif patent.id not in by_patent:
-            ctx.say("cli.no_offer", number=patent.number)
-            all_found = False
-        else:
-            chosen[by_patent[patent.id].id] = by_patent[patent.id]
-    return [offer for offer in offers if offer.id in chosen], all_found
+    choice = offers_for_patents(store, numbers)
+    for unmatched in choice.unmatched:
+        ctx.say(unmatched.code, **unmatched.params)
+    return choice.offers, choice.all_found
 
 
 def _print_offer_findings(ctx: Context, number: str, findings: Iterable[Finding]) -> None:
@@ -526,29 +442,19 @@ def _build_finalise(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _finalise(ctx: Context) -> int:
-    from app.models.entities import DocumentState
-    from app.models.patent_number import parse
+    from app.usecases.offers import finalise_offers
 
     store = ctx.store()
     offers, all_found = _offers_for_patents(ctx, store, ctx.args.patents)
     if not offers and all_found:
         ctx.say("cli.no_offers")
         return EXIT_OK
-    finalised = already = refused = 0
-    for offer in offers:
-        if offer.state != DocumentState.DRAFT.value:
-            already += 1
-            continue
-        result = store.finalise_offer(offer.id)
-        if result.saved:
-            finalised += 1
-            continue
-        refused += 1
-        check = parse(offer.patent.number)
-        number = check.number.official if check.valid and check.number else offer.patent.number
-        _print_offer_findings(ctx, number, [f for f in result.findings if f.is_error])
-    ctx.say("cli.finalised", finalised=finalised, already=already, refused=refused)
-    return EXIT_OK if all_found and not refused else EXIT_DATA_ERRORS
+    outcome = finalise_offers(store, offers)
+    for number, errors in outcome.refused:
+        _print_offer_findings(ctx, number, errors)
+    ctx.say("cli.finalised", finalised=outcome.finalised, already=outcome.already,
+            refused=len(outcome.refused))
+    return EXIT_OK if all_found and not outcome.refused else EXIT_DATA_ERRORS
 
 
 # render ------------------------------------------------------------------------------------
@@ -608,7 +514,7 @@ def _build_render_offers(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _render_offers(ctx: Context) -> int:
-    from app.export.offer_documents import render_offer_documents
+    from app.usecases.offers import write_offer_documents
 
     store = ctx.store()
     offers, all_found = _offers_for_patents(ctx, store, ctx.args.patents)
@@ -616,8 +522,8 @@ def _render_offers(ctx: Context) -> int:
         ctx.say("cli.no_offers")
         return EXIT_OK
     out = Path(ctx.args.out)
-    result = render_offer_documents(store, [offer.id for offer in offers], out,
-                                    draft=ctx.args.draft, combined=ctx.args.combined)
+    result = write_offer_documents(store, [offer.id for offer in offers], out,
+                                   draft=ctx.args.draft, combined=ctx.args.combined)
     for written in result.written:
         print(written.path, file=ctx.out)
     unwritable = False
@@ -646,8 +552,20 @@ def _print_findings(ctx: Context, default: str, findings: Iterable[Finding]) -> 
     """One line per finding: record, field, message (as `finalise` and `render offers`)."""
     for finding in findings:
         columns = [_record_of(finding, default), _field_text(finding.field, ctx.lang),
-                   describe(finding, ctx.lang)]
+                   describe(_with_document(finding, ctx.lang), ctx.lang)]
         print("\t".join(columns), file=ctx.out)
+
+
+def _with_document(finding: Finding, lang: str) -> Finding:
+    """A finding about a kind of document (no file yet) with the kind's name as `document`."""
+    from app.submit.presets import DOCUMENT_KIND_LABELS
+
+    kind = finding.params.get("kind")
+    if "document" in finding.params or not isinstance(kind, str) \
+            or kind not in DOCUMENT_KIND_LABELS:
+        return finding
+    return Finding(finding.code, finding.field, finding.severity,
+                   {**finding.params, "document": label(DOCUMENT_KIND_LABELS, kind, lang)})
 
 
 def _field_text(field: str, lang: str) -> str:
@@ -689,50 +607,27 @@ def _build_render_summary_list(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _render_summary_list(ctx: Context) -> int:
-    import datetime as dt
-
-    from app.export.summary_list_documents import write_summary_list_documents
-    from app.models.batches import admit_offers
+    from app.usecases.summary_list import gather_batch, write_summary_list
 
     args = ctx.args
     store = ctx.store()
-    batches = {batch.name: batch for batch in store.batches()}
-    all_found = True
-    left_out: dict[int, list[Finding]] = {}
-    if args.batch and not args.patents:
-        batch = batches.get(args.batch.strip())
-        if batch is None:
-            raise CommandError("cli.batch_not_found", name=args.batch)
-        batch_id = batch.id
-    else:
-        if args.patents:
-            offers, all_found = _offers_for_patents(ctx, store, args.patents)
-        else:
-            # Everything ready to go: finalised and not yet sent.
-            ready = {"finalised", "generated", "sealed"}
-            offers = [o for o in store.offers() if o.state in ready]
-        # The domain's own admission rule says which may enter and why the others may not;
-        # only the admitted go to the store, so a refused run leaves no empty batch behind.
-        admitted, _missing, left_out = admit_offers({o.id: o for o in offers},
-                                                    [o.id for o in offers])
-        by_id = {o.id: o for o in offers}
-        for offer_id, findings in left_out.items():
-            _print_findings(ctx, _official(by_id[offer_id].patent.number), findings)
-        if not admitted:
-            ctx.say("cli.no_finalised_offers")
-            return EXIT_DATA_ERRORS
-        name = (args.batch or dt.date.today().isoformat()).strip()
-        existing = batches.get(name)
-        result = (store.set_batch_offers(existing.id, admitted) if existing is not None
-                  else store.create_batch(name, offer_ids=admitted))
-        if result.batch is None:  # e.g. a name too long
-            _print_findings(ctx, name, result.findings)
-            return EXIT_USAGE
-        _print_findings(ctx, name, result.findings)
-        batch_id = result.batch.id
+    choice = gather_batch(store, args.patents, args.batch)
+    if choice.batch_missing:
+        raise CommandError("cli.batch_not_found", name=args.batch)
+    for unmatched in choice.unmatched:
+        ctx.say(unmatched.code, **unmatched.params)
+    for number, findings in choice.left_out:
+        _print_findings(ctx, number, findings)
+    if choice.nothing_ready:
+        ctx.say("cli.no_finalised_offers")
+        return EXIT_DATA_ERRORS
+    _print_findings(ctx, choice.name, choice.findings)
+    if choice.batch_id is None:  # e.g. a name too long
+        return EXIT_USAGE
+    batch_id = choice.batch_id
 
     out = Path(args.out)
-    written = write_summary_list_documents(store, batch_id, out)
+    written = write_summary_list(store, batch_id, out)
     for file in written.files:
         print(file.path, file=ctx.out)
     subject = written.summary.subject if written.summary is not None else str(batch_id)
@@ -743,7 +638,8 @@ def _render_summary_list(ctx: Context) -> int:
         ctx.say("cli.rendered", count=len(written.files), folder=str(out))
     if any(f.code == "summary_list.write_failed" for f in written.findings):
         return EXIT_USAGE
-    failed = left_out or not all_found or any(f.is_error for f in written.findings)
+    failed = (choice.left_out or choice.unmatched
+              or any(f.is_error for f in written.findings))
     return EXIT_DATA_ERRORS if failed else EXIT_OK
 
 
@@ -751,12 +647,6 @@ def _render_summary_list(ctx: Context) -> int:
 # The book's data and findings come from the records (Store.summary_book_data). The export
 # functions write whatever they are given, so a book with errors is still written, but its
 # PDF says 草稿 and nothing is recorded for a package: only a clean book can be sent.
-
-BOOK_PDF = "总结书.pdf"
-BOOK_TABLES = "统计表和达成项目清单.xlsx"
-XINYANG_FILES = {"statistics_table": "专利开放许可试点情况统计表.xlsx",
-                 "deal_list": "专利开放许可试点达成项目清单.xlsx"}
-
 
 def _add_period(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--period", required=True, metavar="YYYY-MM",
@@ -780,104 +670,231 @@ def _build_render_deals(parser: argparse.ArgumentParser) -> Handler:
 
 
 def _book_data(ctx: Context, store: Store) -> Any:
-    data = store.summary_book_data(ctx.args.period)
+    from app.usecases.summary_book import book_data
+
+    data = book_data(store, ctx.args.period)
     if data is None:
         raise CommandError("book.period_invalid", value=ctx.args.period)
     _print_findings(ctx, data.period.end_month, data.findings)
     return data
 
 
-def _out_folder(ctx: Context) -> Path:
+def _write_book(ctx: Context, what: list[str], county: str | None = None) -> int:
+    from app.usecases.summary_book import book_files, write_book_files
+
+    store = ctx.store()
+    data = _book_data(ctx, store)
     out = Path(ctx.args.out)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CommandError("export.write_failed", path=str(out), **reason_params(exc)) from exc
-    return out
-
-
-def _write_workbook(write: Callable[[], Any]) -> Any:
-    from app.export.excel.workbook import ExcelExportError
-
-    try:
-        return write()
-    except ExcelExportError as exc:
-        raise CommandError(exc.code, **exc.params) from exc
-
-
-def _book_document(kind: str, data: Any, path: Path, sha256: str, size: int) -> Any:
-    """The record that lets `package` find the file and tell whether it is still current."""
-    from app.models.entities import GeneratedDocument
-    from app.models.summary_book import book_data_hash
-
-    return GeneratedDocument(kind=kind, subject=data.period.end_month, path=str(path.resolve()),
-                             sha256=sha256, size=size, data_hash=book_data_hash(data),
-                             draft=False)
+    files = [file for part in what for file in book_files(part)]
+    result = write_book_files(store, data, out, files, county=county)
+    if result.unwritable:  # the folder or a file cannot be written: not the data
+        failure = next(f for f in result.findings if f.code in {"pdf.write_failed",
+                                                                "export.write_failed"})
+        raise CommandError(failure.code, **failure.params)
+    if result.findings:  # characters the font cannot print: nothing written
+        _print_findings(ctx, data.period.end_month, result.findings)
+        return EXIT_DATA_ERRORS
+    for file in result.written:
+        print(file.path, file=ctx.out)
+    if result.draft and "pdf" in what:
+        ctx.say("cli.book_draft")
+    ctx.say("cli.rendered", count=len(result.written), folder=str(out))
+    return EXIT_DATA_ERRORS if result.draft else EXIT_OK
 
 
 def _render_summary_book(ctx: Context) -> int:
-    import hashlib
-    from functools import partial
+    return _write_book(ctx, ["pdf", "excel"])
 
-    from app.export.excel.deal_tables import write_book_tables
-    from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf import write_atomic
-    from app.export.pdf.summary_book import UnprintableText, render_summary_book
+
+@render_target("ops-centre", "运营管理中心建设工作总结表 / the Henan ops-centre summary table "
+                             "(PDF and Excel)")
+def _build_render_ops_centre(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", required=True, type=int, metavar="YYYY",
+                        help="the report year (近三年 are this year and the two before)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_ops_centre
+
+
+def _render_ops_centre(ctx: Context) -> int:
+    from app.models.ops_centre import field_label as ops_field_label
+    from app.usecases import ops_centre
 
     store = ctx.store()
-    data = _book_data(ctx, store)
-    out = _out_folder(ctx)
-    draft = bool(data.errors)
-    try:
-        pdf = render_summary_book(data, watermark=draft)
-    except UnprintableText as exc:
-        _print_findings(ctx, data.period.end_month, missing_glyph_findings(exc.missing))
-        return EXIT_DATA_ERRORS
-    path = out / BOOK_PDF
-    try:
-        write_atomic(path, pdf)
-    except OSError as exc:
-        raise CommandError("pdf.write_failed", path=str(path), **reason_params(exc)) from exc
-    tables = _write_workbook(partial(write_book_tables, data, out / BOOK_TABLES))
-    print(path, file=ctx.out)
-    print(tables.path, file=ctx.out)
-    if draft:
+    year = ctx.args.year
+    if year not in ops_centre.report_years(store):
+        ctx.say("ops.cli_no_report", year=year)
+    result = ops_centre.render_report(store, year, Path(ctx.args.out))
+    for finding in result.findings:
+        print("\t".join([str(year), ops_field_label(finding.field),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    write_failure = next((f for f in result.findings if f.code.endswith("write_failed")), None)
+    if write_failure is not None:
+        raise CommandError(write_failure.code, **write_failure.params)
+    if result.draft:
         ctx.say("cli.book_draft")
-    else:
-        store.record_generated_documents([_book_document(
-            "summary_book", data, path, hashlib.sha256(pdf).hexdigest(), len(pdf))])
-    ctx.say("cli.rendered", count=2, folder=str(out))
-    return EXIT_DATA_ERRORS if draft else EXIT_OK
+    if result.written:
+        ctx.say("cli.rendered", count=len(result.paths), folder=str(ctx.args.out))
+    return EXIT_DATA_ERRORS if result.draft else EXIT_OK
 
 
 def _render_deals(ctx: Context) -> int:
-    from functools import partial
+    county = ctx.args.county
+    if county is None:
+        return _write_book(ctx, ["excel"])
+    # Xinyang wants 附件 1 and 附件 2 as separate files, each sent as its own document.
+    return _write_book(ctx, ["excel", "xinyang"], county.strip() or None)
 
-    from app.export.excel.deal_tables import write_book_tables, write_xinyang_tables
+
+# render contract / contacts-sheet / henan-application (issue 14) ---------------------------
+
+
+@render_target("contract", "专利开放许可合同 / a licence contract as PDF and editable .docx")
+def _build_render_contract(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--id", dest="contract_id", type=int, metavar="N",
+                        help="the contract's record id (default: every contract)")
+    parser.add_argument("--draft", action="store_true",
+                        help="write contracts with errors too, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contract
+
+
+def _render_contract(ctx: Context) -> int:
+    from app.usecases import contracts
 
     store = ctx.store()
-    data = _book_data(ctx, store)
-    out = _out_folder(ctx)
-    written = [_write_workbook(partial(write_book_tables, data, out / BOOK_TABLES))]
-    county = ctx.args.county.strip() if ctx.args.county else None
-    if ctx.args.county is not None:
-        # Xinyang wants 附件 1 and 附件 2 as separate files, each sent as its own document.
-        parts: list[tuple[str, Any]] = []
-        for kind, name in XINYANG_FILES.items():
-            statistics = kind == "statistics_table"
-            file = _write_workbook(partial(write_xinyang_tables, data, out / name,
-                                           county=county or None, statistics=statistics,
-                                           deal_list=not statistics))
-            written.append(file)
-            parts.append((kind, file))
-        if not data.errors:
-            store.record_generated_documents([
-                _book_document(kind, data, file.path, file.sha256, file.size)
-                for kind, file in parts])
-    for file in written:
-        print(file.path, file=ctx.out)
-    ctx.say("cli.rendered", count=len(written), folder=str(out))
-    return EXIT_DATA_ERRORS if data.errors else EXIT_OK
+    ids = ([ctx.args.contract_id] if ctx.args.contract_id is not None
+           else [c.id for c in contracts.contracts(store)])
+    written, failed = 0, False
+    for contract_id in ids:
+        result = contracts.write_documents(store, contract_id, Path(ctx.args.out),
+                                           draft=ctx.args.draft)
+        for path in result.paths:
+            print(path, file=ctx.out)
+        written += len(result.paths)
+        failed |= not result.ok
+        _print_findings(ctx, f"#{contract_id}", result.findings)
+    ctx.say("cli.rendered", count=written, folder=ctx.args.out)
+    return EXIT_DATA_ERRORS if failed else EXIT_OK
+
+
+@render_target("henan-application", "河南省申请书和工作方案 / the Henan application and work plan")
+def _build_render_henan_application(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--year", type=int, default=2023, metavar="YYYY",
+                        help="the plan's first year (default 2023: 工作方案（2023年-2024年）)")
+    parser.add_argument("--draft", action="store_true", help="write it with errors, marked 草稿")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs")
+    return _render_henan_application
+
+
+def _render_henan_application(ctx: Context) -> int:
+    from app.usecases import henan_application
+
+    store = ctx.store()
+    result = henan_application.write(store, ctx.args.year, Path(ctx.args.out),
+                                     draft=ctx.args.draft)
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "pdf.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_OK if result.paths and not result.draft else EXIT_DATA_ERRORS
+
+
+@render_target("contacts-sheet", "联系人信息表 / the contacts sheet of a notice (PDF and Excel)")
+def _build_render_contacts_sheet(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--notice", required=True, choices=["henan", "xinyang"],
+                        help="henan: 000 附件 1; xinyang: 001 附件 4")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_contacts_sheet
+
+
+def _render_contacts_sheet(ctx: Context) -> int:
+    from app.models.contacts_sheet import ContactsNotice
+    from app.usecases import contacts_sheet
+
+    store = ctx.store()
+    result = contacts_sheet.write(store, ContactsNotice(ctx.args.notice), Path(ctx.args.out))
+    for path in result.paths:
+        print(path, file=ctx.out)
+    _print_findings(ctx, ctx.text("cli.record_organisation"), result.findings)
+    if result.paths:
+        ctx.say("cli.rendered", count=len(result.paths), folder=ctx.args.out)
+    if any(f.code == "export.write_failed" for f in result.findings):
+        return EXIT_USAGE
+    return EXIT_DATA_ERRORS if result.draft or not result.paths else EXIT_OK
+
+
+# render inventory and due (stock-patent inventory, issue 15) -------------------------------
+
+
+@render_target("inventory", "存量专利盘点表 / the Anhui inventory tables (Excel and PDF)")
+def _build_render_inventory(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the files")
+    return _render_inventory
+
+
+def _render_inventory(ctx: Context) -> int:
+    from app.usecases.inventory import render_inventory
+
+    out = Path(ctx.args.out)
+    result = render_inventory(ctx.store(), out)
+    if result.unwritable:  # the folder or a file cannot be written: not the data
+        failure = next(f for f in result.failures if f.code in {"pdf.write_failed",
+                                                                "export.write_failed"})
+        raise CommandError(failure.code, **failure.params)
+    for number, finding in result.findings:
+        print("\t".join([_official(number), _field_text(finding.field, ctx.lang),
+                         label(SEVERITY_LABELS, finding.severity.value, ctx.lang),
+                         describe(finding, ctx.lang)]), file=ctx.out)
+    _print_findings(ctx, "", result.failures)  # characters the PDF font cannot print
+    for path in result.files:
+        print(path, file=ctx.out)
+    if result.has_errors:
+        ctx.say("cli.inventory_draft")
+    ctx.say("cli.rendered", count=len(result.files), folder=str(out))
+    return EXIT_DATA_ERRORS if result.has_errors or result.failures else EXIT_OK
+
+
+@subcommand("due", "年费和期限提醒 / annual fees falling due and patents expiring")
+def _build_due(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("--days", type=int, default=90, metavar="N",
+                        help="fees falling due within N days (default 90)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return _due
+
+
+def _due(ctx: Context) -> int:
+    from app.usecases.inventory import due_report
+
+    if ctx.args.days < 0:
+        raise CommandError("cli.due_days_negative")
+    report = due_report(ctx.store(), ctx.args.days)
+    if ctx.args.json:
+        _print_json(ctx, {
+            "today": report.today.isoformat(), "days": report.days,
+            "fees": [{"number": i.number, "title": i.title, "year": i.fee.year,
+                      "due": i.fee.due.isoformat(), "grace_end": i.fee.grace_end.isoformat(),
+                      "days_left": i.days_left} for i in report.fees if i.fee is not None],
+            "expiring": [{"number": i.number, "title": i.title,
+                          "expiry": i.expiry.isoformat() if i.expiry else None,
+                          "days_left": i.days_left} for i in report.expiring],
+        })
+        return EXIT_OK
+    for item in report.fees:
+        if item.fee is not None:
+            ctx.say("cli.due_fee", number=_official(item.number), title=item.title,
+                    year=item.fee.year, due=item.fee.due, days=item.days_left,
+                    grace_end=item.fee.grace_end)
+    for item in report.expiring:
+        ctx.say("cli.due_expiry", number=_official(item.number), title=item.title,
+                expiry=item.expiry, days=item.days_left)
+    ctx.say("cli.due_summary", fees=len(report.fees), days=report.days,
+            expiring=len(report.expiring))
+    return EXIT_OK
 
 
 # package -----------------------------------------------------------------------------------
@@ -896,199 +913,62 @@ def _build_package(parser: argparse.ArgumentParser) -> Handler:
                              "the newest summary list)")
     parser.add_argument("--send-unsealed", action="store_true",
                         help="send the generated PDFs of documents without a sealed scan")
+    parser.add_argument("--without-ops-centre", action="store_true",
+                        help="a centre university's Henan package without its ops-centre "
+                             "table: it is not needed this time")
     parser.add_argument("--out", required=True, metavar="DIR",
                         help="folder for the package folder and zip")
     return _package
 
 
 def _find_target(ctx: Context, records: Any) -> Any:
-    wanted = ctx.args.target.strip()
-    targets = records.targets()
-    for target in targets:
-        if wanted.casefold() in (target.key.casefold(), target.name.strip().casefold()):
-            return target
-    names = ", ".join(f"{t.key} ({t.name})" for t in targets)
-    raise CommandError("cli.target_not_found", name=wanted, targets=names)
+    from app.usecases.submission import find_target
 
-
-@dataclass
-class _Selection:
-    """What goes into a package, and why something could not."""
-
-    items: list[Any] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    summary_rows: list[Any] | None = None
-    sheet_rows: list[Any] | None = None
-    all_found: bool = True
+    target = find_target(records, ctx.args.target)
+    if target is None:
+        names = ", ".join(f"{t.key} ({t.name})" for t in records.targets())
+        raise CommandError("cli.target_not_found", name=ctx.args.target.strip(), targets=names)
+    return target
 
 
 def _package(ctx: Context) -> int:
-    import datetime as dt
-
-    from app.submit.outbox import record_and_queue
-    from app.submit.package import build_package, check_items
     from app.submit.records import SubmissionRecords
+    from app.usecases.ops_centre import henan_package_requirement
+    from app.usecases.submission import build_and_record_package, check_package, choose_documents
 
     store = ctx.store()
     records = SubmissionRecords(store.database)
     target = _find_target(ctx, records)
-    selection = _select_documents(ctx, store, records, target)
-    org = store.organisation()
-    if not selection.all_found or any(f.is_error for f in selection.findings):
+    contents = choose_documents(store, target, ctx.args.patents,
+                                send_unsealed=bool(ctx.args.send_unsealed), records=records)
+    # A centre university's Henan package needs its ops-centre table (app/usecases/ops_centre.py)
+    contents.findings += henan_package_requirement(
+        store, target.document_kinds, not_needed=ctx.args.without_ops_centre).findings
+    for unmatched in contents.unmatched:
+        ctx.say(unmatched.code, **unmatched.params)
+    if contents.refused:
         # Still run the package's own checks, so the clerk gets every problem at once.
-        findings = [*selection.findings, *check_items(
-            target, org.name, selection.items, selection.summary_rows, selection.sheet_rows)]
+        findings = check_package(store, target, contents)
         _print_findings(ctx, target.name, findings)
         ctx.say("cli.package_refused", count=sum(f.is_error for f in findings))
         return EXIT_DATA_ERRORS
-    contact = org.contacts[0] if org.contacts else None
     out = Path(ctx.args.out).resolve()  # recorded, so `send` works from any folder
-    built = build_package(
-        target, org.name, dt.date.today(), selection.items, out,
-        summary_list=selection.summary_rows, sheets=selection.sheet_rows,
-        contact=contact.name if contact else "",
-        phone=(contact.office_phone or contact.mobile) if contact else org.phone,
-    )
+    outcome = build_and_record_package(store, target, contents, out)
+    built = outcome.built
     for failure in built.findings:  # the folder or a file cannot be written: not the data
         if failure.code == "package.write_failed":
             raise CommandError(failure.code, **failure.params)
-    findings = [*selection.findings, *built.findings]
+    findings = outcome.findings
     _print_findings(ctx, target.name, findings)
     if not built.built:
         ctx.say("cli.package_refused", count=sum(f.is_error for f in findings))
         return EXIT_DATA_ERRORS
-    package_id, _ = record_and_queue(records, built)
     for file in built.files:
         print(Path(built.folder or out) / file.file_name, file=ctx.out)
-    ctx.say("cli.package_built", name=built.name, id=package_id, count=len(built.files),
-            mails=len(built.mails), folder=str(built.folder), zip=str(built.zip_path))
+    ctx.say("cli.package_built", name=built.name, id=outcome.package_id,
+            count=len(built.files), mails=len(built.mails), folder=str(built.folder),
+            zip=str(built.zip_path))
     return EXIT_OK
-
-
-def _select_documents(ctx: Context, store: Store, records: Any, target: Any) -> _Selection:
-    from app.models.findings import error, warning
-    from app.submit.presets import DOCUMENT_KIND_LABELS, PER_PATENT_KINDS, DocumentKind
-
-    unsealed = bool(ctx.args.send_unsealed)
-    chosen = _Selection()
-    kinds = list(target.document_kinds)
-    offers: list[Any] = []
-    if ctx.args.patents:
-        offers, chosen.all_found = _offers_for_patents(ctx, store, ctx.args.patents)
-
-    if DocumentKind.SUMMARY_LIST in kinds:
-        batch, summary = _summary_list_for(store, offers)
-        if batch is None:
-            chosen.findings.append(error("cli.package_no_summary_list", "summary_list"))
-        else:
-            if not ctx.args.patents:
-                by_id = {o.id: o for o in store.offers()}
-                offers = [by_id[i] for i in batch.offer_ids if i in by_id]
-            chosen.items += _summary_list_items(store, records, batch, unsealed)
-            chosen.summary_rows = summary
-    elif not ctx.args.patents and any(k in PER_PATENT_KINDS for k in kinds):
-        offers = [o for o in store.offers() if o.state in ("generated", "sealed")]
-
-    if any(k in PER_PATENT_KINDS for k in kinds):
-        items, sheets, findings = _offer_items(store, records, offers, kinds, unsealed)
-        chosen.items += items
-        chosen.findings += findings
-        chosen.sheet_rows = sheets if chosen.summary_rows is not None else None
-
-    # One-off documents (the book, the Xinyang tables): the newest of each kind.
-    newest: dict[str, Any] = {}
-    for document in store.generated_documents():
-        if document.offer_id is None and not document.draft:
-            newest[document.kind] = document  # oldest first: the last one wins
-    for kind in kinds:
-        if kind in PER_PATENT_KINDS or kind == DocumentKind.SUMMARY_LIST:
-            continue
-        document = newest.get(kind)
-        if document is None:
-            chosen.findings.append(warning("cli.package_kind_missing", "items", kind=kind,
-                                           document=label(DOCUMENT_KIND_LABELS, kind, ctx.lang)))
-            continue
-        item = records.package_item(document.id, current=_book_current(store, document),
-                                    unsealed_confirmed=unsealed)
-        if item is not None:
-            chosen.items.append(item)
-    return chosen
-
-
-def _summary_list_for(store: Store, offers: list[Any]) -> tuple[Any, list[Any] | None]:
-    """The batch whose summary list goes into the package, and its rows for the check.
-
-    Named patents: the newest batch with a generated list that holds exactly them, else the
-    newest with a list at all (the package check then names every difference). No patents:
-    the newest batch with a generated list.
-    """
-    from app.export.summary_list_documents import PDF_KIND
-    from app.submit.package import PatentRow
-
-    with_list = [b for b in store.batches() if store.documents_about(b.name, [PDF_KIND])]
-    if not with_list:
-        return None, None
-    wanted = {o.id for o in offers}
-    batch = next((b for b in with_list if set(b.offer_ids) == wanted), with_list[0])
-    summary, _ = store.summary_list(batch.id)
-    rows = ([PatentRow(r.number, tuple(r.patentees.split("、"))) for r in summary.rows]
-            if summary is not None else [])
-    return batch, rows
-
-
-def _summary_list_items(store: Store, records: Any, batch: Any, unsealed: bool) -> list[Any]:
-    from app.export.offer_documents import Freshness
-    from app.export.summary_list_documents import PDF_KIND, summary_list_status
-
-    status = summary_list_status(store, batch.id)
-    document = status.document(PDF_KIND)
-    if document is None:
-        return []
-    item = records.package_item(document.id,
-                                current=status.freshness is not Freshness.DATA_CHANGED,
-                                unsealed_confirmed=unsealed)
-    return [item] if item is not None else []
-
-
-def _offer_items(
-    store: Store, records: Any, offers: list[Any], kinds: list[str], unsealed: bool
-) -> tuple[list[Any], list[Any], list[Finding]]:
-    """The latest generated sheet and declaration of each offer, as package items."""
-    from app.export.offer_documents import Freshness, document_statuses
-    from app.models.findings import error
-    from app.submit.package import PatentRow
-
-    statuses = document_statuses(store, [o.id for o in offers])
-    items: list[Any] = []
-    sheets: list[Any] = []
-    findings: list[Finding] = []
-    for offer in offers:
-        number = _official(offer.patent.number)
-        status = statuses[offer.id]
-        documents = [d for d in status.documents if d.kind in kinds]
-        if not documents:
-            findings.append(error("cli.package_not_rendered", "offer", number=number))
-            continue
-        # A file moved or edited on disk is the package check's to report, with its path.
-        current = (status.freshness is not Freshness.DATA_CHANGED
-                   and offer.state != "draft")
-        for document in documents:
-            item = records.package_item(document.id, current=current,
-                                        unsealed_confirmed=unsealed)
-            if item is not None:
-                items.append(item)
-        sheets.append(PatentRow(number, tuple(offer.patent.patentees)))
-    return items, sheets, findings
-
-
-def _book_current(store: Store, document: Any) -> bool:
-    """Whether a book or deal table was generated from the records as they are now."""
-    from app.models.summary_book import book_data_hash
-
-    if document.kind not in ("summary_book", "statistics_table", "deal_list"):
-        return True  # no generator records these yet; the file hashes are still checked
-    data = store.summary_book_data(document.subject)
-    return data is not None and book_data_hash(data) == document.data_hash
 
 
 # send --------------------------------------------------------------------------------------
@@ -1120,7 +1000,7 @@ class _NoPassword(Exception):
 def _send(ctx: Context) -> int:
     from app.submit.accounts import KeyringPassword
     from app.submit.records import SubmissionRecords
-    from app.submit.smtp import send_package
+    from app.usecases.submission import send_built_package
 
     store = ctx.store()
     records = SubmissionRecords(store.database)
@@ -1138,7 +1018,7 @@ def _send(ctx: Context) -> int:
         keyring_password = KeyringPassword(lambda acc, why: _ask_password(ctx, acc, why))
         provider, on_login = keyring_password, keyring_password.on_login
     try:
-        report = send_package(records, package.id, account, provider, on_login=on_login)
+        report = send_built_package(records, package.id, account, provider, on_login=on_login)
     except _NoPassword as exc:
         why = (describe(exc.reason, ctx.lang) if exc.reason is not None
                else ctx.text("cli.password_not_stored"))
@@ -1186,25 +1066,24 @@ def _ask_password(ctx: Context, account: Any, why: Finding | None) -> str | None
 
 
 def _find_package(ctx: Context, records: Any) -> Any:
+    from app.usecases.submission import find_package
+
     given = Path(ctx.args.package).resolve()
-    for package in records.packages():  # newest first: a rebuilt folder is the newest record
-        places = {Path(package.folder).resolve()}
-        if package.zip_path:
-            places.add(Path(package.zip_path).resolve())
-        if given in places:
-            return package
-    raise CommandError("cli.package_not_found", path=str(given))
+    package = find_package(records, given)
+    if package is None:
+        raise CommandError("cli.package_not_found", path=str(given))
+    return package
 
 
 def _find_account(ctx: Context, records: Any) -> Any:
     accounts = records.accounts()
     names = ", ".join(a.name or a.sender_address for a in accounts)
     if ctx.args.account:
-        wanted = ctx.args.account.strip().casefold()
-        for account in accounts:
-            if wanted in {account.name.strip().casefold(), account.sender_address.casefold(),
-                          account.user.casefold()}:
-                return account
+        from app.usecases.submission import find_account
+
+        found = find_account(records, ctx.args.account)
+        if found is not None:
+            return found
         raise CommandError("cli.account_not_found", name=ctx.args.account, accounts=names)
     if not accounts:
         raise CommandError("cli.no_account")

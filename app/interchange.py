@@ -46,6 +46,10 @@ Version 3 adds the achieved licences and the Henan summary books::
                        "unit_profile"?, "self_evaluation"?, "platform_name"?, "platform_url"?,
                        "smes_reached"?, "overrides"?: {FIGURE: NUMBER}}]
 
+Version 4 adds "received_yuan"? (到款额) to a deal and "ops_centre_reports": [REPORT], each
+REPORT the shape of app.models.ops_centre.OpsCentreFields.to_dict() (app/interchange_ops_centre.py);
+reports match by report_year on import.
+
 "method" is a app.models.deals.PaymentMethod value ("" while not chosen); FIGURE is a
 app.models.summary_book.Figure value. Money, percentages and figures are JSON numbers (50000,
 12500.5; exact to 15 significant digits, as they pass through binary floats). A deal names its
@@ -61,6 +65,9 @@ twice changes nothing. A matched deal keeps its 序号 (its stored files are nam
 link to an offer; a new deal takes the file's "serial" when that 序号 is free, else the next one.
 A deal edited since the export no longer matches and comes back as a second deal. Books match by
 period_end; a finalised book whose content changes returns to draft, a new one is a draft.
+
+Version 4 adds the stock-patent inventory ("screenings"), read and written by
+app.interchange_inventory (its docstring has the format).
 
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
@@ -83,7 +90,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
+from app import interchange_forms, interchange_ops_centre
 from app.file_modes import normal_mode
+from app.interchange_inventory import (
+    ScreeningEntry,
+    read_screenings,
+    screening_documents,
+    unknown_patents,
+    write_screenings,
+)
+from app.models import ops_centre_records
 from app.models.deals import DealFields, DealRecord, PaymentMethod, read_deal
 from app.models.entities import DocumentState, LegalStatus, Offer, Patent
 from app.models.fees import to_decimal
@@ -97,6 +113,7 @@ from app.models.offers import (
     check_offer,
     fee_json,
 )
+from app.models.ops_centre import OpsCentreFields
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.store import ContactData, OrganisationData, Store, stored_number
@@ -104,7 +121,7 @@ from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read
 from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 3
+CURRENT_VERSION: Final = 4
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -129,6 +146,10 @@ class Dataset:
     offers: tuple[tuple[str, OfferFields, bool], ...] = ()
     deals: tuple[DealEntry, ...] = ()
     books: tuple[SummaryBookFields, ...] = ()
+    # Version 4: contracts, Henan applications, patents' inventors (app.interchange_forms).
+    other_forms: interchange_forms.OtherForms | None = None
+    ops_reports: tuple[OpsCentreFields, ...] = ()  # version 4
+    screenings: tuple[ScreeningEntry, ...] = ()  # version 4 (app.interchange_inventory)
 
 
 @dataclass(frozen=True)
@@ -183,12 +204,24 @@ class ImportResult:
 
     @property
     def records_with_errors(self) -> int:
-        return sum(
-            1
-            for findings in (*self.record_findings.values(), *self.offer_findings.values(),
-                             *self.deal_findings.values())
-            if any(f.is_error for f in findings)
-        )
+        return self.patents_with_errors + self.offers_with_errors + self.deals_with_errors
+
+    @property
+    def patents_with_errors(self) -> int:
+        return _with_errors(self.record_findings.values())
+
+    @property
+    def offers_with_errors(self) -> int:
+        """Information sheets with errors of their own (kept as drafts)."""
+        return _with_errors(self.offer_findings.values())
+
+    @property
+    def deals_with_errors(self) -> int:
+        return _with_errors(self.deal_findings.values())
+
+
+def _with_errors(findings_of_records: Iterable[tuple[Finding, ...]]) -> int:
+    return sum(1 for findings in findings_of_records if any(f.is_error for f in findings))
 
 
 # JSON paths and excerpts -------------------------------------------------------------------
@@ -225,83 +258,88 @@ class Key:
     since: int = 1
 
 
+# A key left out means empty, as null does for optional values: only the keys that say which
+# record an entry is (a patent's number, an offer's patent, a book's period) must be there.
+# A key the format does not have is refused (a misspelt key would otherwise lose data).
 ORGANISATION_KEYS: Final = (
-    Key("name"),
-    Key("legal_representative"),
-    Key("address"),
-    Key("postcode"),
-    Key("phone"),
-    Key("fax"),
-    Key("email"),
-    Key("contacts"),
+    Key("name", required=False),
+    Key("legal_representative", required=False),
+    Key("address", required=False),
+    Key("postcode", required=False),
+    Key("phone", required=False),
+    Key("fax", required=False),
+    Key("email", required=False),
+    Key("contacts", required=False),
 )
 # The organisation's own text fields (everything but its list of contacts).
 _ORGANISATION_TEXT: Final = frozenset(k.name for k in ORGANISATION_KEYS) - {"contacts"}
 CONTACT_KEYS: Final = (
-    Key("name"),
-    Key("department"),
-    Key("title"),
-    Key("office_phone"),
-    Key("mobile"),
-    Key("email"),
+    Key("name", required=False),
+    Key("department", required=False),
+    Key("title", required=False),
+    Key("office_phone", required=False),
+    Key("mobile", required=False),
+    Key("email", required=False),
 )
 PATENT_KEYS: Final = (
     Key("number"),
-    Key("title"),
-    Key("filing_date"),
-    Key("grant_date"),
-    Key("patentees"),
-    Key("legal_status"),
+    Key("title", required=False),
+    Key("filing_date", required=False),
+    Key("grant_date", required=False),
+    Key("patentees", required=False),
+    Key("legal_status", required=False),
     Key("kind", required=False),
     Key("term_compensation_days", required=False),
     Key("expiry_override", required=False),
     Key("expiry_override_note", required=False),
     Key("remarks", required=False),
     Key("pledged", required=False, since=2),
+    *(Key(*spec) for spec in interchange_forms.PATENT_KEYS_V4),
 )
 OFFER_KEYS: Final = (
     Key("patent"),
-    Key("self_exploitation"),
-    Key("licensing_to_others"),
-    Key("licence_expiry"),
-    Key("fee"),
+    Key("self_exploitation", required=False),
+    Key("licensing_to_others", required=False),
+    Key("licence_expiry", required=False),
+    Key("fee", required=False),
     Key("other_terms", required=False),
-    Key("contact"),
+    Key("contact", required=False),
     Key("open_scope", required=False),
     Key("single_term", required=False),
     Key("declared_on", required=False),
     Key("state", required=False),
 )
 SELF_EXPLOITATION_KEYS: Final = (
-    Key("status"),
+    Key("status", required=False),
     Key("period", required=False),
     Key("scope", required=False),
     Key("manner", required=False),
 )
 LICENSING_KEYS: Final = (
-    Key("status"),
+    Key("status", required=False),
     Key("period", required=False),
     Key("scope", required=False),
     Key("kind", required=False),
 )
-OFFER_CONTACT_KEYS: Final = (
-    Key("name"), Key("address"), Key("postcode"), Key("phone"), Key("email"),
+OFFER_CONTACT_KEYS: Final = tuple(
+    Key(name, required=False) for name in ("name", "address", "postcode", "phone", "email")
 )
 OFFER_STATES: Final = (DocumentState.DRAFT.value, DocumentState.FINALISED.value)
 # Deals and books exist from version 3 on through their sections; a key they gain later says so.
 DEAL_KEYS: Final = (
     Key("serial", required=False),
-    Key("patents"),
-    Key("licensee"),
-    Key("date"),
+    Key("patents", required=False),
+    Key("licensee", required=False),
+    Key("date", required=False),
     Key("term", required=False),
-    Key("via_offer"),
-    Key("payment"),
+    Key("via_offer", required=False),
+    Key("payment", required=False),
     Key("agency", required=False),
     Key("remarks", required=False),
+    Key("received_yuan", required=False, since=4),
 )
 PAYMENT_KEYS: Final = (
-    Key("method"),
+    Key("method", required=False),
     Key("amount_yuan", required=False),
     Key("entry_fee_yuan", required=False),
     Key("royalty_percent", required=False),
@@ -326,10 +364,13 @@ OVERRIDE_KEYS: Final = tuple(Key(f.value, required=False) for f in Figure)
 # Top level besides "format" and "version". Version 2 adds Key("offers", since=2), and so on.
 SECTION_KEYS: Final = (
     Key("organisation", required=False),
-    Key("patents"),
+    Key("patents", required=False),
     Key("offers", required=False, since=2),
     Key("deals", required=False, since=3),
     Key("summary_books", required=False, since=3),
+    *(Key(*spec) for spec in interchange_forms.SECTION_KEYS_V4),
+    Key(interchange_ops_centre.SECTION, required=False, since=interchange_ops_centre.SINCE),
+    Key("screenings", required=False, since=4),
 )
 
 
@@ -358,7 +399,8 @@ class _Reader:
         return value
 
     def text(self, obj: Mapping[str, Any], key: str, path: str) -> str:
-        """A required text; null is a type problem, absence was reported by `object`."""
+        """A text: left out means empty, null is a type problem (a required key left out was
+        reported by `object`)."""
         if key not in obj:
             return ""
         value = obj[key]
@@ -637,6 +679,7 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
     reader.date(obj, "date", path)
     for key in ("term", "agency", "remarks"):
         reader.optional_text(obj, key, path)
+    reader.number(obj, "received_yuan", path)
     reader.boolean(obj, "via_offer", path)
     if "payment" in obj:
         payment_path = child(path, "payment")
@@ -648,7 +691,8 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
             for key in _PAYMENT_FIGURES:
                 reader.number(payment, key, payment_path)
             reader.optional_text(payment, "text", payment_path)
-    fields, findings = read_deal(obj, path)
+    # A payment left out is one not chosen yet, as {"method": ""} is: the deal rules say so.
+    fields, findings = read_deal(obj if "payment" in obj else {**obj, "payment": {}}, path)
     reader.merge(findings)
     return DealEntry(serial, fields)
 
@@ -716,11 +760,23 @@ def _read_v3(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
     return replace(older, deals=deals, books=_read_books(reader, doc, ROOT))
 
 
+def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v3(reader, doc)
+    screenings, problems = read_screenings(doc, ROOT)
+    reader.merge(problems)
+    forms = interchange_forms.read_sections(reader, doc, Key, child)
+    patents = interchange_forms.read_patent_extras(reader, doc, Key, child)
+    return replace(older, other_forms=replace(forms, patents=patents),
+                   ops_reports=interchange_ops_centre.read_reports(reader, doc, ROOT),
+                   screenings=screenings)
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
     3: _read_v3,
+    4: _read_v4,
 }
 
 
@@ -838,14 +894,19 @@ def plan_deals(
     return plan
 
 
-def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
+def import_dataset(
+    store: Store, dataset: Dataset, progress: Callable[[int, int], bool] | None = None
+) -> ImportResult:
     """Merge a checked dataset: one transaction, patents matched by normalised number.
+
+    `progress(done, total)` counts patents written; returning False cancels: the transaction is
+    rolled back and `app.models.store.Cancelled` raised, nothing written.
 
     An offer or a deal must name patents of the file or of the register; one that names another
     refuses the file (`json.offer_patent_unknown`, `json.deal_patent_unknown`) before anything
     is written. Deals and books are matched as the module docstring says.
     """
-    existing = {p.number: p for p in store.patents()}
+    existing = store.patent_numbers()  # numbers only: ORM objects of 50,000 patents take 10 s
     numbers = [stored_number(p.number) for p in dataset.patents]
     in_file = dict(zip(numbers, dataset.patents, strict=True))
 
@@ -865,18 +926,27 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
         for j, number in enumerate(entry.fields.patents)
         if not known(number)
     ]
+    problems += unknown_patents(dataset.screenings, set(in_file) | set(existing), ROOT)
     if problems:
         return ImportResult(problems=tuple(problems))
     plan = plan_deals(dataset.deals, store.deals())
     periods = {b.period_end for b in store.summary_books()}
     store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
-                      plan, list(dataset.books))
+                      plan, list(dataset.books), progress=progress)
+    if dataset.other_forms is not None:
+        interchange_forms.import_sections(store, dataset.other_forms)
+    for report in dataset.ops_reports:
+        ops_centre_records.save_report(store, report)
+    write_screenings(store, dataset.screenings)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
+    registered: dict[str, PatentFields] = {}
+    if any(stored_number(number) not in in_file for number, _f, _x in dataset.offers):
+        registered = {fields.number: fields for _id, fields in store.patent_register()}
     for number, fields, _finalise in dataset.offers:
         key = stored_number(number)
-        patent = in_file.get(key) or PatentFields.of(existing[key])
+        patent = in_file.get(key) or registered[key]
         offer_findings[key] = tuple(check_offer(fields, patent))
     # The deals as stored now: with their kept files and offer link, as the window sees them.
     by_serial = {record.serial: record for record in store.deals()}
@@ -899,12 +969,15 @@ def import_dataset(store: Store, dataset: Dataset) -> ImportResult:
     )
 
 
-def import_file(store: Store, path: str | os.PathLike[str]) -> ImportResult:
+def import_file(
+    store: Store, path: str | os.PathLike[str],
+    progress: Callable[[int, int], bool] | None = None,
+) -> ImportResult:
     """Check the whole file first; a file with any format problem is refused, nothing written."""
     read = read_file(path)
     if read.dataset is None or read.problems:
         return ImportResult(problems=read.problems, unreadable=read.unreadable)
-    return import_dataset(store, read.dataset)
+    return import_dataset(store, read.dataset, progress)
 
 
 # Export ------------------------------------------------------------------------------------
@@ -1005,6 +1078,8 @@ def deal_document(record: DealRecord) -> dict[str, Any]:
     data = {"serial": record.serial, **record.fields.to_dict()}
     data["payment"] = {k: _json_number(v) if k in _PAYMENT_FIGURES else v
                        for k, v in data["payment"].items()}
+    if "received_yuan" in data:
+        data["received_yuan"] = _json_number(data["received_yuan"])
     return {k.name: data[k.name] for k in DEAL_KEYS if k.name in data}
 
 
@@ -1022,6 +1097,8 @@ def build_document(
     offers: Iterable[Offer] = (),
     deals: Iterable[DealRecord] = (),
     books: Iterable[SummaryBookFields] = (),
+    ops_reports: Iterable[OpsCentreFields] = (),
+    screenings: Iterable[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
     """The newest version's document; records sorted by number, 序号 or period so the bytes are
     stable."""
@@ -1037,6 +1114,8 @@ def build_document(
         "offers": offer_docs,
         "deals": deal_docs,
         "summary_books": book_docs,
+        interchange_ops_centre.SECTION: interchange_ops_centre.report_documents(ops_reports),
+        "screenings": sorted((dict(d) for d in screenings), key=lambda d: str(d["patent"])),
     }
 
 
@@ -1045,8 +1124,14 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 
 def export_document(store: Store) -> dict[str, Any]:
-    return build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
-                          store.summary_books())
+    doc = build_document(store.organisation(), store.patents(), store.offers(), store.deals(),
+                         store.summary_books(), ops_centre_records.all_reports(store),
+                         screening_documents(store))
+    extras = interchange_forms.patent_extras(store)
+    for patent in doc["patents"]:
+        patent.update(extras.get(patent["number"], {}))
+    doc.update(interchange_forms.export_sections(store))
+    return doc
 
 
 def write_atomically(path: str | os.PathLike[str], text: str) -> None:

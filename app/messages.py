@@ -1287,9 +1287,377 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "例如远程 SSH 会话或服务器）。请在桌面环境中启动，或使用不需要桌面的命令行："
         "licence-desk --help。",
     ),
+    # Operations-centre summary table (app/models/ops_centre.py, 附件 3 of the Henan notice)
+    "ops.entry_invalid": (
+        "This ops-centre report entry is not an object and was skipped.",
+        "此运营管理中心总结表条目格式不正确，已跳过。",
+    ),
+    "ops.year_invalid": (
+        "\"{value}\" is not a report year (e.g. 2023).",
+        "“{value}”不是有效的报告年度（如 2023）。",
+    ),
+    "ops.year_in_future": (
+        "The report year {year} has not begun yet.",
+        "报告年度 {year} 尚未开始。",
+    ),
+    "ops.date_invalid": (
+        "\"{value}\" is not a date: write it as 2023-05 or 2023-05-12.",
+        "“{value}”不是有效日期，请按 2023-05 或 2023-05-12 填写。",
+    ),
+    "ops.date_in_future": (
+        "{value} is in the future.",
+        "{value} 晚于今天，不能是将来的日期。",
+    ),
+    "ops.standard_unknown": (
+        "\"{value}\" is not one of the three choices of 2.1; choose again.",
+        "“{value}”不是 2.1 的三个选项之一，请重新选择。",
+    ),
+    "ops.standard_missing": (
+        "2.1: tick exactly one of 未实施, 已实施未认证, 已通过第三方认证.",
+        "2.1 请在“未实施”“已实施未认证”“已通过第三方认证”中勾选一项。",
+    ),
+    "ops.not_a_count": (
+        "\"{value}\" is not a count: enter a whole number, 0 or more.",
+        "“{value}”不是有效数量，请填写不小于 0 的整数。",
+    ),
+    "ops.not_an_amount": (
+        "\"{value}\" is not an amount in 万元: a number, 0 or more, with at most {places} "
+        "decimals.",
+        "“{value}”不是有效金额（万元），请填写不小于 0、最多 {places} 位小数的数。",
+    ),
+    "ops.override_differs": (
+        "{heading} {year}: you entered {entered}, the register gives {computed}. The entered "
+        "figure is printed; say why in the note if the register is incomplete.",
+        "{year} 年{heading}：填写为 {entered}，登记册统计为 {computed}。将打印所填数字；如登记册"
+        "不全，请在说明中注明原因。",
+    ),
+    "ops.received_exceeds_contract": (
+        "{table} {year}: the amount received ({received} 万元) is more than the contract amount "
+        "({contract} 万元).",
+        "{year} 年{table}：到款额（{received} 万元）大于合同额（{contract} 万元）。",
+    ),
+    "ops.staff_mismatch": (
+        "Full-time ({full_time}) + part-time ({part_time}) staff should be the total ({total}).",
+        "专职人员（{full_time}）+ 兼职人员（{part_time}）应等于专兼职人员总数（{total}）。",
+    ),
+    "ops.unit_name_missing": (
+        "The unit's name is missing: enter it in the unit's details.",
+        "缺少学校名称，请在单位信息中填写。",
+    ),
+    "ops.field_missing": ("{label} is not filled in yet.", "“{label}”尚未填写。"),
+    "ops.document_name_missing": (
+        "Policy document {row}: enter the document's name.",
+        "2.2 第 {row} 个文件：请填写文件名称。",
+    ),
+    "ops.document_file_missing": (
+        "Policy document {row} ({name}): attach the document file (the form asks for it).",
+        "2.2 第 {row} 个文件（{name}）：请附上文件（表中要求“附文件”）。",
+    ),
+    "ops.project_name_missing": (
+        "Patent-navigation project {row}: enter the project's name.",
+        "专利导航项目 {row}：请填写项目名称。",
+    ),
+    "ops.activity_name_missing": (
+        "Other SME activity {row}: enter the activity's name.",
+        "其他服务中小企业工作 {row}：请填写活动(工作)名称。",
+    ),
+    "ops.deal_received_missing": (
+        "{year}: the amount received is not recorded on deal(s) {serials}; the licence table "
+        "counts them as 0.",
+        "{year} 年：序号 {serials} 的许可尚未填写到款额，专利许可表按 0 计算。",
+    ),
+    "ops.returned_to_draft": (
+        "The {year} report was {previous_state} and is a draft again after this change.",
+        "{year} 年度总结表原为“{previous_state}”，修改后已退回草稿。",
+    ),
+    "ops.missing": (
+        "There is no ops-centre report for {year}.",
+        "没有 {year} 年度的运营管理中心建设工作总结表。",
+    ),
+    "ops.package_needs_report": (
+        "{unit} is an operations-centre university: the Henan package needs the {year} "
+        "ops-centre summary table (附件 3). Fill it in, or say it is not needed.",
+        "{unit}是河南省知识产权运营管理中心建设高校，河南材料须附 {year} 年度《河南省高校知识产权"
+        "运营管理中心建设工作总结表》（附件 3）。请填写该表，或确认本次不需要。",
+    ),
+    "json.duplicate_ops_report": (
+        "A second ops-centre report for {year} (the first is at {first}): keep one.",
+        "{year} 年度的运营管理中心总结表重复（第一份位于 {first}），请只保留一份。",
+    ),
+    "ops.record": ("ops-centre table {year}", "{year} 年度运营管理中心建设工作总结表"),
+    "ops.cli_no_report": (
+        "There is no ops-centre table for {year} yet: the blank form is printed for filling in "
+        "by hand.",
+        "尚无 {year} 年度运营管理中心建设工作总结表，已生成空白表供手工填写。",
+    ),
+    "ops.package_report_errors": (
+        "The {year} ops-centre summary table has {count} error(s); correct them before it is "
+        "packaged.",
+        "{year} 年度运营管理中心建设工作总结表有 {count} 个错误，请改正后再打包。",
+    ),
+    # Use cases (issue 13): a contact detail the form requires, left empty (⑧ 电话 …): said as
+    # required, not as "“” is not a phone number".
+    "contact.required": ("This field is required.", "此项必填。"),
+    # Use cases (issue 13): what an import kept as drafts, by kind of record
+    # (cli.imported_drafts counts patents).
+    "cli.imported_offer_drafts": (
+        "{count} imported information sheet(s) have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 份信息表有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
+    "cli.imported_deal_drafts": (
+        "{count} imported licence(s) achieved have errors and were kept as drafts: run "
+        "\"licence-desk validate\" to see them.",
+        "其中 {count} 条达成许可有错误，已作为草稿保存；运行“licence-desk validate”查看。",
+    ),
+    # Other forms of the notices (issue 14): licence contract, Henan application, contacts sheet.
+    "contract.entry_invalid": (
+        "This contract entry cannot be read: it must be an object with the contract's fields.",
+        "无法读取该合同条目：应为包含合同各项内容的对象。",
+    ),
+    "contract.copies_invalid": (
+        "The number of copies must be a whole number of at least 1, not \"{value}\".",
+        "合同份数应为不小于 1 的整数，不能是“{value}”。",
+    ),
+    "contract.date_invalid": (
+        "\"{value}\" is not a date (YYYY-MM-DD).", "“{value}”不是有效日期（年-月-日）。",
+    ),
+    "contract.patents_required": (
+        "Add the patent(s) the contract licenses.", "请填写本合同许可实施的专利。",
+    ),
+    "contract.patent_not_in_register": (
+        "Patent {number} is not in the register: add it first, so that 第一条 can be filled.",
+        "专利 {number} 不在登记册中：请先录入该专利，以便填写第一条。",
+    ),
+    "contract.patent_repeated": (
+        "Patent {number} is listed twice.", "专利 {number} 重复列出。",
+    ),
+    "contract.inventors_missing": (
+        "Patent {number} has no inventors recorded: 第一条 2 stays blank.",
+        "专利 {number} 未登记发明人/设计人：第一条第 2 项将留空。",
+    ),
+    "contract.grant_date_missing": (
+        "Patent {number} has no grant date: 第一条 4 stays blank.",
+        "专利 {number} 未登记授权日：第一条第 4 项将留空。",
+    ),
+    "contract.fee_paid_missing": (
+        "Patent {number}: enter the date the annual fee is paid up to (第一条 7).",
+        "专利 {number}：请填写专利年费已交至的日期（第一条第 7 项）。",
+    ),
+    "contract.fee_paid_after_expiry": (
+        "Patent {number}: the annual fee cannot be paid up to {paid}, after the patent expires "
+        "on {expiry}.",
+        "专利 {number}：专利年费已交至 {paid}，晚于专利期限届满日 {expiry}。",
+    ),
+    "contract.licensee_required": ("Enter the licensee's name.", "请填写被许可人名称。"),
+    "contract.required": ("This field is required.", "此项为必填项。"),
+    "contract.fee_agreement_required": (
+        "Say whether the fee is the declared one (一致) or was negotiated.",
+        "请选择使用费标准与声明“一致”还是“协商修改”。",
+    ),
+    "contract.no_declared_fee": (
+        "A patent of the contract has no information sheet with a fee option, so the fee cannot "
+        "be \"the same as declared\": choose the negotiated fee.",
+        "合同中有专利没有填写许可使用费标准的信息表，不能选择“一致”：请选择协商修改并填写使用费。",
+    ),
+    "contract.declared_fees_differ": (
+        "The patents of the contract declared different fees: choose the negotiated fee and "
+        "state it.",
+        "合同中各专利声明的许可使用费标准不同，不能选择“一致”：请选择协商修改并写明使用费。",
+    ),
+    "contract.bank_required": (
+        "A paid licence needs the licensor's bank and account number.",
+        "收费许可须填写许可人开户银行和帐号。",
+    ),
+    "contract.penalty_missing": (
+        "No penalty for late payment is stated.", "未填写支付违约金的计算方法。",
+    ),
+    "contract.choose_one": ("Choose one of the alternatives.", "请在备选项中选择一项。"),
+    "contract.choice_unknown": (
+        "\"{value}\" is not one of the alternatives.", "“{value}”不是可选的选项。",
+    ),
+    "contract.detail_not_allowed": (
+        "This detail belongs to another alternative: clear it or choose that alternative.",
+        "该内容属于另一选项：请清空，或改选对应选项。",
+    ),
+    "contract.signed_future": ("The signing date {date} is in the future.",
+                               "签订日期 {date} 晚于今天。"),
+    "contract.signed_after_expiry": (
+        "The contract is signed after patent {number} expired on {expiry}.",
+        "合同签订日期晚于专利 {number} 的期限届满日 {expiry}。",
+    ),
+    "contract.missing": ("The contract (record {id}) no longer exists.",
+                         "该合同（记录 {id}）已不存在。"),
+    "contract.not_signed": (
+        "Enter the signing date first: the deal is dated by it.",
+        "请先填写合同签订日期：达成许可以该日期登记。",
+    ),
+    "application.entry_invalid": (
+        "This application entry cannot be read: it must be an object.",
+        "无法读取该申请书条目：应为对象。",
+    ),
+    "application.year_invalid": (
+        "\"{value}\" is not a plan year.", "“{value}”不是有效的方案起始年份。",
+    ),
+    "application.date_invalid": (
+        "\"{value}\" is not a date (YYYY-MM-DD).", "“{value}”不是有效日期（年-月-日）。",
+    ),
+    "application.unit_name_missing": (
+        "Enter the unit's name in the unit profile first.", "请先在单位信息中填写单位名称。",
+    ),
+    "application.required": ("This field is required.", "此项为必填项。"),
+    "application.liaison_phone_required": (
+        "Give the liaison's mobile or landline.", "请填写联络人的手机或固定电话。",
+    ),
+    "application.date_missing": (
+        "No application date: it stays blank on the cover.", "未填写申报时间：封面将留空。",
+    ),
+    "application.date_future": ("The application date {date} is in the future.",
+                                "申报时间 {date} 晚于今天。"),
+    "json.duplicate_application": (
+        "A second application for the plan starting {year} (the first is at {first}).",
+        "方案起始年份 {year} 的申请书重复（第一份在 {first}）。",
+    ),
+    "contacts_sheet.no_contacts": (
+        "The unit has no contact persons: add them in the unit profile.",
+        "单位信息中没有联系人：请先添加联系人。",
+    ),
+    "contacts_sheet.contact_field_missing": (
+        "Contact {index} {name}: the contacts sheet needs this (a name, and an office phone or "
+        "a mobile).",
+        "第 {index} 位联系人{name}：联系人信息表需要填写此项（姓名，以及办公电话或手机）。",
+    ),
+    # Stock-patent inventory (存量专利盘点, issue 15) ------------------------------------------
+    "inventory.intention_unknown": (
+        "\"{value}\" is not a transfer intention: transfer, licence or own use.",
+        "“{value}”不是转化意愿：应为转让、许可或自行应用或产业化。",
+    ),
+    "inventory.category_unknown": (
+        "\"{value}\" is not in the category list; pick a category from the list.",
+        "“{value}”不在分类目录中，请从目录中选择。",
+    ),
+    "inventory.ipc_malformed": (
+        "\"{value}\" is not an IPC symbol (e.g. G06F or G06F 16/00).",
+        "“{value}”不是 IPC 分类号（如 G06F 或 G06F 16/00）。",
+    ),
+    "inventory.maturity_range": (
+        "Maturity \"{value}\" is not a technology readiness level from 1 to 9.",
+        "技术成熟度“{value}”不是 1～9 级技术就绪水平。",
+    ),
+    "inventory.prospect_unknown": (
+        "\"{value}\" is not a market prospect: good, fairly good, average or poor.",
+        "“{value}”不是市场应用前景：应为好、较好、一般或较差。",
+    ),
+    "inventory.verdict_unknown": (
+        "\"{value}\" is neither yes nor no.", "“{value}”应为“是”或“否”。",
+    ),
+    "inventory.stage_unknown": (
+        "\"{value}\" is neither done nor planned.", "“{value}”应为“已发生（已达成）”或“即将”。",
+    ),
+    "inventory.value_unreadable": (
+        "\"{value}\" cannot be read for this field.", "“{value}”无法识别为该项的值。",
+    ),
+    "inventory.evaluated_future": (
+        "The date {date} is in the future.", "日期 {date} 晚于今天。",
+    ),
+    "inventory.convertible_abandoned": (
+        "A patent to be abandoned cannot also be screened as convertible.",
+        "即将放弃的专利不能同时筛选为可转化专利。",
+    ),
+    "inventory.convertible_not_in_force": (
+        "Only patents in force can be convertible; this one is {status}.",
+        "只有有效专利才能筛选为可转化专利，该专利为{status}。",
+    ),
+    "inventory.field_missing": (
+        "Pick the technical field (strategic emerging industry or national economy): the "
+        "classification table counts the patent under it.",
+        "请选择技术领域（战略性新兴产业或国民经济行业），分类统计表按此计数。",
+    ),
+    "inventory.maturity_missing": (
+        "Rate the technology maturity (levels 1–9).", "请评定技术成熟度（1～9 级）。",
+    ),
+    "inventory.prospect_missing": (
+        "Rate the market prospect.", "请评定市场应用前景。",
+    ),
+    "inventory.intention_missing": (
+        "Mark the transfer intention (transfer, licence, own use).",
+        "请标注转化意愿（转让、许可、自行应用或产业化）。",
+    ),
+    "inventory.convertible_already_used": (
+        "The patent is already licensed or transferred: the classification table counts only "
+        "patents not yet put to use.",
+        "该专利已许可或已转让，分类统计表只统计尚未转化运用的专利。",
+    ),
+    "inventory.abandon_while_used": (
+        "A patent licensed or being transferred should not be abandoned: commitment 3 asks to "
+        "keep it in force.",
+        "已许可或正在转让的专利不应放弃：承诺第 3 条要求维持专利权有效。",
+    ),
+    "inventory.evaluator_missing": (
+        "Enter who evaluated the patent.", "请填写评价人。",
+    ),
+    "inventory.evaluated_on_missing": (
+        "Enter the evaluation date.", "请填写评价日期。",
+    ),
+    "inventory.feedback_enterprise_required": (
+        "Enter the enterprise that gave the feedback.", "请填写反馈企业名称。",
+    ),
+    "inventory.import_unknown_patent": (
+        "Row {row}: patent {number} is not in the register; its screening was not imported.",
+        "第 {row} 行：专利 {number} 不在登记册中，其盘点信息未导入。",
+    ),
+    "json.screening_patent_unknown": (
+        "The screening names patent {number}, which is neither in the file nor in the register.",
+        "盘点信息所列专利 {number} 既不在文件中，也不在登记册中。",
+    ),
+    "cli.imported_screenings": (
+        "Screening columns written for {count} patent(s).", "已写入 {count} 件专利的盘点信息。",
+    ),
+    "cli.record_screening": ("screening of {number}", "专利 {number} 的盘点"),
+    "cli.due_fee": (
+        "{number}\t{title}\tyear {year} fee due {due} (in {days} days; with surcharge until "
+        "{grace_end})",
+        "{number}\t{title}\t第 {year} 年年费 {due} 到期（还有 {days} 天；滞纳期至 {grace_end}）",
+    ),
+    "cli.due_expiry": (
+        "{number}\t{title}\tterm ends {expiry} (in {days} days)",
+        "{number}\t{title}\t专利权期限 {expiry} 届满（还有 {days} 天）",
+    ),
+    "cli.due_summary": (
+        "{fees} annual fee(s) due within {days} days; {expiring} patent(s) expire within a "
+        "year. Amounts: see CNIPA's fee notice (not computed here).",
+        "{days} 天内到期年费 {fees} 件；一年内期限届满专利 {expiring} 件。"
+        "缴费金额请以国家知识产权局缴费通知为准（本程序不计算金额）。",
+    ),
+    "cli.due_days_negative": (
+        "--days must be 0 or more.", "--days 应为 0 或正整数。",
+    ),
+    "cli.inventory_draft": (
+        "The screening has errors (listed above): the PDFs are marked 草稿.",
+        "盘点信息有错误（见上），PDF 已加“草稿”水印。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {
+    # Stock-patent inventory (issue 15)
+    "intentions": ("Transfer intention", "转化意愿"),
+    "strategic_category": ("Strategic emerging industry", "战略性新兴产业类别"),
+    "economy_category": ("National economy category", "国民经济行业"),
+    "ipc": ("IPC class", "IPC分类"),
+    "maturity": ("Technology maturity", "技术成熟度"),
+    "prospect": ("Market prospect", "市场应用前景"),
+    "verdict": ("Convertible", "筛选结论"),
+    "licence": ("Licence", "许可情况"),
+    "transfer": ("Transfer", "转让情况"),
+    "abandon": ("To be abandoned", "即将放弃专利权"),
+    "dispute": ("Ownership dispute", "涉及权属纠纷"),
+    "evaluator": ("Evaluator", "评价人"),
+    "evaluated_on": ("Evaluation date", "评价日期"),
+    "note": ("Note (remark on the tables)", "盘点备注"),
+    "feedback.enterprise": ("Enterprise", "反馈企业"),
+    "feedback.received_on": ("Feedback date", "反馈日期"),
+    "feedback.prospect": ("Industrialisation prospect", "产业化前景评价"),
+    "feedback.cooperation": ("Cooperation intention", "产学研合作意向"),
     "number": ("Patent number", "专利号"),
     "title": ("Title", "发明创造名称"),
     "kind": ("Type", "专利类型"),
@@ -1348,6 +1716,46 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "single_term": ("Single licence term", "单次许可期限"),
     "declared_on": ("Declaration date", "声明日期"),
     "offer": ("Information sheet", "信息表"),
+    # Other forms of the notices (issue 14): licence contract, Henan application.
+    "patents": ("Patents", "专利"),
+    "inventors": ("Inventors / designers", "发明人/设计人"),
+    "annual_fee_paid_until": ("Annual fee paid up to", "专利年费已交至"),
+    "licensee.name": ("Licensee", "被许可人"),
+    "licensee.contact_phone": ("Licensee's phone", "被许可人联系电话"),
+    "licensee.fax": ("Licensee's fax", "被许可人传真"),
+    "licensee.email": ("Licensee's e-mail", "被许可人电子信箱"),
+    "manner": ("Manner of exploitation", "实施方式"),
+    "scope": ("Scope of exploitation", "实施范围"),
+    "term": ("Term of exploitation", "实施期限"),
+    "fee_agreement": ("Fee as declared or negotiated", "使用费标准（一致或协商修改）"),
+    "bank_name": ("Bank", "开户银行"),
+    "bank_account": ("Account number", "帐号"),
+    "penalty": ("Penalty for late payment", "支付违约金的计算方法"),
+    "improvement": ("Ownership of improvements", "后续改进成果归属"),
+    "improvement_other": ("Other ownership", "其他归属"),
+    "dispute_settlement": ("Settlement of disputes", "争议处理方式"),
+    "arbitration_commission": ("Arbitration commission", "仲裁委员会"),
+    "copies": ("Copies", "合同份数"),
+    "signed_on": ("Signing date", "签订日期"),
+    "unit.name": ("Unit name", "单位名称"),
+    "filed_on": ("Application date", "申报时间"),
+    "lead_name": ("Person in charge", "负责人姓名"),
+    "lead_mobile": ("Person in charge: mobile", "负责人手机"),
+    "lead_phone": ("Person in charge: landline", "负责人固定电话"),
+    "lead_fax": ("Person in charge: fax", "负责人传真号码"),
+    "liaison_name": ("Liaison", "联络人姓名"),
+    "liaison_mobile": ("Liaison: mobile", "联络人手机"),
+    "liaison_phone": ("Liaison: landline", "联络人固定电话"),
+    "liaison_fax": ("Liaison: fax", "联络人传真号码"),
+    "liaison_postcode": ("Liaison: postcode", "邮编"),
+    "liaison_email": ("Liaison: e-mail", "E-mail"),
+    "unit_profile": ("About the unit", "申报单位基本情况"),
+    "work_targets": ("Work targets", "工作指标"),
+    "funding": ("Funding", "经费保障机制"),
+    "measures": ("Work measures", "工作举措"),
+    "goals": ("Work goals", "工作目标"),
+    "tasks": ("Tasks and responsibilities", "工作任务分解及职责划分"),
+    "safeguards": ("Safeguards", "保障措施"),
 }
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -1372,6 +1780,16 @@ LICENCE_KIND_LABELS: dict[str, tuple[str, str]] = {
     "ordinary": ("ordinary licence", "普通许可"),
     "exclusive": ("exclusive licence", "独占许可"),
     "sole": ("sole licence", "排他许可"),
+}
+
+# Use cases (issue 13): the ⑥ fee options as a message names them (`options` params), in
+# the form's own words: the phrase each official sentence of ⑥ is known by.
+FEE_OPTION_LABELS: dict[str, tuple[str, str]] = {
+    "free": ("free of charge", "免费使用"),
+    "entry_plus_royalty": ("entry fee plus royalty", "入门费和提成费相结合"),
+    "lump_sum": ("lump sum", "一次总付"),
+    "instalments": ("instalments within a total", "总付额内分期支付"),
+    "other": ("another clear and reasonable fee", "其他明确合理的许可使用费标准"),
 }
 
 # The reason of an operating-system error (app.os_errors.reason_kind), in the words a clerk on
@@ -1428,6 +1846,9 @@ def _param_text(key: str, value: Any, language: str) -> str:
         return label(LICENCE_KIND_LABELS, value, language)
     if key == "status" and isinstance(value, str) and value in LEGAL_STATUS_LABELS:
         return label(LEGAL_STATUS_LABELS, value, language)
+    if key == "options" and isinstance(value, (list, tuple)):
+        sep = "、" if language == ZH else ", "
+        return sep.join(label(FEE_OPTION_LABELS, str(v), language) for v in value)
     if key == "fields" and isinstance(value, (list, tuple)):
         sep = "、" if language == ZH else ", "
         return sep.join(field_label(str(v), language) for v in value)

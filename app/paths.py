@@ -12,6 +12,11 @@ from app import APP_ID, ORGANISATION_NAME
 DB_ENV_VAR = "LICENCE_DESK_DB"
 DATA_DIR_ENV_VAR = "LICENCE_DESK_DATA_DIR"
 DB_FILE_NAME = "licence-desk.sqlite3"
+# Portable mode (DESIGN.md: the bundle's portable switch): this file beside the bundle's
+# executables keeps the database, settings, logs and stored files in PORTABLE_DATA_DIR next
+# to them, e.g. on a USB stick or a shared folder. build.spec writes it when asked to.
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA_DIR = "data"
 
 
 SHARE_DIR = Path("share") / APP_ID  # where a wheel install puts resources/ and translations/
@@ -69,15 +74,37 @@ def translations_dir() -> Path:
     return _bundled("translations")
 
 
-def user_data_dir() -> Path:
-    """The folder for the database and attached files.
+def executable_dir() -> Path | None:
+    """The folder of the bundle's executables; None when running from Python (source, pip)."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
 
-    `LICENCE_DESK_DATA_DIR` overrides it (tests, portable installs); otherwise platformdirs'
-    per-user data folder (on Windows %LOCALAPPDATA%\\LicenceDesk\\licence-desk).
+
+def portable_data_dir(folder: Path | None = None) -> Path | None:
+    """`data/` beside the executables when the portable marker is there, else None.
+
+    `folder` is where the executables are (default: this bundle's; from source there is none).
+    """
+    folder = executable_dir() if folder is None else folder
+    if folder is None or not (folder / PORTABLE_MARKER).is_file():
+        return None
+    return folder / PORTABLE_DATA_DIR
+
+
+def user_data_dir() -> Path:
+    """The folder for the database, settings, logs and attached files.
+
+    `LICENCE_DESK_DATA_DIR` overrides it (tests); then a portable bundle's `data/` beside its
+    executables; otherwise platformdirs' per-user data folder (on Windows
+    %LOCALAPPDATA%\\LicenceDesk\\licence-desk).
     """
     override = os.environ.get(DATA_DIR_ENV_VAR)
+    portable = None if override else portable_data_dir()
     if override:
         path = Path(override)
+    elif portable is not None:
+        path = portable
     else:
         import platformdirs
 

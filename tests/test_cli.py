@@ -17,6 +17,7 @@ from app import __version__
 from app.cli import main
 from app.interchange import organisation_document
 from app.models.database import open_database
+from app.models.offers import OfferFields
 from app.models.store import ContactData, OrganisationData, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,6 +250,30 @@ def test_draft_with_bad_check_character_fails_validate(
         }
     ]
     assert errors[0]["message"].startswith("Check character 4 is wrong")
+
+
+def test_validate_json_with_a_fee_figure_that_is_not_positive(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Finding params once carried a Decimal: `validate --json` crashed with a TypeError."""
+    db = tmp_path / "r.sqlite3"
+    assert run(capsys, "--db", str(db), "import",
+               str(data_file(tmp_path, patent("201710601862.3"))))[0] == 0
+    database = open_database(db)
+    try:
+        store = Store(database)
+        [record] = store.patents()
+        fee = {"option": "instalments", "first_days": 30, "first_yuan": "-10000",
+               "period": "year", "period_days": 30, "batches": 2, "each_yuan": "20000",
+               "count": 3, "total_yuan": "30000"}
+        assert store.save_offer(record.id, OfferFields(fee=fee)).record_id is not None
+    finally:
+        database.close()
+    code, out, err = run(capsys, "--db", str(db), "validate", "--json")
+    assert code == 1 and "Traceback" not in err
+    [row] = [r for r in json.loads(out) if r["code"] == "fee.parameter_not_positive"]
+    assert row["entity"] == "offer" and row["field"] == "fee.first_yuan"
+    assert row["params"] == {"value": "-10000"} and "-10000" in row["message"]
 
 
 def test_clean_register_validates_and_round_trips(

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from email import policy
 from pathlib import Path
 
@@ -20,7 +19,6 @@ from keyring.backend import KeyringBackend
 from app import cli
 from app.cli import PASSWORD_ENV_VAR, main
 from app.models.database import open_database
-from app.models.offers import OfferFields
 from app.models.store import Store
 from app.submit.credentials import SERVICE, keyring_user
 from app.submit.records import SubmissionRecords
@@ -136,25 +134,6 @@ def test_package_lists_every_problem_and_builds_nothing(
     assert "202110567890.4：登记册中没有该专利。" in out
     assert any("render offers" in r[2] for r in rows(out))
     assert not (tmp_path / "p2").exists() and not (tmp_path / "p3").exists()
-
-
-def test_an_edit_after_rendering_makes_the_documents_out_of_date(
-    capsys: pytest.CaptureFixture[str], rendered: Path, tmp_path: Path
-) -> None:
-    database = open_database(rendered)
-    try:
-        store = Store(database)
-        [offer] = [o for o in store.offers() if o.patent.number == OTHER]
-        fields = OfferFields.of(offer)
-        assert store.save_offer(offer.patent_id, replace(fields, single_term="5年")).saved
-    finally:
-        database.close()
-    code, out, _ = run(capsys, "--db", str(rendered), "package", "--target", "hubei",
-                       "--send-unsealed", "--out", str(tmp_path / "p"))
-    assert code == 1
-    stale = {r[0] for r in rows(out) if "生成后数据又有修改" in r[2]}
-    assert stale == {"汇总表", f"ZL{OTHER} 信息表", f"ZL{OTHER} 声明"}
-    assert not (tmp_path / "p").exists()
 
 
 def test_package_before_the_summary_list_and_unknown_targets(

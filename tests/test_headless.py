@@ -1,4 +1,5 @@
-"""The domain runs without Qt: app/models, app/export and app/submit never import PySide6."""
+"""The domain runs without Qt: app/models, app/export, app/submit and app/usecases never import
+PySide6."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADLESS = ["app/models", "app/export", "app/submit"]
+HEADLESS = ["app/models", "app/export", "app/submit", "app/usecases"]
 
 
 @pytest.mark.parametrize("package", HEADLESS)
@@ -33,7 +34,7 @@ def test_importing_the_domain_loads_no_qt() -> None:
     code = (
         "import importlib, pkgutil, sys\n"
         "import app.models, app.messages\n"
-        "for pkg in ('app.models', 'app.export', 'app.submit'):\n"
+        "for pkg in ('app.models', 'app.export', 'app.submit', 'app.usecases'):\n"
         "    try:\n"
         "        mod = importlib.import_module(pkg)\n"
         "    except ModuleNotFoundError:\n"

@@ -157,7 +157,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="82"/>
+        <location filename="../app/ui/application.py" line="93"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
@@ -165,203 +165,203 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../app/ui/batch_window.py" line="82"/>
+        <location filename="../app/ui/batch_window.py" line="84"/>
         <source>Writing 汇总表.pdf and 汇总表.xlsx…</source>
         <translation>正在写入 汇总表.pdf 和 汇总表.xlsx……</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="101"/>
+        <location filename="../app/ui/batch_window.py" line="103"/>
         <source>Batches and summary lists</source>
         <translation>批次与汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="111"/>
+        <location filename="../app/ui/batch_window.py" line="113"/>
         <source>Write summary list…</source>
         <translation>生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="113"/>
+        <location filename="../app/ui/batch_window.py" line="115"/>
         <source>Write 汇总表.xlsx and 汇总表.pdf into a folder.</source>
         <translation>将 汇总表.xlsx 和 汇总表.pdf 写入一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="115"/>
+        <location filename="../app/ui/batch_window.py" line="117"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="131"/>
+        <location filename="../app/ui/batch_window.py" line="133"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="138"/>
+        <location filename="../app/ui/batch_window.py" line="140"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="141"/>
+        <location filename="../app/ui/batch_window.py" line="143"/>
         <source>A new batch; the information sheets selected on the right go into it.</source>
         <translation>新建批次；右侧选中的信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="143"/>
+        <location filename="../app/ui/batch_window.py" line="145"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="146"/>
+        <location filename="../app/ui/batch_window.py" line="148"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="162"/>
+        <location filename="../app/ui/batch_window.py" line="164"/>
         <source>No batch yet. Select the finalised information sheets below, then press New… to put them in a batch.</source>
         <translation>还没有批次。请在下方选中已定稿的信息表，再点“新建…”将其放入一个批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="183"/>
+        <location filename="../app/ui/batch_window.py" line="185"/>
         <source>Information sheets</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="187"/>
+        <location filename="../app/ui/batch_window.py" line="189"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="197"/>
+        <location filename="../app/ui/batch_window.py" line="199"/>
         <source>Greyed: not finalised yet (the tooltip says why); it cannot join a batch.</source>
         <translation>灰色：尚未定稿（鼠标悬停可查看原因），不能加入批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="206"/>
+        <location filename="../app/ui/batch_window.py" line="208"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="209"/>
+        <location filename="../app/ui/batch_window.py" line="211"/>
         <source>← Remove</source>
         <translation>← 移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="217"/>
+        <location filename="../app/ui/batch_window.py" line="219"/>
         <source>In this batch (in 序号 order)</source>
         <translation>本批次（按序号排列）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="226"/>
+        <location filename="../app/ui/batch_window.py" line="228"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="229"/>
+        <location filename="../app/ui/batch_window.py" line="231"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="252"/>
+        <location filename="../app/ui/batch_window.py" line="254"/>
         <source>The summary list as it will be printed</source>
         <translation>汇总表打印预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="285"/>
+        <location filename="../app/ui/batch_window.py" line="287"/>
         <source>No problems: every sheet of the batch is on the list with all its columns filled in.</source>
         <translation>没有问题：本批次每份信息表都已列入汇总表，各栏均已填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="313"/>
+        <location filename="../app/ui/batch_window.py" line="315"/>
         <source>%1 (%2 sheets)</source>
         <translation>%1（%2 份信息表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="449"/>
+        <location filename="../app/ui/batch_window.py" line="451"/>
         <source>Name of the new batch (e.g. 2026 年第一批):</source>
         <translation>新批次名称（如 2026 年第一批）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="451"/>
+        <location filename="../app/ui/batch_window.py" line="453"/>
         <source>The %1 selected information sheet(s) go into it.</source>
         <translation>选中的 %1 份信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="453"/>
+        <location filename="../app/ui/batch_window.py" line="455"/>
         <source>New batch</source>
         <translation>新建批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="466"/>
+        <location filename="../app/ui/batch_window.py" line="468"/>
         <source>Rename batch</source>
         <translation>重命名批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="466"/>
+        <location filename="../app/ui/batch_window.py" line="468"/>
         <source>New name of the batch:</source>
         <translation>批次的新名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="477"/>
+        <location filename="../app/ui/batch_window.py" line="479"/>
         <source>Delete batch</source>
         <translation>删除批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="478"/>
+        <location filename="../app/ui/batch_window.py" line="480"/>
         <source>Delete the batch “%1”?</source>
         <translation>要删除批次“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="479"/>
+        <location filename="../app/ui/batch_window.py" line="481"/>
         <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
         <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="512"/>
+        <location filename="../app/ui/batch_window.py" line="514"/>
         <source>… and %1 more (hover here for all).</source>
         <translation>……另有 %1 项（鼠标悬停可查看全部）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="552"/>
+        <location filename="../app/ui/batch_window.py" line="554"/>
         <source>Write summary list</source>
         <translation>生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="553"/>
+        <location filename="../app/ui/batch_window.py" line="555"/>
         <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
         <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="561"/>
+        <location filename="../app/ui/batch_window.py" line="563"/>
         <source>Folder for the summary list</source>
         <translation>汇总表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="573"/>
+        <location filename="../app/ui/batch_window.py" line="575"/>
         <source>Writing the summary list</source>
         <translation>正在生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="582"/>
-        <location filename="../app/ui/batch_window.py" line="593"/>
+        <location filename="../app/ui/batch_window.py" line="584"/>
+        <location filename="../app/ui/batch_window.py" line="595"/>
         <source>Summary list not written</source>
         <translation>汇总表未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="583"/>
+        <location filename="../app/ui/batch_window.py" line="585"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="585"/>
+        <location filename="../app/ui/batch_window.py" line="587"/>
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="588"/>
+        <location filename="../app/ui/batch_window.py" line="590"/>
         <source>Open the folder %1?</source>
         <translation>要打开文件夹 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="589"/>
+        <location filename="../app/ui/batch_window.py" line="591"/>
         <source>Summary list written</source>
         <translation>汇总表已生成</translation>
     </message>
@@ -488,6 +488,246 @@
     </message>
 </context>
 <context>
+    <name>ContractEditor</name>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="141"/>
+        <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
+        <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="169"/>
+        <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
+        <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="184"/>
+        <source>第六条 to 第十三条</source>
+        <translation>第六条至第十三条</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="218"/>
+        <source>e.g. 武汉仲裁委员会</source>
+        <translation>例如：武汉仲裁委员会</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="226"/>
+        <source>(blank)</source>
+        <translation>（留空）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="231"/>
+        <source>Signing date (签字盖章日期)</source>
+        <translation>签字盖章日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="248"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <source>Write PDF and Word…</source>
+        <translation>生成 PDF 和 Word…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="640"/>
+        <location filename="../app/ui/contract_editor.py" line="646"/>
+        <source>Create the deal</source>
+        <translation>登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
+        <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
+        <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="254"/>
+        <location filename="../app/ui/contract_editor.py" line="578"/>
+        <location filename="../app/ui/contract_editor.py" line="584"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="255"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="277"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="280"/>
+        <source>Remove</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="295"/>
+        <source>Names separated by 、</source>
+        <translation>多人用“、”分隔</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="298"/>
+        <source>Record on the patent</source>
+        <translation>登记到专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="309"/>
+        <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
+        <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="318"/>
+        <source>一致 — the fee declared on the information sheet</source>
+        <translation>一致——即信息表中声明的使用费标准</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="320"/>
+        <source>协商修改 — a negotiated fee, stated below</source>
+        <translation>协商修改——在下方写明协商后的使用费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="524"/>
+        <source>“%1” is not a date: write it as 2023-05-01.</source>
+        <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="537"/>
+        <source>(no fee declared on the information sheets of these patents, or they differ)</source>
+        <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="552"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="555"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="557"/>
+        <source>No errors: the contract is ready to print.</source>
+        <translation>没有错误：合同可以打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="572"/>
+        <source>Licence contract</source>
+        <translation>专利开放许可合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="573"/>
+        <source>Licence contract %1</source>
+        <translation>专利开放许可合同 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="579"/>
+        <source>The signing date is not a date and will be saved empty. Save anyway?</source>
+        <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="610"/>
+        <source>Folder for the contract</source>
+        <translation>合同保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="622"/>
+        <source>Could not write the contract</source>
+        <translation>无法生成合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="625"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
+        <translation>合同仍有错误：PDF 标有“草稿”。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="629"/>
+        <source>Contract written</source>
+        <translation>合同已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="647"/>
+        <source>Recorded as deal %1 in the deal register.</source>
+        <translation>已登记为达成许可第 %1 项。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/contract_editor.py" line="655"/>
+        <source>This contract has changes that are not saved. Save them?</source>
+        <translation>此合同有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsWindow</name>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="80"/>
+        <source>Licence contracts</source>
+        <translation>专利开放许可合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="85"/>
+        <source>New contract…</source>
+        <translation>新建合同…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="87"/>
+        <source>For the patents selected in the register</source>
+        <translation>为登记册中选中的专利新建</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="89"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="92"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="95"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="103"/>
+        <source>Each contract is printed as PDF and as a Word file (.docx) to negotiate; a signed one records its deal.</source>
+        <translation>每份合同生成 PDF 和可编辑的 Word 文件（.docx）供协商；签订后可登记达成许可。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="119"/>
+        <source>%1 error(s)</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="121"/>
+        <source>deal recorded</source>
+        <translation>已登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="146"/>
+        <source>Delete contract</source>
+        <translation>删除合同</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="147"/>
+        <source>Delete this contract? Its deal, if recorded, stays.</source>
+        <translation>删除此合同吗？已登记的达成许可将保留。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../app/ui/crash_dialog.py" line="22"/>
@@ -520,346 +760,356 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="263"/>
+        <location filename="../app/ui/deal_editor.py" line="262"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="266"/>
+        <location filename="../app/ui/deal_editor.py" line="265"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="269"/>
+        <location filename="../app/ui/deal_editor.py" line="268"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="274"/>
+        <location filename="../app/ui/deal_editor.py" line="273"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="291"/>
+        <location filename="../app/ui/deal_editor.py" line="290"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="297"/>
+        <location filename="../app/ui/deal_editor.py" line="296"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="333"/>
+        <location filename="../app/ui/deal_editor.py" line="332"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="336"/>
+        <location filename="../app/ui/deal_editor.py" line="335"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="339"/>
+        <location filename="../app/ui/deal_editor.py" line="338"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="342"/>
+        <location filename="../app/ui/deal_editor.py" line="341"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="354"/>
+        <location filename="../app/ui/deal_editor.py" line="353"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="371"/>
+        <location filename="../app/ui/deal_editor.py" line="370"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="374"/>
+        <location filename="../app/ui/deal_editor.py" line="373"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="380"/>
+        <location filename="../app/ui/deal_editor.py" line="379"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="384"/>
+        <location filename="../app/ui/deal_editor.py" line="383"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="385"/>
+        <location filename="../app/ui/deal_editor.py" line="384"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="389"/>
+        <location filename="../app/ui/deal_editor.py" line="388"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="391"/>
+        <location filename="../app/ui/deal_editor.py" line="390"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="392"/>
+        <location filename="../app/ui/deal_editor.py" line="391"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="394"/>
+        <location filename="../app/ui/deal_editor.py" line="393"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="398"/>
+        <location filename="../app/ui/deal_editor.py" line="397"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="406"/>
+        <location filename="../app/ui/deal_editor.py" line="405"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="409"/>
+        <location filename="../app/ui/deal_editor.py" line="408"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="410"/>
+        <location filename="../app/ui/deal_editor.py" line="409"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="414"/>
+        <location filename="../app/ui/deal_editor.py" line="418"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="418"/>
+        <location filename="../app/ui/deal_editor.py" line="422"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="438"/>
-        <location filename="../app/ui/deal_editor.py" line="572"/>
+        <location filename="../app/ui/deal_editor.py" line="442"/>
+        <location filename="../app/ui/deal_editor.py" line="576"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="439"/>
+        <location filename="../app/ui/deal_editor.py" line="443"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="440"/>
+        <location filename="../app/ui/deal_editor.py" line="444"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="441"/>
+        <location filename="../app/ui/deal_editor.py" line="445"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="565"/>
+        <location filename="../app/ui/deal_editor.py" line="569"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="458"/>
+        <location filename="../app/ui/deal_editor.py" line="462"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="466"/>
+        <location filename="../app/ui/deal_editor.py" line="412"/>
+        <source>What the licensee has paid so far, in yuan</source>
+        <translation>被许可人至今已支付的金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="413"/>
+        <source>Amount received (到款额, yuan)</source>
+        <translation>到款额（元）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/deal_editor.py" line="470"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="468"/>
+        <location filename="../app/ui/deal_editor.py" line="472"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="472"/>
+        <location filename="../app/ui/deal_editor.py" line="476"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="477"/>
+        <location filename="../app/ui/deal_editor.py" line="481"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
-        <location filename="../app/ui/deal_editor.py" line="512"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="516"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="486"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="502"/>
+        <location filename="../app/ui/deal_editor.py" line="506"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="505"/>
+        <location filename="../app/ui/deal_editor.py" line="509"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="508"/>
+        <location filename="../app/ui/deal_editor.py" line="512"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="521"/>
+        <location filename="../app/ui/deal_editor.py" line="525"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="568"/>
+        <location filename="../app/ui/deal_editor.py" line="572"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="569"/>
+        <location filename="../app/ui/deal_editor.py" line="573"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="586"/>
+        <location filename="../app/ui/deal_editor.py" line="590"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="748"/>
+        <location filename="../app/ui/deal_editor.py" line="759"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="776"/>
+        <location filename="../app/ui/deal_editor.py" line="787"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="785"/>
+        <location filename="../app/ui/deal_editor.py" line="796"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="788"/>
+        <location filename="../app/ui/deal_editor.py" line="799"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="790"/>
+        <location filename="../app/ui/deal_editor.py" line="801"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="800"/>
+        <location filename="../app/ui/deal_editor.py" line="811"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="861"/>
+        <location filename="../app/ui/deal_editor.py" line="872"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="881"/>
-        <location filename="../app/ui/deal_editor.py" line="890"/>
+        <location filename="../app/ui/deal_editor.py" line="892"/>
+        <location filename="../app/ui/deal_editor.py" line="901"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="891"/>
+        <location filename="../app/ui/deal_editor.py" line="902"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="899"/>
+        <location filename="../app/ui/deal_editor.py" line="910"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="900"/>
+        <location filename="../app/ui/deal_editor.py" line="911"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="901"/>
+        <location filename="../app/ui/deal_editor.py" line="912"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="920"/>
+        <location filename="../app/ui/deal_editor.py" line="931"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="922"/>
+        <location filename="../app/ui/deal_editor.py" line="933"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="931"/>
-        <location filename="../app/ui/deal_editor.py" line="938"/>
+        <location filename="../app/ui/deal_editor.py" line="942"/>
+        <location filename="../app/ui/deal_editor.py" line="949"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="932"/>
+        <location filename="../app/ui/deal_editor.py" line="943"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="958"/>
+        <location filename="../app/ui/deal_editor.py" line="969"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="966"/>
+        <location filename="../app/ui/deal_editor.py" line="977"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1013"/>
+        <location filename="../app/ui/deal_editor.py" line="1033"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1014"/>
+        <location filename="../app/ui/deal_editor.py" line="1034"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1018"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1040,27 +1290,27 @@ The log file is %1</source>
         <translation>已重新编号：%1 项</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="558"/>
+        <location filename="../app/ui/deals_window.py" line="564"/>
         <source>(no licensee)</source>
         <translation>（无被许可人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="560"/>
+        <location filename="../app/ui/deals_window.py" line="566"/>
         <source>New deal: %1</source>
         <translation>新增许可：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="562"/>
+        <location filename="../app/ui/deals_window.py" line="568"/>
         <source>Deal %1: %2</source>
         <translation>许可 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="565"/>
+        <location filename="../app/ui/deals_window.py" line="571"/>
         <source>Unsaved deals</source>
         <translation>未保存的许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="566"/>
+        <location filename="../app/ui/deals_window.py" line="572"/>
         <source>Some deals were being edited and were not saved. Restore them?</source>
         <translation>上次有许可正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -1190,285 +1440,457 @@ The log file is %1</source>
     </message>
 </context>
 <context>
-    <name>ImportWizard</name>
+    <name>FeedbackDialog</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="235"/>
-        <source>Import a patent list</source>
-        <translation>导入专利清单</translation>
+        <location filename="../app/ui/inventory_window.py" line="567"/>
+        <source>Enterprise feedback: {number}</source>
+        <translation>企业反馈：{number}</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="246"/>
-        <source>&lt; Back</source>
-        <translation>&lt; 上一步</translation>
+        <location filename="../app/ui/inventory_window.py" line="584"/>
+        <source>Enterprise:</source>
+        <translation>反馈企业：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="253"/>
-        <location filename="../app/ui/import_wizard.py" line="484"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <location filename="../app/ui/inventory_window.py" line="585"/>
+        <source>Received on:</source>
+        <translation>反馈日期：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="274"/>
-        <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
-        <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
+        <location filename="../app/ui/inventory_window.py" line="586"/>
+        <source>Industrialisation prospect:</source>
+        <translation>产业化前景评价：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="284"/>
-        <source>Path of the .xlsx or .csv file</source>
-        <translation>.xlsx 或 .csv 文件的路径</translation>
+        <location filename="../app/ui/inventory_window.py" line="587"/>
+        <source>Technical improvement needs:</source>
+        <translation>技术改进需求：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="286"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
+        <location filename="../app/ui/inventory_window.py" line="588"/>
+        <source>Cooperation intention:</source>
+        <translation>产学研合作意向：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="291"/>
-        <source>File</source>
-        <translation>文件</translation>
+        <location filename="../app/ui/inventory_window.py" line="589"/>
+        <source>Cooperation note:</source>
+        <translation>合作意向说明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="294"/>
-        <source>Sheet</source>
-        <translation>工作表</translation>
+        <location filename="../app/ui/inventory_window.py" line="590"/>
+        <source>&amp;Add this feedback</source>
+        <translation>登记此条反馈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="314"/>
-        <source>The headings are in row</source>
-        <translation>表头所在行</translation>
+        <location filename="../app/ui/inventory_window.py" line="617"/>
+        <source>The date must be written as 2024-03-01.</source>
+        <translation>日期请按 2024-03-01 的格式填写。</translation>
+    </message>
+</context>
+<context>
+    <name>HenanApplicationEditor</name>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="101"/>
+        <source>Henan application and work plan %1–%2</source>
+        <translation>河南省申请书和工作方案 %1–%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
-        <source>Item</source>
-        <translation>项目</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="118"/>
+        <source>Cover</source>
+        <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
-        <source>Column in the file</source>
-        <translation>文件中的列</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="134"/>
+        <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
+        <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="325"/>
-        <source>First values</source>
-        <translation>前几行的值</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="151"/>
+        <source>Fill in the liaison from the profile&apos;s first contact</source>
+        <translation>用单位信息的第一位联系人填写联络人</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="340"/>
-        <source>Required: the patent number identifies each row.</source>
-        <translation>必填：以专利号识别每一行。</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="160"/>
+        <source>Work plan (工作方案)</source>
+        <translation>工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="366"/>
-        <source>Only rows with problems</source>
-        <translation>只显示有问题的行</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="173"/>
+        <source>Insert the register&apos;s figures</source>
+        <translation>插入登记册中的数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="371"/>
-        <source>Columns…</source>
-        <translation>列设置…</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="175"/>
+        <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
+        <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="373"/>
-        <source>Check or change which column holds what.</source>
-        <translation>核对或修改各列对应的内容。</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="196"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="405"/>
-        <source>Patents already in the register</source>
-        <translation>登记册中已有的专利</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="197"/>
+        <source>Redo</source>
+        <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="408"/>
-        <source>Skip them (the register stays as it is)</source>
-        <translation>跳过（登记册保持不变）</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="198"/>
+        <source>Write PDFs…</source>
+        <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="411"/>
-        <source>Update them with what the file fills in</source>
-        <translation>用文件中填写的内容更新</translation>
+        <location filename="../app/ui/henan_application_editor.py" line="199"/>
+        <location filename="../app/ui/henan_application_editor.py" line="317"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="421"/>
-        <source>Rows with errors</source>
-        <translation>有错误的行</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="423"/>
-        <source>Import the rows without errors only</source>
-        <translation>只导入没有错误的行</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="426"/>
-        <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
-        <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="458"/>
-        <source>Contact person (summary list)</source>
-        <translation>联系人（汇总表）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
-        <source>Contact phone (summary list)</source>
-        <translation>联系电话（汇总表）</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
-        <source>① File</source>
-        <translation>① 文件</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
-        <source>② Columns</source>
-        <translation>② 列</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="469"/>
-        <source>③ Preview</source>
-        <translation>③ 预览</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
-        <source>④ Result</source>
-        <translation>④ 结果</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/import_wizard.py" line="484"/>
+        <location filename="../app/ui/henan_application_editor.py" line="200"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="486"/>
+        <location filename="../app/ui/henan_application_editor.py" line="264"/>
+        <source>“%1” is not a date: write it as 2023-05-01.</source>
+        <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="284"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
+        <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="287"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="289"/>
+        <source>No errors: the application is ready to print.</source>
+        <translation>没有错误：申请书可以打印。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="318"/>
+        <source>The application date is not a date and will be saved empty. Save anyway?</source>
+        <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="339"/>
+        <source>Folder for the PDFs</source>
+        <translation>PDF 保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="350"/>
+        <source>Could not write the PDFs</source>
+        <translation>无法生成 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="353"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="356"/>
+        <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
+        <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="358"/>
+        <source>PDFs written</source>
+        <translation>PDF 已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/henan_application_editor.py" line="365"/>
+        <source>The application has changes that are not saved. Save them?</source>
+        <translation>申请书有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="236"/>
+        <source>Import a patent list</source>
+        <translation>导入专利清单</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="247"/>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="254"/>
+        <location filename="../app/ui/import_wizard.py" line="485"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="275"/>
+        <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
+        <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="285"/>
+        <source>Path of the .xlsx or .csv file</source>
+        <translation>.xlsx 或 .csv 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="287"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="292"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="295"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="315"/>
+        <source>The headings are in row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="341"/>
+        <source>Required: the patent number identifies each row.</source>
+        <translation>必填：以专利号识别每一行。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="367"/>
+        <source>Only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="372"/>
+        <source>Columns…</source>
+        <translation>列设置…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="374"/>
+        <source>Check or change which column holds what.</source>
+        <translation>核对或修改各列对应的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="406"/>
+        <source>Patents already in the register</source>
+        <translation>登记册中已有的专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="409"/>
+        <source>Skip them (the register stays as it is)</source>
+        <translation>跳过（登记册保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="412"/>
+        <source>Update them with what the file fills in</source>
+        <translation>用文件中填写的内容更新</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="422"/>
+        <source>Rows with errors</source>
+        <translation>有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="424"/>
+        <source>Import the rows without errors only</source>
+        <translation>只导入没有错误的行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="427"/>
+        <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
+        <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <source>Contact person (summary list)</source>
+        <translation>联系人（汇总表）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="460"/>
+        <source>Contact phone (summary list)</source>
+        <translation>联系电话（汇总表）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <source>① File</source>
+        <translation>① 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <source>② Columns</source>
+        <translation>② 列</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <source>③ Preview</source>
+        <translation>③ 预览</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
+        <source>④ Result</source>
+        <translation>④ 结果</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="485"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="487"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="489"/>
+        <location filename="../app/ui/import_wizard.py" line="490"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="492"/>
+        <location filename="../app/ui/import_wizard.py" line="493"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="532"/>
+        <location filename="../app/ui/import_wizard.py" line="533"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="533"/>
+        <location filename="../app/ui/import_wizard.py" line="534"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="560"/>
+        <location filename="../app/ui/import_wizard.py" line="561"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="574"/>
+        <location filename="../app/ui/import_wizard.py" line="575"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="580"/>
+        <location filename="../app/ui/import_wizard.py" line="581"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="614"/>
+        <location filename="../app/ui/import_wizard.py" line="615"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="645"/>
+        <location filename="../app/ui/import_wizard.py" line="646"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="648"/>
+        <location filename="../app/ui/import_wizard.py" line="649"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="650"/>
+        <location filename="../app/ui/import_wizard.py" line="651"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="677"/>
+        <location filename="../app/ui/import_wizard.py" line="678"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="681"/>
+        <location filename="../app/ui/import_wizard.py" line="682"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="763"/>
+        <location filename="../app/ui/import_wizard.py" line="764"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="785"/>
+        <location filename="../app/ui/import_wizard.py" line="786"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="800"/>
+        <location filename="../app/ui/import_wizard.py" line="801"/>
         <source>Select a row to read its messages in full.</source>
         <translation>选中一行可查看完整的提示信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="809"/>
+        <location filename="../app/ui/import_wizard.py" line="810"/>
         <source>In the register: %1</source>
         <translation>登记册中：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="814"/>
+        <location filename="../app/ui/import_wizard.py" line="815"/>
         <source>Row %1: no problems.</source>
         <translation>第 %1 行：没有问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="828"/>
+        <location filename="../app/ui/import_wizard.py" line="831"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="838"/>
+        <location filename="../app/ui/import_wizard.py" line="841"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="845"/>
+        <location filename="../app/ui/import_wizard.py" line="848"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="847"/>
+        <location filename="../app/ui/import_wizard.py" line="850"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="848"/>
+        <location filename="../app/ui/import_wizard.py" line="851"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="852"/>
+        <location filename="../app/ui/import_wizard.py" line="855"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="857"/>
+        <location filename="../app/ui/import_wizard.py" line="861"/>
+        <source>Screening columns written for %1 patent(s).</source>
+        <translation>已写入 %1 件专利的盘点信息。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="864"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="864"/>
+        <location filename="../app/ui/import_wizard.py" line="871"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1476,580 +1898,926 @@ The log file is %1</source>
 <context>
     <name>Interaction</name>
     <message>
-        <location filename="../app/ui/interaction.py" line="62"/>
+        <location filename="../app/ui/interaction.py" line="64"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="64"/>
+        <location filename="../app/ui/interaction.py" line="66"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="66"/>
+        <location filename="../app/ui/interaction.py" line="68"/>
         <source>Later</source>
         <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="132"/>
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="133"/>
+        <source>No program on this computer opens this. It is here:</source>
+        <translation>本机没有能打开它的程序。文件位置：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="154"/>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="155"/>
+        <source>No program on this computer prints PDF files. Open the file in a PDF reader and print it from there. It is here:</source>
+        <translation>本机没有能打印 PDF 文件的程序。请用 PDF 阅读器打开该文件后打印。文件位置：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="186"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryWindow</name>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="294"/>
+        <source>Patent number</source>
+        <translation>专利号</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="295"/>
+        <source>Title</source>
+        <translation>专利名称</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="296"/>
+        <source>Type</source>
+        <translation>专利类型</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="297"/>
+        <source>Legal status</source>
+        <translation>法律状态</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="298"/>
+        <source>Verdict</source>
+        <translation>筛选结论</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="299"/>
+        <source>Intention</source>
+        <translation>转化意愿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="300"/>
+        <source>Strategic emerging industry</source>
+        <translation>战略性新兴产业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="301"/>
+        <source>National economy</source>
+        <translation>国民经济行业</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="302"/>
+        <source>IPC</source>
+        <translation>IPC分类</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="303"/>
+        <source>Maturity (TRL)</source>
+        <translation>技术成熟度</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="304"/>
+        <source>Market prospect</source>
+        <translation>市场应用前景</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="305"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="306"/>
+        <source>Transfer</source>
+        <translation>转让</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="307"/>
+        <source>To be abandoned</source>
+        <translation>即将放弃</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="308"/>
+        <source>Co-owned with a company</source>
+        <translation>与企业共有</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="309"/>
+        <source>Ownership dispute</source>
+        <translation>权属纠纷</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="310"/>
+        <source>Evaluator</source>
+        <translation>评价人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="311"/>
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="312"/>
+        <source>Next annual fee</source>
+        <translation>下次年费</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="313"/>
+        <source>Feedback</source>
+        <translation>企业反馈</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="314"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <source>Stock-patent inventory (存量专利盘点)</source>
+        <translation>存量专利盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="380"/>
+        <source>Filter: number, title, patentee, field…</source>
+        <translation>筛选：专利号、名称、专利权人、技术领域…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>All patents</source>
+        <translation>全部专利</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>Not screened yet</source>
+        <translation>尚未筛选</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <source>Convertible</source>
+        <translation>可转化</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <source>In one of the five situations</source>
+        <translation>属于五种情形之一</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <source>With problems</source>
+        <translation>有问题的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="387"/>
+        <source>Annual fee due within 90 days</source>
+        <translation>90 天内年费到期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="419"/>
+        <source>Set for the selected patents</source>
+        <translation>为选中的专利设置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="421"/>
+        <source>Clear for the selected</source>
+        <translation>为选中的专利清空</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="431"/>
+        <source>Field:</source>
+        <translation>项目：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="433"/>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="447"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="449"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="451"/>
+        <source>Write the &amp;Anhui tables…</source>
+        <translation>生成安徽盘点表(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="453"/>
+        <source>Enterprise &amp;feedback…</source>
+        <translation>企业反馈(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="455"/>
+        <source>Inventory</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="476"/>
+        <source>{total} patents, {shown} shown, {selected} selected</source>
+        <translation>共 {total} 件专利，显示 {shown} 件，选中 {selected} 件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="501"/>
+        <source>Enter an IPC class such as G06F; a section alone is not a class.</source>
+        <translation>请填写 IPC 小类，如 G06F；只有部不算分类号。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="513"/>
+        <source>{field} for {count} patents</source>
+        <translation>{count} 件专利的{field}</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="516"/>
+        <source>{field} set for {count} patents. Undo with Ctrl+Z.</source>
+        <translation>已为 {count} 件专利设置{field}。按 Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="531"/>
+        <source>Folder for the Anhui tables</source>
+        <translation>盘点表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="536"/>
+        <source>Anhui tables</source>
+        <translation>安徽盘点表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="540"/>
+        <source>The screening has errors: the PDFs are marked 草稿. Show &apos;With problems&apos; to fix them.</source>
+        <translation>盘点信息有错误，PDF 已加“草稿”水印。请选择“有问题的”逐一改正。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="548"/>
+        <source>Select one patent to see or record its feedback.</source>
+        <translation>请选中一件专利，查看或登记其企业反馈。</translation>
+    </message>
+</context>
+<context>
+    <name>LongTextField</name>
+    <message>
+        <location filename="../app/ui/long_text.py" line="28"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="30"/>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="53"/>
+        <source>What the notice asks for</source>
+        <translation>通知要求填写的内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/long_text.py" line="55"/>
+        <source>What the notice asks for (not printed)</source>
+        <translation>通知要求填写的内容（不打印）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="146"/>
+        <location filename="../app/ui/main_window.py" line="143"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="161"/>
+        <location filename="../app/ui/main_window.py" line="158"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="187"/>
+        <location filename="../app/ui/main_window.py" line="184"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="189"/>
+        <location filename="../app/ui/main_window.py" line="186"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="192"/>
+        <location filename="../app/ui/main_window.py" line="189"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="194"/>
+        <location filename="../app/ui/main_window.py" line="191"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="197"/>
+        <location filename="../app/ui/main_window.py" line="194"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="200"/>
+        <location filename="../app/ui/main_window.py" line="197"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="205"/>
+        <location filename="../app/ui/main_window.py" line="202"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="209"/>
+        <location filename="../app/ui/main_window.py" line="206"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="207"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="213"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="229"/>
+        <location filename="../app/ui/main_window.py" line="226"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="244"/>
+        <location filename="../app/ui/main_window.py" line="241"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="242"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="247"/>
+        <location filename="../app/ui/main_window.py" line="244"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="250"/>
+        <location filename="../app/ui/main_window.py" line="247"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="253"/>
+        <location filename="../app/ui/main_window.py" line="250"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="254"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="257"/>
+        <location filename="../app/ui/main_window.py" line="254"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="255"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="260"/>
+        <location filename="../app/ui/main_window.py" line="257"/>
+        <source>P&amp;rint the generated PDF</source>
+        <translation>打印已生成的 PDF(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="258"/>
+        <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
+        <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="261"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="261"/>
+        <location filename="../app/ui/main_window.py" line="262"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="263"/>
+        <location filename="../app/ui/main_window.py" line="264"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="266"/>
+        <location filename="../app/ui/main_window.py" line="267"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="267"/>
+        <location filename="../app/ui/main_window.py" line="268"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="269"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="270"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="273"/>
+        <location filename="../app/ui/main_window.py" line="274"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="276"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="278"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="281"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="283"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="284"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="285"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="288"/>
+        <location filename="../app/ui/main_window.py" line="289"/>
+        <source>Licence &amp;contracts…</source>
+        <translation>许可合同(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="290"/>
+        <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
+        <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="293"/>
+        <source>Henan &amp;application and work plan…</source>
+        <translation>河南省申请书和工作方案(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="294"/>
+        <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
+        <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="296"/>
+        <source>&amp;Contacts sheet…</source>
+        <translation>联系人信息表(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="297"/>
+        <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
+        <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="299"/>
+        <source>&amp;Ops-centre summary table…</source>
+        <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="300"/>
+        <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
+        <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="302"/>
+        <source>Stock-patent &amp;inventory…</source>
+        <translation>存量专利盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="303"/>
+        <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
+        <translation>筛选全部存量专利，生成安徽两张统计表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="291"/>
+        <location filename="../app/ui/main_window.py" line="309"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="292"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="327"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="313"/>
+        <location filename="../app/ui/main_window.py" line="334"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="320"/>
+        <location filename="../app/ui/main_window.py" line="341"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="327"/>
+        <location filename="../app/ui/main_window.py" line="349"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="334"/>
+        <location filename="../app/ui/main_window.py" line="356"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="339"/>
+        <location filename="../app/ui/main_window.py" line="368"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="340"/>
+        <location filename="../app/ui/main_window.py" line="369"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="343"/>
+        <location filename="../app/ui/main_window.py" line="372"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="346"/>
+        <location filename="../app/ui/main_window.py" line="375"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="402"/>
+        <location filename="../app/ui/main_window.py" line="431"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="473"/>
+        <location filename="../app/ui/main_window.py" line="498"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="475"/>
+        <location filename="../app/ui/main_window.py" line="500"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="479"/>
+        <location filename="../app/ui/main_window.py" line="504"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="520"/>
+        <location filename="../app/ui/main_window.py" line="545"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="601"/>
-        <location filename="../app/ui/main_window.py" line="835"/>
+        <location filename="../app/ui/main_window.py" line="626"/>
+        <location filename="../app/ui/main_window.py" line="857"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="603"/>
+        <location filename="../app/ui/main_window.py" line="628"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="605"/>
+        <location filename="../app/ui/main_window.py" line="630"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="606"/>
+        <location filename="../app/ui/main_window.py" line="631"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="607"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="613"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="657"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="658"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="665"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="647"/>
+        <location filename="../app/ui/main_window.py" line="672"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="686"/>
+        <location filename="../app/ui/main_window.py" line="711"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="710"/>
+        <location filename="../app/ui/main_window.py" line="735"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="748"/>
+        <location filename="../app/ui/main_window.py" line="773"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="775"/>
+        <location filename="../app/ui/main_window.py" line="797"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="778"/>
+        <location filename="../app/ui/main_window.py" line="800"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="782"/>
+        <location filename="../app/ui/main_window.py" line="804"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="792"/>
-        <location filename="../app/ui/main_window.py" line="837"/>
-        <location filename="../app/ui/main_window.py" line="841"/>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="814"/>
+        <location filename="../app/ui/main_window.py" line="859"/>
+        <location filename="../app/ui/main_window.py" line="863"/>
+        <location filename="../app/ui/main_window.py" line="1220"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="793"/>
+        <location filename="../app/ui/main_window.py" line="815"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="802"/>
+        <location filename="../app/ui/main_window.py" line="824"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="840"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="827"/>
+        <location filename="../app/ui/main_window.py" line="849"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="851"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="859"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="868"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="847"/>
+        <location filename="../app/ui/main_window.py" line="869"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="871"/>
-        <location filename="../app/ui/main_window.py" line="876"/>
+        <location filename="../app/ui/main_window.py" line="897"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="872"/>
+        <location filename="../app/ui/main_window.py" line="897"/>
+        <source>Print PDF</source>
+        <translation>打印 PDF</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="901"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="906"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="886"/>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
+        <location filename="../app/ui/main_window.py" line="923"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="916"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="688"/>
-        <location filename="../app/ui/main_window.py" line="889"/>
+        <location filename="../app/ui/main_window.py" line="713"/>
+        <location filename="../app/ui/main_window.py" line="918"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="890"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="894"/>
+        <location filename="../app/ui/main_window.py" line="923"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="927"/>
+        <location filename="../app/ui/main_window.py" line="956"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="997"/>
+        <location filename="../app/ui/main_window.py" line="1062"/>
+        <location filename="../app/ui/main_window.py" line="1080"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="998"/>
-        <location filename="../app/ui/main_window.py" line="1027"/>
+        <location filename="../app/ui/main_window.py" line="1063"/>
+        <location filename="../app/ui/main_window.py" line="1098"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1013"/>
+        <location filename="../app/ui/main_window.py" line="1084"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1018"/>
+        <location filename="../app/ui/main_window.py" line="1089"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1025"/>
-        <location filename="../app/ui/main_window.py" line="1044"/>
-        <location filename="../app/ui/main_window.py" line="1050"/>
+        <location filename="../app/ui/main_window.py" line="1096"/>
+        <location filename="../app/ui/main_window.py" line="1118"/>
+        <location filename="../app/ui/main_window.py" line="1124"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1045"/>
+        <location filename="../app/ui/main_window.py" line="1119"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1051"/>
+        <location filename="../app/ui/main_window.py" line="1125"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1058"/>
+        <location filename="../app/ui/main_window.py" line="1132"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1072"/>
+        <location filename="../app/ui/main_window.py" line="1146"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1148"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1148"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1078"/>
+        <location filename="../app/ui/main_window.py" line="1152"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1079"/>
+        <location filename="../app/ui/main_window.py" line="1153"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1222"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1151"/>
+        <location filename="../app/ui/main_window.py" line="1225"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1154"/>
+        <location filename="../app/ui/main_window.py" line="1228"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1156"/>
+        <location filename="../app/ui/main_window.py" line="1230"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2424,6 +3192,252 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>OpsCentreEditor</name>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="170"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1088"/>
+        <source>Ops-centre summary table</source>
+        <translation>运营管理中心建设工作总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
+        <source>The report year (近三年 are this year and the two before):</source>
+        <translation>报告年度（“近三年”为该年度及前两年）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="295"/>
+        <source>From the records: %1</source>
+        <translation>登记册统计：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="441"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
+        <source>Write PDF and Excel…</source>
+        <translation>生成 PDF 和 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="995"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="488"/>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="496"/>
+        <source>Contact and phone (from 一)</source>
+        <translation>联系人及电话（取自“一”）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="519"/>
+        <source>Left empty, the organisation profile&apos;s value prints.</source>
+        <translation>留空时打印单位信息中的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="528"/>
+        <source>学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
+        <translation>学校名称取自单位信息；法定代表人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <source>出台时间 as 2023-05 or 2023-05-12.</source>
+        <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="585"/>
+        <source>Attach file…</source>
+        <translation>附上文件…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="595"/>
+        <source>Add a row</source>
+        <translation>添加一行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
+        <source>Remove the row</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="662"/>
+        <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
+        <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="667"/>
+        <source>Why figures differ from the register</source>
+        <translation>与登记册不一致的原因</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="671"/>
+        <source>项目类别: %1</source>
+        <translation>项目类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="687"/>
+        <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
+        <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="725"/>
+        <source>Printed with %1 and a blank seal area, and the date filled in.</source>
+        <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="856"/>
+        <source>— (enter the school&apos;s name in the organisation profile)</source>
+        <translation>—（请在单位信息中填写学校名称）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="867"/>
+        <source>%1 characters</source>
+        <translation>%1 字</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="900"/>
+        <source>“%1” is not a date: write it as 2023-12-05.</source>
+        <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="926"/>
+        <source>填报日期: not a date</source>
+        <translation>填报日期：不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="931"/>
+        <source>%1 error(s), %2 warning(s) — click one to go to it</source>
+        <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="934"/>
+        <source>No errors; %1 warning(s)</source>
+        <translation>没有错误；%1 个提示</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="936"/>
+        <source>No errors: the table can be finalised.</source>
+        <translation>没有错误，可以定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <source>Ops-centre summary table — %1</source>
+        <translation>运营管理中心建设工作总结表 — %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
+        <source>Not saved yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
+        <source>Attach file</source>
+        <translation>附上文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <source>Choose the document&apos;s row first.</source>
+        <translation>请先选中该文件所在的行。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="977"/>
+        <source>The policy document&apos;s file</source>
+        <translation>制度文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
+        <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
+        <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1007"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1019"/>
+        <source>Cannot finalise</source>
+        <translation>无法定稿</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
+        <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
+        <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <source>Folder for the files</source>
+        <translation>保存文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <source>Replace files</source>
+        <translation>替换文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
+        <source>These files are already in the folder. Replace them?</source>
+        <translation>文件夹中已有这些文件。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1052"/>
+        <source>Could not write the files</source>
+        <translation>无法写入文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1055"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1058"/>
+        <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
+        <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
+        <source>Files written</source>
+        <translation>文件已生成</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="1069"/>
+        <source>This ops-centre summary table has changes that are not saved. Save them?</source>
+        <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <location filename="../app/ui/organisation_dialog.py" line="47"/>
@@ -2520,6 +3534,54 @@ The log file is %1</source>
         <location filename="../app/ui/organisation_dialog.py" line="260"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>OtherForms</name>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="45"/>
+        <source>Henan application</source>
+        <translation>河南省申请书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="46"/>
+        <source>The work plan&apos;s first year (2023 for 工作方案（2023年-2024年）):</source>
+        <translation>工作方案的起始年份（工作方案（2023年-2024年）填 2023）：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="55"/>
+        <source>Contacts sheet</source>
+        <translation>联系人信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="56"/>
+        <source>Which notice&apos;s contacts sheet?</source>
+        <translation>哪个通知的联系人信息表？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="183"/>
+        <source>Folder for the contacts sheet</source>
+        <translation>联系人信息表保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="194"/>
+        <source>Could not write the contacts sheet</source>
+        <translation>无法生成联系人信息表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="197"/>
+        <source>Written to %1:</source>
+        <translation>已写入 %1：</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="200"/>
+        <source>The unit&apos;s profile has errors: the sheet is marked 草稿 (draft) and not recorded for the submission package.</source>
+        <translation>单位信息仍有错误：该表标有“草稿”，不会记入报送材料包。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/other_forms.py" line="203"/>
+        <source>Contacts sheet written</source>
+        <translation>联系人信息表已生成</translation>
     </message>
 </context>
 <context>
@@ -2645,38 +3707,38 @@ The log file is %1</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="317"/>
+        <location filename="../app/ui/outbox_window.py" line="312"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="338"/>
-        <location filename="../app/ui/outbox_window.py" line="405"/>
+        <location filename="../app/ui/outbox_window.py" line="326"/>
+        <location filename="../app/ui/outbox_window.py" line="393"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="351"/>
+        <location filename="../app/ui/outbox_window.py" line="339"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="354"/>
+        <location filename="../app/ui/outbox_window.py" line="342"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="370"/>
+        <location filename="../app/ui/outbox_window.py" line="358"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="406"/>
+        <location filename="../app/ui/outbox_window.py" line="394"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="407"/>
+        <location filename="../app/ui/outbox_window.py" line="395"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>
@@ -2684,247 +3746,257 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="198"/>
+        <location filename="../app/ui/package_window.py" line="111"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="205"/>
+        <location filename="../app/ui/package_window.py" line="118"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="210"/>
+        <location filename="../app/ui/package_window.py" line="123"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="229"/>
+        <location filename="../app/ui/package_window.py" line="142"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="230"/>
+        <location filename="../app/ui/package_window.py" line="143"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="236"/>
+        <location filename="../app/ui/package_window.py" line="149"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="237"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="255"/>
+        <location filename="../app/ui/package_window.py" line="168"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="258"/>
+        <location filename="../app/ui/package_window.py" line="171"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="260"/>
+        <location filename="../app/ui/package_window.py" line="173"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="274"/>
+        <location filename="../app/ui/package_window.py" line="182"/>
+        <source>Ops-centre table not needed this time</source>
+        <translation>本次不需要运营管理中心总结表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="185"/>
+        <source>For a university on the notice&apos;s list of operations-centre universities (附件 2): build the Henan package without the 运营管理中心建设工作总结表.</source>
+        <translation>适用于通知附件 2 所列运营管理中心建设高校：本次河南材料包不附《运营管理中心建设工作总结表》。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/package_window.py" line="194"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="284"/>
+        <location filename="../app/ui/package_window.py" line="204"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="285"/>
+        <location filename="../app/ui/package_window.py" line="205"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="297"/>
+        <location filename="../app/ui/package_window.py" line="217"/>
         <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
         <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="302"/>
+        <location filename="../app/ui/package_window.py" line="222"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="325"/>
+        <location filename="../app/ui/package_window.py" line="245"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="327"/>
+        <location filename="../app/ui/package_window.py" line="247"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="329"/>
+        <location filename="../app/ui/package_window.py" line="249"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="333"/>
+        <location filename="../app/ui/package_window.py" line="253"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="369"/>
+        <location filename="../app/ui/package_window.py" line="289"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="391"/>
+        <location filename="../app/ui/package_window.py" line="311"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="433"/>
+        <location filename="../app/ui/package_window.py" line="353"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="453"/>
+        <location filename="../app/ui/package_window.py" line="373"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="453"/>
+        <location filename="../app/ui/package_window.py" line="373"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="471"/>
+        <location filename="../app/ui/package_window.py" line="391"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="473"/>
+        <location filename="../app/ui/package_window.py" line="393"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="474"/>
+        <location filename="../app/ui/package_window.py" line="394"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="476"/>
+        <location filename="../app/ui/package_window.py" line="396"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="477"/>
+        <location filename="../app/ui/package_window.py" line="397"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="478"/>
+        <location filename="../app/ui/package_window.py" line="398"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="515"/>
+        <location filename="../app/ui/package_window.py" line="435"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="591"/>
+        <location filename="../app/ui/package_window.py" line="491"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="595"/>
+        <location filename="../app/ui/package_window.py" line="495"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="599"/>
+        <location filename="../app/ui/package_window.py" line="499"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="624"/>
+        <location filename="../app/ui/package_window.py" line="523"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="639"/>
+        <location filename="../app/ui/package_window.py" line="532"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="642"/>
+        <location filename="../app/ui/package_window.py" line="535"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="656"/>
+        <location filename="../app/ui/package_window.py" line="549"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="658"/>
+        <location filename="../app/ui/package_window.py" line="551"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="659"/>
+        <location filename="../app/ui/package_window.py" line="552"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="661"/>
+        <location filename="../app/ui/package_window.py" line="554"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="663"/>
+        <location filename="../app/ui/package_window.py" line="556"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="670"/>
+        <location filename="../app/ui/package_window.py" line="563"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="671"/>
+        <location filename="../app/ui/package_window.py" line="564"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="679"/>
+        <location filename="../app/ui/package_window.py" line="572"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -2938,7 +4010,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="168"/>
-        <location filename="../app/ui/patent_editor.py" line="474"/>
+        <location filename="../app/ui/patent_editor.py" line="494"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
@@ -2969,81 +4041,86 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="237"/>
+        <source>One per line (发明人/设计人)</source>
+        <translation>每行一人（发明人/设计人）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="248"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="442"/>
+        <location filename="../app/ui/patent_editor.py" line="462"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="448"/>
+        <location filename="../app/ui/patent_editor.py" line="468"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="464"/>
+        <location filename="../app/ui/patent_editor.py" line="484"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="470"/>
+        <location filename="../app/ui/patent_editor.py" line="490"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="485"/>
+        <location filename="../app/ui/patent_editor.py" line="505"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="487"/>
+        <location filename="../app/ui/patent_editor.py" line="507"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="490"/>
+        <location filename="../app/ui/patent_editor.py" line="510"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="495"/>
+        <location filename="../app/ui/patent_editor.py" line="515"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="503"/>
+        <location filename="../app/ui/patent_editor.py" line="523"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="505"/>
+        <location filename="../app/ui/patent_editor.py" line="525"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="526"/>
+        <location filename="../app/ui/patent_editor.py" line="546"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="527"/>
+        <location filename="../app/ui/patent_editor.py" line="547"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="551"/>
+        <location filename="../app/ui/patent_editor.py" line="579"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="573"/>
+        <location filename="../app/ui/patent_editor.py" line="601"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="574"/>
+        <location filename="../app/ui/patent_editor.py" line="602"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -3051,68 +4128,68 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="148"/>
+        <location filename="../app/ui/register_model.py" line="294"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="149"/>
+        <location filename="../app/ui/register_model.py" line="295"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="150"/>
+        <location filename="../app/ui/register_model.py" line="296"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="151"/>
+        <location filename="../app/ui/register_model.py" line="297"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="152"/>
+        <location filename="../app/ui/register_model.py" line="298"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="153"/>
+        <location filename="../app/ui/register_model.py" line="299"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="154"/>
+        <location filename="../app/ui/register_model.py" line="300"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="155"/>
+        <location filename="../app/ui/register_model.py" line="301"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="215"/>
+        <location filename="../app/ui/register_model.py" line="739"/>
         <source>PDF out of date</source>
         <translation>PDF 已过期</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="251"/>
+        <location filename="../app/ui/register_model.py" line="585"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="269"/>
+        <location filename="../app/ui/register_model.py" line="603"/>
         <source>The data changed after the PDFs were made: generate them again before printing.</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="425"/>
-        <location filename="../app/ui/register_model.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="454"/>
+        <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="297"/>
+        <location filename="../app/ui/register_model.py" line="631"/>
         <source>Entered by hand</source>
         <translation>手工填写</translation>
     </message>
@@ -3120,22 +4197,22 @@ The log file is %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="134"/>
+        <location filename="../app/ui/import_wizard.py" line="135"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="136"/>
+        <location filename="../app/ui/import_wizard.py" line="137"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="155"/>
+        <location filename="../app/ui/import_wizard.py" line="156"/>
         <source> (+%1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="158"/>
+        <location filename="../app/ui/import_wizard.py" line="159"/>
         <source>In the register:</source>
         <translation>登记册中：</translation>
     </message>
@@ -3156,133 +4233,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="89"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="98"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="100"/>
         <source>Look at the attached scan</source>
         <translation>查看已附加的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="106"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="110"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="118"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="121"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="142"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="146"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="149"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="171"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="179"/>
         <source>Attached on %1</source>
         <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="183"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="206"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="244"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="246"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="256"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="258"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="270"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="276"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="285"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>
@@ -3290,304 +4367,295 @@ The log file is %1</source>
 <context>
     <name>SummaryBookEditor</name>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="129"/>
-        <location filename="../app/ui/summary_book_editor.py" line="1055"/>
+        <location filename="../app/ui/summary_book_editor.py" line="128"/>
+        <location filename="../app/ui/summary_book_editor.py" line="971"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="130"/>
+        <location filename="../app/ui/summary_book_editor.py" line="129"/>
         <source>The month the book runs to (截至 … 月底), as YYYY-MM:</source>
         <translation>总结书截至哪个月底（格式为 YYYY-MM）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="144"/>
+        <location filename="../app/ui/summary_book_editor.py" line="143"/>
         <source>Xinyang tables</source>
         <translation>信阳表格</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="145"/>
+        <location filename="../app/ui/summary_book_editor.py" line="144"/>
         <source>County or district for the titles (leave empty for a blank to fill in by hand):</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="242"/>
+        <location filename="../app/ui/summary_book_editor.py" line="245"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="243"/>
+        <location filename="../app/ui/summary_book_editor.py" line="246"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="244"/>
+        <location filename="../app/ui/summary_book_editor.py" line="247"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="245"/>
+        <location filename="../app/ui/summary_book_editor.py" line="248"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="246"/>
+        <location filename="../app/ui/summary_book_editor.py" line="249"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="247"/>
+        <location filename="../app/ui/summary_book_editor.py" line="250"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="250"/>
+        <location filename="../app/ui/summary_book_editor.py" line="253"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="251"/>
+        <location filename="../app/ui/summary_book_editor.py" line="254"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="252"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="253"/>
+        <location filename="../app/ui/summary_book_editor.py" line="256"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="255"/>
+        <location filename="../app/ui/summary_book_editor.py" line="258"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="282"/>
+        <location filename="../app/ui/summary_book_editor.py" line="285"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="289"/>
+        <location filename="../app/ui/summary_book_editor.py" line="292"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="303"/>
+        <location filename="../app/ui/summary_book_editor.py" line="306"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="323"/>
+        <location filename="../app/ui/summary_book_editor.py" line="326"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="327"/>
+        <location filename="../app/ui/summary_book_editor.py" line="330"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="333"/>
+        <location filename="../app/ui/summary_book_editor.py" line="336"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="338"/>
+        <location filename="../app/ui/summary_book_editor.py" line="341"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="355"/>
+        <location filename="../app/ui/summary_book_editor.py" line="358"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="386"/>
-        <source>What the notice asks for</source>
-        <translation>通知要求填写的内容</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="394"/>
+        <location filename="../app/ui/summary_book_editor.py" line="390"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="406"/>
+        <location filename="../app/ui/summary_book_editor.py" line="399"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="406"/>
+        <location filename="../app/ui/summary_book_editor.py" line="399"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="407"/>
+        <location filename="../app/ui/summary_book_editor.py" line="400"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="443"/>
+        <location filename="../app/ui/summary_book_editor.py" line="436"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="447"/>
+        <location filename="../app/ui/summary_book_editor.py" line="440"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="460"/>
+        <location filename="../app/ui/summary_book_editor.py" line="453"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="490"/>
+        <location filename="../app/ui/summary_book_editor.py" line="483"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="500"/>
+        <location filename="../app/ui/summary_book_editor.py" line="493"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="516"/>
+        <location filename="../app/ui/summary_book_editor.py" line="510"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="648"/>
+        <location filename="../app/ui/summary_book_editor.py" line="641"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="676"/>
+        <location filename="../app/ui/summary_book_editor.py" line="669"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="700"/>
+        <location filename="../app/ui/summary_book_editor.py" line="693"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="708"/>
-        <source>%1 characters</source>
-        <translation>%1 字</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/summary_book_editor.py" line="733"/>
+        <location filename="../app/ui/summary_book_editor.py" line="722"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="740"/>
+        <location filename="../app/ui/summary_book_editor.py" line="729"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="743"/>
+        <location filename="../app/ui/summary_book_editor.py" line="732"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="745"/>
+        <location filename="../app/ui/summary_book_editor.py" line="734"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="776"/>
+        <location filename="../app/ui/summary_book_editor.py" line="765"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="779"/>
+        <location filename="../app/ui/summary_book_editor.py" line="768"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="780"/>
+        <location filename="../app/ui/summary_book_editor.py" line="769"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="805"/>
-        <location filename="../app/ui/summary_book_editor.py" line="813"/>
+        <location filename="../app/ui/summary_book_editor.py" line="792"/>
+        <location filename="../app/ui/summary_book_editor.py" line="800"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="806"/>
+        <location filename="../app/ui/summary_book_editor.py" line="793"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="822"/>
+        <location filename="../app/ui/summary_book_editor.py" line="809"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="840"/>
+        <location filename="../app/ui/summary_book_editor.py" line="827"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="841"/>
+        <location filename="../app/ui/summary_book_editor.py" line="828"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="873"/>
+        <location filename="../app/ui/summary_book_editor.py" line="860"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="883"/>
+        <location filename="../app/ui/summary_book_editor.py" line="870"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="884"/>
+        <location filename="../app/ui/summary_book_editor.py" line="871"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="892"/>
+        <location filename="../app/ui/summary_book_editor.py" line="883"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="915"/>
+        <location filename="../app/ui/summary_book_editor.py" line="898"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="917"/>
+        <location filename="../app/ui/summary_book_editor.py" line="900"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="919"/>
+        <location filename="../app/ui/summary_book_editor.py" line="902"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="920"/>
+        <location filename="../app/ui/summary_book_editor.py" line="903"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="924"/>
+        <location filename="../app/ui/summary_book_editor.py" line="894"/>
+        <location filename="../app/ui/summary_book_editor.py" line="909"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="936"/>
+        <location filename="../app/ui/summary_book_editor.py" line="920"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>

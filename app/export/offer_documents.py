@@ -22,12 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from reportlab.platypus import Flowable, PageBreak
 
@@ -42,6 +41,7 @@ from app.export.pdf.information_sheet import (
     sheet_texts,
 )
 from app.export.pdf.kit import RestartPageNumbers
+from app.file_names import safe_file_name
 from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
 from app.models.offers import OfferFields, check_offer_record
@@ -69,9 +69,6 @@ FALLBACK_DATE = dt.date(2000, 1, 1)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-
 
 # --------------------------------------------------------------------------------- results
 
@@ -117,13 +114,18 @@ class RenderResult:
 # --------------------------------------------------------------------------------- names, hashes
 
 
-def file_name(number: str, kind: str, *, draft: bool = False) -> str:
-    """``ZL201710601862.3 信息表.pdf``, ``… 声明.pdf``, ``信息表和声明.pdf``; drafts say so."""
+def file_name(number: str, kind: str, *, draft: bool = False,
+              folder: Path | None = None) -> str:
+    """``ZL201710601862.3 信息表.pdf``, ``… 声明.pdf``, ``信息表和声明.pdf``; drafts say so.
+
+    Through app.file_names like every written name: valid on Windows (a number typed as
+    ``NUL.txt`` is not the device), within MAX_PATH in `folder`; raises OSError (ENAMETOOLONG)
+    when `folder` leaves no room."""
     mark = DRAFT_MARK if draft else ""
     if kind == COMBINED:
-        return f"{COMBINED_NAME}{mark}.pdf"
-    safe = _UNSAFE.sub("_", official_number(number)).strip(" .") or "_"
-    return f"{safe} {FILE_SUFFIXES[kind]}{mark}.pdf"
+        return safe_file_name(COMBINED_NAME, extension=f"{mark}.pdf", folder=folder)
+    return safe_file_name(official_number(number), "_",
+                          extension=f" {FILE_SUFFIXES[kind]}{mark}.pdf", folder=folder)
 
 
 def data_hash(offer: OfferFields, patent: PatentFields) -> str:
@@ -271,10 +273,110 @@ def render_offer_documents(
     if combined:
         _render_combined(store, prepared, out, draft, generated_at, result, done, total,
                          report, is_cancelled)
+    elif render_workers(len(prepared)) > 1:
+        _render_pooled(store, prepared, out, draft, generated_at, result, done, total,
+                       report, is_cancelled, render_workers(len(prepared)))
     else:
         _render_separate(store, prepared, out, draft, generated_at, result, done, total,
                          report, is_cancelled)
     return result
+
+
+# Below this many offers starting worker processes (about half a second each, importing
+# reportlab and registering the font) costs more than the second core gives back.
+POOL_MIN_OFFERS = 16
+
+
+def render_workers(offers: int) -> int:
+    """How many processes lay out a batch of separate files, this one included: one per core
+    (at most four), or 1 (this process alone) for a small batch or a one-core machine."""
+    import os
+
+    if offers < POOL_MIN_OFFERS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _render_one(item: _Prepared, kind: str, draft: bool) -> tuple[str, object]:
+    """In a worker process: one document's bytes, or why not (picklable either way)."""
+    render = render_information_sheet if kind == INFORMATION_SHEET else render_declaration
+    try:
+        return "ok", render(item.patent, item.offer, creation_date=item.creation_date,
+                            watermark=draft)
+    except UnprintableText as exc:
+        return "unprintable", tuple(exc.missing)
+    except Exception as exc:  # reported per offer, as in one process
+        return "failed", (reason_params(exc), repr(exc))
+
+
+def _render_pooled(
+    store: Store, prepared: Sequence[_Prepared], out: Path, draft: bool,
+    generated_at: dt.datetime, result: RenderResult, done: int, total: int,
+    report: Progress, is_cancelled: Cancelled, processes: int,
+) -> None:
+    """As `_render_separate`, with `processes - 1` worker processes laying out documents
+    beside this one (which lays out the next document itself whenever the one due next is not
+    ready). Files and the database are written here only, in register order, so output and
+    records are those of one process. Two documents per worker are queued at a time: a cancel
+    returns at once, and the workers finish those alone and exit."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    workers = processes - 1
+    jobs = deque((item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION))
+    # In job order: each a worker's Future or what this process laid out.
+    slots: deque[tuple[_Prepared, str, Future[tuple[str, object]] | tuple[str, object]]] = (
+        deque())
+    # spawn, not fork: this process may hold Qt and threads; Windows has only spawn anyway.
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    cancelled = False
+    try:
+        def top_up() -> None:
+            while jobs and sum(isinstance(s[2], Future) for s in slots) < 2 * workers:
+                item, kind = jobs.popleft()
+                slots.append((item, kind, pool.submit(_render_one, item, kind, draft)))
+
+        renders: list[tuple[str, bytes]] = []
+        failed: set[int] = set()
+        top_up()
+        while slots:
+            if is_cancelled():
+                cancelled = result.cancelled = True
+                return
+            item, kind, slot = slots[0]
+            if isinstance(slot, Future) and not slot.done() and jobs:
+                job_item, job_kind = jobs.popleft()  # the worker is busy: lay one out here
+                slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
+                continue
+            slots.popleft()
+            status, value = slot.result() if isinstance(slot, Future) else slot
+            top_up()
+            if item.offer_id in failed:
+                continue
+            if status == "unprintable":
+                failed.add(item.offer_id)
+                result.failures.append(OfferFailure(
+                    item.offer_id, item.number,
+                    tuple(missing_glyph_findings(cast(tuple[MissingGlyph, ...], value)))))
+                renders = []
+                continue
+            if status == "failed":
+                params, text = cast(tuple[dict[str, object], str], value)
+                log.error("rendering %s failed: %s", item.number, text)
+                failed.add(item.offer_id)
+                result.failures.append(OfferFailure(item.offer_id, item.number, (
+                    error("pdf.render_failed", "offer", number=item.number, **params),)))
+                renders = []
+                continue
+            renders.append((kind, cast(bytes, value)))
+            done += 1
+            report(done, total)
+            if kind == DECLARATION:
+                _write_offer(store, item, renders, out, draft, generated_at, result)
+                renders = []
+    finally:
+        pool.shutdown(wait=not cancelled, cancel_futures=True)
 
 
 def _render_separate(
@@ -307,21 +409,27 @@ def _render_separate(
             result.failures.append(OfferFailure(item.offer_id, item.number, (
                 error("pdf.render_failed", "offer", number=item.number, **reason_params(exc)),)))
             continue
-        # Both documents of the offer are laid out before either is written.
-        written: list[WrittenFile] = []
-        for kind, data in renders:
-            path = out / file_name(item.number, kind, draft=draft)
-            try:
-                write_atomic(path, data)
-            except OSError as exc:
-                result.failures.append(OfferFailure(item.offer_id, item.number,
-                                                    (_write_failed(path, exc),)))
-                break
-            written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
-                                       hashlib.sha256(data).hexdigest(), len(data), draft))
-        result.written.extend(written)
-        if not draft and written:
-            _record(store, written, {item.offer_id: item}, generated_at)
+        _write_offer(store, item, renders, out, draft, generated_at, result)
+
+
+def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, bytes]], out: Path,
+                 draft: bool, generated_at: dt.datetime, result: RenderResult) -> None:
+    """Both documents of the offer are laid out before either is written."""
+    written: list[WrittenFile] = []
+    for kind, data in renders:
+        path = out  # until named: a folder too long for any name is reported as such
+        try:
+            path = out / file_name(item.number, kind, draft=draft, folder=out)
+            write_atomic(path, data)
+        except OSError as exc:
+            result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                (_write_failed(path, exc),)))
+            break
+        written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
+                                   hashlib.sha256(data).hexdigest(), len(data), draft))
+    result.written.extend(written)
+    if not draft and written:
+        _record(store, written, {item.offer_id: item}, generated_at)
 
 
 def _render_combined(
@@ -346,7 +454,6 @@ def _render_combined(
                 story += [PageBreak(), RestartPageNumbers()]
             story += build(item.patent, item.offer)
             story.append(_Milestone(reached))
-    path = out / file_name("", COMBINED, draft=draft)
     numbers = tuple(item.number for item in prepared)
     try:
         if is_cancelled():
@@ -365,7 +472,9 @@ def _render_combined(
         result.failures.append(OfferFailure(None, "", (
             error("pdf.render_failed", "offer", number=COMBINED_NAME, **reason_params(exc)),)))
         return
+    path = out
     try:
+        path = out / file_name("", COMBINED, draft=draft, folder=out)
         write_atomic(path, data)
     except OSError as exc:
         result.failures.append(OfferFailure(None, "", (_write_failed(path, exc),)))

@@ -31,6 +31,7 @@ from app.export.excel.workbook import WrittenFile as WrittenWorkbook
 from app.export.offer_documents import Freshness, RecordedDocument, file_sha256
 from app.export.pdf import MissingGlyph, check_text, write_atomic
 from app.export.pdf.summary_list import field_heading, render_summary_list, summary_list_texts
+from app.file_names import safe_file_name
 from app.models.entities import GeneratedDocument
 from app.models.findings import Finding, Severity, error
 from app.models.summary_list import SummaryList
@@ -97,9 +98,11 @@ class SummaryListResult:
         return self.file(XLSX_KIND)
 
 
-def file_names(stem: str = FILE_STEM) -> dict[str, str]:
-    """``{kind: file name}``: 汇总表.pdf and 汇总表.xlsx."""
-    return {PDF_KIND: f"{stem}.pdf", XLSX_KIND: f"{stem}.xlsx"}
+def file_names(stem: str = FILE_STEM, folder: Path | None = None) -> dict[str, str]:
+    """``{kind: file name}``: 汇总表.pdf and 汇总表.xlsx, through app.file_names (valid on
+    Windows, within MAX_PATH in `folder`; OSError ENAMETOOLONG when it leaves no room)."""
+    return {kind: safe_file_name(stem, FILE_STEM, extension=f".{kind_ext}", folder=folder)
+            for kind, kind_ext in ((PDF_KIND, "pdf"), (XLSX_KIND, "xlsx"))}
 
 
 def missing_glyph_findings(missing: Iterable[MissingGlyph]) -> list[Finding]:
@@ -148,8 +151,8 @@ def write_summary_list_documents(
         return result
 
     out = Path(out_dir)
-    names = file_names(stem)
     try:
+        names = file_names(stem, out.absolute())
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         result.findings.append(_write_failed(out, reason_params(exc)))

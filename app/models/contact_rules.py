@@ -43,19 +43,19 @@ def is_email(text: str) -> bool:
 
 def check_postcode(text: str, field: str = "postcode", *, required: bool = False) -> list[Finding]:
     if not _half_width(text):
-        return [error("postcode.invalid", field, postcode="")] if required else []
+        return [error("contact.required", field)] if required else []
     return [] if is_postcode(text) else [error("postcode.invalid", field, postcode=text)]
 
 
 def check_phone(text: str, field: str = "phone", *, required: bool = False) -> list[Finding]:
     if not _half_width(text):
-        return [error("phone.invalid", field, phone="")] if required else []
+        return [error("contact.required", field)] if required else []
     return [] if is_phone(text) else [error("phone.invalid", field, phone=text.strip())]
 
 
 def check_email(text: str, field: str = "email", *, required: bool = False) -> list[Finding]:
     if not _half_width(text):
-        return [error("email.invalid", field, email="")] if required else []
+        return [error("contact.required", field)] if required else []
     return [] if is_email(text) else [error("email.invalid", field, email=text.strip())]
 
 

@@ -118,6 +118,7 @@ DEAL_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "agency": ("Agency", "代理机构"),
     "remarks": ("Remarks", "备注"),
     "files": ("Supporting files", "支撑材料"),
+    "received_yuan": ("Amount received (yuan)", "到款额（元）"),
 }
 
 
@@ -147,6 +148,8 @@ class Deal(Base):
     payment_text: Mapped[str] = mapped_column(Text, default="")
     agency: Mapped[str] = mapped_column(String(300), default="")
     remarks: Mapped[str] = mapped_column(Text, default="")
+    # 到款额: what the licensee has actually paid, in yuan (ops-centre table; migration 0006)
+    received_yuan: Mapped[str] = mapped_column(String(40), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
@@ -418,6 +421,7 @@ class DealFields:
     payment: Payment = field(default_factory=Payment)
     agency: str = ""
     remarks: str = ""
+    received_yuan: Decimal | None = None  # 到款额 (yuan), for the ops-centre table
 
     @classmethod
     def of(cls, deal: Deal) -> DealFields:
@@ -438,6 +442,7 @@ class DealFields:
             payment=payment,
             agency=deal.agency,
             remarks=deal.remarks,
+            received_yuan=to_decimal(deal.received_yuan or ""),
         )
 
     def apply_to(self, deal: Deal) -> None:
@@ -456,6 +461,7 @@ class DealFields:
         deal.payment_text = payment.text.strip()
         deal.agency = self.agency.strip()
         deal.remarks = self.remarks.strip()
+        deal.received_yuan = _money_text(self.received_yuan)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready, in the shape of the interchange's deal entries (version 3)."""
@@ -470,6 +476,8 @@ class DealFields:
                            ("remarks", self.remarks)):
             if value:
                 out[key] = value
+        if self.received_yuan is not None:  # format version 4
+            out["received_yuan"] = decimal_text(self.received_yuan)
         return out
 
 
@@ -503,6 +511,14 @@ def read_deal(data: Any, path: str = "") -> tuple[DealFields, list[Finding]]:
             findings.append(error("deal.date_invalid", where("date"), value=raw_date))
     payment, payment_findings = read_payment(data.get("payment"), where("payment"))
     findings.extend(payment_findings)
+    received: Decimal | None = None
+    raw_received = data.get("received_yuan")  # format version 4
+    if raw_received is not None and raw_received != "":
+        received = to_decimal(raw_received)
+        if received is None or received < 0:
+            findings.append(error("deal.not_a_number", where("received_yuan"),
+                                  value=raw_received))
+            received = None
     fields = DealFields(
         patents=tuple(patents),
         licensee=str(data.get("licensee") or ""),
@@ -512,6 +528,7 @@ def read_deal(data: Any, path: str = "") -> tuple[DealFields, list[Finding]]:
         payment=payment,
         agency=str(data.get("agency") or ""),
         remarks=str(data.get("remarks") or ""),
+        received_yuan=received,
     )
     return fields, findings
 

@@ -123,6 +123,9 @@ class Patent(Base):
     remarks: Mapped[str] = mapped_column(Text, default="")
     # 质押: a pledged patent may not be offered without the pledgee's consent (rule R7).
     pledged: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # 发明人/设计人, one a line, and 专利年费已交至: 第一条 of the licence contract prints them.
+    inventors: Mapped[str] = mapped_column(Text, default="", server_default="")
+    annual_fee_paid_until: Mapped[dt.date | None] = mapped_column(Date, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 

@@ -116,6 +116,11 @@ def decimal_text(value: Decimal) -> str:
     return text
 
 
+def _param(value: Decimal | int) -> str | int:
+    """A figure as a finding's param: JSON-able (the text of an amount, a whole number)."""
+    return decimal_text(value) if isinstance(value, Decimal) else value
+
+
 @dataclass(frozen=True)
 class FeeReading:
     """What was read from stored or imported fee data, and the problems reading it."""
@@ -136,7 +141,7 @@ def read_fee(data: Any) -> FeeReading:
         first = read_fee(data[0]).fee if data and isinstance(data[0], dict) else FeeOption()
         return FeeReading(
             first,
-            (error("fee.several_options", "fee.option", options="、".join(options)),),
+            (error("fee.several_options", "fee.option", options=options),),
             tuple(options),
         )
     if not isinstance(data, dict):
@@ -209,7 +214,8 @@ def check_fee(fee: FeeOption) -> list[Finding]:
             findings.append(error("fee.parameter_missing", f"fee.{name}"))
             return False
         if value <= 0:
-            findings.append(error("fee.parameter_not_positive", f"fee.{name}", value=value))
+            findings.append(error("fee.parameter_not_positive", f"fee.{name}",
+                                  value=_param(value)))
             return False
         return True
 
@@ -218,7 +224,8 @@ def check_fee(fee: FeeOption) -> list[Finding]:
         if positive("royalty_percent") and fee.royalty_percent is not None:
             if fee.royalty_percent > 100:
                 findings.append(
-                    error("fee.royalty_over_100", "fee.royalty_percent", value=fee.royalty_percent)
+                    error("fee.royalty_over_100", "fee.royalty_percent",
+                          value=decimal_text(fee.royalty_percent))
                 )
     elif fee.option is FeeKind.LUMP_SUM:
         positive("days")

@@ -33,6 +33,7 @@ from typing import Any, Final
 from app.file_modes import normal_mode
 from app.models.entities import LEGAL_STATUS_LABELS_ZH, LegalStatus
 from app.models.findings import Finding, error, has_errors, warning
+from app.models.inventory import SCREENING_COLUMNS, SCREENING_SYNONYMS, read_value
 from app.models.patent_number import PatentKind, check_character, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.os_errors import reason_params
@@ -43,7 +44,9 @@ PATENT_FIELDS: Final = (
     "remarks",
 )
 OFFER_FIELDS: Final = ("single_term", "open_scope", "contact_name", "contact_phone")
-FIELDS: Final = PATENT_FIELDS + OFFER_FIELDS
+# The stock-patent inventory's screening columns (issue 15), written by app.usecases.inventory.
+SCREENING_FIELDS: Final = SCREENING_COLUMNS
+FIELDS: Final = PATENT_FIELDS + OFFER_FIELDS + SCREENING_FIELDS
 
 # Header texts clerks use for each field, most specific first. Compared after `header_key`
 # (full-width folded, spaces and bracketed notes dropped), so "专利权人（全部）" is "专利权人".
@@ -62,6 +65,7 @@ SYNONYMS: Final[Mapping[str, tuple[str, ...]]] = {
     "open_scope": ("开放范围",),
     "contact_name": ("联系人",),
     "contact_phone": ("联系电话", "电话", "联系人电话", "联系人手机", "手机", "联系方式"),
+    **SCREENING_SYNONYMS,
 }
 
 # The summary list's own headings (notice 003 附件 3) as header keys, in order.
@@ -337,6 +341,8 @@ class PreviewRow:
     findings: tuple[Finding, ...] = ()
     record_findings: tuple[Finding, ...] = ()
     existing: bool = False  # the number is already in the register
+    # Screening cells as read (field → value), for app.usecases.inventory; filled ones only.
+    screening: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def has_errors(self) -> bool:
@@ -639,11 +645,23 @@ class _RowReader:
             contact_name=to_text(values.get("contact_name")),
             contact_phone=phone,
         )
+        screening: dict[str, Any] = {}
+        for name in SCREENING_FIELDS:
+            raw = values.get(name)
+            if name not in self.columns or _blank(raw):
+                continue
+            value, unreadable = read_value(name, raw)
+            if unreadable is None:
+                screening[name] = value
+            else:  # the patent still imports; the clerk sets this one in the inventory window
+                findings.append(warning(unreadable.code, name,
+                                        **{**unreadable.params, "row": row}))
         record = [f for f in check_patent(patent, today=self.today) if f.field != "number"]
         # Only cells with something in them count as given: an update must not blank a field
         # because the clerk's list left the cell empty.
         provided = frozenset(n for n in self.columns if not _blank(values.get(n)))
-        return PreviewRow(row, patent, offer, provided, tuple(findings), tuple(record))
+        return PreviewRow(row, patent, offer, provided, tuple(findings), tuple(record),
+                          screening=screening)
 
     def _date(
         self, name: str, values: Mapping[str, Any], row: int, findings: list[Finding]

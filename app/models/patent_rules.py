@@ -15,7 +15,7 @@ from app.models.patent_number import PatentKind, parse
 from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: the register holds 50,000 of them
 class PatentFields:
     """The fields of a patent as typed, independent of the ORM (the editor checks these live)."""
 

@@ -6,7 +6,16 @@ of its own adds one import line here.
 
 from __future__ import annotations
 
-from app.models import batches, deals, entities, submission  # noqa: F401
+from app.models import (  # noqa: F401
+    batches,
+    contracts,
+    deals,
+    entities,
+    henan_application,
+    inventory,
+    ops_centre_records,
+    submission,
+)
 from app.models.entities import Base
 
 metadata = Base.metadata

@@ -1040,6 +1040,7 @@ class Store:
         offers: Sequence[tuple[str, OfferFields, bool]] = (),
         deals: Sequence[tuple[int | None, int, Any]] = (),
         books: Sequence[Any] = (),
+        progress: Callable[[int, int], bool] | None = None,
     ) -> None:
         """Merge a whole dataset in one transaction, all or nothing: patents matched by number,
         offers by their patent's number. `offers` are (number, fields, finalise); an offer asked
@@ -1048,7 +1049,12 @@ class Store:
         `deals` are (stored deal id or None, 序号 for a new deal, `DealFields`) as planned by
         app.interchange.plan_deals: an updated deal keeps its 序号 and its supporting files.
         `books` are `SummaryBookFields`, matched by period; a finalised book whose content
-        changes returns to draft (as `save_summary_book`)."""
+        changes returns to draft (as `save_summary_book`).
+
+        Patents are written as bulk INSERT/UPDATE statements a few thousand rows at a time (one
+        statement per row took 44 s for 50,000). `progress(done, total)` is called after each
+        such step; when it returns False the transaction is rolled back and `Cancelled` raised:
+        nothing of the dataset is written."""
         from dataclasses import replace
 
         from app.models.deals import Deal, SummaryBook, set_deal_patents
@@ -1057,14 +1063,7 @@ class Store:
         with self.session() as session, session.begin():
             if organisation is not None:
                 _write_organisation(session, organisation)
-            for fields in patents:
-                number = stored_number(fields.number)
-                patent = session.scalar(select(Patent).where(Patent.number == number))
-                if patent is None:
-                    patent = Patent()
-                    session.add(patent)
-                _apply_patent_fields(patent, fields, number)
-                session.flush()
+            _merge_patents_in_bulk(session, patents, progress)
             for number, offer_fields, finalise in offers:
                 patent = session.scalar(
                     select(Patent).where(Patent.number == stored_number(number))
@@ -1141,8 +1140,15 @@ class Store:
 
         from app.models.entities import Patentee
 
+        days: dict[str, dt.date] = {}  # 50,000 patents share a few thousand dates
+
         def day(text: str | None) -> dt.date | None:
-            return dt.date.fromisoformat(text) if text else None
+            if not text:
+                return None
+            found = days.get(text)
+            if found is None:
+                found = days[text] = dt.date.fromisoformat(text)
+            return found
 
         wanted = None if ids is None else list(ids)
         names_query = select(Patentee.patent_id, Patentee.name).order_by(
@@ -1167,8 +1173,13 @@ class Store:
             query = query.where(Patent.id.in_(wanted))
         names: dict[int, list[str]] = {}
         with self.session() as session:
-            for patent_id, name in session.execute(names_query):
-                names.setdefault(patent_id, []).append(name)
+            # Core rows through the session's connection: no ORM loading per row.
+            connection = session.connection()
+            # In slices of a few thousand rows: one call into the driver per slice, not one per
+            # row as iterating does, and not every raw row in memory at once as fetchall.
+            for part in connection.execute(names_query).partitions(5000):
+                for patent_id, name in part:
+                    names.setdefault(patent_id, []).append(name)
             return [
                 (
                     row[0],
@@ -1187,7 +1198,8 @@ class Store:
                         pledged=bool(row[11]),
                     ),
                 )
-                for row in session.execute(query)
+                for part in connection.execute(query).partitions(5000)
+                for row in part
             ]
 
     def check_patent_fields(
@@ -1251,6 +1263,121 @@ def _write_organisation(session: Session, data: OrganisationData) -> None:
         )
         for c in data.contacts
     ]
+
+
+class Cancelled(Exception):  # noqa: N818 - what the clerk did, not an error
+    """The clerk cancelled a long write; its transaction was rolled back."""
+
+
+BULK_CHUNK = 2000  # rows per INSERT/UPDATE statement and per progress report
+
+
+def _patent_columns(fields: PatentFields, number: str) -> dict[str, Any]:
+    """A patent's columns, as `_apply_patent_fields` sets them."""
+    return {
+        "number": number,
+        "title": fields.title.strip(),
+        "filing_date": fields.filing_date,
+        "grant_date": fields.grant_date,
+        "legal_status": fields.legal_status,
+        "entered_kind": fields.entered_kind or None,
+        "term_compensation_days": fields.term_compensation_days or None,
+        "expiry_override": fields.expiry_override,
+        "expiry_override_note": fields.expiry_override_note.strip(),
+        "remarks": fields.remarks,
+        "pledged": fields.pledged,
+    }
+
+
+def _merge_patents_in_bulk(
+    session: Session,
+    patents: Sequence[PatentFields],
+    progress: Callable[[int, int], bool] | None,
+) -> None:
+    """Patents matched by normalised number: new ones inserted, changed ones updated (an
+    unchanged record is left alone, its `updated_at` too), patentee lists replaced where they
+    differ. A number given twice: the later record wins, as with one write after another."""
+    import datetime as dt
+
+    from sqlalchemy import String, insert, type_coerce, update
+
+    from app.models.entities import Patentee
+
+    wanted: dict[str, dict[str, Any]] = {}
+    names: dict[str, list[str]] = {}
+    for fields in patents:
+        number = stored_number(fields.number)
+        wanted[number] = _patent_columns(fields, number)
+        names[number] = [n.strip() for n in fields.patentees if n.strip()]
+    total = len(wanted)
+    columns = list(_patent_columns(PatentFields(""), ""))
+    date_columns = {"filing_date", "grant_date", "expiry_override"}
+    stored: dict[str, tuple[int, dict[str, Any]]] = {}
+    query = select(Patent.id, *(
+        type_coerce(getattr(Patent, c), String) if c in date_columns else getattr(Patent, c)
+        for c in columns
+    ))
+    for row in session.execute(query):
+        values = dict(zip(columns, row[1:], strict=True))
+        for c in date_columns:
+            values[c] = dt.date.fromisoformat(values[c]) if values[c] else None
+        values["pledged"] = bool(values["pledged"])
+        stored[values["number"]] = (row[0], values)
+    stored_names: dict[int, list[str]] = {}
+    for patent_id, name in session.execute(
+        select(Patentee.patent_id, Patentee.name).order_by(Patentee.patent_id, Patentee.position)
+    ):
+        stored_names.setdefault(patent_id, []).append(name)
+
+    new = [number for number in wanted if number not in stored]
+    changed: list[dict[str, Any]] = []
+    renamed: list[int] = []
+    for number, values in wanted.items():
+        if number not in stored:
+            continue
+        patent_id, before = stored[number]
+        if values != before:
+            changed.append({"id": patent_id, **values})
+        if names[number] != stored_names.get(patent_id, []):
+            renamed.append(patent_id)
+    done = total - len(new) - len(changed)
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None and progress(min(done, total), total) is False:
+            raise Cancelled
+
+    report(0)
+    for start in range(0, len(changed), BULK_CHUNK):
+        chunk = changed[start : start + BULK_CHUNK]
+        session.execute(update(Patent), chunk)
+        report(len(chunk))
+    for start in range(0, len(renamed), BULK_CHUNK):
+        chunk_ids = renamed[start : start + BULK_CHUNK]
+        session.execute(delete(Patentee).where(Patentee.patent_id.in_(chunk_ids)))
+    by_id = {stored[number][0]: number for number in wanted if number in stored}
+    rows = [
+        {"patent_id": patent_id, "position": position, "name": name}
+        for patent_id in renamed
+        for position, name in enumerate(names[by_id[patent_id]])
+    ]
+    for start in range(0, len(rows), BULK_CHUNK):
+        session.execute(insert(Patentee), rows[start : start + BULK_CHUNK])
+    for start in range(0, len(new), BULK_CHUNK):
+        chunk_numbers = new[start : start + BULK_CHUNK]
+        inserted = session.execute(
+            insert(Patent).returning(Patent.id, sort_by_parameter_order=True),
+            [wanted[number] for number in chunk_numbers],
+        )
+        rows = [
+            {"patent_id": patent_id, "position": position, "name": name}
+            for patent_id, number in zip(inserted.scalars(), chunk_numbers, strict=True)
+            for position, name in enumerate(names[number])
+        ]
+        if rows:
+            session.execute(insert(Patentee), rows)
+        report(len(chunk_numbers))
 
 
 def _apply_patent_fields(patent: Patent, fields: PatentFields, number: str) -> None:

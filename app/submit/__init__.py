@@ -9,6 +9,7 @@ same functions. Entry points:
 - `package.build_package` — check everything, then the folder, zip, manifests, .eml drafts;
 - `outbox.record_and_queue` / `queue_package` — outbox messages with their final .eml;
 - `smtp.send_package` / `send_outbox` — send (and retry) with progress and cancel;
-- `accounts` (presets, checks, `KeyringPassword`, `remove_account`) and `credentials`
-  (the password in the OS keyring, or a clear "no keyring" result).
+- `accounts` (presets, checks, `KeyringPassword`) and `credentials` (the password in the OS
+  keyring, or a clear "no keyring" result); removing an account with its keyring entry is
+  the use case `app.usecases.accounts.remove_account`.
 """

@@ -6,7 +6,6 @@ import ipaddress
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from app.models.findings import Finding, error
 from app.models.submission import AccountSecurity, MailAccount
@@ -14,9 +13,6 @@ from app.submit import credentials
 from app.submit.credentials import CredentialResult, CredentialStatus
 from app.submit.mail import Sender
 from app.submit.presets import ACCOUNT_PRESETS, AccountPreset
-
-if TYPE_CHECKING:  # records imports this module
-    from app.submit.records import SubmissionRecords
 
 
 @dataclass(frozen=True)
@@ -144,15 +140,3 @@ class KeyringPassword:
 def store_password(account: AccountData, password: str) -> CredentialResult:
     """Remember the account's password in the keyring (NO_KEYRING: ask each time)."""
     return credentials.set_password(account.user, account.host, password)
-
-
-def remove_account(records: SubmissionRecords, account_id: int) -> CredentialResult | None:
-    """Delete the account and its keyring entry (kept while another account uses the same
-    user on the same server). None when there was no such account."""
-    account = records.delete_account(account_id)
-    if account is None:
-        return None
-    if not account.user or any(a.keyring_user == account.keyring_user
-                               for a in records.accounts()):
-        return CredentialResult(CredentialStatus.NOT_FOUND)
-    return credentials.delete_password(account.user, account.host)

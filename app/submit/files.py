@@ -1,5 +1,5 @@
-"""File helpers of submission: hashing, file types by their magic bytes, atomic writes, names
-that Windows accepts."""
+"""File helpers of submission: hashing, file types by their magic bytes, atomic writes. Names
+that Windows accepts come from app.file_names (re-exported here)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ from pathlib import Path
 from typing import BinaryIO
 
 from app.file_modes import normal_mode
+from app.file_names import safe_file_name
+
+__all__ = ["FileType", "atomic_writer", "copy_with_hash", "safe_file_name", "sha256_of",
+           "single_line", "sniff", "write_atomic"]
 
 _CHUNK = 1 << 20
 
@@ -47,25 +51,6 @@ def sniff(path: Path) -> FileType | None:
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() == ".xlsx":
         return FileType.XLSX
     return None
-
-
-# Characters Windows refuses in file names, control characters and line breaks.
-_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f\u2028\u2029]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
-
-
-def safe_file_name(text: str, fallback: str = "文件") -> str:
-    """A name Windows accepts: forbidden characters become "_", no trailing dot or space, not a
-    reserved device name, at most 120 characters. Chinese is kept."""
-    name = _FORBIDDEN.sub("_", single_line(text))
-    name = re.sub(r"\s+", " ", name).strip().rstrip(". ")
-    name = name[:120].rstrip(". ")
-    if not name:
-        return fallback
-    if name.split(".")[0].upper() in _RESERVED:
-        name = "_" + name
-    return name
 
 
 def single_line(text: str) -> str:

@@ -87,8 +87,11 @@ def queue_package(
             date=built_at, sender=account.sender,
         )
         data = message_bytes(mail)
-        eml = outbox_dir() / safe_file_name(
-            f"{message.id:06d} {package.name} ({message.part}-{message.parts}).eml"
+        # The number, the part and the extension survive any length of unit name.
+        outbox = outbox_dir()
+        eml = outbox / safe_file_name(
+            f"{message.id:06d} {package.name}", f"{message.id:06d}",
+            extension=f" ({message.part}-{message.parts}).eml", folder=outbox,
         )
         write_atomic(eml, data)
         if not records.set_queued(message.id, account_id=account.id,

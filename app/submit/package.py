@@ -138,8 +138,24 @@ class _Cancelled(Exception):
     pass
 
 
-def package_name(unit: str, target: TargetData, day: dt.date) -> str:
-    return safe_file_name(f"{unit.strip()}-{target.name.strip()}-{day:%Y%m%d}", "package")
+# Lengths (as Windows counts) that keep every path of a package within MAX_PATH, here and on
+# the reviewer's computer, where Explorer extracts the zip into a folder named after it
+# (`…\Downloads\<name>\<name>\<file>`): a file inside at most ENTRY_CHARS, the package's
+# name at most NAME_CHARS, and in the output folder room for a file inside and the scratch
+# folder of the build (".building-XXXXXXXX\").
+PACKAGE_ENTRY_CHARS = 80
+PACKAGE_NAME_CHARS = 64
+_PACKAGE_INSIDE = 1 + len(".building-XXXXXXXX") + 1 + PACKAGE_ENTRY_CHARS
+
+
+def package_name(unit: str, target: TargetData, day: dt.date,
+                 output_dir: Path | None = None) -> str:
+    """``<unit>-<target>-<YYYYMMDD>``, shortened in the unit's name where it is long; raises
+    OSError (ENAMETOOLONG) when `output_dir` is too long to hold a package."""
+    ending = f"-{target.name.strip()}-{day:%Y%m%d}"
+    return safe_file_name(unit.strip(), "package", extension=ending,
+                          max_chars=PACKAGE_NAME_CHARS, folder=output_dir,
+                          reserve=_PACKAGE_INSIDE)
 
 
 def file_name_for(target: TargetData, item: PackageItem, extension: str) -> str | None:
@@ -153,7 +169,8 @@ def file_name_for(target: TargetData, item: PackageItem, extension: str) -> str 
     stem = render(rule, {
         "patent": item.patent or "", "name": item.name, "kind": kind_label_zh(item.kind),
     })
-    return safe_file_name(stem, kind_label_zh(item.kind)) + extension
+    return safe_file_name(stem, kind_label_zh(item.kind), extension=extension,
+                          max_chars=PACKAGE_ENTRY_CHARS)
 
 
 def check_items(
@@ -304,8 +321,8 @@ def build_package(
         for i in items if not i.sealed
     ]
     built_at = built_at or dt.datetime.now().astimezone()
-    name = package_name(unit, target, day)
     try:
+        name = package_name(unit, target, day, output_dir.absolute())
         output_dir.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=".building-", dir=output_dir))
     except OSError as exc:  # a read-only drive, a file where the folder should be, no rights

@@ -25,6 +25,8 @@ class DocumentKind(StrEnum):
     STATISTICS_TABLE = "statistics_table"  # 专利开放许可试点情况统计表
     DEAL_LIST = "deal_list"  # 专利开放许可（试点）达成项目清单
     CONTACT_SHEET = "contact_sheet"  # 专利开放许可试点工作联系人信息表
+    # Henan's own contacts sheet (000 附件 1: 手机, not 手机号; its own title).
+    HENAN_CONTACT_SHEET = "contact_sheet_henan"  # 河南省专利开放许可试点工作联系人信息表
 
 
 DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -38,6 +40,7 @@ DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
     DocumentKind.STATISTICS_TABLE: ("statistics table", "试点情况统计表"),
     DocumentKind.DEAL_LIST: ("achieved-licence list", "达成项目清单"),
     DocumentKind.CONTACT_SHEET: ("contact sheet", "联系人信息表"),
+    DocumentKind.HENAN_CONTACT_SHEET: ("contact sheet (Henan)", "联系人信息表"),
 }
 
 # Kinds that exist once per patent: their file-name rule needs {patent}.
@@ -138,11 +141,13 @@ DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
         recipients=("zscqyy@126.com",),
         subject_template="{unit}报送专利开放许可试点工作总结材料",
         body_template=_HENAN_BODY,
-        document_kinds=(DocumentKind.SUMMARY_BOOK, DocumentKind.OPS_CENTRE_TABLE),
+        document_kinds=(DocumentKind.SUMMARY_BOOK, DocumentKind.OPS_CENTRE_TABLE,
+                        DocumentKind.HENAN_CONTACT_SHEET),
         file_types=("pdf", "xlsx"),
         file_names={
             DocumentKind.SUMMARY_BOOK: "河南省专利开放许可试点工作总结书",
             DocumentKind.OPS_CENTRE_TABLE: "河南省高校知识产权运营管理中心建设工作总结表",
+            DocumentKind.HENAN_CONTACT_SHEET: "河南省专利开放许可试点工作联系人信息表",
         },
         note="12 月 11 日前；盖章纸质材料装订成册两份，经所在地市局汇总报送。",
     ),

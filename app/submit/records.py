@@ -250,7 +250,8 @@ class SubmissionRecords:
             return Saved(row.id, findings)
 
     def delete_account(self, account_id: int) -> AccountData | None:
-        """Remove the account; the caller removes its keyring entry (accounts.remove_account)."""
+        """Remove the account; the caller removes its keyring entry
+        (app.usecases.accounts.remove_account)."""
         with self.session() as session, session.begin():
             row = session.get(MailAccount, account_id)
             if row is None:

@@ -93,8 +93,13 @@ def attach_sealed_copy(
     findings, types = check_scans(scans)
     if findings:
         return SealResult(tuple(findings))
-    stem = safe_file_name(f"{document.id}-{document.kind}-{document.subject}", str(document.id))
+    # The stem leaves room for the longest ending it gets, "-<12 hex of the hash>.pdf", within
+    # 255 bytes and MAX_PATH (a long patent title as the subject).
+    ending = "-" + "0" * 12 + ".pdf"
     try:
+        stem = safe_file_name(f"{document.id}-{document.kind}-{document.subject}",
+                              str(document.id), extension=ending,
+                              folder=sealed_dir())[:-len(ending)]
         if types == [FileType.PDF]:
             temp = sealed_dir() / f"{stem}.incoming.pdf"
             digest, _size = copy_with_hash(scans[0], temp)

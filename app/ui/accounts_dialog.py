@@ -35,12 +35,12 @@ from app.submit.accounts import (
     AccountData,
     account_presets,
     check_account,
-    remove_account,
     store_password,
 )
 from app.submit.records import SubmissionRecords
 from app.ui import i18n, interaction
 from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.usecases.accounts import remove_account
 
 if TYPE_CHECKING:
     from app.models.store import Store

@@ -69,6 +69,8 @@ def choose_folder(parent: QWidget | None, title: str, folder: str) -> str:
 
 
 def open_url(url: QUrl) -> bool:
+    if url.isLocalFile():  # says so, with the path, where nothing opens it
+        return interaction.open_path(url.toLocalFile())
     return QDesktopServices.openUrl(url)
 
 
@@ -77,10 +79,10 @@ def write_documents(store: Store, batch_id: int, folder: Path,
                     ) -> tuple[list[Path], list[Finding]]:
     """Write 汇总表.pdf and 汇总表.xlsx of the batch into `folder` and record them (runs on a
     worker thread; two files, so nothing to cancel between): the files written, the findings."""
-    from app.export.summary_list_documents import write_summary_list_documents
+    from app.usecases.summary_list import write_summary_list
 
     progress(0, 0, QCoreApplication.translate("BatchWindow", "Writing 汇总表.pdf and 汇总表.xlsx…"))
-    result = write_summary_list_documents(store, batch_id, folder)
+    result = write_summary_list(store, batch_id, folder)
     return [file.path for file in result.files], list(result.findings)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +23,10 @@ from PySide6.QtCore import (
     QObject,
     QSortFilterProxyModel,
     Qt,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QStandardItem,
     QStandardItemModel,
 )
@@ -77,7 +76,7 @@ from app.models.deals import (
     reported_amount_yuan,
     yuan_to_wan,
 )
-from app.models.fees import decimal_text
+from app.models.fees import decimal_text, to_decimal
 from app.models.findings import Finding, Severity
 from app.paths import user_data_dir
 from app.ui import i18n, interaction
@@ -116,8 +115,8 @@ def choose_files(parent: QWidget | None, title: str) -> list[str]:
 
 
 def open_path(path: Path) -> bool:
-    """Open a file or folder with the system's program for it."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    """Open a file or folder with the system's program for it (or say there is none)."""
+    return interaction.open_path(str(path))
 
 
 # Shared by the deal windows and the summary book editor -----------------------------------------
@@ -408,6 +407,11 @@ class DealEditor(RecordEditor):
         self.agency = QLineEdit(objectName="agency")
         self.agency.setPlaceholderText(self.tr("The agency (代理机构) that brokered it, if any"))
         self._form_row(form, "agency", self.tr("Agency"), self.agency)
+        # 到款额, for the ops-centre table's licence figures (app/models/ops_centre.py).
+        self.received = QLineEdit(objectName="received_yuan")
+        self.received.setPlaceholderText(self.tr("What the licensee has paid so far, in yuan"))
+        self._form_row(form, "received_yuan", self.tr("Amount received (到款额, yuan)"),
+                       self.received)
         self.remarks = QPlainTextEdit(objectName="remarks")
         self.remarks.setTabChangesFocus(True)
         self.remarks.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
@@ -527,7 +531,7 @@ class DealEditor(RecordEditor):
     # Changes ----------------------------------------------------------------------------
 
     def _connect_changes(self) -> None:
-        for edit in (self.licensee, self.licence_date, self.term, self.agency,
+        for edit in (self.licensee, self.licence_date, self.term, self.agency, self.received,
                      *self.figure_edits.values()):
             edit.textChanged.connect(self._changed)
         self.remarks.textChanged.connect(self._changed)
@@ -650,6 +654,7 @@ class DealEditor(RecordEditor):
             "payment.method": kind.value if kind is not None else "",
             "agency": self.agency.text(),
             "remarks": self.remarks.toPlainText(),
+            "received_yuan": self.received.text(),
         }
         for name, edit in self.figure_edits.items():
             payload[f"payment.{name}"] = edit.text()
@@ -682,6 +687,7 @@ class DealEditor(RecordEditor):
                 edit.setText(str(payload.get(f"payment.{name}", "") or ""))
             self.agency.setText(str(payload.get("agency", "")))
             self.remarks.setPlainText(str(payload.get("remarks", "")))
+            self.received.setText(str(payload.get("received_yuan", "") or ""))
             self._update_enabled()
         finally:
             self._restoring = restoring
@@ -718,6 +724,7 @@ class DealEditor(RecordEditor):
             payment=payment,
             agency=self.agency.text(),
             remarks=self.remarks.toPlainText(),
+            received_yuan=_received(self.received.text()),
         )
 
     # Checking ---------------------------------------------------------------------------
@@ -728,6 +735,10 @@ class DealEditor(RecordEditor):
         fields = self._fields(payment)
         unreadable = {f.field for f in read_findings}
         findings = list(read_findings)
+        received = self.received.text().strip()
+        if received and _received(received) is None:
+            findings.append(Finding("deal.not_a_number", "received_yuan",
+                                    params={"value": received}))
         offer_number = self._offer_numbers.get(fields.offer_id) if fields.offer_id else None
         # The rules Store.check_deal_fields runs, on the register read once (see __init__).
         for finding in check_deal(fields, self.register, file_kinds=self._file_kinds,
@@ -979,11 +990,20 @@ def payload_of(fields: DealFields) -> dict[str, Any]:
         "payment.text": payment.text,
         "agency": fields.agency,
         "remarks": fields.remarks,
+        "received_yuan": (decimal_text(fields.received_yuan)
+                          if fields.received_yuan is not None else ""),
     }
     for name in ("amount_yuan", "entry_fee_yuan", "royalty_percent"):
         value = getattr(payment, name)
         payload[f"payment.{name}"] = decimal_text(value) if value is not None else ""
     return payload
+
+
+def _received(text: str) -> Decimal | None:
+    """到款额 as typed: a number of yuan, 0 or more; anything else is not recorded (the
+    validation says so)."""
+    value = to_decimal(text)
+    return value if value is not None and value >= 0 else None
 
 
 def _size_text(size: int) -> str:

@@ -543,7 +543,13 @@ class DealsWindow(QMainWindow):
     def open_summary_book(self) -> Any:
         from app.ui.summary_book_editor import open_summary_book_editor
 
-        return open_summary_book_editor(self, self.store)
+        return open_summary_book_editor(self, self.store, open_deals=self.show_in_front)
+
+    def show_in_front(self) -> DealsWindow:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        return self
 
     # Drafts -----------------------------------------------------------------------------
 

@@ -26,6 +26,11 @@ def language() -> str:
     return _language
 
 
+def loaded_catalogues() -> list[str]:
+    """The translation files installed now (ours and Qt's own), for the start-up report."""
+    return [translator.filePath() for translator in _translators]
+
+
 def set_language(value: str) -> None:
     global _language
     _language = value if value in (ZH, EN) else ZH

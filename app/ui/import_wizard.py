@@ -70,6 +70,7 @@ from app.models.patent_import import (
 from app.ui import i18n
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage
 from app.ui.operations import Operation, run_operation
+from app.usecases.register import import_patent_rows
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -821,9 +822,11 @@ class ImportWizard(QDialog):
         on_existing = "update" if self.update_existing.isChecked() else "skip"
         skip_bad = self.skip_bad_rows.isChecked()
 
+        store = self.store
+
         def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
-            return self.store.import_patents(rows, on_existing=on_existing,
-                                             skip_bad_rows=skip_bad)
+            return import_patent_rows(store, list(rows), update=on_existing == "update",
+                                      skip_bad_rows=skip_bad).outcome
 
         self.operation = run_operation(self, self.tr("Importing"), work, self._imported,
                                        self._failed)
@@ -853,6 +856,10 @@ class ImportWizard(QDialog):
                          .replace("%1", str(len(outcome.skipped_rows)))
                          .replace("%2", "、".join(str(r) for r in outcome.skipped_rows[:20])
                                   + ("…" if len(outcome.skipped_rows) > 20 else "")))
+        screened = self._import_screenings(outcome)  # the inventory's columns (issue 15)
+        if screened:
+            lines.append(self.tr("Screening columns written for %1 patent(s).")
+                         .replace("%1", str(screened)))
         if outcome.offers_created or outcome.offers_updated:
             lines.append(self.tr("Information sheets: %1 created as drafts, %2 updated.")
                          .replace("%1", str(outcome.offers_created))
@@ -867,6 +874,14 @@ class ImportWizard(QDialog):
         self._show_result_text("\n".join(lines),
                                [(describe(f, language), f.severity) for f in outcome.findings],
                                failed=False)
+
+    def _import_screenings(self, outcome: ImportOutcome) -> int:
+        from app.usecases.inventory import import_sheet_screenings
+
+        if self.preview is None:
+            return 0
+        return import_sheet_screenings(self.store, self.preview.rows,
+                                       outcome.skipped_rows).written
 
     def _show_result_text(self, text: str, items: Sequence[tuple[str, Severity]],
                           failed: bool) -> None:

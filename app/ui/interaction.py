@@ -6,10 +6,12 @@ QMessageBox is imported when a question is asked, not before the window's first 
 
 from __future__ import annotations
 
+import os
+import sys
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -122,8 +124,68 @@ def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]
 
 
 def open_path(path: str) -> bool:
-    """Open a file or folder in the system's own program (PDF viewer, Explorer)."""
+    """Open a file or folder in the system's own program (PDF viewer, Explorer). Where the
+    system has none for it, say so and show the path to copy; False then."""
+    if system_open(path):
+        return True
+    show_path(
+        QCoreApplication.translate("Interaction", "Cannot open"),
+        QCoreApplication.translate(
+            "Interaction", "No program on this computer opens this. It is here:"),
+        path,
+    )
+    return False
+
+
+def print_path(path: str) -> bool:
+    """Print a generated PDF through the system's print handler: on Windows the Print command
+    of the program that opens PDFs (the Windows print dialog or the printer, as it is set up).
+    Elsewhere the PDF opens in its viewer, to print from there. Where neither works, say so
+    and show the path; False then."""
+    if sys.platform == "win32":
+        try:
+            startfile(path, "print")
+            return True
+        except OSError:
+            pass
+    elif system_open(path):
+        return True
+    show_path(
+        QCoreApplication.translate("Interaction", "Cannot print"),
+        QCoreApplication.translate(
+            "Interaction",
+            "No program on this computer prints PDF files. Open the file in a PDF reader and "
+            "print it from there. It is here:"),
+        path,
+    )
+    return False
+
+
+def system_open(path: str) -> bool:
+    """QDesktopServices.openUrl on the file: False when the system has no program for it."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def startfile(path: str, operation: str) -> None:
+    """os.startfile (Windows only): the shell's `operation` verb ("print") on the file."""
+    os.startfile(path, operation)  # type: ignore[attr-defined,unused-ignore]
+
+
+def show_path(title: str, text: str, path: str) -> None:
+    """A message with a path the clerk can select and copy (a button copies it)."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=QApplication.activeWindow())
+    box.setInformativeText(path)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    copy = box.addButton(QCoreApplication.translate("Interaction", "Copy path"),
+                         QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is copy:
+        QGuiApplication.clipboard().setText(path)

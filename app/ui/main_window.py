@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from app.ui.patent_editor import PatentEditor
 
 MAX_NAMED_IN_CONFIRMATION = 10
-ERROR_COUNT_CHUNK = 200  # records checked per idle step: ~5 ms, never felt while typing
 
 
 class RegisterView(QTableView):
@@ -99,16 +98,14 @@ class MainWindow(QMainWindow):
         self.editor: PatentEditor | None = None
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
-        self._count_position = 0
-        self._count_timer = QTimer(self)
-        self._count_timer.setInterval(0)
-        self._count_timer.timeout.connect(self._count_errors_step)
+        self._checks_pending = False
 
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
         self.model = PatentTableModel(self)
         self.proxy = PatentFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.model.checks_finished.connect(self._checks_finished)
 
         self.view = RegisterView()
         self.view.setObjectName("register")
@@ -256,6 +253,10 @@ class MainWindow(QMainWindow):
         self.open_pdf_action = action(
             self.tr("&Open the generated PDF"), self.open_pdf,
             self.tr("Open the selected patent's information sheet in the PDF viewer"))
+        self.print_pdf_action = action(
+            self.tr("P&rint the generated PDF"), self.print_pdf,
+            self.tr("Print the selected patent's information sheet with the system's PDF "
+                    "program"))
         self.seal_action = action(
             self.tr("Attach a &sealed copy…"), self.attach_sealed_copy,
             self.tr("The scan of the stamped paper, sent in place of the generated PDF"))
@@ -283,6 +284,23 @@ class MainWindow(QMainWindow):
         self.book_action = action(
             self.tr("&Summary book…"), self.open_summary_book,
             self.tr("The Henan summary book (总结书) of a reporting period"))
+        # The notices' other forms (app.ui.other_forms).
+        self.contracts_action = action(
+            self.tr("Licence &contracts…"), self.open_contracts,
+            self.tr("专利开放许可合同: PDF and an editable Word file; a signed one records "
+                    "its deal"))
+        self.application_action = action(
+            self.tr("Henan &application and work plan…"), self.open_henan_application,
+            self.tr("河南省专利开放许可试点工作申请书 and 工作方案"))
+        self.contacts_sheet_action = action(
+            self.tr("&Contacts sheet…"), self.write_contacts_sheet,
+            self.tr("专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF"))
+        self.ops_centre_action = action(
+            self.tr("&Ops-centre summary table…"), self.open_ops_centre,
+            self.tr("The Henan operations-centre summary table (运营管理中心建设工作总结表)"))
+        self.inventory_action = action(  # the stock-patent inventory (issue 15)
+            self.tr("Stock-patent &inventory…"), self.open_inventory,
+            self.tr("Screen the portfolio and write the Anhui tables (存量专利盘点)"))
         # The whole dataset as a file.
         self.import_json_action = action(
             self.tr("&Restore from a backup file…"), self.import_json,
@@ -293,11 +311,14 @@ class MainWindow(QMainWindow):
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
-            self.targets_action, self.deals_action, self.book_action, self.import_json_action,
+            self.targets_action, self.deals_action, self.book_action, self.ops_centre_action,
+            self.import_json_action,
             self.export_json_action, self.finalise_action, self.generate_action,
+            self.contracts_action, self.application_action, self.contacts_sheet_action,
+            self.inventory_action,
         )
         self.single_patent_actions = (
-            self.offer_action, self.open_pdf_action, self.seal_action,
+            self.offer_action, self.open_pdf_action, self.print_pdf_action, self.seal_action,
             self.deal_from_offer_action,
         )
 
@@ -319,7 +340,8 @@ class MainWindow(QMainWindow):
         patents_menu.addAction(self.find_action)
         offers_menu = bar.addMenu(self.tr("&Information sheets"))
         for item in (self.offer_action, self.create_offers_action, None, self.finalise_action,
-                     self.generate_action, self.open_pdf_action, self.seal_action):
+                     self.generate_action, self.open_pdf_action, self.print_pdf_action,
+                     self.seal_action):
             if item is None:
                 offers_menu.addSeparator()
             else:
@@ -336,6 +358,13 @@ class MainWindow(QMainWindow):
         licences_menu.addAction(self.deal_from_offer_action)
         licences_menu.addSeparator()
         licences_menu.addAction(self.book_action)
+        licences_menu.addAction(self.ops_centre_action)
+        licences_menu.addSeparator()
+        for item in (self.contracts_action, self.application_action,
+                     self.contacts_sheet_action):
+            licences_menu.addAction(item)
+        licences_menu.addSeparator()
+        licences_menu.addAction(self.inventory_action)
         settings_menu = bar.addMenu(self.tr("&Settings"))
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
@@ -444,30 +473,26 @@ class MainWindow(QMainWindow):
                 header.resizeSection(column, needed)
 
     def _start_error_count(self) -> None:
-        """Check every record a few hundred at a time, so the window stays responsive."""
+        """Check every record on a worker thread, so the window stays responsive."""
         self._errors = None
-        self._count_position = 0
-        self._count_timer.start()
+        self._checks_pending = True
+        self.model.start_checks()
         self._update_count()
 
     @property
     def checking(self) -> bool:
         """True while records are still being checked in the background (for the count)."""
-        return self._count_timer.isActive()
+        return self._checks_pending
 
-    def _count_errors_step(self) -> None:
-        records = self.model.records()
-        end = min(self._count_position + ERROR_COUNT_CHUNK, len(records))
-        for record in records[self._count_position : end]:
-            record.severity  # noqa: B018 - computes and caches the findings
-        self._count_position = end
-        if end >= len(records):
-            self._count_timer.stop()
-            self._errors = self.model.error_count()
-            self._update_count()
+    def _checks_finished(self) -> None:
+        if self.model.checking:
+            return  # a newer check is under way: its own signal follows
+        self._checks_pending = False
+        self._errors = self.model.error_count()
+        self._update_count()
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
+        total = self.model.total_count()
         shown = self.proxy.rowCount()
         if shown == total:
             text = self.tr("Patents: %1").replace("%1", str(total))
@@ -759,19 +784,16 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return 0, 0
         from app.messages import describe
+        from app.usecases.offers import finalise_offers
 
         language = i18n.language()
-        done, refused = 0, 0
+        outcome = finalise_offers(self.store, self._offers_of(self.selected_ids()))
+        # Finalised now or before: either way the selected sheets are finalised.
+        done, refused = outcome.finalised + outcome.already, len(outcome.refused)
         lines: list[str] = []
-        for offer in self._offers_of(self.selected_ids()):
-            result = self.store.finalise_offer(offer.id)
-            if result.saved:
-                done += 1
-                continue
-            refused += 1
-            errors = [f for f in result.findings if f.is_error]
-            if errors and len(lines) < 12:
-                lines.append(f"{offer.patent.number}：{describe(errors[0], language)}"
+        for number, errors in outcome.refused[:12]:
+            if errors:
+                lines.append(f"{number}：{describe(errors[0], language)}"
                              + (self.tr(" (and %1 more)").replace("%1", str(len(errors) - 1))
                                 if len(errors) > 1 else ""))
         self._offer_changed()
@@ -809,11 +831,11 @@ class MainWindow(QMainWindow):
         offer_ids = [o.id for o in offers]
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.export.offer_documents import render_offer_documents
+            from app.usecases.offers import write_offer_documents
 
-            return render_offer_documents(store, offer_ids, folder, draft=bool(draft),
-                                          combined=bool(combined), progress=progress,
-                                          cancelled=cancelled)
+            return write_offer_documents(store, offer_ids, folder, draft=bool(draft),
+                                         combined=bool(combined), progress=progress,
+                                         cancelled=cancelled)
 
         return run_operation(self, self.tr("Generating PDFs…"), work,
                              lambda result: self._pdfs_generated(result, folder),
@@ -864,19 +886,26 @@ class MainWindow(QMainWindow):
         return sorted(latest.values(), key=lambda d: d.kind != "information_sheet")
 
     def open_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=False)
+
+    def print_pdf(self) -> bool:
+        return self._open_or_print_pdf(printing=True)
+
+    def _open_or_print_pdf(self, printing: bool) -> bool:
         from pathlib import Path
 
+        title = self.tr("Print PDF") if printing else self.tr("Open PDF")
         documents = self._documents_of_selected()
         if not documents:
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
         path = Path(documents[0].sealed_path or documents[0].path)
         if not path.exists():
-            interaction.inform(self, self.tr("Open PDF"),
+            interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
             return False
-        return interaction.open_path(str(path))
+        return (interaction.print_path if printing else interaction.open_path)(str(path))
 
     def attach_sealed_copy(self) -> Any:
         documents = self._documents_of_selected()
@@ -919,9 +948,9 @@ class MainWindow(QMainWindow):
             return
         numbers = []
         for patent_id, _payload in drafts:
-            row = self.model.row_of(patent_id) if patent_id is not None else None
-            if row is not None:
-                numbers.append(self.model.record(row).cells()[Column.NUMBER])
+            record = self.model.find(patent_id) if patent_id is not None else None
+            if record is not None:
+                numbers.append(record.cells()[Column.NUMBER])
         if numbers:
             self.statusBar().showMessage(
                 self.tr("Unsaved information sheets (opened again, they come back): %1")
@@ -982,12 +1011,48 @@ class MainWindow(QMainWindow):
 
         return open_deals_window(self, self.store)
 
+    def open_inventory(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.inventory_window import open_inventory_window
+
+        return open_inventory_window(self, self.store)
+
     def open_summary_book(self) -> Any:
         if self.store is None:
             return None
         from app.ui.summary_book_editor import open_summary_book_editor
 
-        return open_summary_book_editor(self, self.store)
+        return open_summary_book_editor(self, self.store, open_deals=self.open_deals)
+
+    def open_contracts(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_contracts_window
+
+        numbers = [p.number for p in (self.store.patent(i) for i in self.selected_ids()) if p]
+        return open_contracts_window(self, self.store, numbers)
+
+    def open_henan_application(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import open_henan_application
+
+        return open_henan_application(self, self.store)
+
+    def write_contacts_sheet(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.other_forms import write_contacts_sheet
+
+        return write_contacts_sheet(self, self.store)
+
+    def open_ops_centre(self) -> Any:
+        if self.store is None:
+            return None
+        from app.ui.ops_centre_editor import open_ops_centre_editor
+
+        return open_ops_centre_editor(self, self.store)
 
     def export_json(self, path: str | None = None) -> Any:
         if self.store is None:
@@ -1003,14 +1068,20 @@ class MainWindow(QMainWindow):
         self.preferences.set_last_folder("backup", Path(path).parent)
         store = self.store
 
-        def work(progress: Any, cancelled: Any) -> int:
-            from app.interchange import export_file
+        def work(progress: Any, cancelled: Any) -> Any:
+            from app.usecases.register import export_data_file
 
-            return export_file(store, path)
+            return export_data_file(store, Path(path))
 
-        def done(count: int) -> None:
+        def done(exported: Any) -> None:
+            if exported.findings:
+                from app.messages import describe
+
+                interaction.critical(self, self.tr("Back up to a file"), "\n".join(
+                    describe(f, i18n.language()) for f in exported.findings))
+                return
             self.statusBar().showMessage(
-                self.tr("Backed up %1 patents to %2").replace("%1", str(count))
+                self.tr("Backed up %1 patents to %2").replace("%1", str(exported.count))
                 .replace("%2", str(path)), 10000)
 
         from app.ui.operations import run_operation
@@ -1030,16 +1101,19 @@ class MainWindow(QMainWindow):
         store = self.store
 
         def work(progress: Any, cancelled: Any) -> Any:
-            from app.interchange import import_file
+            from pathlib import Path
 
-            return import_file(store, path)
+            from app.usecases.register import import_data_file
 
-        def done(result: Any) -> None:
+            return import_data_file(Path(path), lambda: store)
+
+        def done(imported: Any) -> None:
             from app.messages import describe
 
             language = i18n.language()
-            if result.problems:
-                lines = [f"{p.field}：{describe(p, language)}" for p in result.problems[:15]]
+            result = imported.result
+            if result is None:
+                lines = [f"{p.field}：{describe(p, language)}" for p in imported.problems[:15]]
                 interaction.critical(
                     self, self.tr("Restore from a backup file"),
                     self.tr("The file was not read; nothing was changed.") + "\n\n"
@@ -1090,7 +1164,7 @@ class MainWindow(QMainWindow):
         if not self._pending_drafts or self.editor is not None:
             return
         patent_id, payload = self._pending_drafts.pop(0)
-        if patent_id is not None and self.model.row_of(patent_id) is None:
+        if patent_id is not None and self.model.find(patent_id) is None:
             patent_id = None  # the record was deleted since: restore as a new one
         self.edit_patent(patent_id, draft=payload)
 

@@ -1,6 +1,6 @@
 """The outbox: every mail of every package, its state, and sending (or retrying) over SMTP.
 
-Sending runs app.submit.smtp.send_outbox on a worker thread with progress and cancel. The
+Sending runs app.usecases.submission.send_mails on a worker thread with progress and cancel. The
 authorisation code comes from the keyring (KeyringPassword) or, when there is none stored or no
 keyring at all, from a password dialog — asked on the UI thread before the work starts, since a
 dialog cannot be opened from the worker. A typed code is stored only once the server accepted
@@ -40,12 +40,12 @@ from app.messages import describe, message
 from app.models.findings import Finding, Severity
 from app.models.submission import OutboxState
 from app.submit.accounts import AccountData, KeyringPassword
-from app.submit.outbox import queue_package
 from app.submit.records import OutboxData, SubmissionRecords
-from app.submit.smtp import DEFAULT_TIMEOUT, SendProgress, SendReport, send_outbox
+from app.submit.smtp import DEFAULT_TIMEOUT, SendReport
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
 from app.ui.operations import Operation, failure_text, run_operation
+from app.usecases.submission import send_mails
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -309,30 +309,18 @@ class OutboxWindow(QDialog):
 
         records = self.records
         ids = [m.id for m in mails]
-        requeue = sorted({
-            m.package_id for m in mails
-            if m.state == OutboxState.DRAFT
-            or (m.state in (OutboxState.QUEUED, OutboxState.FAILED) and m.account_id != account.id)
-        })
         sending = self.tr("Sending mail %1 of %2…")
         options = {"ssl_context": self.ssl_context, "timeout": self.timeout}
 
         def work(progress: Callable[..., None], cancelled: Callable[[], bool]) -> SendReport:
-            queued: list[Finding] = []
-            for package_id in requeue:  # drafts, or mails written for another account
-                queued += queue_package(records, package_id, account)
+            def tell(done: int, total: int) -> None:
+                shown = min(done + 1, total)
+                progress(done, total,
+                         sending.replace("%1", str(shown)).replace("%2", str(total)))
 
-            def tell(step: SendProgress) -> None:
-                shown = min(step.done + 1, step.total)
-                progress(step.done, step.total,
-                         sending.replace("%1", str(shown)).replace("%2", str(step.total)))
-
-            report = send_outbox(records, ids, account, lambda _account: password,
-                                 progress=tell, cancelled=cancelled,
-                                 confirm_uncertain=confirm_uncertain,
-                                 on_login=provider.on_login, **options)  # type: ignore[arg-type]
-            report.findings[:0] = queued
-            return report
+            return send_mails(records, ids, account, lambda _account: password, progress=tell,
+                              cancelled=cancelled, confirm_uncertain=confirm_uncertain,
+                              on_login=provider.on_login, **options)
 
         self.result_view.clear()
         self.operation = run_operation(self, self.tr("Sending"), work, self._sent,

@@ -1,25 +1,25 @@
 """Build a submission package: which target, which generated documents, check, build.
 
 The documents listed are the latest generated ones of the kinds the target receives, each
-with its state: current or out of date (app.export.offer_documents.document_status), sealed
+with its state (app.usecases.submission.package_documents): current or out of date, sealed
 (scan attached) or not — an unsealed one goes only when the clerk ticks "send unsealed".
-"Check" shows every problem at once without writing anything (app.submit.package.check_items);
-"Build" writes the folder, zip, manifests and .eml drafts on a worker thread, then records the
-package and, with an account chosen, queues its mails in the outbox.
+"Check" shows every problem at once without writing anything; "Build" writes the folder,
+zip, manifests and .eml drafts on a worker thread, then records the package and, with an
+account chosen, queues its mails in the outbox (app.usecases.submission).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -38,16 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.export.offer_documents import Freshness, document_statuses, file_sha256
-from app.export.summary_list_documents import summary_list_status
+from app.export.offer_documents import Freshness
 from app.messages import describe
-from app.models.entities import DocumentState
 from app.models.findings import Finding, Severity, has_errors
-from app.models.summary_list import SummaryList
 from app.submit.accounts import AccountData
-from app.submit.outbox import record_and_queue
-from app.submit.package import BuiltPackage, PackageItem, PatentRow, build_package, check_items
-from app.submit.presets import PER_PATENT_KINDS, DocumentKind
+from app.submit.package import BuiltPackage, PackageItem
 from app.submit.records import SubmissionRecords
 from app.submit.targets import TargetData
 from app.ui import i18n, interaction
@@ -56,6 +51,14 @@ from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
 from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.sealed_copy_dialog import attach_sealed_copy_dialog, kind_label
 from app.ui.settings import Preferences
+from app.usecases.submission import (
+    DocumentRow,
+    PackageContents,
+    build_and_record_package,
+    check_package,
+    package_documents,
+    ticked_contents,
+)
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -72,97 +75,7 @@ def choose_folder(parent: QWidget, caption: str, start: str) -> str:
 
 
 def open_in_file_manager(folder: Path) -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-
-# The documents ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DocumentRow:
-    """One generated document as the window lists it (plain data, no ORM object)."""
-
-    document_id: int
-    kind: str
-    subject: str  # the patent number (ZL…) of a sheet or declaration, the batch name of a list
-    title: str
-    file_name: str
-    offer_id: int | None
-    patent_id: int | None
-    patentees: tuple[str, ...]
-    freshness: Freshness
-    offer_draft: bool
-    sealed: bool
-
-    @property
-    def current(self) -> bool:
-        return self.freshness is Freshness.CURRENT and not self.offer_draft
-
-
-def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
-    """The latest generated documents of the kinds `target` receives: documents of a batch or
-    period first, then each offer's in register order, in the target's kind order."""
-    kinds = list(target.document_kinds)
-    order = {kind: i for i, kind in enumerate(kinds)}
-    rows: list[DocumentRow] = []
-
-    documents = store.generated_documents()  # oldest first
-    by_id = {d.id: d for d in documents}
-    latest_other: dict[tuple[str, str], Any] = {}
-    for document in documents:  # a later generation replaces an earlier one
-        if document.offer_id is None and not document.draft and document.kind in order:
-            latest_other[(document.kind, document.subject)] = document
-    batches = {b.name: b.id for b in store.batches()} if DocumentKind.SUMMARY_LIST in order \
-        else {}
-    for document in sorted(latest_other.values(), key=lambda d: (order[d.kind], d.subject)):
-        if document.kind == DocumentKind.SUMMARY_LIST and document.subject in batches:
-            # A batch's list: out of date once the batch's data changed since.
-            freshness = summary_list_status(store, batches[document.subject]).freshness
-        else:
-            freshness = _file_freshness(document)
-        rows.append(DocumentRow(
-            document.id, document.kind, document.subject, "", Path(document.path).name, None,
-            None, (), freshness, False, bool(document.sealed_path),
-        ))
-
-    if PER_PATENT_KINDS & set(kinds):
-        offers = {o.id: o for o in store.offers()}
-        for offer_id, status in document_statuses(store).items():
-            offer = offers.get(offer_id)
-            if offer is None:
-                continue
-            draft = offer.state == DocumentState.DRAFT.value
-            for recorded in sorted(status.documents, key=lambda d: order.get(d.kind, 99)):
-                if recorded.kind not in order:
-                    continue  # e.g. a combined print file: not a document to send
-                rows.append(DocumentRow(
-                    recorded.id, recorded.kind, by_id[recorded.id].subject, offer.patent.title,
-                    recorded.path.name, offer_id, offer.patent_id, tuple(offer.patent.patentees),
-                    status.freshness, draft, bool(recorded.sealed_path),
-                ))
-    return rows
-
-
-def _file_freshness(document: Any) -> Freshness:
-    """A document with no data to compare (a batch gone, a summary book): its file only."""
-    path = Path(document.path)
-    try:
-        if file_sha256(path) != document.sha256:
-            return Freshness.FILE_CHANGED
-    except OSError:
-        return Freshness.FILE_MISSING
-    return Freshness.CURRENT
-
-
-def summary_of(store: Store, document: Any) -> SummaryList | None:
-    """The summary list a summary-list document was made from: its batch, by name."""
-    if document.kind != DocumentKind.SUMMARY_LIST:
-        return None
-    batch = next((b for b in store.batches() if b.name == document.subject), None)
-    if batch is None:
-        return None
-    summary, _findings = store.summary_list(batch.id)
-    return summary
+    interaction.open_path(str(folder))  # says so, with the path, where nothing opens it
 
 
 # The window -------------------------------------------------------------------------------
@@ -265,6 +178,13 @@ class PackageWindow(QDialog):
         table_buttons.addWidget(self.seal_button)
         table_buttons.addWidget(all_button)
         table_buttons.addWidget(none_button)
+        # A centre university's Henan package needs its ops-centre table unless not needed.
+        self.ops_not_needed = QCheckBox(self.tr("Ops-centre table not needed this time"))
+        self.ops_not_needed.setObjectName("ops_not_needed")
+        self.ops_not_needed.setToolTip(self.tr(
+            "For a university on the notice's list of operations-centre universities (附件 2): "
+            "build the Henan package without the 运营管理中心建设工作总结表."))
+        table_buttons.addWidget(self.ops_not_needed)
         table_buttons.addStretch(1)
         table_buttons.addWidget(self.count_label)
 
@@ -534,46 +454,26 @@ class PackageWindow(QDialog):
         return [(r, unsealed[i]) for i, (r, ticked) in enumerate(zip(self.rows, self._ticks(0),
                                                                      strict=True)) if ticked]
 
+    def contents(self) -> PackageContents:
+        """The ticked documents as package items, with the rows the check compares."""
+        return ticked_contents(self.store, self.chosen(), self.records)
+
     def items(self) -> list[PackageItem]:
-        items = []
-        for document, confirmed in self.chosen():
-            item = self.records.package_item(document.document_id, current=document.current,
-                                             unsealed_confirmed=confirmed)
-            if item is not None:
-                items.append(item)
-        return items
+        return self.contents().items
 
-    def summary_rows(self) -> tuple[list[PatentRow] | None, list[PatentRow] | None]:
-        """The chosen summary list's rows and the chosen sheets' patents, to compare; (None,
-        None) without a summary list whose batch is known."""
-        chosen = [d for d, _ in self.chosen()]
-        lists = [d for d in chosen if d.kind == DocumentKind.SUMMARY_LIST]
-        if not lists:
-            return None, None
-        summary = summary_of(self.store, self.records.document(lists[0].document_id))
-        if summary is None:
-            return None, None
-        listed = [PatentRow(r.number, tuple(p for p in r.patentees.split("、") if p))
-                  for r in summary.rows]
-        sheets = [PatentRow(d.subject, d.patentees) for d in chosen
-                  if d.kind == DocumentKind.INFORMATION_SHEET]
-        return listed, sheets
+    def _ops_centre_findings(self, target: Any) -> list[Finding]:
+        from app.usecases.ops_centre import henan_package_requirement
 
-    def _unit_contact(self) -> tuple[str, str, str]:
-        organisation = self.store.organisation()
-        contact = organisation.contacts[0] if organisation.contacts else None
-        name = contact.name if contact else ""
-        phone = (contact.office_phone or contact.mobile) if contact else organisation.phone
-        return organisation.name, name, phone or organisation.phone
+        return henan_package_requirement(self.store, target.document_kinds,
+                                         not_needed=self.ops_not_needed.isChecked()).findings
 
     def check(self) -> list[Finding]:
         """Every problem that would stop the package, shown; nothing is written."""
         target = self.target()
         if target is None:
             return []
-        unit, _contact, _phone = self._unit_contact()
-        summary_list, sheets = self.summary_rows()
-        findings = check_items(target, unit, self.items(), summary_list, sheets)
+        findings = [*check_package(self.store, target, self.contents()),
+                    *self._ops_centre_findings(target)]
         self.show_findings(findings, checked=True)
         return findings
 
@@ -606,11 +506,10 @@ class PackageWindow(QDialog):
         target = self.target()
         if target is None or (self.operation is not None and not self.operation.done):
             return
-        unit, contact, phone = self._unit_contact()
-        items = self.items()
-        summary_list, sheets = self.summary_rows()
+        contents = self.contents()
         # Checked here too, so a problem shows before anything runs (the build checks again).
-        findings = check_items(target, unit, items, summary_list, sheets)
+        findings = [*check_package(self.store, target, contents),
+                    *self._ops_centre_findings(target)]
         if has_errors(findings):
             self.show_findings(findings)
             return
@@ -620,21 +519,15 @@ class PackageWindow(QDialog):
         output = Path(folder_text)
         day = self.date_edit.date() or dt.date.today()
         account = self.account()
-        records = self.records
+        store = self.store
         copying = self.tr("Copying the documents…")
 
         def work(progress: Callable[..., None], cancelled: Callable[[], bool]
                  ) -> tuple[BuiltPackage, int | None, list[Finding]]:
-            built = build_package(
-                target, unit, day, items, output, summary_list=summary_list, sheets=sheets,
-                contact=contact, phone=phone, sender=account.sender if account else None,
-                progress=lambda done, total: progress(done, total, copying),
-                cancelled=cancelled,
-            )
-            if not built.built:
-                return built, None, []
-            package_id, queued = record_and_queue(records, built, account)
-            return built, package_id, queued
+            outcome = build_and_record_package(
+                store, target, contents, output, day=day, account=account,
+                progress=progress, cancelled=cancelled, progress_text=copying)
+            return outcome.built, outcome.package_id, outcome.queued
 
         self.result_label.setText(self.tr("Building…"))
         self.result_label.setStyleSheet("")

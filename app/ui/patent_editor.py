@@ -230,6 +230,17 @@ class PatentEditor(QDialog):
         self.override_note_edit.setObjectName("expiry_override_note")
         row("expiry_override_note", self.override_note_edit)
 
+        # What the licence contract's 第一条 prints beyond the fields above (issue 14).
+        self.inventors_edit = QPlainTextEdit()
+        self.inventors_edit.setObjectName("inventors")
+        self.inventors_edit.setTabChangesFocus(True)
+        self.inventors_edit.setPlaceholderText(self.tr("One per line (发明人/设计人)"))
+        self.inventors_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        row("inventors", self.inventors_edit)
+        self.fee_paid_edit = DateField()
+        self.fee_paid_edit.setObjectName("annual_fee_paid_until")
+        row("annual_fee_paid_until", self.fee_paid_edit)
+
         self.remarks_edit = QPlainTextEdit()
         self.remarks_edit.setObjectName("remarks")
         self.remarks_edit.setTabChangesFocus(True)
@@ -286,8 +297,10 @@ class PatentEditor(QDialog):
             ("grant_date", self.grant_edit),
             ("expiry_override", self.override_edit),
             ("expiry_override_note", self.override_note_edit),
+            ("annual_fee_paid_until", self.fee_paid_edit),
         ):
             edit.textChanged.connect(touch(name))
+        self.inventors_edit.textChanged.connect(touch("inventors"))
         self.patentees_edit.textChanged.connect(touch("patentees"))
         self.remarks_edit.textChanged.connect(touch("remarks"))
         self.kind_combo.currentIndexChanged.connect(touch("kind"))
@@ -324,6 +337,8 @@ class PatentEditor(QDialog):
             "expiry_override_note": patent.expiry_override_note,
             "remarks": patent.remarks,
             "pledged": bool(getattr(patent, "pledged", False)),
+            "inventors": patent.inventors,
+            "annual_fee_paid_until": _iso(patent.annual_fee_paid_until),
         }
 
     @staticmethod
@@ -332,7 +347,7 @@ class PatentEditor(QDialog):
             "number": "", "title": "", "kind": "", "patentees": "", "filing_date": "",
             "grant_date": "", "legal_status": "valid", "term_compensation_days": 0,
             "expiry_override": "", "expiry_override_note": "", "remarks": "",
-            "pledged": False,
+            "pledged": False, "inventors": "", "annual_fee_paid_until": "",
         }
 
     def payload(self) -> dict[str, Any]:
@@ -349,6 +364,8 @@ class PatentEditor(QDialog):
             "expiry_override_note": self.override_note_edit.text(),
             "remarks": self.remarks_edit.toPlainText(),
             "pledged": self.pledged_check.isChecked(),
+            "inventors": self.inventors_edit.toPlainText(),
+            "annual_fee_paid_until": self.fee_paid_edit.text(),
         }
 
     def _set_payload(self, payload: dict[str, Any]) -> None:
@@ -373,6 +390,8 @@ class PatentEditor(QDialog):
         self.override_note_edit.setText(str(payload.get("expiry_override_note", "")))
         self.remarks_edit.setPlainText(str(payload.get("remarks", "")))
         self.pledged_check.setChecked(bool(payload.get("pledged", False)))
+        self.inventors_edit.setPlainText(str(payload.get("inventors", "")))
+        self.fee_paid_edit.setText(str(payload.get("annual_fee_paid_until", "")))
 
     def is_dirty(self) -> bool:
         return self.payload() != self._initial
@@ -415,6 +434,7 @@ class PatentEditor(QDialog):
             "filing_date": self.filing_edit,
             "grant_date": self.grant_edit,
             "expiry_override": self.override_edit,
+            "annual_fee_paid_until": self.fee_paid_edit,
         }
 
     def unreadable_dates(self) -> list[str]:
@@ -540,6 +560,14 @@ class PatentEditor(QDialog):
         self.store.discard_draft(ENTITY, self._draft_key)
         assert result.record_id is not None
         self.patent_id = result.record_id
+        from app.models.contracts import inventor_names
+        from app.usecases.contracts import PatentParticulars, save_patent_particulars
+
+        saved = self.store.patent(result.record_id)
+        if saved is not None:
+            save_patent_particulars(self.store, saved.number, PatentParticulars(
+                tuple(inventor_names(self.inventors_edit.toPlainText())),
+                self.fee_paid_edit.date()))
         self._initial = self.payload()
         self.saved.emit(result.record_id)
         notices = getattr(result, "notices", None) or []

@@ -12,15 +12,14 @@ thread into a chosen folder, and recorded for the submission package like the co
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -67,7 +65,6 @@ from app.models.summary_book import (
     SummaryBookData,
     SummaryBookFields,
     as_of_text,
-    book_data_hash,
     check_book_fields,
     normal_period_end,
     read_summary_book,
@@ -83,9 +80,11 @@ from app.ui.editor_parts import (
     sheet_and_findings,
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
-from app.ui.operations import Operation, run_operation
+from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.settings import Preferences
+from app.usecases.summary_book import BookFilesWritten, book_files, write_book_files
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -151,7 +150,7 @@ def ask_county(parent: QWidget | None, default: str) -> str | None:
 
 
 def open_folder(path: Path) -> bool:
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return interaction.open_path(str(path))  # says so, with the path, where nothing opens it
 
 
 # The editor ---------------------------------------------------------------------------------------
@@ -169,7 +168,11 @@ class SummaryBookEditor(RecordEditor):
         *,
         draft: dict[str, Any] | None = None,
         today: dt.date | None = None,
+        open_deals: Callable[[], Any] | None = None,
     ) -> None:
+        # The deals register is opened by whoever opened the book (the main window, or the
+        # deals register itself): this module does not import that window.
+        self._deals_opener = open_deals
         key = normal_period_end(period_end)
         if key is None:
             raise ValueError(period_end)
@@ -364,38 +367,28 @@ class SummaryBookEditor(RecordEditor):
         profile_title = plain(QLabel(UNIT_PROFILE_LABEL))
         profile_title.setStyleSheet("font-weight: bold;")
         layout.addWidget(profile_title)
-        self.unit_profile = QPlainTextEdit(objectName="unit_profile")
-        self.unit_profile.setTabChangesFocus(True)
-        self.unit_profile.setMinimumHeight(self.fontMetrics().lineSpacing() * 7 + 12)
-        layout.addLayout(field_box(self.unit_profile,
-                                   self._register("unit_profile", self.unit_profile)))
+        self.unit_profile_field = LongTextField("unit_profile", lines=7)
+        self.unit_profile = self.unit_profile_field.edit
+        self.unit_profile_field.left.insertWidget(
+            1, plain(self._register("unit_profile", self.unit_profile)))
+        layout.addWidget(plain(self.unit_profile_field))
         return box
 
     def _section_self_evaluation(self) -> QGroupBox:
         box = group_box(SECTION_SELF_EVALUATION, "section_self_evaluation")
-        layout = QHBoxLayout(box)
-        self.self_evaluation = QPlainTextEdit(objectName="self_evaluation")
-        self.self_evaluation.setTabChangesFocus(True)
-        self.self_evaluation.setMinimumHeight(self.fontMetrics().lineSpacing() * 22 + 12)
-        left = QVBoxLayout()
-        left.addLayout(field_box(self.self_evaluation,
-                                 self._register("self_evaluation", self.self_evaluation)))
-        self.length_label = plain(QLabel(objectName="self_evaluation_length"))
-        self.length_label.setStyleSheet("color: palette(placeholder-text);")
-        left.addWidget(self.length_label)
-        guidance_title = plain(QLabel(self.tr("What the notice asks for")))
-        guidance_title.setStyleSheet("font-weight: bold;")
-        guidance = self._read_only(SELF_EVALUATION_GUIDANCE, "guidance")
-        guidance.setStyleSheet("color: palette(placeholder-text);")
-        right = QVBoxLayout()
-        right.addWidget(guidance_title)
-        right.addWidget(plain(guidance))
-        right.addWidget(hint_label(self.tr(
+        layout = QVBoxLayout(box)
+        # The guidance is printed in the book too (under 二's heading); here it sits beside
+        # the box with the live count (app.ui.long_text, shared with the other forms).
+        self.self_evaluation_field = LongTextField(
+            "self_evaluation", guidance=SELF_EVALUATION_GUIDANCE, lines=22, printed=True)
+        self.self_evaluation = self.self_evaluation_field.edit
+        self.self_evaluation_field.left.insertWidget(
+            1, plain(self._register("self_evaluation", self.self_evaluation)))
+        self.length_label = self.self_evaluation_field.count_label
+        layout.addWidget(plain(self.self_evaluation_field))
+        layout.addWidget(hint_label(self.tr(
             "Plain text: a blank line starts a new paragraph. Long texts flow over as many "
             "pages as they need.")))
-        right.addStretch(1)
-        layout.addLayout(left, 3)
-        layout.addLayout(right, 1)
         return box
 
     def _section_statistics(self) -> QGroupBox:
@@ -500,6 +493,7 @@ class SummaryBookEditor(RecordEditor):
         open_deals = QPushButton(self.tr("Open the deals register…"), objectName="open_deals")
         open_deals.setAutoDefault(False)
         open_deals.clicked.connect(self.open_deals)
+        open_deals.setVisible(self._deals_opener is not None)
         row = QHBoxLayout()
         row.addWidget(plain(open_deals))
         row.addStretch(1)
@@ -629,7 +623,6 @@ class SummaryBookEditor(RecordEditor):
         fields, read_findings = self.fields()
         today = self._today or dt.date.today()
         kept = [f for f in self.data.findings if f.field.startswith(RECORD_FIELDS)]
-        self._show_typed_length()
         return self._show_findings([*read_findings,
                                     *check_book_fields(fields, self.data.unit, today=today),
                                     *kept])
@@ -702,11 +695,7 @@ class SummaryBookEditor(RecordEditor):
             self.excluded_label.show()
         else:
             self.excluded_label.hide()
-        self._show_typed_length()
 
-    def _show_typed_length(self) -> None:
-        self.length_label.setText(self.tr("%1 characters").replace(
-            "%1", f"{len(self.self_evaluation.toPlainText()):,}"))
 
     def _fit_deal_table(self) -> None:
         """As tall as its rows: the page scrolls, not a small box inside it."""
@@ -788,9 +777,7 @@ class SummaryBookEditor(RecordEditor):
         dialog.open()
 
     def open_deals(self) -> Any:
-        from app.ui.deals_window import open_deals_window
-
-        return open_deals_window(self, self.store)
+        return self._deals_opener() if self._deals_opener is not None else None
 
     def edit_deal_by_serial(self, serial: int) -> Any:
         from app.ui.deal_editor import open_deal_editor
@@ -877,43 +864,39 @@ class SummaryBookEditor(RecordEditor):
         folder = Path(chosen)
         preferences.set_last_folder(FOLDER_PURPOSE, folder)
         preferences.sync()
-        targets = output_files(what, self.period_end, self._county)
-        existing = [name for _kind, name in targets if (folder / name).exists()]
+        files = book_files(what, period_end=self.period_end, county=self._county)
+        existing = [file.name for file in files if (folder / file.name).exists()]
         if existing and not interaction.confirm(
             self, self.tr("Replace files"),
             self.tr("These files are already in the folder. Replace them?"),
             "\n".join(existing),
         ):
             return None
-        draft = bool(data.errors)
-        county = self._county or None
-        work = _writer(what, data, folder, targets, draft, county)
+        store, county = self.store, self._county or None
+
+        def work(progress: Callable[..., None], cancelled: Callable[[], bool]
+                 ) -> BookFilesWritten:
+            return write_book_files(store, data, folder, files, county=county,
+                                    progress=progress, cancelled=cancelled)
+
         self.operation = run_operation(
             self, self.tr("Writing the summary book…"), work,
-            on_success=lambda written: self._written(data, folder, written, draft),
+            on_success=lambda written: self._written(folder, written),
             on_failure=self._write_failed,
         )
         return self.operation
 
-    def _written(self, data: SummaryBookData, folder: Path,
-                 written: list[tuple[str, Path, str, int]], draft: bool) -> None:
-        if not draft:
-            # Recorded as the command line does, so the package finds them and can tell when
-            # the records have changed since.
-            from app.models.entities import GeneratedDocument
-
-            data_hash = book_data_hash(data)
-            documents = [
-                GeneratedDocument(kind=kind, subject=data.period.end_month,
-                                  path=str(path.resolve()), sha256=sha256, size=size,
-                                  data_hash=data_hash, draft=False)
-                for kind, path, sha256, size in written if kind
-            ]
-            if documents:
-                self.store.record_generated_documents(documents)
-        names = "\n".join(path.name for _kind, path, _sha, _size in written)
+    def _written(self, folder: Path, result: BookFilesWritten) -> None:
+        # A book without errors is recorded as the command line records it, so the package
+        # finds it and can tell when the records have changed since.
+        if result.findings:
+            language = i18n.language()
+            interaction.critical(self, self.tr("Could not write the files"),
+                                 "\n".join(describe(f, language) for f in result.findings))
+            return
+        names = "\n".join(file.path.name for file in result.written)
         text = self.tr("Written to %1:").replace("%1", str(folder)) + "\n" + names
-        if draft:
+        if result.draft:
             text += "\n\n" + self.tr("The book has errors: the PDF is marked 草稿 (draft) and "
                                      "the files are not recorded for the submission package.")
         if interaction.confirm(self, self.tr("Files written"), text,
@@ -921,8 +904,9 @@ class SummaryBookEditor(RecordEditor):
             open_folder(folder)
 
     def _write_failed(self, error: BaseException) -> None:
-        interaction.critical(self, self.tr("Could not write the files"),
-                             failure_text(error, i18n.language()))
+        # What the writing itself can meet comes back as findings (_written); this is the
+        # unexpected, worded as the operations helper words it.
+        interaction.critical(self, self.tr("Could not write the files"), failure_text(error))
 
     # Closing ----------------------------------------------------------------------------
 
@@ -966,84 +950,16 @@ def payload_of(fields: SummaryBookFields) -> dict[str, Any]:
     return payload
 
 
-def output_files(what: str, period_end: str, county: str) -> list[tuple[str, str]]:
-    """(document kind for the package or "", file name) of what each button writes; the names
-    are the command line's with the period added, so books of several periods can share a
-    folder."""
-    from app.cli import BOOK_PDF, BOOK_TABLES, XINYANG_FILES
-
-    def named(name: str, prefix: str = "") -> str:
-        stem, dot, suffix = name.rpartition(".")
-        return f"{prefix}{stem}_{period_end}{dot}{suffix}"
-
-    if what == "pdf":
-        return [("summary_book", named(BOOK_PDF))]
-    if what == "excel":
-        return [("", named(BOOK_TABLES))]  # the Henan tables are bound into the book
-    prefix = f"{county}_" if county else ""
-    return [(kind, named(name, prefix)) for kind, name in XINYANG_FILES.items()]
-
-
-def _writer(what: str, data: SummaryBookData, folder: Path, targets: list[tuple[str, str]],
-            draft: bool, county: str | None) -> Callable[..., list[tuple[str, Path, str, int]]]:
-    """The work for run_operation: render and write each file (on the worker thread)."""
-
-    def work(progress: Callable[..., None], cancelled: Callable[[], bool]
-             ) -> list[tuple[str, Path, str, int]]:
-        written: list[tuple[str, Path, str, int]] = []
-        for done, (kind, name) in enumerate(targets):
-            if cancelled():
-                break
-            progress(done, len(targets), name)
-            path = folder / name
-            if what == "pdf":
-                from app.export.pdf.summary_book import write_summary_book
-
-                write_summary_book(data, path, watermark=draft)
-                content = path.read_bytes()
-                written.append((kind, path, hashlib.sha256(content).hexdigest(), len(content)))
-                continue
-            from app.export.excel.deal_tables import write_book_tables, write_xinyang_tables
-
-            if what == "excel":
-                file = write_book_tables(data, path)
-            else:
-                statistics = kind == "statistics_table"
-                file = write_xinyang_tables(data, path, county=county, statistics=statistics,
-                                            deal_list=not statistics)
-            written.append((kind, file.path, file.sha256, file.size))
-        progress(len(targets), len(targets))
-        return written
-
-    return work
-
-
-def failure_text(error: BaseException, language: str) -> str:
-    """What went wrong writing, in the message table's words where it has them."""
-    from app.export.excel.workbook import ExcelExportError
-    from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf.summary_book import UnprintableText
-
-    if isinstance(error, UnprintableText):
-        return "\n".join(describe(f, language) for f in missing_glyph_findings(error.missing))
-    if isinstance(error, ExcelExportError):
-        return message(error.code, error.params, language)
-    if isinstance(error, OSError):
-        from app.os_errors import reason_params
-
-        return message("pdf.write_failed", {"path": error.filename or "",
-                                            **reason_params(error)}, language)
-    return str(error)
-
-
 def open_summary_book_editor(
     parent: QWidget | None,
     store: Store,
     period_end: str | None = None,
     *,
     today: dt.date | None = None,
+    open_deals: Callable[[], Any] | None = None,
 ) -> SummaryBookEditor | None:
-    """Open the book of a period; without one, ask which (an existing one or a new month)."""
+    """Open the book of a period; without one, ask which (an existing one or a new month).
+    `open_deals` shows the deals register (its button is hidden without it)."""
     if period_end is None:
         periods = [book.period_end for book in store.summary_books()]
         suggestion = periods[0] if periods else previous_month(today or dt.date.today())
@@ -1062,7 +978,7 @@ def open_summary_book_editor(
                 existing.raise_()
                 existing.activateWindow()
                 return existing
-    editor = SummaryBookEditor(store, key, parent, today=today)
+    editor = SummaryBookEditor(store, key, parent, today=today, open_deals=open_deals)
     editor.finished.connect(editor.deleteLater)
     editor.show()
     return editor

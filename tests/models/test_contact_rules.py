@@ -24,7 +24,10 @@ def test_postcode_and_email() -> None:
     assert check_postcode("430072") == []
     assert check_postcode("43007")[0].code == "postcode.invalid"
     assert check_postcode("") == []
-    assert check_postcode("", required=True)[0].code == "postcode.invalid"
+    assert check_postcode("", required=True)[0].code == "contact.required"
+    assert check_phone(" ", required=True)[0].code == "contact.required"
+    assert check_email("", required=True)[0].code == "contact.required"
+    assert check_phone("") == [] and check_email("") == []
     assert is_email("dingwei@hbipo.gov.cn")
     assert not is_email("dingwei@hbipo")
     assert check_email("a b@c.cn")[0].code == "email.invalid"

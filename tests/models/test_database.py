@@ -203,3 +203,39 @@ def test_opening_a_database_at_head_does_not_load_alembic(db_path: Path) -> None
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "False"
+
+
+def test_a_henan_target_seeded_before_0006_takes_the_contacts_sheet(db_path: Path) -> None:
+    """Targets are seeded once; migration 0006_contracts adds Henan's contacts sheet to the
+    row an older version seeded, keeping the clerk's other edits."""
+    import json
+
+    from alembic import command
+
+    from app.models.database import _alembic_config, make_engine
+    from app.submit.records import SubmissionRecords
+
+    engine = make_engine(db_path)
+    with engine.begin() as connection:
+        command.upgrade(_alembic_config(connection), "0005")
+        connection.exec_driver_sql(
+            "INSERT INTO send_target (key, position, name, office, recipients, "
+            "subject_template, body_template, document_kinds, file_types, file_names, "
+            "size_limit, note, updated_at) VALUES ('henan', 1, '河南', '', '[\"x@example.com\"]',"
+            " '', '', '[\"summary_book\"]', '[\"pdf\"]', '{\"summary_book\": \"总结书\"}',"
+            " 1000, '', '2024-01-01')")
+    engine.dispose()
+    db = open_database(db_path)
+    try:
+        target = SubmissionRecords(db).target_by_key("henan")
+        assert target is not None
+        assert list(target.document_kinds) == ["summary_book", "contact_sheet_henan"]
+        assert list(target.recipients) == ["x@example.com"]
+        with db.engine.connect() as connection:
+            names = connection.exec_driver_sql(
+                "SELECT file_names FROM send_target WHERE key = 'henan'").scalar()
+        assert json.loads(names) == {
+            "summary_book": "总结书",
+            "contact_sheet_henan": "河南省专利开放许可试点工作联系人信息表"}
+    finally:
+        db.close()

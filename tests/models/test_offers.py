@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 from decimal import Decimal
 
@@ -197,6 +198,23 @@ def test_instalments_sum_mismatch_explains_the_sum() -> None:
     )
 
 
+@pytest.mark.parametrize("fee", [
+    {**INSTALMENTS, "first_yuan": "-10000"},  # a figure that is not positive
+    {**INSTALMENTS, "total_yuan": "60000"},  # figures that do not add up
+    {"option": "entry_plus_royalty", "entry_fee_yuan": 10000, "royalty_percent": "100.5"},
+    {"option": "lump_sum", "days": 30, "amount_yuan": "-0.50"},
+])
+def test_fee_findings_carry_json_params(fee: dict[str, object]) -> None:
+    """Params are data for any front end (validate --json): text, never a Decimal."""
+    found = [f for f in findings(replace(OFFER, fee=fee)) if f.code.startswith("fee.")]
+    assert found
+    for finding in found:
+        assert json.loads(json.dumps(finding.to_dict()))["params"] == finding.params
+    shown = {f.code: f.params.get("value") for f in found}
+    assert shown.get("fee.parameter_not_positive", "-10000") in {"-10000", "-0.5"}
+    assert shown.get("fee.royalty_over_100", "100.5") == "100.5"
+
+
 def test_instalment_count_must_be_batches_plus_one_and_at_least_two() -> None:
     assert codes(replace(OFFER, fee={**INSTALMENTS, "count": 3}))["fee.count_mismatch"] == (
         "fee.count"
@@ -220,11 +238,22 @@ def test_fee_reading_keeps_decimals_exact() -> None:
         (replace(CONTACT, phone="6875"), "phone.invalid", "contact.phone"),
         (replace(CONTACT, email="kjc@whu"), "email.invalid", "contact.email"),
         (replace(CONTACT, name=""), "offer.required", "contact.name"),
-        (replace(CONTACT, email=""), "email.invalid", "contact.email"),
+        (replace(CONTACT, email=""), "contact.required", "contact.email"),
+        (replace(CONTACT, phone=""), "contact.required", "contact.phone"),
+        (replace(CONTACT, postcode="  "), "contact.required", "contact.postcode"),
     ],
 )
 def test_contact(contact: OfferContact, code: str, field: str) -> None:
     assert codes(replace(OFFER, contact=contact)).get(code) == field
+
+
+@pytest.mark.parametrize("field", ["phone", "email", "postcode"])
+def test_an_empty_contact_detail_says_it_is_required(field: str) -> None:
+    """Once: “”不是有效的固定电话（如 027-87654321）或手机号码 for a phone left empty."""
+    [finding] = [f for f in findings(replace(OFFER, contact=replace(CONTACT, **{field: ""})))
+                 if f.field == f"contact.{field}"]
+    assert messages.describe(finding) == "此项必填。"
+    assert messages.describe(finding, "en") == "This field is required."
 
 
 def test_summary_list_fields_are_warnings() -> None:
@@ -310,6 +339,20 @@ def test_two_ticked_options_survive_storage_as_a_finding(store: Store) -> None:
     assert offer is not None
     assert OfferFields.of(offer).fee == fee
     assert "fee.several_options" in {f.code for f in result.findings}
+
+
+def test_two_ticked_options_are_named_in_the_forms_words() -> None:
+    """Not by internal keys: once "勾选了多项（free、lump_sum）"."""
+    fee = [{"option": "free"}, {"option": "lump_sum", "days": 30, "amount_yuan": 1000},
+           {"option": "monthly"}]
+    [finding] = [f for f in findings(replace(OFFER, fee=fee))
+                 if f.code == "fee.several_options"]
+    assert finding.params == {"options": ["free", "lump_sum", "monthly"]}  # data, JSON-able
+    assert messages.describe(finding) == (
+        "许可使用费标准勾选了多项（免费使用、一次总付、monthly），只能任选其一。")
+    assert messages.describe(finding, "en") == (
+        "More than one fee option is ticked (free of charge, lump sum, monthly); choose "
+        "exactly one.")
 
 
 def test_deleting_a_patent_deletes_its_offer(store: Store) -> None:

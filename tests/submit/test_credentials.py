@@ -11,11 +11,11 @@ from app.submit.accounts import (
     KeyringPassword,
     account_presets,
     check_account,
-    remove_account,
     store_password,
 )
 from app.submit.credentials import SERVICE, CredentialStatus
 from app.submit.records import SubmissionRecords
+from app.usecases.accounts import remove_account
 
 from .support import LockedKeyring, MemoryKeyring
 

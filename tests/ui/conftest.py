@@ -142,6 +142,13 @@ class Questions:
         monkeypatch.setattr(
             interaction, "open_path", lambda path: bool(self._answer("open", path, False))
         )
+        monkeypatch.setattr(
+            interaction, "print_path", lambda path: bool(self._answer("print", path, False))
+        )
+        monkeypatch.setattr(
+            interaction, "show_path",
+            lambda _t, text, path: self._answer("path", f"{text}\n{path}", None),
+        )
 
 
 @pytest.fixture

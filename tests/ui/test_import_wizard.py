@@ -357,3 +357,35 @@ def test_browse_fills_in_the_path_and_the_entry_point_returns_the_count(
     monkeypatch.setattr(ImportWizard, "exec", run)
     assert import_wizard.open_import_wizard(None, store) == 1
     assert store.patent_numbers() == {GOOD_1}
+
+
+def test_screening_columns_go_through_the_mapping_step_into_the_inventory(
+    qtbot: QtBot, store: Store, tmp_path: Path, chinese: str
+) -> None:
+    from app.usecases import inventory
+
+    headers = ["申请号", "名称", "专利权人", "申请日", "技术成熟度", "市场应用前景", "转化意愿",
+               "战略性新兴产业", "评价人", "是否可转化"]
+    rows = [headers,
+            [GOOD_1, "一种柔性压力传感器", "武汉理工大学", "2017-07-21", "6", "较好",
+             "许可、转让", "1.5 人工智能", "王五", "是"],
+            [GOOD_2, "一种再生骨料混凝土", "湖北工业大学", "2018-03-02", "很高", "好",
+             "许可", "新材料产业", "王五", "否"]]
+    wizard = make_wizard(qtbot, store)
+    read(qtbot, wizard, write_xlsx(tmp_path / "盘点.xlsx", rows))
+    assert wizard.pages.currentIndex() == MAPPING_PAGE
+    combos = wizard._combos
+    assert combos["maturity"].currentData() == 4 and combos["prospect"].currentData() == 5
+    assert combos["intentions"].currentData() == 6 and combos["verdict"].currentData() == 9
+    assert combos["strategic_category"].currentData() == 7
+    press_next(qtbot, wizard)
+    # The unreadable level is said on its row; the patent still goes in.
+    assert "很高" in cell(wizard, 3, "findings", Qt.ItemDataRole.ToolTipRole) or any(
+        "很高" in describe(f, chinese) for f in wizard.model.rows[1].findings)
+    press_next(qtbot, wizard)  # Import
+    assert wizard.imported == 2
+    saved = {r.number: r.screening for r in inventory.inventory_rows(store)}
+    assert saved[GOOD_1].maturity == 6 and saved[GOOD_1].prospect == "fairly_good"
+    assert saved[GOOD_1].intentions == ("transfer", "licence")
+    assert saved[GOOD_1].strategic_category == "1.5" and saved[GOOD_1].verdict == "yes"
+    assert saved[GOOD_2].maturity is None and saved[GOOD_2].strategic_category == "3"

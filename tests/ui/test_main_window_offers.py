@@ -157,3 +157,15 @@ def test_backup_and_restore_through_the_window(
     restored = filled_store.find_patent(realistic_patents()[0].number)
     assert restored is not None
     assert window.model.offer_mark(restored.id) == ("draft", False)
+
+
+def test_a_backup_to_an_impossible_place_says_where_and_why(
+    qtbot: QtBot, filled_store: Store, tmp_path: Path, questions: Questions
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("x")
+    window = make_window(qtbot, filled_store)
+    operation = window.export_json(str(blocked / "backup.json"))
+    qtbot.waitUntil(lambda: operation.done, timeout=20000)
+    [(kind, text)] = [q for q in questions.asked if q[0] == "critical"]
+    assert str(blocked / "backup.json") in text

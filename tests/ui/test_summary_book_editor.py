@@ -275,3 +275,45 @@ def test_a_period_is_chosen_or_refused(
     assert suggested == ["2023-11"]  # the last month ended before today
     assert editor.period_end == PERIOD
     assert "2023 年 11 月底" in editor.windowTitle()
+
+
+def test_the_deals_register_is_opened_by_whoever_opened_the_book(
+    qtbot: QtBot, register: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from app.ui.deals_window import DealsWindow
+
+    deals = DealsWindow(register)
+    qtbot.addWidget(deals)
+    monkeypatch.setattr(summary_book_editor, "choose_period",
+                        lambda parent, periods, suggestion: PERIOD)
+    editor = deals.open_summary_book()
+    assert isinstance(editor, SummaryBookEditor)
+    qtbot.addWidget(editor, before_close_func=lambda w: w.discard())
+    button = editor.findChild(QPushButton, "open_deals")
+    assert button is not None and not button.isHidden()
+    deals.hide()
+    button.click()
+    assert editor.open_deals() is deals and deals.isVisible()
+
+    # Opened on its own (no register to go back to), the book has no such button.
+    alone = make_editor(qtbot, register)
+    assert alone.findChild(QPushButton, "open_deals").isHidden()
+    assert alone.open_deals() is None
+
+
+def test_a_file_that_cannot_be_written_is_said_in_words_and_nothing_recorded(
+    qtbot: QtBot, register: Store, said: dict[str, list[str]], folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (folder / f"总结书_{PERIOD}.pdf").mkdir()  # a folder where the PDF should go
+    monkeypatch.setattr(interaction, "confirm",  # "Replace them?" yes
+                        lambda p, t, text, details="": said["confirm"].append(text) or True)
+    editor = make_editor(qtbot, register)
+    fill_book(qtbot, editor)
+    editor.write_pdf()
+    wait_for(qtbot, editor)
+    [text] = said["critical"]
+    assert str(folder / f"总结书_{PERIOD}.pdf") in text and "Traceback" not in text
+    assert register.generated_documents() == []

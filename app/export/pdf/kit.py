@@ -107,7 +107,20 @@ def _draw_watermark(canv: Canvas, box: PageBox) -> None:
     canv.restoreState()
 
 
-def _page_templates(margins: Margins, watermark: bool) -> list[PageTemplate]:
+def _draw_running_header(canv: Canvas, box: PageBox, text: str) -> None:
+    """From page 2 on: the document and its subject, small, above the text block, so that a
+    loose page can be tied to its document."""
+    if not text or canv.getPageNumber() < 2:
+        return
+    canv.saveState()
+    canv.setFont(register_fonts(), 9)
+    canv.setFillColor(colors.Color(0.35, 0.35, 0.35))
+    canv.drawRightString(box.width - box.right, box.height - box.top + 4 * mm, text)
+    canv.restoreState()
+
+
+def _page_templates(margins: Margins, watermark: bool,
+                    running_header: str = "") -> list[PageTemplate]:
     templates = []
     for orientation in (PORTRAIT, LANDSCAPE):
         box = page_box(orientation, margins)
@@ -120,6 +133,7 @@ def _page_templates(margins: Margins, watermark: bool) -> list[PageTemplate]:
             # Drawn before the page's flowables, so the watermark lies under the text.
             if watermark:
                 _draw_watermark(canv, box)
+            _draw_running_header(canv, box, running_header)
 
         templates.append(
             PageTemplate(id=orientation, frames=[frame], pagesize=(box.width, box.height),
@@ -264,10 +278,12 @@ def render_pdf(
     orientation: Orientation = PORTRAIT,
     watermark: bool = False,
     margins: Margins = MARGINS,
+    running_header: str = "",
 ) -> bytes:
     """Lay out ``story`` and return the PDF bytes (same input, same bytes).
 
-    Flowables are consumed: build a fresh story for every call.
+    Flowables are consumed: build a fresh story for every call. ``running_header``, when
+    given, is printed small above the text block of every page but the first.
     """
     register_fonts()
     box = page_box(orientation, margins)
@@ -275,7 +291,7 @@ def render_pdf(
     doc = BaseDocTemplate(
         buffer,
         pagesize=(box.width, box.height),
-        pageTemplates=_page_templates(margins, watermark),
+        pageTemplates=_page_templates(margins, watermark, running_header),
         title=title,
         author=author,
         subject=subject,

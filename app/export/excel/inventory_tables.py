@@ -1,0 +1,271 @@
+"""The Anhui inventory tables (seed 004) as Excel: 《高校和科研机构转化专利统计表》 and
+《高校和科研机构存量可转化专利分类统计表》.
+
+Layout and counts come from app.models.inventory_tables; this module only places them. Both
+print on A4 landscape, one page wide, headings repeated, "第 x 页 共 y 页" in the footer; counts
+are numbers, everything else text (patent numbers never become numbers or formulas).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from copy import copy
+
+from openpyxl.styles import Alignment
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from app.export.excel.deal_tables import (
+    BODY_FONT,
+    CENTRED,
+    HEADING_FONT,
+    LEFT,
+    NOTE_FONT,
+    SECTION_FONT,
+    TITLE_FONT,
+    _height,
+    _line,
+    _merge,
+    _number,
+    _page_setup,
+    _text,
+    _widths,
+)
+from app.export.excel.workbook import (
+    WrittenFile,
+    clean_text,
+    lines_needed,
+    set_fixed_dates,
+    workbook_bytes,
+    write_atomically,
+)
+from app.models.inventory_tables import (
+    CLASSIFICATION_NOTE,
+    COUNT_GROUPS,
+    DATE_LABEL,
+    DETAIL_COLUMNS,
+    DETAIL_TITLE,
+    SECTION_ECONOMY,
+    SECTION_STRATEGIC,
+    SITUATION_COLUMNS,
+    TOTAL_LABEL,
+    TRANSFER_LEAD_COLUMNS,
+    TRANSFER_NOTE,
+    TRANSFER_TAIL_COLUMNS,
+    UNIT_LABEL,
+    ClassificationTable,
+    CountRow,
+    TransferTable,
+    chinese_date,
+)
+
+TRANSFER_SHEET = "转化专利统计表"
+CLASSIFICATION_SHEET = "可转化专利分类统计表"
+DETAIL_SHEET = "可转化专利明细"
+
+# 序号 专利号 名称 类型 专利权人 授权公告日 | 7 situations | 备注
+TRANSFER_WIDTHS = (6.0, 19.0, 30.0, 9.0, 26.0, 11.5, 7.0, 7.0, 7.0, 7.0, 9.0, 9.0, 9.0, 20.0)
+# 技术领域, then one narrow column per count.
+FIELD_WIDTH = 30.0
+COUNT_WIDTH = 7.5
+DETAIL_WIDTHS = (6.0, 19.0, 28.0, 9.0, 24.0, 18.0, 18.0, 11.0, 8.0, 8.0, 14.0, 9.0, 11.0)
+LEFT_DETAIL = {2, 4, 5, 6}  # 0-based: 名称, 专利权人, 类别 columns read better left aligned
+
+
+class _BodyCells:
+    """Writes body cells fast: the first cell of each kind is styled as `_text` styles it, the
+    others take a copy of its style. openpyxl otherwise hashes every style object of every
+    cell, which makes a list of thousands of patents take seconds."""
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.styles: dict[int, object] = {}
+
+    def text(self, row: int, column: int, text: str, alignment: Alignment) -> None:
+        key = id(alignment)
+        style = self.styles.get(key)
+        if style is None:
+            _text(self.sheet, row, column, text, alignment=alignment)
+            self.styles[key] = copy(self.sheet.cell(row, column)._style)
+            return
+        cell = self.sheet.cell(row, column)
+        cell.value = clean_text(text)
+        cell.data_type = "s"
+        cell._style = copy(style)
+
+
+def _stamp(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def _header_lines(sheet: Worksheet, title: str, unit: str, day: dt.date, columns: int) -> None:
+    _line(sheet, 1, columns, title, font=TITLE_FONT, alignment=CENTRED, height=36)
+    half = max(columns // 2, 1)
+    _text(sheet, 2, 1, UNIT_LABEL + unit, alignment=LEFT, border=False)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=half)
+    _text(sheet, 2, half + 1, DATE_LABEL + chinese_date(day), alignment=LEFT, border=False)
+    if columns > half + 1:
+        sheet.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=columns)
+    sheet.row_dimensions[2].height = 30
+
+
+def add_transfer_sheet(workbook: Workbook, table: TransferTable) -> Worksheet:
+    sheet = workbook.create_sheet(TRANSFER_SHEET)
+    columns = len(TRANSFER_LEAD_COLUMNS) + len(SITUATION_COLUMNS) + len(TRANSFER_TAIL_COLUMNS)
+    _widths(sheet, TRANSFER_WIDTHS)
+    _header_lines(sheet, table.title, table.unit_name, table.dated, columns)
+    group_row, sub_row = 3, 4
+    lead = len(TRANSFER_LEAD_COLUMNS)
+    for i, heading in enumerate(TRANSFER_LEAD_COLUMNS, start=1):
+        _text(sheet, group_row, i, heading, font=HEADING_FONT)
+        _merge(sheet, group_row, i, sub_row, i)
+    column = lead + 1
+    index = 0
+    while index < len(SITUATION_COLUMNS):
+        _key, heading, group = SITUATION_COLUMNS[index]
+        if group:
+            span = sum(1 for _, _, g in SITUATION_COLUMNS if g == group)
+            _text(sheet, group_row, column, group, font=HEADING_FONT)
+            _merge(sheet, group_row, column, group_row, column + span - 1)
+            for offset in range(span):
+                _text(sheet, sub_row, column + offset, SITUATION_COLUMNS[index + offset][1],
+                      font=HEADING_FONT)
+            column += span
+            index += span
+        else:
+            _text(sheet, group_row, column, heading, font=HEADING_FONT)
+            _merge(sheet, group_row, column, sub_row, column)
+            column += 1
+            index += 1
+    _text(sheet, group_row, columns, TRANSFER_TAIL_COLUMNS[0], font=HEADING_FONT)
+    _merge(sheet, group_row, columns, sub_row, columns)
+    sheet.row_dimensions[group_row].height = _height(2)
+    sheet.row_dimensions[sub_row].height = _height(2)
+    row_number = sub_row
+    body = _BodyCells(sheet)
+    for row in table.rows:
+        row_number += 1
+        lines = 1
+        for c, text in enumerate(row.cells(), start=1):
+            align = LEFT if c in (3, 5, columns) else CENTRED
+            body.text(row_number, c, text, align)
+            if c in (3, 5, columns):
+                lines = max(lines, lines_needed(text, TRANSFER_WIDTHS[c - 1]))
+        sheet.row_dimensions[row_number].height = _height(lines)
+    row_number += 1
+    _text(sheet, row_number, 1, TOTAL_LABEL, font=HEADING_FONT)
+    _merge(sheet, row_number, 1, row_number, lead)
+    for i, total in enumerate(table.totals):
+        _number(sheet, row_number, lead + 1 + i, total)
+    _text(sheet, row_number, columns, f"有效专利 {table.patents_in_force} 件")
+    sheet.row_dimensions[row_number].height = _height(1)
+    note_row = row_number + 1
+    _line(sheet, note_row, columns, TRANSFER_NOTE, font=NOTE_FONT,
+          height=_height(lines_needed(TRANSFER_NOTE, sum(TRANSFER_WIDTHS))))
+    _page_setup(sheet, landscape=True, title_rows=f"{group_row}:{sub_row}", last_row=note_row,
+                last_col=columns)
+    return sheet
+
+
+def _count_headings(sheet: Worksheet, group_row: int, first_heading: str) -> int:
+    """The two heading rows of a count table; returns its number of columns."""
+    _text(sheet, group_row, 1, first_heading, font=HEADING_FONT)
+    _merge(sheet, group_row, 1, group_row + 1, 1)
+    column = 2
+    for group, columns in COUNT_GROUPS:
+        _text(sheet, group_row, column, group, font=HEADING_FONT)
+        _merge(sheet, group_row, column, group_row, column + len(columns) - 1)
+        for offset, (_key, heading) in enumerate(columns):
+            _text(sheet, group_row + 1, column + offset, heading, font=HEADING_FONT)
+        column += len(columns)
+    sheet.row_dimensions[group_row].height = _height(2)
+    longest = max(lines_needed(h, COUNT_WIDTH) for _, cols in COUNT_GROUPS for _, h in cols)
+    sheet.row_dimensions[group_row + 1].height = _height(longest)
+    return column - 1
+
+
+def _count_rows(sheet: Worksheet, first_row: int, rows: Sequence[CountRow]) -> int:
+    row_number = first_row
+    for row in rows:
+        total = row.heading == TOTAL_LABEL
+        _text(sheet, row_number, 1, row.heading, font=HEADING_FONT if total else BODY_FONT,
+              alignment=CENTRED if total else LEFT)
+        for offset, count in enumerate(row.counts):
+            _number(sheet, row_number, 2 + offset, count)
+        sheet.row_dimensions[row_number].height = _height(lines_needed(row.heading,
+                                                                       FIELD_WIDTH))
+        row_number += 1
+    return row_number
+
+
+def add_classification_sheet(workbook: Workbook, table: ClassificationTable) -> Worksheet:
+    sheet = workbook.create_sheet(CLASSIFICATION_SHEET)
+    columns = 1 + sum(len(cols) for _, cols in COUNT_GROUPS)
+    _widths(sheet, (FIELD_WIDTH, *([COUNT_WIDTH] * (columns - 1))))
+    _header_lines(sheet, table.title, table.unit_name, table.dated, columns)
+    _line(sheet, 3, columns, SECTION_STRATEGIC, font=SECTION_FONT, height=26)
+    _count_headings(sheet, 4, "技术领域")
+    row_number = _count_rows(sheet, 6, table.by_strategic)
+    _line(sheet, row_number, columns, SECTION_ECONOMY, font=SECTION_FONT, height=26)
+    _count_headings(sheet, row_number + 1, "技术领域")
+    row_number = _count_rows(sheet, row_number + 3, table.by_economy)
+    _line(sheet, row_number, columns, CLASSIFICATION_NOTE, font=NOTE_FONT,
+          height=_height(lines_needed(CLASSIFICATION_NOTE,
+                                      FIELD_WIDTH + COUNT_WIDTH * (columns - 1))))
+    _page_setup(sheet, landscape=True, title_rows="4:5", last_row=row_number, last_col=columns)
+    return sheet
+
+
+def add_detail_sheet(workbook: Workbook, table: ClassificationTable) -> Worksheet:
+    sheet = workbook.create_sheet(DETAIL_SHEET)
+    columns = len(DETAIL_COLUMNS)
+    _widths(sheet, DETAIL_WIDTHS)
+    _line(sheet, 1, columns, f"{table.title}（{DETAIL_TITLE}）", font=TITLE_FONT,
+          alignment=CENTRED, height=36)
+    for c, heading in enumerate(DETAIL_COLUMNS, start=1):
+        _text(sheet, 2, c, heading, font=HEADING_FONT)
+    sheet.row_dimensions[2].height = _height(max(lines_needed(h, DETAIL_WIDTHS[i])
+                                                 for i, h in enumerate(DETAIL_COLUMNS)))
+    row_number = 2
+    body = _BodyCells(sheet)
+    for detail in table.details:
+        row_number += 1
+        lines = 1
+        for c, text in enumerate(detail.cells):
+            left = c in LEFT_DETAIL
+            body.text(row_number, c + 1, text, LEFT if left else CENTRED)
+            if left:
+                lines = max(lines, lines_needed(text, DETAIL_WIDTHS[c]))
+        sheet.row_dimensions[row_number].height = _height(lines)
+    _page_setup(sheet, landscape=True, title_rows="2:2", last_row=max(row_number, 2),
+                last_col=columns)
+    return sheet
+
+
+def transfer_workbook(table: TransferTable) -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    add_transfer_sheet(workbook, table)
+    set_fixed_dates(workbook, _stamp(table.dated), table.title)
+    return workbook
+
+
+def classification_workbook(table: ClassificationTable) -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    add_classification_sheet(workbook, table)
+    add_detail_sheet(workbook, table)
+    set_fixed_dates(workbook, _stamp(table.dated), table.title)
+    return workbook
+
+
+def write_transfer_table(table: TransferTable, path: str | os.PathLike[str]) -> WrittenFile:
+    return write_atomically(path, workbook_bytes(transfer_workbook(table), _stamp(table.dated)))
+
+
+def write_classification_table(table: ClassificationTable, path: str | os.PathLike[str]
+                               ) -> WrittenFile:
+    return write_atomically(path, workbook_bytes(classification_workbook(table),
+                                                 _stamp(table.dated)))

@@ -1,0 +1,96 @@
+"""Clerk action: write the contacts sheet (联系人信息表) of a notice, as Excel and PDF.
+
+The rows are the unit's contact persons. A sheet whose profile has errors is written as a
+draft (草稿 watermark, （草稿） in the names) and not recorded; a clean one is recorded as a
+generated document of its notice's kind, so the Henan and Xinyang packages attach it, and
+`is_current` tells a package whether the contacts changed since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.models.contacts_sheet import (
+    LAYOUTS,
+    ContactsNotice,
+    check_contacts_sheet,
+    contacts_sheet,
+    sheet_data_hash,
+)
+from app.models.findings import Finding, error, has_errors
+from app.os_errors import reason_params
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+
+DOCUMENT_KINDS: frozenset[str] = frozenset(layout.document_kind for layout in LAYOUTS.values())
+
+
+@dataclass(frozen=True)
+class ContactsSheetFiles:
+    paths: list[Path] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    draft: bool = False
+
+
+def check(store: Store) -> list[Finding]:
+    return check_contacts_sheet(store.organisation())
+
+
+def write(store: Store, notice: ContactsNotice, out_dir: Path, *,
+          today: dt.date | None = None) -> ContactsSheetFiles:
+    """`<title>.xlsx` and `<title>.pdf` of `notice` in `out_dir`."""
+    from app.export.excel.contacts_sheet import contacts_sheet_bytes
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf import write_atomic
+    from app.export.pdf.contacts_sheet import render_contacts_sheet
+    from app.export.pdf.information_sheet import UnprintableText
+    from app.models.entities import GeneratedDocument
+
+    org = store.organisation()
+    findings = check_contacts_sheet(org)
+    draft = has_errors(findings)
+    sheet = contacts_sheet(org, notice)
+    day = today or dt.date.today()
+    when = dt.datetime(day.year, day.month, day.day)
+    try:
+        pdf = render_contacts_sheet(sheet, creation_date=when, watermark=draft)
+    except UnprintableText as exc:
+        return ContactsSheetFiles([], findings + missing_glyph_findings(exc.missing), draft)
+    xlsx = contacts_sheet_bytes(sheet, when)
+    stem = sheet.layout.file_stem + ("（草稿）" if draft else "")
+    paths: list[Path] = []
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths.append(write_atomic(out_dir / f"{stem}.pdf", pdf))
+        paths.append(write_atomic(out_dir / f"{stem}.xlsx", xlsx))
+    except OSError as exc:
+        return ContactsSheetFiles([], findings + [error(
+            "export.write_failed", "contacts", path=str(out_dir / stem), **reason_params(exc))],
+            draft)
+    if not draft:
+        store.record_generated_documents([GeneratedDocument(
+            kind=sheet.layout.document_kind, subject=sheet.unit, path=str(paths[0].resolve()),
+            sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf),
+            data_hash=sheet_data_hash(sheet), draft=False)])
+    return ContactsSheetFiles(paths, findings, draft)
+
+
+def notice_of_kind(kind: str) -> ContactsNotice | None:
+    for notice, layout in LAYOUTS.items():
+        if layout.document_kind == kind:
+            return notice
+    return None
+
+
+def is_current(store: Store, document: Any) -> bool:
+    """Whether a recorded contacts sheet still shows the unit's contacts as they are now."""
+    notice = notice_of_kind(document.kind)
+    if notice is None:
+        return True
+    return bool(sheet_data_hash(contacts_sheet(store.organisation(), notice))
+                == document.data_hash)

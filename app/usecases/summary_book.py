@@ -1,0 +1,181 @@
+"""The summary book and the deal tables of a period: write the PDF and the workbooks.
+
+The book's data and findings come from the records (Store.summary_book_data). The files are
+written whatever the findings, so a book with errors can still be read, but its PDF says 草稿
+and nothing is recorded for a package: only a clean book can be sent.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.models.findings import Finding, Severity, error
+from app.os_errors import reason_params
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+    from app.models.summary_book import SummaryBookData
+
+Progress = Callable[..., None]  # progress(done, total, file name)
+Cancelled = Callable[[], bool]
+
+BOOK_PDF = "总结书.pdf"
+BOOK_TABLES = "统计表和达成项目清单.xlsx"
+XINYANG_FILES = {"statistics_table": "专利开放许可试点情况统计表.xlsx",
+                 "deal_list": "专利开放许可试点达成项目清单.xlsx"}
+
+# Findings that say a file could not be written (the folder, the disk), not the data.
+WRITE_FAILURES = frozenset({"pdf.write_failed", "export.write_failed"})
+
+
+class BookOutput(StrEnum):
+    """What one writing action produces."""
+
+    PDF = "pdf"  # 总结书.pdf (the Henan tables are bound into it)
+    TABLES = "excel"  # 统计表和达成项目清单.xlsx: 三 and 四 as a workbook
+    XINYANG = "xinyang"  # 信阳 附件 1 and 附件 2, each its own workbook
+
+
+@dataclass(frozen=True)
+class BookFile:
+    """A file to write: its document kind for the package ("" when it is never sent on its
+    own) and its name."""
+
+    kind: str
+    name: str
+
+
+def book_files(what: str, *, period_end: str | None = None, county: str = "") -> list[BookFile]:
+    """The files `what` writes. With `period_end` the names carry the period (and a Xinyang
+    county), so books of several periods share a folder, as the window writes them; without,
+    the fixed names the command line writes."""
+
+    def named(name: str, prefix: str = "") -> str:
+        if period_end is None:
+            return name
+        stem, dot, suffix = name.rpartition(".")
+        return f"{prefix}{stem}_{period_end}{dot}{suffix}"
+
+    if what == BookOutput.PDF:
+        return [BookFile("summary_book", named(BOOK_PDF))]
+    if what == BookOutput.TABLES:
+        return [BookFile("", named(BOOK_TABLES))]
+    prefix = f"{county}_" if county else ""
+    return [BookFile(kind, named(name, prefix)) for kind, name in XINYANG_FILES.items()]
+
+
+def book_data(store: Store, period: str) -> SummaryBookData | None:
+    """The book of the month `period` (YYYY-MM) as the records give it; None for a period
+    that is not a month."""
+    data: SummaryBookData | None = store.summary_book_data(period)
+    return data
+
+
+@dataclass(frozen=True)
+class WrittenBookFile:
+    kind: str
+    path: Path
+    sha256: str
+    size: int
+
+
+@dataclass
+class BookFilesWritten:
+    """What `write_book_files` wrote, and why it stopped if it did."""
+
+    written: list[WrittenBookFile] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # why a file could not be written
+    draft: bool = False  # the book has errors: marked 草稿 and not recorded
+    recorded: bool = False
+
+    @property
+    def unwritable(self) -> bool:
+        """A file or the folder could not be written (not a problem of the data)."""
+        return any(f.code in WRITE_FAILURES for f in self.findings)
+
+
+def write_book_files(
+    store: Store,
+    data: SummaryBookData,
+    folder: Path,
+    files: Sequence[BookFile],
+    *,
+    county: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> BookFilesWritten:
+    """Write `files` of the book `data` into `folder` (created if need be), then, for a book
+    without errors, record the ones with a kind so the package finds them and can tell when
+    the records have changed since."""
+    from app.export.excel.deal_tables import write_book_tables, write_xinyang_tables
+    from app.export.excel.workbook import ExcelExportError
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf import write_atomic
+    from app.export.pdf.summary_book import UnprintableText, render_summary_book
+
+    result = BookFilesWritten(draft=bool(data.errors))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        result.findings.append(error("export.write_failed", "file", path=str(folder),
+                                     **reason_params(exc)))
+        return result
+    for done, file in enumerate(files):
+        if cancelled is not None and cancelled():
+            return result
+        if progress is not None:
+            progress(done, len(files), file.name)
+        path = folder / file.name
+        if file.name.endswith(".pdf"):
+            try:
+                pdf = render_summary_book(data, watermark=result.draft)
+            except UnprintableText as exc:
+                result.findings += missing_glyph_findings(exc.missing)
+                return result
+            try:
+                write_atomic(path, pdf)
+            except OSError as exc:
+                result.findings.append(error("pdf.write_failed", "file", path=str(path),
+                                             **reason_params(exc)))
+                return result
+            result.written.append(WrittenBookFile(file.kind, path,
+                                                  hashlib.sha256(pdf).hexdigest(), len(pdf)))
+            continue
+        try:
+            if file.kind in XINYANG_FILES:
+                statistics = file.kind == "statistics_table"
+                written = write_xinyang_tables(data, path, county=county or None,
+                                               statistics=statistics, deal_list=not statistics)
+            else:
+                written = write_book_tables(data, path)
+        except ExcelExportError as exc:
+            result.findings.append(Finding(exc.code, "file", Severity.ERROR, exc.params))
+            return result
+        result.written.append(WrittenBookFile(file.kind, written.path, written.sha256,
+                                              written.size))
+    if progress is not None:
+        progress(len(files), len(files))
+    if not result.draft:
+        result.recorded = _record(store, data, result.written)
+    return result
+
+
+def _record(store: Store, data: SummaryBookData, written: Sequence[WrittenBookFile]) -> bool:
+    from app.models.entities import GeneratedDocument
+    from app.models.summary_book import book_data_hash
+
+    data_hash = book_data_hash(data)
+    documents = [
+        GeneratedDocument(kind=file.kind, subject=data.period.end_month,
+                          path=str(file.path.resolve()), sha256=file.sha256, size=file.size,
+                          data_hash=data_hash, draft=False)
+        for file in written if file.kind
+    ]
+    if documents:
+        store.record_generated_documents(documents)
+    return bool(documents)
