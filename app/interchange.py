@@ -91,6 +91,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from app import interchange_forms, interchange_ops_centre
+from app.file_modes import normal_mode
 from app.interchange_inventory import (
     ScreeningEntry,
     read_screenings,
@@ -1197,6 +1198,7 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     path = Path(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
             handle.flush()

@@ -1366,6 +1366,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database could not be read or written: {reason}",
         "数据库读写失败：{reason}",
     ),
+    # Starting the window (issue 17)
+    "window.no_display": (
+        "The Licence Desk window needs a desktop, and none is available here (no DISPLAY or "
+        "WAYLAND_DISPLAY: an SSH session or a server). Start it from the desktop session, or "
+        "use the commands, which need none: licence-desk --help.",
+        "专利开放许可填报助手的窗口需要图形桌面，这里没有（未设置 DISPLAY 或 WAYLAND_DISPLAY，"
+        "例如远程 SSH 会话或服务器）。请在桌面环境中启动，或使用不需要桌面的命令行："
+        "licence-desk --help。",
+    ),
     # Operations-centre summary table (app/models/ops_centre.py, 附件 3 of the Henan notice)
     "ops.entry_invalid": (
         "This ops-centre report entry is not an object and was skipped.",

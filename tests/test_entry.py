@@ -89,3 +89,22 @@ def test_commands_still_go_to_the_cli(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "201710601862.3" in result.stdout
     assert "WINDOW" not in result.stdout
+
+
+def test_window_without_a_desktop_says_so(tmp_path: Path) -> None:
+    """No display (SSH, a server): our own sentence and exit 2, not Qt's abort about plugins."""
+    child_env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith("LICENCE_DESK_") and k not in ("DISPLAY", "WAYLAND_DISPLAY",
+                                                            "QT_QPA_PLATFORM")
+    }
+    child_env["LICENCE_DESK_DATA_DIR"] = str(tmp_path / "data")
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "r.sqlite3")], cwd=ROOT,
+        env=child_env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "需要图形桌面" in done.stderr
+    assert "licence-desk --help" in done.stderr
+    assert "plugin" not in done.stderr
+    assert not (tmp_path / "r.sqlite3").exists()

@@ -157,7 +157,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="77"/>
+        <location filename="../app/ui/application.py" line="95"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
@@ -477,6 +477,14 @@
         <location filename="../app/ui/bulk_offers_dialog.py" line="162"/>
         <source>Create</source>
         <translation>创建</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceFields</name>
+    <message>
+        <location filename="../app/ui/choice_fields.py" line="45"/>
+        <source>Click here to choose this option</source>
+        <translation>点击此处选择此项</translation>
     </message>
 </context>
 <context>
@@ -1310,123 +1318,123 @@ The log file is %1</source>
 <context>
     <name>FeePanel</name>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="110"/>
+        <location filename="../app/ui/fee_panel.py" line="113"/>
         <source>Free of charge.</source>
         <translation>免费使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="112"/>
+        <location filename="../app/ui/fee_panel.py" line="115"/>
         <source>Entry fee plus royalty: an entry fee of</source>
         <translation>采用入门费和提成费相结合的方式，其中入门费为</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="113"/>
+        <location filename="../app/ui/fee_panel.py" line="116"/>
         <source>yuan,</source>
         <translation>元，</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="114"/>
+        <location filename="../app/ui/fee_panel.py" line="117"/>
         <source>and a royalty of</source>
         <translation>提成费按当年度合同产品净销售额的</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="116"/>
+        <location filename="../app/ui/fee_panel.py" line="119"/>
         <source>% of the year&apos;s net sales of contract products.</source>
         <translation>%提取。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="119"/>
+        <location filename="../app/ui/fee_panel.py" line="122"/>
         <source>Lump sum: within</source>
         <translation>采用一次总付的方式，在合同生效后</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="120"/>
+        <location filename="../app/ui/fee_panel.py" line="123"/>
         <source>days after the contract takes effect, all fees paid in full:</source>
         <translation>日内一次性全额支付所有使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="121"/>
-        <location filename="../app/ui/fee_panel.py" line="142"/>
+        <location filename="../app/ui/fee_panel.py" line="124"/>
+        <location filename="../app/ui/fee_panel.py" line="145"/>
         <source>yuan.</source>
         <translation>元。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="125"/>
+        <location filename="../app/ui/fee_panel.py" line="128"/>
         <source>(period)</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="126"/>
+        <location filename="../app/ui/fee_panel.py" line="129"/>
         <source>month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="127"/>
+        <location filename="../app/ui/fee_panel.py" line="130"/>
         <source>quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="128"/>
+        <location filename="../app/ui/fee_panel.py" line="131"/>
         <source>year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="130"/>
+        <location filename="../app/ui/fee_panel.py" line="133"/>
         <source>Instalments within a total: within</source>
         <translation>采用总付额内分期支付的方式，在合同生效后</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="132"/>
+        <location filename="../app/ui/fee_panel.py" line="135"/>
         <source>days after the contract takes effect,</source>
         <translation>日内</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="133"/>
+        <location filename="../app/ui/fee_panel.py" line="136"/>
         <source>a first payment of</source>
         <translation>支付第一批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="134"/>
+        <location filename="../app/ui/fee_panel.py" line="137"/>
         <source>yuan;</source>
         <translation>元，</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="135"/>
+        <location filename="../app/ui/fee_panel.py" line="138"/>
         <source>then within</source>
         <translation>后在每个会计期间截止前的</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="136"/>
+        <location filename="../app/ui/fee_panel.py" line="139"/>
         <source>days before the end of each accounting</source>
         <translation>日内，按会计</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="137"/>
+        <location filename="../app/ui/fee_panel.py" line="140"/>
         <source>in</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="138"/>
+        <location filename="../app/ui/fee_panel.py" line="141"/>
         <source>batches of</source>
         <translation>批次支付，每次支付</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="139"/>
+        <location filename="../app/ui/fee_panel.py" line="142"/>
         <source>yuan each;</source>
         <translation>元。</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="140"/>
+        <location filename="../app/ui/fee_panel.py" line="143"/>
         <source>in all, including the first,</source>
         <translation>包括第一次在内总共支付</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="141"/>
+        <location filename="../app/ui/fee_panel.py" line="144"/>
         <source>payments totalling</source>
         <translation>次，共计</translation>
     </message>
     <message>
-        <location filename="../app/ui/fee_panel.py" line="146"/>
+        <location filename="../app/ui/fee_panel.py" line="149"/>
         <source>Another clear and reasonable fee standard:</source>
         <translation>其他明确合理的许可使用费标准</translation>
     </message>
@@ -2835,309 +2843,309 @@ The log file is %1</source>
 <context>
     <name>OfferEditor</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="173"/>
+        <location filename="../app/ui/offer_editor.py" line="174"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="176"/>
+        <location filename="../app/ui/offer_editor.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="179"/>
+        <location filename="../app/ui/offer_editor.py" line="180"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="182"/>
+        <location filename="../app/ui/offer_editor.py" line="183"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="185"/>
+        <location filename="../app/ui/offer_editor.py" line="186"/>
         <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="189"/>
+        <location filename="../app/ui/offer_editor.py" line="190"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="214"/>
+        <location filename="../app/ui/offer_editor.py" line="215"/>
         <source>① Patent information</source>
         <translation>①专利信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="218"/>
+        <location filename="../app/ui/offer_editor.py" line="219"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="219"/>
+        <location filename="../app/ui/offer_editor.py" line="220"/>
         <source>Grant announcement date</source>
         <translation>授权公告日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="220"/>
+        <location filename="../app/ui/offer_editor.py" line="221"/>
         <source>Title of the invention</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="221"/>
+        <location filename="../app/ui/offer_editor.py" line="222"/>
         <source>Patentees (all)</source>
         <translation>专利权人（全体）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="228"/>
+        <location filename="../app/ui/offer_editor.py" line="229"/>
         <source>From the patent register; edit the patent to change them.</source>
         <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="237"/>
+        <location filename="../app/ui/offer_editor.py" line="238"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
         <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="256"/>
+        <location filename="../app/ui/offer_editor.py" line="257"/>
         <source>③ Own exploitation of the patent</source>
         <translation>③自行实施专利的情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="259"/>
+        <location filename="../app/ui/offer_editor.py" line="260"/>
         <source>The patented technology is not exploited by the patentee</source>
         <translation>未自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="261"/>
+        <location filename="../app/ui/offer_editor.py" line="262"/>
         <source>The patented technology is exploited by the patentee</source>
         <translation>已自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="274"/>
-        <location filename="../app/ui/offer_editor.py" line="304"/>
+        <location filename="../app/ui/offer_editor.py" line="275"/>
+        <location filename="../app/ui/offer_editor.py" line="306"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="275"/>
-        <location filename="../app/ui/offer_editor.py" line="305"/>
+        <location filename="../app/ui/offer_editor.py" line="276"/>
+        <location filename="../app/ui/offer_editor.py" line="307"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="276"/>
+        <location filename="../app/ui/offer_editor.py" line="277"/>
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="281"/>
+        <location filename="../app/ui/offer_editor.py" line="283"/>
         <source>④ Licences granted to others</source>
         <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="284"/>
+        <location filename="../app/ui/offer_editor.py" line="286"/>
         <source>No licence has been granted to others</source>
         <translation>未许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="286"/>
+        <location filename="../app/ui/offer_editor.py" line="288"/>
         <source>A licence has been granted to others</source>
         <translation>已许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="300"/>
+        <location filename="../app/ui/offer_editor.py" line="302"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="301"/>
+        <location filename="../app/ui/offer_editor.py" line="303"/>
         <source>Ordinary licence</source>
         <translation>普通许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="302"/>
+        <location filename="../app/ui/offer_editor.py" line="304"/>
         <source>Exclusive licence</source>
         <translation>独占许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="303"/>
+        <location filename="../app/ui/offer_editor.py" line="305"/>
         <source>Sole licence</source>
         <translation>排他许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="306"/>
+        <location filename="../app/ui/offer_editor.py" line="308"/>
         <source>Kind of licence</source>
         <translation>许可类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="311"/>
+        <location filename="../app/ui/offer_editor.py" line="315"/>
         <source>⑤ Licence term</source>
         <translation>⑤许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="317"/>
+        <location filename="../app/ui/offer_editor.py" line="321"/>
         <source>Use the patent&apos;s expiry</source>
         <translation>采用专利届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="328"/>
+        <location filename="../app/ui/offer_editor.py" line="332"/>
         <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
         <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="339"/>
+        <location filename="../app/ui/offer_editor.py" line="343"/>
         <source>Licence expiry date</source>
         <translation>许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="343"/>
+        <location filename="../app/ui/offer_editor.py" line="347"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="358"/>
+        <location filename="../app/ui/offer_editor.py" line="362"/>
         <source>⑦ Other agreed terms</source>
         <translation>⑦其他约定事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="369"/>
+        <location filename="../app/ui/offer_editor.py" line="373"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="373"/>
+        <location filename="../app/ui/offer_editor.py" line="377"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="374"/>
+        <location filename="../app/ui/offer_editor.py" line="378"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="375"/>
+        <location filename="../app/ui/offer_editor.py" line="379"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="376"/>
+        <location filename="../app/ui/offer_editor.py" line="380"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="377"/>
+        <location filename="../app/ui/offer_editor.py" line="381"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="382"/>
+        <location filename="../app/ui/offer_editor.py" line="386"/>
         <source>Fill in from the unit&apos;s profile</source>
         <translation>从单位信息填入</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="392"/>
+        <location filename="../app/ui/offer_editor.py" line="396"/>
         <source>⑨ Patentees&apos; seal or signature</source>
         <translation>⑨专利权人签章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="394"/>
+        <location filename="../app/ui/offer_editor.py" line="398"/>
         <source>Left blank on the printed sheet for the seal or signature.</source>
         <translation>打印件上此处留空，用于盖章或签字。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="400"/>
+        <location filename="../app/ui/offer_editor.py" line="404"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="406"/>
+        <location filename="../app/ui/offer_editor.py" line="410"/>
         <source>全省, or the name of a city such as 武汉市</source>
         <translation>全省，或城市名称（如 武汉市）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="407"/>
+        <location filename="../app/ui/offer_editor.py" line="411"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="409"/>
+        <location filename="../app/ui/offer_editor.py" line="413"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="410"/>
+        <location filename="../app/ui/offer_editor.py" line="414"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="414"/>
+        <location filename="../app/ui/offer_editor.py" line="418"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="641"/>
+        <location filename="../app/ui/offer_editor.py" line="645"/>
         <source>“%1” is not a date: write it as 2030-12-31.</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="662"/>
+        <location filename="../app/ui/offer_editor.py" line="666"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="672"/>
+        <location filename="../app/ui/offer_editor.py" line="676"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="675"/>
+        <location filename="../app/ui/offer_editor.py" line="679"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="677"/>
+        <location filename="../app/ui/offer_editor.py" line="681"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="711"/>
+        <location filename="../app/ui/offer_editor.py" line="715"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="714"/>
+        <location filename="../app/ui/offer_editor.py" line="718"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="722"/>
+        <location filename="../app/ui/offer_editor.py" line="726"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="723"/>
+        <location filename="../app/ui/offer_editor.py" line="727"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="743"/>
+        <location filename="../app/ui/offer_editor.py" line="747"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="758"/>
+        <location filename="../app/ui/offer_editor.py" line="762"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="759"/>
+        <location filename="../app/ui/offer_editor.py" line="763"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="772"/>
+        <location filename="../app/ui/offer_editor.py" line="776"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3145,27 +3153,27 @@ The log file is %1</source>
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="80"/>
+        <location filename="../app/ui/offer_editor.py" line="81"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="81"/>
+        <location filename="../app/ui/offer_editor.py" line="82"/>
         <source>Finalised</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="82"/>
+        <location filename="../app/ui/offer_editor.py" line="83"/>
         <source>Printed</source>
         <translation>已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="83"/>
+        <location filename="../app/ui/offer_editor.py" line="84"/>
         <source>Sealed copy attached</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="85"/>
+        <location filename="../app/ui/offer_editor.py" line="86"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
@@ -4011,118 +4019,118 @@ The log file is %1</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="163"/>
-        <location filename="../app/ui/patent_editor.py" line="489"/>
+        <location filename="../app/ui/patent_editor.py" line="168"/>
+        <location filename="../app/ui/patent_editor.py" line="494"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="167"/>
+        <location filename="../app/ui/patent_editor.py" line="172"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="180"/>
+        <location filename="../app/ui/patent_editor.py" line="185"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="199"/>
+        <location filename="../app/ui/patent_editor.py" line="204"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="203"/>
+        <location filename="../app/ui/patent_editor.py" line="208"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="219"/>
+        <location filename="../app/ui/patent_editor.py" line="224"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="232"/>
+        <location filename="../app/ui/patent_editor.py" line="237"/>
         <source>One per line (发明人/设计人)</source>
         <translation>每行一人（发明人/设计人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="243"/>
+        <location filename="../app/ui/patent_editor.py" line="248"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="457"/>
+        <location filename="../app/ui/patent_editor.py" line="462"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="463"/>
+        <location filename="../app/ui/patent_editor.py" line="468"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="479"/>
+        <location filename="../app/ui/patent_editor.py" line="484"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="485"/>
+        <location filename="../app/ui/patent_editor.py" line="490"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="500"/>
+        <location filename="../app/ui/patent_editor.py" line="505"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="502"/>
+        <location filename="../app/ui/patent_editor.py" line="507"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="505"/>
+        <location filename="../app/ui/patent_editor.py" line="510"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="510"/>
+        <location filename="../app/ui/patent_editor.py" line="515"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="518"/>
+        <location filename="../app/ui/patent_editor.py" line="523"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="520"/>
+        <location filename="../app/ui/patent_editor.py" line="525"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="541"/>
+        <location filename="../app/ui/patent_editor.py" line="546"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="542"/>
+        <location filename="../app/ui/patent_editor.py" line="547"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="574"/>
+        <location filename="../app/ui/patent_editor.py" line="579"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="596"/>
+        <location filename="../app/ui/patent_editor.py" line="601"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="597"/>
+        <location filename="../app/ui/patent_editor.py" line="602"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>

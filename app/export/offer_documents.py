@@ -458,7 +458,10 @@ def _render_combined(
     try:
         if is_cancelled():
             raise _Cancel
+        signers = dict.fromkeys(name for item in prepared for name in item.patent.patentees
+                                if name.strip())
         data = render_pdf(story, title=COMBINED_TITLE, subject="、".join(numbers),
+                          author="、".join(signers),
                           creation_date=max(item.creation_date for item in prepared),
                           watermark=draft)
     except _Cancel:

@@ -394,10 +394,13 @@ def format_wan(wan: Decimal) -> str:
 
 
 def payment_remark(payment: Payment) -> str:
-    """The method named in 备注 when the footnote asks for it (入门费+提成, 提成)."""
+    """The method named in 备注 when the footnote asks for it (入门费+提成, 提成), and for
+    any other method: its amount alone would not say how it was paid."""
     kind = payment.kind
     if kind in METHOD_REMARKS:
         return METHOD_REMARKS[kind]
+    if kind is PaymentMethod.OTHER:
+        return f"其他方式：{payment.text.strip()}" if payment.text.strip() else "其他方式"
     return ""
 
 

@@ -32,6 +32,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final
 
+from app.file_modes import normal_mode
 from app.models.entities import LEGAL_STATUS_LABELS_ZH, LegalStatus
 from app.models.findings import Finding, error, has_errors, warning
 from app.models.inventory import SCREENING_COLUMNS, SCREENING_SYNONYMS, read_value
@@ -316,6 +317,7 @@ def _write_text_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(tmp, path)

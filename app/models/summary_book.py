@@ -244,12 +244,14 @@ def date_text(day: dt.date | None) -> str:
     return f"{day.year} 年 {day.month} 月 {day.day} 日"
 
 
-def county_text(county: str | None) -> str:
-    """The county in the Xinyang titles: the blank "_____县(区)" when none is given."""
+def county_text(county: str | None, *, full_width: bool = False) -> str:
+    """The county in the Xinyang titles: the blank "_____县(区)" when none is given. 附件 1
+    prints its brackets half-width, 附件 2 full-width ("_____县（区）"): `full_width` for 附件 2."""
+    suffix = "县（区）" if full_width else "县(区)"
     name = (county or "").strip()
     if not name:
-        return COUNTY_BLANK
-    return name if name.endswith(("县", "区", "市", "县(区)", "县（区）")) else name + "县(区)"
+        return COUNTY_BLANK.replace("县(区)", suffix)
+    return name if name.endswith(("县", "区", "市", "县(区)", "县（区）")) else name + suffix
 
 
 # Offers counted in 三 ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
+from app.file_modes import normal_mode
 from app.file_names import safe_file_name
 from app.scratch import file_prefix, sweep_once
 
@@ -69,6 +70,7 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
                                      dir=target.parent)
     temp = Path(temp_name)
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()

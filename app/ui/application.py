@@ -16,6 +16,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -52,10 +53,25 @@ def create_application(preferences: Preferences) -> QApplication:
     return app
 
 
+def missing_display(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """True where the window cannot appear: an X11/Wayland system with no display to draw on
+    (an SSH session, a server). Qt would abort there with a message about plugins that sends
+    clerks looking for a broken installation; `run_window` says what is really missing."""
+    env = os.environ if environ is None else environ
+    if platform.startswith(("win", "cygwin", "darwin")) or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def run_window(db_path: Path | str) -> int:
     """Show the main window on the database at `db_path`; returns the exit status."""
-    crash.install()
     preferences = Preferences()
+    if missing_display():
+        from app.messages import message
+
+        print(message("window.no_display", {}, preferences.language), file=sys.stderr)
+        return 2
+    crash.install()
     app = create_application(preferences)
 
     from app.ui.main_window import FirstPaintWatcher, MainWindow

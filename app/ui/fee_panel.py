@@ -1,7 +1,8 @@
 """⑥ 许可使用费标准: the five fee options as one radio group, each with its sentence and fields.
 
 Shared by the offer editor and the dialog that creates offers for several patents at once.
-Only the chosen option's fields are enabled, so two options can never be ticked. What is typed is
+Only the chosen option's fields are active (the others look inactive, and a click into one
+chooses its option), so two options can never be ticked. What is typed is
 kept as text; app.models.fees reads it and the rules report what is wrong.
 """
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.fees import OPTION_PARAMETERS, FeeKind, InstalmentPeriod
+from app.ui.choice_fields import choose_on_click, set_active
 from app.ui.field_message import FieldMessage
 
 # The parameter fields of each option, in the order of its sentence on the form.
@@ -102,6 +104,7 @@ class FeePanel(QWidget):
             grid.addLayout(lines, 0, 1)
             grid.setColumnStretch(1, 1)
             layout.addLayout(grid)
+            choose_on_click([self.edits[name] for name in FEE_FIELDS[kind]], button)
             for name in FEE_FIELDS[kind]:
                 message = self._register(f"fee.{name}", self.edits[name])
                 message.setContentsMargins(24, 0, 0, 0)
@@ -155,7 +158,8 @@ class FeePanel(QWidget):
         chosen = self.fee_kind()
         for kind, names in FEE_FIELDS.items():
             for name in names:
-                self.edits[name].setEnabled(kind is chosen)
+                set_active(self.edits[name], kind is chosen)
+                self.messages[f"fee.{name}"].set_reserve(kind is chosen)
 
     def fee_kind(self) -> FeeKind | None:
         for kind, button in self.buttons.items():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.messages import describe
@@ -27,16 +28,25 @@ QSpinBox[severity="warning"] {{
 
 
 class FieldMessage(QLabel):
-    """Shows the findings about one field (hidden when there are none)."""
+    """Shows the findings about one field (hidden when there are none).
+
+    Its room stays when it is hidden: one line from the start, and as many as it has shown
+    since. A message appearing or going away under one field must not move the fields below
+    it while the clerk is aiming at them (a clerk aiming at 未许可 clicked 已许可 when a
+    message above pushed the choices down). Only a message longer than any before it can still
+    push them, once."""
 
     def __init__(self, field: QWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
         self.severity = ""
+        self._reserved = 0  # the tallest height shown so far (at the width then)
         self.setWordWrap(True)
         # As tall as its lines and no taller: a layout with height to spare must not hand it
         # to the message (the text would float away from its field, or be drawn over it).
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setVisible(False)
         self.setObjectName("field_message")
@@ -53,6 +63,37 @@ class FieldMessage(QLabel):
             severity = ""
         self.show_text("\n".join(lines), severity)
 
+    def set_reserve(self, reserve: bool) -> None:
+        """Whether the message keeps its room while hidden (off for the fields of an
+        alternative that is not chosen: they have no message to show)."""
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(reserve)
+        self.setSizePolicy(policy)
+        if not reserve:
+            self._reserved = 0
+        self.updateGeometry()
+
+    def _one_line(self) -> int:
+        margins = self.contentsMargins()
+        return one_line_height(self) + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._one_line(), self._reserved))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._one_line(), self._reserved))
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        own = super().heightForWidth(width) if self.text() else 0
+        return max(own, self._one_line(), self._reserved)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.text() and self.isVisible():
+            self._reserved = max(self._reserved, super().heightForWidth(self.width()))
+
     def show_text(self, text: str, severity: str) -> None:
         self.severity = severity if text else ""
         self.setText(text)
@@ -66,6 +107,15 @@ class FieldMessage(QLabel):
             style.unpolish(self.field)
             style.polish(self.field)
             self.field.update()
+
+
+def one_line_height(widget: QWidget) -> int:
+    """A line of the widget's text, Chinese included (a fallback CJK font has taller lines
+    than the Latin font's own line spacing)."""
+    metrics = widget.fontMetrics()
+    sample = metrics.boundingRect(QRect(0, 0, 10000, 1000), int(Qt.TextFlag.TextWordWrap),
+                                  "中文 Ag")
+    return max(metrics.lineSpacing(), sample.height())
 
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum" for widget sizes

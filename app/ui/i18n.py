@@ -50,6 +50,8 @@ def install_translators(app: QCoreApplication, value: str) -> list[str]:
     candidates = [
         (f"{CATALOGUE}_zh_CN", str(translations_dir())),
         ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        # Strings of the standard dialogs that Qt's shipped catalogue lacks ("&Look in:").
+        ("qtbase_extra_zh_CN", str(translations_dir())),
     ]
     for name, folder in candidates:
         translator = QTranslator(app)

@@ -48,6 +48,7 @@ from app.models.offers import (
 )
 from app.models.patent_rules import PatentFields
 from app.ui import i18n, interaction
+from app.ui.choice_fields import choose_on_click, set_active
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
     AnyWidget,
@@ -274,6 +275,7 @@ class OfferEditor(RecordEditor):
         self._form_row(form, "self_exploitation_period", self.tr("Time"), self.self_period)
         self._form_row(form, "self_exploitation_scope", self.tr("Scope"), self.self_scope)
         self._form_row(form, "self_exploitation_manner", self.tr("Manner"), self.self_manner)
+        choose_on_click((self.self_period, self.self_scope, self.self_manner), self.self_done)
         layout.addLayout(form)
         return box
 
@@ -304,6 +306,8 @@ class OfferEditor(RecordEditor):
         self._form_row(form, "licensing_period", self.tr("Time"), self.licensing_period)
         self._form_row(form, "licensing_scope", self.tr("Scope"), self.licensing_scope)
         self._form_row(form, "licensing_kind", self.tr("Kind of licence"), self.licensing_kind)
+        choose_on_click((self.licensing_period, self.licensing_scope, self.licensing_kind),
+                        self.licensing_done)
         layout.addLayout(form)
         return box
 
@@ -450,10 +454,10 @@ class OfferEditor(RecordEditor):
         """Only the chosen alternative's details can be typed in."""
         implemented = self.self_done.isChecked()
         for edit in (self.self_period, self.self_scope, self.self_manner):
-            edit.setEnabled(implemented)
+            set_active(edit, implemented)
         licensed = self.licensing_done.isChecked()
         for widget in (self.licensing_period, self.licensing_scope, self.licensing_kind):
-            widget.setEnabled(licensed)
+            set_active(widget, licensed)
         self.fee_panel.update_enabled()
 
     # Payload: the editor's state as plain values, for drafts, undo and comparison ------

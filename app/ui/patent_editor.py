@@ -35,7 +35,7 @@ from app.models.patent_number import PatentKind, parse
 from app.models.term import patent_expiry, usable_compensation
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
-from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box
+from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box, one_line_height
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -156,6 +156,11 @@ class PatentEditor(QDialog):
         self.number_hint = QLabel()
         self.number_hint.setObjectName("number_hint")
         self.number_hint.setStyleSheet("color: palette(placeholder-text);")
+        # Its line is kept while it is empty: appearing, it must not push the fields down.
+        self.number_hint.setMinimumHeight(one_line_height(self.number_hint))
+        hint_policy = self.number_hint.sizePolicy()
+        hint_policy.setRetainSizeWhenHidden(True)
+        self.number_hint.setSizePolicy(hint_policy)
         row("number", self.number_edit, hint=self.number_hint)
 
         self.kind_combo = QComboBox()

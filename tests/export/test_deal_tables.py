@@ -157,7 +157,7 @@ def test_xinyang_deal_list_has_its_title_headings_and_note() -> None:
     raw = xinyang_tables_bytes(data(replace(BOOK, filled_on=None)), statistics=False)
     sheet = load(raw)[XINYANG_DEAL_LIST_SHEET]
     assert sheet["A1"].value == "附件 2"
-    assert sheet["A2"].value == "_____县(区)专利开放许可达成项目清单（截至 2023 年 11 月底）"
+    assert sheet["A2"].value == "_____县（区）专利开放许可达成项目清单（截至 2023 年 11 月底）"
     assert sheet["A3"].value == "填报单位（盖章）：河南大学"
     assert sheet["A4"].value == "填报时间：\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
     assert tuple(sheet.cell(5, c).value for c in range(1, 7)) == XINYANG_DEAL_LIST_HEADINGS

@@ -64,7 +64,7 @@ def seal_areas(offer: OfferFields, patent: PatentFields
 
 def test_text_is_verbatim_with_the_number_filled_in() -> None:
     text = flat(render())
-    assert text.startswith(TITLE)
+    assert text.startswith("附件5" + TITLE)  # the notice's mark above the form
     assert INTRO in text
     assert text.index(JOINT) > text.index(INTRO)
     positions = [text.index(c) for c in COMMITMENTS]

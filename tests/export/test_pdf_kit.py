@@ -154,12 +154,15 @@ def assert_inside_margins(data: bytes) -> None:
         box = page_box(PORTRAIT if height > width else LANDSCAPE)
         runs = text_runs(page)
         assert runs, f"page {number} has no text"
-        footer = ""
+        footer = head = ""
         for text, x0, x1, base, size in runs:
             where = f"page {number}: {text[:20]!r} at x {x0:.1f}-{x1:.1f}, y {base:.1f}"
             assert x0 >= box.left - 0.5, where
             assert x1 <= box.width - box.right + 0.5, where
-            assert base + size * 0.88 <= box.height - box.top + 0.5, where  # ascender
+            if base + size * 0.88 > box.height - box.top + 0.5:  # only the running head
+                assert base + size * 0.88 <= box.height - 8 * mm, where
+                head += text
+                continue
             if base < box.bottom:  # only the footer may sit in the bottom margin
                 assert base >= 8 * mm, where
                 footer += text
@@ -167,6 +170,9 @@ def assert_inside_margins(data: bytes) -> None:
                 assert base - size * 0.12 >= box.bottom - 0.5, where  # descender
         # (a run ends where the font subset changes, so the footer may come in pieces)
         assert re.fullmatch(r"第\d+页共\d+页", footer.replace(" ", "")), (number, footer)
+        # A continuation page's head, or the notice's mark ("附件 4") over a first page.
+        assert not head or "（续）" in head or re.fullmatch(r"附件\d+", head.replace(" ", "")), (
+            number, head)
 
 
 def font_entries(data: bytes) -> list[Any]:

@@ -19,7 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Table
 
 from app.export.pdf import SealBlock, page_box
+from app.export.pdf.kit import continuation_head
 from app.export.pdf.summary_book import (
+    BOOK_TITLE,
     UnprintableText,
     render_summary_book,
     review_story,
@@ -71,7 +73,12 @@ def squash(text: str) -> str:
 
 
 def pages_text(raw: bytes) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(raw)).pages]
+    """Each page's text without the running head of continuation pages ("总结书（续）…")."""
+    return [RUNNING_HEAD.sub("", page.extract_text() or "")
+            for page in PdfReader(io.BytesIO(raw)).pages]
+
+
+RUNNING_HEAD = re.compile(r"[^\n]*总结书（续）[^\n]*\n?")
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +89,7 @@ def book_pdf() -> tuple[SummaryBookData, bytes]:
 
 def test_cover_has_the_official_lines(book_pdf: tuple[SummaryBookData, bytes]) -> None:
     cover = squash(pages_text(book_pdf[1])[0])
-    assert cover.startswith("河南省专利开放许可试点工作总结书")
+    assert cover.startswith("附件4河南省专利开放许可试点工作总结书")
     assert "填报单位：河南大学（盖章）" in cover
     assert "填报时间：2023年12月5日" in cover
     assert cover.index(COVER_ISSUER) < cover.index(TEMPLATE_EDITION)
@@ -257,9 +264,12 @@ def test_thirty_pages_of_self_evaluation_flow_inside_the_margins(tmp_path: Path)
     pdf.write_bytes(raw)
     box = page_box()
     height = box.height
+    head = continuation_head(BOOK_TITLE, f"{built.unit.name}　{built.as_of}")
     for page_no, x0, y0, x1, y1, word in _words_with_boxes(pdf):
         if page_no == 1 or word in ("第", "页", "共") or word.isdigit() and y0 > height - 20 * mm:
             continue  # the cover is laid out by itself; footer words
+        if y1 < box.top and y0 >= 8 * mm and word in head:
+            continue  # the running head of a continuation page, inside the paper's edge
         assert x0 >= box.left - 0.5 and x1 <= box.width - box.right + 0.5, (page_no, word)
         assert y0 >= box.top - 0.5 and y1 <= height - box.bottom + 0.5, (page_no, word)
 

@@ -100,7 +100,7 @@ def long_pdf() -> bytes:
 def test_title_header_line_headings_and_every_value(short_pdf: bytes) -> None:
     texts = pages(short_pdf)
     flat = "".join(squash(t) for t in texts)
-    assert flat.startswith("湖北省专利开放许可（试点）汇总表")
+    assert flat.startswith("附件3湖北省专利开放许可（试点）汇总表")
     # The header line's labels verbatim, with the notice's ASCII colon after 联系人.
     assert "单位名称（盖章）：武汉大学" in flat
     assert "联系人:王老师" in flat and "联系人：" not in flat
@@ -299,5 +299,5 @@ def test_a_missing_glyph_stops_before_writing(tmp_path: Path) -> None:
 def test_an_empty_list_still_has_its_title_and_headings() -> None:
     [text] = pages(render_summary_list(SummaryList("", "", "", ())))
     flat = squash(text)
-    assert flat.startswith("湖北省专利开放许可（试点）汇总表单位名称（盖章）：")
+    assert flat.startswith("附件3湖北省专利开放许可（试点）汇总表单位名称（盖章）：")
     assert HEADING_ROW in flat

@@ -16,6 +16,7 @@ from app.models.fees import FeeKind
 from app.models.patent_rules import PatentFields
 from app.models.store import ContactData, OrganisationData, Store
 from app.ui import interaction
+from app.ui.choice_fields import is_inactive
 from app.ui.offer_editor import FEE_FIELDS, OfferEditor
 
 PATENT = PatentFields(
@@ -97,7 +98,7 @@ def test_each_fee_option_enables_only_its_own_fields(
         assert ticked == [kind]  # the window can never tick two
         for other, names in FEE_FIELDS.items():
             for name in names:
-                assert editor.fee_edits[name].isEnabled() is (other is kind), (kind, name)
+                assert is_inactive(editor.fee_edits[name]) is (other is not kind), (kind, name)
 
 
 def test_instalment_message_appears_and_disappears(
@@ -149,12 +150,12 @@ def test_licence_expiry_past_the_patent_names_both_dates(
 def test_detail_fields_follow_the_alternative(qtbot, store: Store, patent_id: int) -> None:  # type: ignore[no-untyped-def]
     editor = make_editor(qtbot, store, patent_id)
     editor.self_done.click()
-    assert editor.self_period.isEnabled()
+    assert not is_inactive(editor.self_period)
     editor.validate()
     assert editor.messages["self_exploitation_period"].text() == "选择“已……”时此项必填。"
     type_chinese(editor.self_period, "2019年起")
     editor.self_none.click()
-    assert not editor.self_period.isEnabled()
+    assert is_inactive(editor.self_period)
     assert editor.fields().self_exploitation_period == ""  # not saved with "未…"
 
 

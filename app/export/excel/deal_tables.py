@@ -149,6 +149,25 @@ def _heading_height(sheet: Worksheet, row: int, texts: Sequence[tuple[int, str]]
     sheet.row_dimensions[row].height = _height(lines)
 
 
+def _two_row_heading_heights(sheet: Worksheet, group_row: int, sub_row: int,
+                             widths: Sequence[float], *,
+                             groups: Sequence[tuple[int, int, str]],
+                             subs: Sequence[tuple[int, str]],
+                             merged_down: Sequence[tuple[int, str]]) -> None:
+    """Heights of a two-row heading from every cell's own wrapped lines: a group heading
+    (first column, span, text) needs its lines in the first row across its merged width; a
+    heading under it, its lines in the second row alone; a heading merged down both rows, its
+    lines in the two together. (Giving the second row "the longest heading less two" clipped
+    a long heading that sits in the second row only, such as 达成收费许可的总金额.)"""
+    group = max((lines_needed(text, sum(widths[start:start + span]))
+                 for start, span, text in groups), default=1)
+    sub = max((lines_needed(text, widths[i]) for i, text in subs), default=1)
+    down = max((lines_needed(text, widths[i]) for i, text in merged_down), default=1)
+    sub = max(sub, down - group)
+    sheet.row_dimensions[group_row].height = _height(max(group, 1))
+    sheet.row_dimensions[sub_row].height = _height(max(sub, 1))
+
+
 def _page_setup(sheet: Worksheet, *, landscape: bool, title_rows: str, last_row: int,
                 last_col: int) -> None:
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -218,11 +237,12 @@ def add_book_statistics_sheet(workbook: Workbook, data: SummaryBookData,
             _text(sheet, sub_row, index, heading, font=HEADING_FONT)
     _text(sheet, group_row, STATISTICS_GROUP_START + 1, DEALS_GROUP, font=HEADING_FONT)
     _merge(sheet, group_row, STATISTICS_GROUP_START + 1, group_row, columns)
-    sheet.row_dimensions[group_row].height = _height(2)
-    # The merged headings span both rows: the second row takes what the longest needs.
-    need = max(lines_needed(h, BOOK_STATISTICS_WIDTHS[i]) for i, (_, h) in
-               enumerate(STATISTICS_HEADINGS))
-    sheet.row_dimensions[sub_row].height = _height(max(need - 2, 1))
+    headings = [h for _, h in STATISTICS_HEADINGS]
+    _two_row_heading_heights(
+        sheet, group_row, sub_row, BOOK_STATISTICS_WIDTHS,
+        groups=[(STATISTICS_GROUP_START, columns - STATISTICS_GROUP_START, DEALS_GROUP)],
+        subs=list(enumerate(headings))[STATISTICS_GROUP_START:],
+        merged_down=list(enumerate(headings))[:STATISTICS_GROUP_START])
     lines = _statistics_values(sheet, value_row, 1, [k for k, _ in STATISTICS_HEADINGS],
                                data.statistics)
     sheet.row_dimensions[value_row].height = _height(max(lines, 2))
@@ -259,10 +279,12 @@ def add_xinyang_statistics_sheet(workbook: Workbook, data: SummaryBookData, *,
     for start, text in grouped.items():
         _text(sheet, group_row, start + 1, text, font=HEADING_FONT)
         _merge(sheet, group_row, start + 1, group_row, start + spans[start])
-    sheet.row_dimensions[group_row].height = _height(2)
-    need = max(lines_needed(h, XINYANG_STATISTICS_WIDTHS[i]) for i, (_, h) in
-               enumerate(XINYANG_STATISTICS_HEADINGS))
-    sheet.row_dimensions[sub_row].height = _height(max(need - 2, 1))
+    headings = [h for _, h in XINYANG_STATISTICS_HEADINGS]
+    _two_row_heading_heights(
+        sheet, group_row, sub_row, XINYANG_STATISTICS_WIDTHS,
+        groups=[(start, spans[start], text) for start, text in grouped.items()],
+        subs=[(i, h) for i, h in enumerate(headings) if i in inside],
+        merged_down=[(i, h) for i, h in enumerate(headings) if i not in inside])
     _number(sheet, value_row, 1, 1)  # 序号
     lines = _statistics_values(sheet, value_row, 2,
                                [k for k, _ in XINYANG_STATISTICS_HEADINGS[1:]], data.statistics)
@@ -355,7 +377,7 @@ def add_xinyang_deal_list_sheet(workbook: Workbook, data: SummaryBookData, *,
     widths = deal_list_widths(data.rows)
     _widths(sheet, widths)
     _line(sheet, 1, 2, "附件 2", height=22)
-    heading = XINYANG_DEAL_LIST_TITLE.format(county=county_text(county),
+    heading = XINYANG_DEAL_LIST_TITLE.format(county=county_text(county, full_width=True),
                                              year=data.period.end.year,
                                              month=data.period.end.month)
     _line(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED,

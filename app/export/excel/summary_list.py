@@ -140,6 +140,9 @@ def _height(lines: int) -> float:
     return round(lines * LINE_HEIGHT_POINTS + 6, 2)
 
 
+ANNEX = "附件 3"  # the Hubei notice (003)
+
+
 def _page_setup(sheet: Worksheet, area: str) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -159,6 +162,14 @@ def _page_setup(sheet: Worksheet, area: str) -> None:
     sheet.oddFooter.center.text = FOOTER
     sheet.oddFooter.center.font = FONT_NAME
     sheet.oddFooter.center.size = 10
+    # The notice prints "附件 3" above the form: on the first page only.
+    sheet.HeaderFooter.differentFirst = True
+    sheet.firstHeader.left.text = ANNEX
+    sheet.firstHeader.left.font = FONT_NAME
+    sheet.firstHeader.left.size = 12
+    sheet.firstFooter.center.text = FOOTER
+    sheet.firstFooter.center.font = FONT_NAME
+    sheet.firstFooter.center.size = 10
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
 
 

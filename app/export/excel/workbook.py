@@ -20,6 +20,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from app import __app_name__
+from app.file_modes import normal_mode
 from app.os_errors import reason_params
 from app.scratch import document_prefix, sweep_once
 
@@ -114,6 +115,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> WrittenFile:
         raise ExcelExportError("export.write_failed", path=str(target),
                                **reason_params(exc)) from exc
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

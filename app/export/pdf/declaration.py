@@ -29,12 +29,15 @@ from app.export.pdf.information_sheet import (
     SEAL_HEIGHT,
     SEAL_WIDTH,
     UnprintableText,
+    authors,
     official_number,
 )
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.offers import COMMITMENTS, OfferFields
 from app.models.patent_rules import PatentFields
 
 TITLE = "同意开放许可（试点）的声明"
+ANNEX = "附件 5"  # the Hubei notice (003) prints it above the form
 INTRO = (
     "专利权人知晓并认可专利开放许可（试点）声明的内容，"
     "同意对专利（专利号：{number}）实行开放许可（试点）。"
@@ -58,6 +61,7 @@ def declaration_story(patent: PatentFields, offer: OfferFields) -> list[Flowable
                            spaceBefore=4 * mm)
     commitments = fixed_text([f"{i}.{text}" for i, text in enumerate(COMMITMENTS, 1)], s.body)
     story: list[Flowable] = [
+        RunningHead(continuation_head(TITLE, official_number(patent.number)), mark=ANNEX),
         para(TITLE, s.title),
         Spacer(1, 4 * mm),
         para(intro_text(patent.number), s.body_indent),
@@ -103,6 +107,7 @@ def render_declaration(
         declaration_story(patent, offer),
         title=TITLE,
         subject=official_number(patent.number),
+        author=authors(patent),
         creation_date=creation_date,
         watermark=watermark,
     )

@@ -42,6 +42,7 @@ from app.export.pdf import (
     render_pdf,
     value,
 )
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.fees import (
     PERIOD_LABELS_ZH,
     FeeKind,
@@ -56,6 +57,8 @@ from app.models.patent_rules import PatentFields
 
 TITLE = "专利开放许可（试点）信息表"
 
+ANNEX = "附件 4"  # the Hubei notice (003) prints it above the form
+
 # Section labels ①–⑨, verbatim (the circled number is prefixed when printed).
 SECTION_LABELS: dict[int, str] = {
     1: "专利信息",
@@ -66,7 +69,7 @@ SECTION_LABELS: dict[int, str] = {
     6: "许可使用费标准（任选其一）",
     7: "其他约定事项",
     8: "许可人联系方式",
-    9: "专利权人签章",
+    9: "专利权人签章：",  # the notice's colon
 }
 
 NOTES_TITLE = "注 意 事 项"
@@ -107,6 +110,11 @@ def official_number(number: str) -> str:
     """ZL + the normalised number when it is valid, else the number as stored."""
     result = parse(number)
     return result.number.official if result.valid and result.number else number.strip()
+
+
+def authors(patent: PatentFields) -> str:
+    """The PDF's Author: the patentees who sign the sheet and the declaration."""
+    return "、".join(name for name in patent.patentees if name.strip())
 
 
 def patentee_line(patentees: Iterable[str]) -> str:
@@ -324,6 +332,7 @@ def sheet_story(patent: PatentFields, offer: OfferFields) -> list[Flowable]:
     notes_title = ParagraphStyle("sheet_notes_title", parent=s.heading, alignment=TA_CENTER,
                                  spaceBefore=0)
     return [
+        RunningHead(continuation_head(TITLE, official_number(patent.number)), mark=ANNEX),
         para(TITLE, title),
         grid,
         Spacer(1, 8 * mm),
@@ -391,6 +400,7 @@ def render_information_sheet(
         sheet_story(patent, offer),
         title=TITLE,
         subject=official_number(patent.number),
+        author=authors(patent),
         creation_date=creation_date,
         watermark=watermark,
     )

@@ -35,6 +35,7 @@ from reportlab.platypus.doctemplate import PageTemplate
 
 from app import __app_name__
 from app.export.pdf.fonts import register_fonts
+from app.file_modes import normal_mode
 from app.scratch import document_prefix, sweep_once
 
 Orientation = Literal["portrait", "landscape"]
@@ -170,6 +171,8 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self._doc.updateSignature(creation_date.isoformat())
             self._held_pages: list[dict[str, Any]] = []
             self._numbering_starts: set[int] = {1}  # pages where "第 1 页" starts again
+            self._running_heads: dict[int, str] = {}  # page → head of the document from there
+            self._kit_margins = margins
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._held_pages.append(dict(self.__dict__))
@@ -182,6 +185,9 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)
                 k = max(i for i, start in enumerate(starts) if start <= number)
+                heads = [p for p in self._running_heads if p <= number]
+                if number != starts[k] and heads:
+                    self._draw_running_head(self._running_heads[max(heads)])
                 self._draw_footer(number - starts[k] + 1, ends[k] - starts[k])
                 super().showPage()
             super().save()
@@ -196,7 +202,52 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self.drawCentredString(x, margins.footer_baseline, page_footer(number, total))
             self.restoreState()
 
+        def _draw_running_head(self, text: str) -> None:
+            width, height = self._pagesize
+            box = page_box(PORTRAIT if height >= width else LANDSCAPE, margins)
+            self.saveState()
+            self.setFont(font, 9)
+            self.setFillColor(colors.black)
+            self.drawString(box.left, height - box.top + 4 * mm, text)
+            self.restoreState()
+
     return NumberedCanvas
+
+
+class RunningHead(Flowable):  # type: ignore[misc]
+    """Takes no room; every later page of the same document (until the numbering restarts)
+    carries ``text`` above its text block, so a page that strays from its stack can be tied to
+    its subject: put it first in a form's story with the title and the patent number or unit.
+    The first page is left alone: its own title says the same, and it carries ``mark``
+    instead when one is given (the notice's "附件 4" above its form)."""
+
+    def __init__(self, text: str, mark: str = "") -> None:
+        super().__init__()
+        self.text = text
+        self.mark = mark
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        held = getattr(self.canv, "_held_pages", None)
+        if held is None:
+            return
+        self.canv._running_heads[len(held) + 1] = self.text
+        if self.mark:  # drawn now, so that it comes first in the page's text
+            width, height = self.canv._pagesize
+            box = page_box(PORTRAIT if height >= width else LANDSCAPE, self.canv._kit_margins)
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            self.canv.saveState()
+            self.canv.setFont(register_fonts(), 12)
+            self.canv.setFillColor(colors.black)
+            self.canv.drawString(box.left - x0, height - box.top + 4 * mm - y0, self.mark)
+            self.canv.restoreState()
+
+
+def continuation_head(title: str, subject: str) -> str:
+    """The words of a running head: "信息表（续） · ZL201710601862.3"."""
+    return f"{title}（续）　{subject}" if subject else f"{title}（续）"
 
 
 class RestartPageNumbers(Flowable):  # type: ignore[misc]
@@ -274,6 +325,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=document_prefix(target.name),
                                     suffix=".tmp")
     try:
+        normal_mode(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

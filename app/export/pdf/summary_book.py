@@ -50,6 +50,7 @@ from app.export.pdf import (
     write_atomic,
 )
 from app.export.pdf.flowables import GRID_LINE
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.summary_book import (
     BOOK_TITLE,
     COVER_DATE_LABEL,
@@ -90,6 +91,8 @@ from app.models.summary_book import (
 
 SEAL_WIDTH = 50 * mm
 
+
+ANNEX = "附件 4"  # the Henan notice (000) prints it above the cover
 
 def frame_height() -> float:
     return page_box().frame_height
@@ -427,7 +430,10 @@ def review_story(data: SummaryBookData) -> list[Flowable]:
 def summary_book_story(data: SummaryBookData, *, edition: str = TEMPLATE_EDITION
                        ) -> list[Flowable]:
     """Every flowable of the book, cover to 五 (a fresh list on every call)."""
-    story = cover_story(data, edition=edition)
+    story: list[Flowable] = [
+        RunningHead(continuation_head(BOOK_TITLE, f"{data.unit.name}　{data.as_of}"),
+                    mark=ANNEX)]
+    story += cover_story(data, edition=edition)
     story += unit_story(data)
     story.append(PageBreak())
     story += self_evaluation_story(data)

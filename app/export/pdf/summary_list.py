@@ -43,6 +43,7 @@ from app.export.pdf import (
 )
 from app.export.pdf.flowables import CELL_PADDING
 from app.export.pdf.information_sheet import UnprintableText
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.text import is_wide
 from app.models.summary_list import (
     COLUMNS,
@@ -100,6 +101,7 @@ WHOLE_VALUES = frozenset({"serial", "legal_status", "kind"})
 # then leave ~12 mm more to 专利名称 and 专利权人.
 HEADING_MIN_LINE = {"legal_status": "专利法律", "kind": "外观设计）"}
 # 专利名称's share of the room the two wide columns share, from how much text each holds.
+ANNEX = "附件 3"  # the Hubei notice (003) prints it above the form
 TITLE_SHARE = (0.45, 0.68)
 _SLACK = 3.0  # points: air beside a number that fills its cell, and rounding
 
@@ -272,7 +274,8 @@ def summary_list_story(summary: SummaryList) -> list[Flowable]:
     heading = [label(column.wrapped) for column in COLUMNS]
     table = form_grid([heading, *(_row_cells(row) for row in summary.rows)], widths,
                       repeat_rows=1)
-    return [para(summary.title, styles["title"]), header_line(summary), table]
+    return [RunningHead(continuation_head(summary.title, summary.unit_name), mark=ANNEX),
+            para(summary.title, styles["title"]), header_line(summary), table]
 
 
 def render_summary_list(summary: SummaryList) -> bytes:
