@@ -6,6 +6,7 @@ so a failure leaves the database as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 from collections.abc import Callable, Iterable, Sequence
@@ -94,6 +95,14 @@ class SaveResult:
     @property
     def saved(self) -> bool:
         return self.record_id is not None
+
+
+def stored_date(value: str | dt.date | None) -> dt.date | None:
+    """A date column read past the ORM (as text, for speed): SQLite gives the ISO text,
+    PostgreSQL's driver a date."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value) if value else None
 
 
 def stored_number(text: str) -> str:
@@ -1179,10 +1188,8 @@ class Store:
         days: dict[str, dt.date] = {}  # 50,000 patents share a few thousand dates
 
         def day(text: str | dt.date | None) -> dt.date | None:
-            if isinstance(text, dt.date):  # PostgreSQL's driver hands dates over as dates
-                return text
-            if not text:
-                return None
+            if not isinstance(text, str) or not text:
+                return stored_date(text)
             found = days.get(text)
             if found is None:
                 found = days[text] = dt.date.fromisoformat(text)
@@ -1335,7 +1342,6 @@ def _merge_patents_in_bulk(
     """Patents matched by normalised number: new ones inserted, changed ones updated (an
     unchanged record is left alone, its `updated_at` too), patentee lists replaced where they
     differ. A number given twice: the later record wins, as with one write after another."""
-    import datetime as dt
 
     from sqlalchemy import String, insert, type_coerce, update
 
@@ -1358,7 +1364,7 @@ def _merge_patents_in_bulk(
     for row in session.execute(query):
         values = dict(zip(columns, row[1:], strict=True))
         for c in date_columns:
-            values[c] = dt.date.fromisoformat(values[c]) if values[c] else None
+            values[c] = stored_date(values[c])
         values["pledged"] = bool(values["pledged"])
         stored[values["number"]] = (row[0], values)
     stored_names: dict[int, list[str]] = {}

@@ -56,6 +56,7 @@ def screenings(store: Store, ids: Iterable[int] | None = None) -> dict[int, Scre
     from sqlalchemy import String, type_coerce
 
     from app.models.inventory import split_intentions
+    from app.models.store import stored_date
 
     # Columns, not ORM objects: the window and the tables read 10,000 of them.
     query = select(
@@ -72,15 +73,8 @@ def screenings(store: Store, ids: Iterable[int] | None = None) -> dict[int, Scre
             out[row[0]] = ScreeningFields(
                 split_intentions(row[1]), row[2], row[3], row[4], row[5], row[6], row[7],
                 row[8], row[9], bool(row[10]), bool(row[11]), row[12],
-                _date(row[13]), row[14])
+                stored_date(row[13]), row[14])
     return out
-
-
-def _date(value: str | dt.date | None) -> dt.date | None:
-    """A date read as text past the ORM: SQLite gives text, PostgreSQL's driver a date."""
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value) if value else None
 
 
 def inventory_rows(store: Store) -> list[InventoryRow]:
