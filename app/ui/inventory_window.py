@@ -65,6 +65,7 @@ from app.models.inventory import (
 from app.models.inventory_tables import KIND_LABELS_ZH
 from app.ui import i18n, interaction
 from app.ui.register_model import fold
+from app.ui.screen_fit import fit_to_screen
 from app.usecases import inventory as usecase
 
 if TYPE_CHECKING:
@@ -460,7 +461,7 @@ class InventoryWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._fill_values()
         self._update_status()
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
     # Filtering and status
     def _filter(self) -> None:

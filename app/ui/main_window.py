@@ -23,6 +23,7 @@ from app import __app_name__, __app_name_zh__, __version__
 from app.ui import i18n, interaction
 from app.ui.i18n import EN, ZH
 from app.ui.register_model import Column, PatentFilterProxy, PatentTableModel
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         prefs = self.preferences
         geometry = prefs.state("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 700)
+            fit_to_screen(self, 1100, 700)
         state = prefs.state("main_window/state")
         if state is not None:
             self.restoreState(state)

@@ -45,6 +45,7 @@ from app.submit.smtp import DEFAULT_TIMEOUT, SendReport
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
 from app.ui.operations import Operation, failure_text, run_operation
+from app.ui.screen_fit import fit_to_screen
 from app.usecases.submission import send_mails
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class OutboxWindow(QDialog):
         self._close_when_done = False
         self.setObjectName("outbox")
         self.setWindowTitle(self.tr("Outbox"))
-        self.resize(1180, 640)
+        fit_to_screen(self, 1180, 640)
 
         self.account_combo = QComboBox()
         self.account_combo.setObjectName("account")
