@@ -121,7 +121,7 @@ def test_a_book_is_out_of_date_once_its_records_change(store: Store, tmp_path: P
     add_book(store, tmp_path)
     data = book_data(store, PERIOD)
     assert data is not None
-    written = write_book_files(store, data, tmp_path / "book", book_files("pdf"))
+    written = write_book_files(store, data, tmp_path / "book", book_files("pdf", period_end=PERIOD))
     assert written.recorded and not written.findings
     henan = target(store, "henan")
     [book] = [r for r in package_documents(store, henan) if r.kind == "summary_book"]
