@@ -529,9 +529,14 @@ class InventoryWindow(QMainWindow):
 
     def write_tables(self, folder: str | None = None) -> list[Path]:
         if folder is None:
-            folder = interaction.choose_folder(self, self.tr("Folder for the Anhui tables"))
+            from app.ui.settings import Preferences
+
+            preferences = Preferences()  # the picker starts where the last tables went
+            folder = interaction.choose_folder(self, self.tr("Folder for the Anhui tables"),
+                                               preferences.last_folder("inventory"))
             if not folder:
                 return []
+            preferences.set_last_folder("inventory", folder)
         result = usecase.render_inventory(self.store, Path(folder), today=self.today)
         if result.failures:
             interaction.inform(self, self.tr("Anhui tables"), "\n".join(
