@@ -1821,76 +1821,81 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/import_wizard.py" line="683"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="685"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="765"/>
+        <location filename="../app/ui/import_wizard.py" line="767"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="787"/>
+        <location filename="../app/ui/import_wizard.py" line="789"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="802"/>
+        <location filename="../app/ui/import_wizard.py" line="804"/>
         <source>Select a row to read its messages in full.</source>
         <translation>选中一行可查看完整的提示信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="811"/>
+        <location filename="../app/ui/import_wizard.py" line="813"/>
         <source>In the register: %1</source>
         <translation>登记册中：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="816"/>
+        <location filename="../app/ui/import_wizard.py" line="818"/>
         <source>Row %1: no problems.</source>
         <translation>第 %1 行：没有问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="832"/>
+        <location filename="../app/ui/import_wizard.py" line="834"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="842"/>
+        <location filename="../app/ui/import_wizard.py" line="844"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="849"/>
+        <location filename="../app/ui/import_wizard.py" line="851"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="851"/>
+        <location filename="../app/ui/import_wizard.py" line="853"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="852"/>
+        <location filename="../app/ui/import_wizard.py" line="854"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="856"/>
+        <location filename="../app/ui/import_wizard.py" line="858"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="862"/>
+        <location filename="../app/ui/import_wizard.py" line="864"/>
         <source>Screening columns written for %1 patent(s).</source>
         <translation>已写入 %1 件专利的盘点信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="865"/>
+        <location filename="../app/ui/import_wizard.py" line="867"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="872"/>
+        <location filename="../app/ui/import_wizard.py" line="874"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>

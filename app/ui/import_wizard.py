@@ -679,7 +679,9 @@ class ImportWizard(QDialog):
                 combo.addItem(self.tr("(not imported)"), None)
                 for index in range(width):
                     text = headers[index] if index < len(headers) else ""
-                    caption = f"{_column_letter(index)}: {text}" if text else \
+                    # "A：专利号" in Chinese, with the full-width colon (issue 17 §9).
+                    caption = self.tr("%1: %2").replace("%1", _column_letter(index)).replace(
+                        "%2", text) if text else \
                         self.tr("%1 (no heading)").replace("%1", _column_letter(index))
                     combo.addItem(caption.replace("\n", " "), index)
                 chosen = columns.get(name)
