@@ -3714,57 +3714,62 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/outbox_window.py" line="248"/>
+        <source>, %1 not queued</source>
+        <translation>，%1 封未加入发件箱</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="250"/>
         <source>, %1 of unknown fate</source>
         <translation>，%1 封结果未知</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="294"/>
+        <location filename="../app/ui/outbox_window.py" line="295"/>
         <source>There is nothing to send.</source>
         <translation>没有需要发送的邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="298"/>
+        <location filename="../app/ui/outbox_window.py" line="299"/>
         <source>Add a mail account first (Accounts…).</source>
         <translation>请先添加邮箱账户（邮箱账户…）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="309"/>
+        <location filename="../app/ui/outbox_window.py" line="310"/>
         <source>Send again?</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="326"/>
+        <location filename="../app/ui/outbox_window.py" line="327"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="340"/>
-        <location filename="../app/ui/outbox_window.py" line="408"/>
+        <location filename="../app/ui/outbox_window.py" line="341"/>
+        <location filename="../app/ui/outbox_window.py" line="409"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="353"/>
+        <location filename="../app/ui/outbox_window.py" line="354"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="356"/>
+        <location filename="../app/ui/outbox_window.py" line="357"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="373"/>
+        <location filename="../app/ui/outbox_window.py" line="374"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="409"/>
+        <location filename="../app/ui/outbox_window.py" line="410"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="410"/>
+        <location filename="../app/ui/outbox_window.py" line="411"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>

@@ -475,3 +475,26 @@ def send_mails(
                          cancelled=cancelled, **options)
     report.findings[:0] = queued
     return report
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    """The outbox's mails by the state each row shows, so the counter and the rows agree: a
+    mail not yet queued (no sending account chosen) is not counted as waiting (issue 17 §9)."""
+
+    not_queued: int
+    waiting: int
+    failed: int
+    sent: int
+    uncertain: int  # interrupted mid-send: fate unknown
+
+
+def outbox_counts(mails: Sequence[Any]) -> OutboxCounts:
+    from app.models.submission import OutboxState
+
+    def count(state: OutboxState) -> int:
+        return sum(1 for m in mails if m.state == state)
+
+    return OutboxCounts(count(OutboxState.DRAFT), count(OutboxState.QUEUED),
+                        count(OutboxState.FAILED), count(OutboxState.SENT),
+                        count(OutboxState.SENDING))
