@@ -689,7 +689,8 @@ def _write_book(ctx: Context, what: list[str], county: str | None = None) -> int
     store = ctx.store()
     data = _book_data(ctx, store)
     out = Path(ctx.args.out)
-    files = [file for part in what for file in book_files(part)]
+    files = [file for part in what
+             for file in book_files(part, period_end=data.period.end_month, county=county or "")]
     result = write_book_files(store, data, out, files, county=county)
     if result.unwritable:  # the folder or a file cannot be written: not the data
         failure = next(f for f in result.findings if f.code in {"pdf.write_failed",

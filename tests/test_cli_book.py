@@ -209,10 +209,11 @@ def test_summary_book_writes_the_pdf_and_the_tables_and_records_the_pdf(
     code, out, _ = run(capsys, "--db", str(register), "render", "summary-book",
                        "--period", PERIOD, "--out", str(out_dir))
     assert code == 0, out
-    assert sorted(p.name for p in out_dir.iterdir()) == ["总结书.pdf", "统计表和达成项目清单.xlsx"]
-    text = pdf_text(out_dir / "总结书.pdf")
+    assert sorted(p.name for p in out_dir.iterdir()) == [
+        f"总结书_{PERIOD}.pdf", f"统计表和达成项目清单_{PERIOD}.xlsx"]
+    text = pdf_text(out_dir / f"总结书_{PERIOD}.pdf")
     assert "某某科技有限公司" in text and "草稿" not in text
-    sheets = openpyxl.load_workbook(out_dir / "统计表和达成项目清单.xlsx").sheetnames
+    sheets = openpyxl.load_workbook(out_dir / f"统计表和达成项目清单_{PERIOD}.xlsx").sheetnames
     assert sheets == ["三 统计表", "四 达成项目清单"]
     assert recorded_kinds(register) == ["summary_book"]
 
@@ -227,7 +228,7 @@ def test_summary_book_with_errors_is_a_draft_not_recorded_and_exits_1(
     assert code == 1
     assert any(line.startswith(f"{PERIOD}\t") and "序号 1 的许可" in line
                for line in out.splitlines())
-    assert "草稿" in out and "草稿" in pdf_text(out_dir / "总结书.pdf")
+    assert "草稿" in out and "草稿" in pdf_text(out_dir / f"总结书_{PERIOD}.pdf")
     assert recorded_kinds(register) == []
 
 
@@ -239,16 +240,17 @@ def test_deals_with_a_county_write_the_xinyang_tables_too(
     code, out, _ = run(capsys, "--db", str(register), "render", "deals", "--period", PERIOD,
                        "--out", str(out_dir))
     assert code == 0, out
-    assert [p.name for p in out_dir.iterdir()] == ["统计表和达成项目清单.xlsx"]
+    assert [p.name for p in out_dir.iterdir()] == [f"统计表和达成项目清单_{PERIOD}.xlsx"]
     assert recorded_kinds(register) == []
 
     code, out, _ = run(capsys, "--db", str(register), "--lang", "en", "render", "deals",
                        "--period", PERIOD, "--county", "浉河区", "--out", str(out_dir))
     assert code == 0, out
     assert sorted(p.name for p in out_dir.iterdir()) == [
-        "专利开放许可试点情况统计表.xlsx", "专利开放许可试点达成项目清单.xlsx",
-        "统计表和达成项目清单.xlsx"]
-    statistics = openpyxl.load_workbook(out_dir / "专利开放许可试点情况统计表.xlsx")
+        f"浉河区_专利开放许可试点情况统计表_{PERIOD}.xlsx",
+        f"浉河区_专利开放许可试点达成项目清单_{PERIOD}.xlsx", f"统计表和达成项目清单_{PERIOD}.xlsx"]
+    statistics = openpyxl.load_workbook(
+        out_dir / f"浉河区_专利开放许可试点情况统计表_{PERIOD}.xlsx")
     assert statistics.sheetnames == ["附件1 统计表"]
     texts = [str(c.value) for row in statistics.active.iter_rows(max_row=3) for c in row]
     assert any("浉河区" in t for t in texts)

@@ -4,152 +4,152 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="62"/>
+        <location filename="../app/ui/accounts_dialog.py" line="63"/>
         <source>Mail accounts</source>
         <translation>邮箱账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="74"/>
+        <location filename="../app/ui/accounts_dialog.py" line="75"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="77"/>
+        <location filename="../app/ui/accounts_dialog.py" line="78"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="81"/>
+        <location filename="../app/ui/accounts_dialog.py" line="82"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="92"/>
+        <location filename="../app/ui/accounts_dialog.py" line="93"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="102"/>
+        <location filename="../app/ui/accounts_dialog.py" line="103"/>
         <source>SSL (usually port 465)</source>
         <translation>SSL（通常为 465 端口）</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="103"/>
+        <location filename="../app/ui/accounts_dialog.py" line="104"/>
         <source>STARTTLS (usually port 587)</source>
         <translation>STARTTLS（通常为 587 端口）</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="105"/>
+        <location filename="../app/ui/accounts_dialog.py" line="106"/>
         <source>None (this computer only)</source>
         <translation>不加密（仅限本机）</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="113"/>
+        <location filename="../app/ui/accounts_dialog.py" line="114"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="114"/>
+        <location filename="../app/ui/accounts_dialog.py" line="115"/>
         <source>Outgoing server</source>
         <translation>发件服务器</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="115"/>
+        <location filename="../app/ui/accounts_dialog.py" line="116"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="116"/>
+        <location filename="../app/ui/accounts_dialog.py" line="117"/>
         <source>Security</source>
         <translation>加密方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="119"/>
+        <location filename="../app/ui/accounts_dialog.py" line="120"/>
         <source>Login and sender</source>
         <translation>登录与发件人</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="121"/>
+        <location filename="../app/ui/accounts_dialog.py" line="122"/>
         <source>usually the full mail address</source>
         <translation>通常为完整的邮箱地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="132"/>
+        <location filename="../app/ui/accounts_dialog.py" line="133"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="133"/>
+        <location filename="../app/ui/accounts_dialog.py" line="134"/>
         <source>Sender name</source>
         <translation>发件人名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="134"/>
+        <location filename="../app/ui/accounts_dialog.py" line="135"/>
         <source>Sender address</source>
         <translation>发件人地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="142"/>
+        <location filename="../app/ui/accounts_dialog.py" line="143"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="147"/>
+        <location filename="../app/ui/accounts_dialog.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="151"/>
+        <location filename="../app/ui/accounts_dialog.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="245"/>
+        <location filename="../app/ui/accounts_dialog.py" line="246"/>
         <source>Asked for at each send</source>
         <translation>每次发送时询问</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="253"/>
+        <location filename="../app/ui/accounts_dialog.py" line="254"/>
         <source>Stored (not shown)</source>
         <translation>已保存（不显示）</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="255"/>
+        <location filename="../app/ui/accounts_dialog.py" line="256"/>
         <source>An authorisation code is stored in the system password store. Type a new one only to replace it.</source>
         <translation>授权码已保存在系统密码库中。只有需要更换时才输入新的授权码。</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="258"/>
+        <location filename="../app/ui/accounts_dialog.py" line="259"/>
         <source>Not stored yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="260"/>
+        <location filename="../app/ui/accounts_dialog.py" line="261"/>
         <source>Type the authorisation code to keep it in the system password store, or leave it empty to be asked at the first send.</source>
         <translation>输入授权码可保存到系统密码库；留空则在首次发送时询问。</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="319"/>
+        <location filename="../app/ui/accounts_dialog.py" line="320"/>
         <source>Saved; correct the marked fields before sending.</source>
         <translation>已保存；发送前请改正标出的栏目。</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="321"/>
+        <location filename="../app/ui/accounts_dialog.py" line="322"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="330"/>
+        <location filename="../app/ui/accounts_dialog.py" line="331"/>
         <source>Delete account</source>
         <translation>删除账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="331"/>
+        <location filename="../app/ui/accounts_dialog.py" line="332"/>
         <source>Delete the mail account %1?</source>
         <translation>要删除邮箱账户 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/accounts_dialog.py" line="332"/>
+        <location filename="../app/ui/accounts_dialog.py" line="333"/>
         <source>Its stored authorisation code is removed too. Mails already sent keep their record.</source>
         <translation>其保存的授权码也会一并删除。已发送的邮件记录保留。</translation>
     </message>
@@ -165,203 +165,203 @@
 <context>
     <name>BatchWindow</name>
     <message>
-        <location filename="../app/ui/batch_window.py" line="84"/>
+        <location filename="../app/ui/batch_window.py" line="85"/>
         <source>Writing 汇总表.pdf and 汇总表.xlsx…</source>
         <translation>正在写入 汇总表.pdf 和 汇总表.xlsx……</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="103"/>
+        <location filename="../app/ui/batch_window.py" line="104"/>
         <source>Batches and summary lists</source>
         <translation>批次与汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="113"/>
+        <location filename="../app/ui/batch_window.py" line="114"/>
         <source>Write summary list…</source>
         <translation>生成汇总表…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="115"/>
+        <location filename="../app/ui/batch_window.py" line="116"/>
         <source>Write 汇总表.xlsx and 汇总表.pdf into a folder.</source>
         <translation>将 汇总表.xlsx 和 汇总表.pdf 写入一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="117"/>
+        <location filename="../app/ui/batch_window.py" line="118"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="133"/>
+        <location filename="../app/ui/batch_window.py" line="134"/>
         <source>Batches</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="140"/>
+        <location filename="../app/ui/batch_window.py" line="141"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="143"/>
+        <location filename="../app/ui/batch_window.py" line="144"/>
         <source>A new batch; the information sheets selected on the right go into it.</source>
         <translation>新建批次；右侧选中的信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="145"/>
+        <location filename="../app/ui/batch_window.py" line="146"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="148"/>
+        <location filename="../app/ui/batch_window.py" line="149"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="164"/>
+        <location filename="../app/ui/batch_window.py" line="165"/>
         <source>No batch yet. Select the finalised information sheets below, then press New… to put them in a batch.</source>
         <translation>还没有批次。请在下方选中已定稿的信息表，再点“新建…”将其放入一个批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="185"/>
+        <location filename="../app/ui/batch_window.py" line="186"/>
         <source>Information sheets</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="189"/>
+        <location filename="../app/ui/batch_window.py" line="190"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="199"/>
+        <location filename="../app/ui/batch_window.py" line="200"/>
         <source>Greyed: not finalised yet (the tooltip says why); it cannot join a batch.</source>
         <translation>灰色：尚未定稿（鼠标悬停可查看原因），不能加入批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="208"/>
+        <location filename="../app/ui/batch_window.py" line="209"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="211"/>
+        <location filename="../app/ui/batch_window.py" line="212"/>
         <source>← Remove</source>
         <translation>← 移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="219"/>
+        <location filename="../app/ui/batch_window.py" line="220"/>
         <source>In this batch (in 序号 order)</source>
         <translation>本批次（按序号排列）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="228"/>
+        <location filename="../app/ui/batch_window.py" line="229"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="231"/>
+        <location filename="../app/ui/batch_window.py" line="232"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="254"/>
+        <location filename="../app/ui/batch_window.py" line="255"/>
         <source>The summary list as it will be printed</source>
         <translation>汇总表打印预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="287"/>
+        <location filename="../app/ui/batch_window.py" line="288"/>
         <source>No problems: every sheet of the batch is on the list with all its columns filled in.</source>
         <translation>没有问题：本批次每份信息表都已列入汇总表，各栏均已填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="315"/>
+        <location filename="../app/ui/batch_window.py" line="316"/>
         <source>%1 (%2 sheets)</source>
         <translation>%1（%2 份信息表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="451"/>
+        <location filename="../app/ui/batch_window.py" line="452"/>
         <source>Name of the new batch (e.g. 2026 年第一批):</source>
         <translation>新批次名称（如 2026 年第一批）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="453"/>
+        <location filename="../app/ui/batch_window.py" line="454"/>
         <source>The %1 selected information sheet(s) go into it.</source>
         <translation>选中的 %1 份信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="455"/>
+        <location filename="../app/ui/batch_window.py" line="456"/>
         <source>New batch</source>
         <translation>新建批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="468"/>
+        <location filename="../app/ui/batch_window.py" line="469"/>
         <source>Rename batch</source>
         <translation>重命名批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="468"/>
+        <location filename="../app/ui/batch_window.py" line="469"/>
         <source>New name of the batch:</source>
         <translation>批次的新名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="479"/>
+        <location filename="../app/ui/batch_window.py" line="480"/>
         <source>Delete batch</source>
         <translation>删除批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="480"/>
+        <location filename="../app/ui/batch_window.py" line="481"/>
         <source>Delete the batch “%1”?</source>
         <translation>要删除批次“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="481"/>
+        <location filename="../app/ui/batch_window.py" line="482"/>
         <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
         <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="514"/>
+        <location filename="../app/ui/batch_window.py" line="515"/>
         <source>… and %1 more (hover here for all).</source>
         <translation>……另有 %1 项（鼠标悬停可查看全部）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="554"/>
+        <location filename="../app/ui/batch_window.py" line="555"/>
         <source>Write summary list</source>
         <translation>生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="555"/>
+        <location filename="../app/ui/batch_window.py" line="556"/>
         <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
         <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="563"/>
+        <location filename="../app/ui/batch_window.py" line="564"/>
         <source>Folder for the summary list</source>
         <translation>汇总表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="575"/>
+        <location filename="../app/ui/batch_window.py" line="576"/>
         <source>Writing the summary list</source>
         <translation>正在生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="584"/>
-        <location filename="../app/ui/batch_window.py" line="595"/>
+        <location filename="../app/ui/batch_window.py" line="585"/>
+        <location filename="../app/ui/batch_window.py" line="596"/>
         <source>Summary list not written</source>
         <translation>汇总表未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="585"/>
+        <location filename="../app/ui/batch_window.py" line="586"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="587"/>
+        <location filename="../app/ui/batch_window.py" line="588"/>
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="590"/>
+        <location filename="../app/ui/batch_window.py" line="591"/>
         <source>Open the folder %1?</source>
         <translation>要打开文件夹 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="591"/>
+        <location filename="../app/ui/batch_window.py" line="592"/>
         <source>Summary list written</source>
         <translation>汇总表已生成</translation>
     </message>
@@ -369,112 +369,112 @@
 <context>
     <name>BulkOffersDialog</name>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="66"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="67"/>
         <source>Create information sheets</source>
         <translation>批量创建信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="72"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="73"/>
         <source>Information sheets will be created for %1 patent(s) with the defaults below; adjust each one afterwards.</source>
         <translation>将按以下默认内容为 %1 件专利创建信息表，之后可逐件修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="79"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="80"/>
         <source>%1 selected patent(s) already have one and are left as they are.</source>
         <translation>所选专利中有 %1 件已有信息表，保持不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="88"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="89"/>
         <source>③ and ④</source>
         <translation>③和④</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="91"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="92"/>
         <source>Not exploited by the patentee and not licensed to others (choose each sheet&apos;s own answer otherwise)</source>
         <translation>未自行实施专利技术，也未许可他人实施专利（情况不同的，请在各信息表中分别选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="98"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="99"/>
         <source>⑤ Licence expiry date</source>
         <translation>⑤许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="100"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="101"/>
         <source>Each patent&apos;s own expiry</source>
         <translation>各专利自身的届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="104"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="105"/>
         <source>Years from today:</source>
         <translation>自今日起年数：</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="112"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="113"/>
         <source>(never past the patent&apos;s expiry)</source>
         <translation>（不超过专利届满日）</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="118"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="119"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="124"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="125"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="128"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="130"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="129"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="130"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="130"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="131"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="137"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="138"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="145"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="146"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="149"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="150"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="150"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="151"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="151"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="152"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/bulk_offers_dialog.py" line="162"/>
+        <location filename="../app/ui/bulk_offers_dialog.py" line="163"/>
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -490,181 +490,181 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="141"/>
+        <location filename="../app/ui/contract_editor.py" line="142"/>
         <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
         <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="169"/>
+        <location filename="../app/ui/contract_editor.py" line="170"/>
         <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
         <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="184"/>
+        <location filename="../app/ui/contract_editor.py" line="185"/>
         <source>第六条 to 第十三条</source>
         <translation>第六条至第十三条</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="218"/>
+        <location filename="../app/ui/contract_editor.py" line="219"/>
         <source>e.g. 武汉仲裁委员会</source>
         <translation>例如：武汉仲裁委员会</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="226"/>
+        <location filename="../app/ui/contract_editor.py" line="227"/>
         <source>(blank)</source>
         <translation>（留空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="231"/>
+        <location filename="../app/ui/contract_editor.py" line="232"/>
         <source>Signing date (签字盖章日期)</source>
         <translation>签字盖章日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="248"/>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
         <source>Write PDF and Word…</source>
         <translation>生成 PDF 和 Word…</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="251"/>
-        <location filename="../app/ui/contract_editor.py" line="640"/>
-        <location filename="../app/ui/contract_editor.py" line="646"/>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
+        <location filename="../app/ui/contract_editor.py" line="641"/>
+        <location filename="../app/ui/contract_editor.py" line="647"/>
         <source>Create the deal</source>
         <translation>登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="252"/>
+        <location filename="../app/ui/contract_editor.py" line="253"/>
         <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
         <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="254"/>
-        <location filename="../app/ui/contract_editor.py" line="578"/>
-        <location filename="../app/ui/contract_editor.py" line="584"/>
+        <location filename="../app/ui/contract_editor.py" line="255"/>
+        <location filename="../app/ui/contract_editor.py" line="579"/>
+        <location filename="../app/ui/contract_editor.py" line="585"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="255"/>
+        <location filename="../app/ui/contract_editor.py" line="256"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="277"/>
+        <location filename="../app/ui/contract_editor.py" line="278"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="280"/>
+        <location filename="../app/ui/contract_editor.py" line="281"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="295"/>
+        <location filename="../app/ui/contract_editor.py" line="296"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="298"/>
+        <location filename="../app/ui/contract_editor.py" line="299"/>
         <source>Record on the patent</source>
         <translation>登记到专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="309"/>
+        <location filename="../app/ui/contract_editor.py" line="310"/>
         <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
         <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="318"/>
+        <location filename="../app/ui/contract_editor.py" line="319"/>
         <source>一致 — the fee declared on the information sheet</source>
         <translation>一致——即信息表中声明的使用费标准</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="320"/>
+        <location filename="../app/ui/contract_editor.py" line="321"/>
         <source>协商修改 — a negotiated fee, stated below</source>
         <translation>协商修改——在下方写明协商后的使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="524"/>
+        <location filename="../app/ui/contract_editor.py" line="525"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="537"/>
+        <location filename="../app/ui/contract_editor.py" line="538"/>
         <source>(no fee declared on the information sheets of these patents, or they differ)</source>
         <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="552"/>
+        <location filename="../app/ui/contract_editor.py" line="553"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="555"/>
+        <location filename="../app/ui/contract_editor.py" line="556"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="557"/>
+        <location filename="../app/ui/contract_editor.py" line="558"/>
         <source>No errors: the contract is ready to print.</source>
         <translation>没有错误：合同可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="572"/>
+        <location filename="../app/ui/contract_editor.py" line="573"/>
         <source>Licence contract</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="573"/>
+        <location filename="../app/ui/contract_editor.py" line="574"/>
         <source>Licence contract %1</source>
         <translation>专利开放许可合同 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="579"/>
+        <location filename="../app/ui/contract_editor.py" line="580"/>
         <source>The signing date is not a date and will be saved empty. Save anyway?</source>
         <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="610"/>
+        <location filename="../app/ui/contract_editor.py" line="611"/>
         <source>Folder for the contract</source>
         <translation>合同保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="622"/>
+        <location filename="../app/ui/contract_editor.py" line="623"/>
         <source>Could not write the contract</source>
         <translation>无法生成合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="625"/>
+        <location filename="../app/ui/contract_editor.py" line="626"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <location filename="../app/ui/contract_editor.py" line="629"/>
         <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
         <translation>合同仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="629"/>
+        <location filename="../app/ui/contract_editor.py" line="630"/>
         <source>Contract written</source>
         <translation>合同已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="647"/>
+        <location filename="../app/ui/contract_editor.py" line="648"/>
         <source>Recorded as deal %1 in the deal register.</source>
         <translation>已登记为达成许可第 %1 项。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="655"/>
+        <location filename="../app/ui/contract_editor.py" line="656"/>
         <source>This contract has changes that are not saved. Save them?</source>
         <translation>此合同有未保存的修改。要保存吗？</translation>
     </message>
@@ -672,57 +672,57 @@
 <context>
     <name>ContractsWindow</name>
     <message>
-        <location filename="../app/ui/other_forms.py" line="80"/>
+        <location filename="../app/ui/other_forms.py" line="81"/>
         <source>Licence contracts</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="85"/>
+        <location filename="../app/ui/other_forms.py" line="86"/>
         <source>New contract…</source>
         <translation>新建合同…</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="87"/>
+        <location filename="../app/ui/other_forms.py" line="88"/>
         <source>For the patents selected in the register</source>
         <translation>为登记册中选中的专利新建</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="89"/>
+        <location filename="../app/ui/other_forms.py" line="90"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="92"/>
+        <location filename="../app/ui/other_forms.py" line="93"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="95"/>
+        <location filename="../app/ui/other_forms.py" line="96"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="103"/>
+        <location filename="../app/ui/other_forms.py" line="104"/>
         <source>Each contract is printed as PDF and as a Word file (.docx) to negotiate; a signed one records its deal.</source>
         <translation>每份合同生成 PDF 和可编辑的 Word 文件（.docx）供协商；签订后可登记达成许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="119"/>
+        <location filename="../app/ui/other_forms.py" line="120"/>
         <source>%1 error(s)</source>
         <translation>%1 个错误</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="121"/>
+        <location filename="../app/ui/other_forms.py" line="122"/>
         <source>deal recorded</source>
         <translation>已登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="146"/>
+        <location filename="../app/ui/other_forms.py" line="147"/>
         <source>Delete contract</source>
         <translation>删除合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="147"/>
+        <location filename="../app/ui/other_forms.py" line="148"/>
         <source>Delete this contract? Its deal, if recorded, stays.</source>
         <translation>删除此合同吗？已登记的达成许可将保留。</translation>
     </message>
@@ -760,356 +760,356 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="262"/>
+        <location filename="../app/ui/deal_editor.py" line="263"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="265"/>
+        <location filename="../app/ui/deal_editor.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="268"/>
+        <location filename="../app/ui/deal_editor.py" line="269"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="273"/>
+        <location filename="../app/ui/deal_editor.py" line="274"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="290"/>
+        <location filename="../app/ui/deal_editor.py" line="291"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="296"/>
+        <location filename="../app/ui/deal_editor.py" line="297"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="332"/>
+        <location filename="../app/ui/deal_editor.py" line="333"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="335"/>
+        <location filename="../app/ui/deal_editor.py" line="336"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="338"/>
+        <location filename="../app/ui/deal_editor.py" line="339"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="341"/>
+        <location filename="../app/ui/deal_editor.py" line="342"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="353"/>
+        <location filename="../app/ui/deal_editor.py" line="354"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="370"/>
+        <location filename="../app/ui/deal_editor.py" line="371"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="373"/>
+        <location filename="../app/ui/deal_editor.py" line="374"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="379"/>
+        <location filename="../app/ui/deal_editor.py" line="380"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="383"/>
+        <location filename="../app/ui/deal_editor.py" line="384"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="384"/>
+        <location filename="../app/ui/deal_editor.py" line="385"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="388"/>
+        <location filename="../app/ui/deal_editor.py" line="389"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="390"/>
+        <location filename="../app/ui/deal_editor.py" line="391"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="391"/>
+        <location filename="../app/ui/deal_editor.py" line="392"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="393"/>
+        <location filename="../app/ui/deal_editor.py" line="394"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="397"/>
+        <location filename="../app/ui/deal_editor.py" line="398"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="405"/>
+        <location filename="../app/ui/deal_editor.py" line="406"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="408"/>
+        <location filename="../app/ui/deal_editor.py" line="409"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="409"/>
+        <location filename="../app/ui/deal_editor.py" line="410"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="418"/>
+        <location filename="../app/ui/deal_editor.py" line="419"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="422"/>
+        <location filename="../app/ui/deal_editor.py" line="423"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="442"/>
-        <location filename="../app/ui/deal_editor.py" line="576"/>
+        <location filename="../app/ui/deal_editor.py" line="443"/>
+        <location filename="../app/ui/deal_editor.py" line="577"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="443"/>
+        <location filename="../app/ui/deal_editor.py" line="444"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="444"/>
+        <location filename="../app/ui/deal_editor.py" line="445"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="445"/>
+        <location filename="../app/ui/deal_editor.py" line="446"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="569"/>
+        <location filename="../app/ui/deal_editor.py" line="570"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="462"/>
+        <location filename="../app/ui/deal_editor.py" line="463"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="412"/>
+        <location filename="../app/ui/deal_editor.py" line="413"/>
         <source>What the licensee has paid so far, in yuan</source>
         <translation>被许可人至今已支付的金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="413"/>
+        <location filename="../app/ui/deal_editor.py" line="414"/>
         <source>Amount received (到款额, yuan)</source>
         <translation>到款额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="470"/>
+        <location filename="../app/ui/deal_editor.py" line="471"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="472"/>
+        <location filename="../app/ui/deal_editor.py" line="473"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="476"/>
+        <location filename="../app/ui/deal_editor.py" line="477"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="481"/>
+        <location filename="../app/ui/deal_editor.py" line="482"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="487"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="486"/>
-        <location filename="../app/ui/deal_editor.py" line="516"/>
+        <location filename="../app/ui/deal_editor.py" line="487"/>
+        <location filename="../app/ui/deal_editor.py" line="517"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="487"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="486"/>
+        <location filename="../app/ui/deal_editor.py" line="487"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="506"/>
+        <location filename="../app/ui/deal_editor.py" line="507"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="509"/>
+        <location filename="../app/ui/deal_editor.py" line="510"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="512"/>
+        <location filename="../app/ui/deal_editor.py" line="513"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="525"/>
+        <location filename="../app/ui/deal_editor.py" line="526"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="572"/>
+        <location filename="../app/ui/deal_editor.py" line="573"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="573"/>
+        <location filename="../app/ui/deal_editor.py" line="574"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="590"/>
+        <location filename="../app/ui/deal_editor.py" line="591"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="759"/>
+        <location filename="../app/ui/deal_editor.py" line="760"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="787"/>
+        <location filename="../app/ui/deal_editor.py" line="788"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="796"/>
+        <location filename="../app/ui/deal_editor.py" line="797"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="799"/>
+        <location filename="../app/ui/deal_editor.py" line="800"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="801"/>
+        <location filename="../app/ui/deal_editor.py" line="802"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="811"/>
+        <location filename="../app/ui/deal_editor.py" line="812"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="872"/>
+        <location filename="../app/ui/deal_editor.py" line="873"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="892"/>
-        <location filename="../app/ui/deal_editor.py" line="901"/>
+        <location filename="../app/ui/deal_editor.py" line="893"/>
+        <location filename="../app/ui/deal_editor.py" line="902"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="902"/>
+        <location filename="../app/ui/deal_editor.py" line="903"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="910"/>
+        <location filename="../app/ui/deal_editor.py" line="911"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="911"/>
+        <location filename="../app/ui/deal_editor.py" line="912"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="912"/>
+        <location filename="../app/ui/deal_editor.py" line="913"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="931"/>
+        <location filename="../app/ui/deal_editor.py" line="932"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="933"/>
+        <location filename="../app/ui/deal_editor.py" line="934"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="942"/>
-        <location filename="../app/ui/deal_editor.py" line="949"/>
+        <location filename="../app/ui/deal_editor.py" line="943"/>
+        <location filename="../app/ui/deal_editor.py" line="950"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="943"/>
+        <location filename="../app/ui/deal_editor.py" line="944"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="969"/>
+        <location filename="../app/ui/deal_editor.py" line="970"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="977"/>
+        <location filename="../app/ui/deal_editor.py" line="978"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1033"/>
+        <location filename="../app/ui/deal_editor.py" line="1034"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1034"/>
+        <location filename="../app/ui/deal_editor.py" line="1035"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1038"/>
+        <location filename="../app/ui/deal_editor.py" line="1039"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1117,57 +1117,57 @@ The log file is %1</source>
 <context>
     <name>DealTableModel</name>
     <message>
-        <location filename="../app/ui/deals_window.py" line="150"/>
+        <location filename="../app/ui/deals_window.py" line="151"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="151"/>
+        <location filename="../app/ui/deals_window.py" line="152"/>
         <source>Licensors (patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="152"/>
+        <location filename="../app/ui/deals_window.py" line="153"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="153"/>
+        <location filename="../app/ui/deals_window.py" line="154"/>
         <source>Patent numbers</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="154"/>
+        <location filename="../app/ui/deals_window.py" line="155"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="155"/>
+        <location filename="../app/ui/deals_window.py" line="156"/>
         <source>Payment</source>
         <translation>支付方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="156"/>
+        <location filename="../app/ui/deals_window.py" line="157"/>
         <source>Amount (万元)</source>
         <translation>金额（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="157"/>
+        <location filename="../app/ui/deals_window.py" line="158"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="158"/>
+        <location filename="../app/ui/deals_window.py" line="159"/>
         <source>Files</source>
         <translation>材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="186"/>
+        <location filename="../app/ui/deals_window.py" line="187"/>
         <source>Problems found in the deal</source>
         <translation>许可记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="188"/>
+        <location filename="../app/ui/deals_window.py" line="189"/>
         <source>What the deal list reports, by the notice&apos;s footnote: 0 for free and royalty-only licences, the entry fee only for entry fee + royalty.</source>
         <translation>按通知脚注列入许可清单的数值：免费许可和仅提成许可为 0；入门费加提成只计入门费。</translation>
     </message>
@@ -1175,142 +1175,142 @@ The log file is %1</source>
 <context>
     <name>DealsWindow</name>
     <message>
-        <location filename="../app/ui/deals_window.py" line="332"/>
+        <location filename="../app/ui/deals_window.py" line="333"/>
         <source>Deals — achieved licences</source>
         <translation>达成许可登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="363"/>
+        <location filename="../app/ui/deals_window.py" line="364"/>
         <source>Filter by licensee, licensor, patent or agency</source>
         <translation>按被许可人、许可人、专利或代理机构筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="389"/>
+        <location filename="../app/ui/deals_window.py" line="390"/>
         <source>&amp;Add deal…</source>
         <translation>添加许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="391"/>
+        <location filename="../app/ui/deals_window.py" line="392"/>
         <source>New deal from an &amp;offer…</source>
         <translation>由开放许可声明新建许可(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="393"/>
+        <location filename="../app/ui/deals_window.py" line="394"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="394"/>
+        <location filename="../app/ui/deals_window.py" line="395"/>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="396"/>
+        <location filename="../app/ui/deals_window.py" line="397"/>
         <source>&amp;Renumber by date…</source>
         <translation>按日期重新编号(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="399"/>
+        <location filename="../app/ui/deals_window.py" line="400"/>
         <source>Give the deals 序号 1, 2, 3 … by licence date, and rename their supporting files to match.</source>
         <translation>按许可日期为各项许可重新编排序号 1、2、3……，并相应重命名其证明材料。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="401"/>
+        <location filename="../app/ui/deals_window.py" line="402"/>
         <source>Summary &amp;book…</source>
         <translation>总结书(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="403"/>
+        <location filename="../app/ui/deals_window.py" line="404"/>
         <source>Deals</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="427"/>
+        <location filename="../app/ui/deals_window.py" line="428"/>
         <source>%1 deal(s), %2 with errors · reported fees %3 万元</source>
         <translation>许可 %1 项，有错误 %2 项 · 填报许可使用费 %3 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="495"/>
+        <location filename="../app/ui/deals_window.py" line="496"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="496"/>
+        <location filename="../app/ui/deals_window.py" line="497"/>
         <source>There are no open-licence offers in the register yet.</source>
         <translation>登记册中还没有开放许可声明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="515"/>
+        <location filename="../app/ui/deals_window.py" line="516"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="517"/>
+        <location filename="../app/ui/deals_window.py" line="518"/>
         <source>Delete these %1 deals?</source>
         <translation>要删除这 %1 项许可吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="518"/>
+        <location filename="../app/ui/deals_window.py" line="519"/>
         <source>Delete this deal?</source>
         <translation>要删除这项许可吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="520"/>
+        <location filename="../app/ui/deals_window.py" line="521"/>
         <source>Their supporting files are deleted from the program&apos;s data folder (the originals you added them from are not touched). This cannot be undone.</source>
         <translation>其证明材料将从本软件的数据文件夹中删除（您添加时使用的原文件不受影响）。删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="522"/>
+        <location filename="../app/ui/deals_window.py" line="523"/>
         <source>Delete deals</source>
         <translation>删除许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="526"/>
+        <location filename="../app/ui/deals_window.py" line="527"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="531"/>
+        <location filename="../app/ui/deals_window.py" line="532"/>
         <source>Renumber deals</source>
         <translation>重新编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="532"/>
+        <location filename="../app/ui/deals_window.py" line="533"/>
         <source>Number the deals 1, 2, 3 … by licence date?</source>
         <translation>要按许可日期将各项许可编号为 1、2、3……吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="533"/>
+        <location filename="../app/ui/deals_window.py" line="534"/>
         <source>Their supporting files are renamed to the new numbers. Printed lists and files already sent keep the old numbers.</source>
         <translation>其证明材料将按新编号重命名。已打印的清单和已发送的文件仍为原编号。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="540"/>
+        <location filename="../app/ui/deals_window.py" line="541"/>
         <source>Renumbered: %1</source>
         <translation>已重新编号：%1 项</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="564"/>
+        <location filename="../app/ui/deals_window.py" line="565"/>
         <source>(no licensee)</source>
         <translation>（无被许可人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="566"/>
+        <location filename="../app/ui/deals_window.py" line="567"/>
         <source>New deal: %1</source>
         <translation>新增许可：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="568"/>
+        <location filename="../app/ui/deals_window.py" line="569"/>
         <source>Deal %1: %2</source>
         <translation>许可 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="571"/>
+        <location filename="../app/ui/deals_window.py" line="572"/>
         <source>Unsaved deals</source>
         <translation>未保存的许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="572"/>
+        <location filename="../app/ui/deals_window.py" line="573"/>
         <source>Some deals were being edited and were not saved. Restore them?</source>
         <translation>上次有许可正在编辑但未保存。要恢复吗？</translation>
     </message>
@@ -1442,47 +1442,47 @@ The log file is %1</source>
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="567"/>
+        <location filename="../app/ui/inventory_window.py" line="573"/>
         <source>Enterprise feedback: {number}</source>
         <translation>企业反馈：{number}</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="584"/>
+        <location filename="../app/ui/inventory_window.py" line="590"/>
         <source>Enterprise:</source>
         <translation>反馈企业：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="585"/>
+        <location filename="../app/ui/inventory_window.py" line="591"/>
         <source>Received on:</source>
         <translation>反馈日期：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="586"/>
+        <location filename="../app/ui/inventory_window.py" line="592"/>
         <source>Industrialisation prospect:</source>
         <translation>产业化前景评价：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="587"/>
+        <location filename="../app/ui/inventory_window.py" line="593"/>
         <source>Technical improvement needs:</source>
         <translation>技术改进需求：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="588"/>
+        <location filename="../app/ui/inventory_window.py" line="594"/>
         <source>Cooperation intention:</source>
         <translation>产学研合作意向：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="589"/>
+        <location filename="../app/ui/inventory_window.py" line="595"/>
         <source>Cooperation note:</source>
         <translation>合作意向说明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="590"/>
+        <location filename="../app/ui/inventory_window.py" line="596"/>
         <source>&amp;Add this feedback</source>
         <translation>登记此条反馈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="617"/>
+        <location filename="../app/ui/inventory_window.py" line="623"/>
         <source>The date must be written as 2024-03-01.</source>
         <translation>日期请按 2024-03-01 的格式填写。</translation>
     </message>
@@ -1490,118 +1490,118 @@ The log file is %1</source>
 <context>
     <name>HenanApplicationEditor</name>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="101"/>
+        <location filename="../app/ui/henan_application_editor.py" line="102"/>
         <source>Henan application and work plan %1–%2</source>
         <translation>河南省申请书和工作方案 %1–%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="118"/>
+        <location filename="../app/ui/henan_application_editor.py" line="119"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="134"/>
+        <location filename="../app/ui/henan_application_editor.py" line="135"/>
         <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
         <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="151"/>
+        <location filename="../app/ui/henan_application_editor.py" line="152"/>
         <source>Fill in the liaison from the profile&apos;s first contact</source>
         <translation>用单位信息的第一位联系人填写联络人</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="160"/>
+        <location filename="../app/ui/henan_application_editor.py" line="161"/>
         <source>Work plan (工作方案)</source>
         <translation>工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="173"/>
+        <location filename="../app/ui/henan_application_editor.py" line="174"/>
         <source>Insert the register&apos;s figures</source>
         <translation>插入登记册中的数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="175"/>
+        <location filename="../app/ui/henan_application_editor.py" line="176"/>
         <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
         <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="196"/>
+        <location filename="../app/ui/henan_application_editor.py" line="197"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="197"/>
+        <location filename="../app/ui/henan_application_editor.py" line="198"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="198"/>
+        <location filename="../app/ui/henan_application_editor.py" line="199"/>
         <source>Write PDFs…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="199"/>
-        <location filename="../app/ui/henan_application_editor.py" line="317"/>
+        <location filename="../app/ui/henan_application_editor.py" line="200"/>
+        <location filename="../app/ui/henan_application_editor.py" line="318"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="200"/>
+        <location filename="../app/ui/henan_application_editor.py" line="201"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="264"/>
+        <location filename="../app/ui/henan_application_editor.py" line="265"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="284"/>
+        <location filename="../app/ui/henan_application_editor.py" line="285"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="287"/>
+        <location filename="../app/ui/henan_application_editor.py" line="288"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="289"/>
+        <location filename="../app/ui/henan_application_editor.py" line="290"/>
         <source>No errors: the application is ready to print.</source>
         <translation>没有错误：申请书可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="318"/>
+        <location filename="../app/ui/henan_application_editor.py" line="319"/>
         <source>The application date is not a date and will be saved empty. Save anyway?</source>
         <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="339"/>
+        <location filename="../app/ui/henan_application_editor.py" line="340"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="350"/>
+        <location filename="../app/ui/henan_application_editor.py" line="351"/>
         <source>Could not write the PDFs</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="353"/>
+        <location filename="../app/ui/henan_application_editor.py" line="354"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="356"/>
+        <location filename="../app/ui/henan_application_editor.py" line="357"/>
         <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
         <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="358"/>
+        <location filename="../app/ui/henan_application_editor.py" line="359"/>
         <source>PDFs written</source>
         <translation>PDF 已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="365"/>
+        <location filename="../app/ui/henan_application_editor.py" line="366"/>
         <source>The application has changes that are not saved. Save them?</source>
         <translation>申请书有未保存的修改。要保存吗？</translation>
     </message>
@@ -1609,288 +1609,293 @@ The log file is %1</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="236"/>
+        <location filename="../app/ui/import_wizard.py" line="237"/>
         <source>Import a patent list</source>
         <translation>导入专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="247"/>
+        <location filename="../app/ui/import_wizard.py" line="248"/>
         <source>&lt; Back</source>
         <translation>&lt; 上一步</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="254"/>
-        <location filename="../app/ui/import_wizard.py" line="485"/>
+        <location filename="../app/ui/import_wizard.py" line="255"/>
+        <location filename="../app/ui/import_wizard.py" line="486"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="275"/>
+        <location filename="../app/ui/import_wizard.py" line="276"/>
         <source>Choose the Excel workbook (.xlsx) or CSV file that lists the patents. A list laid out like the summary list (汇总表) is read as it is; for any other layout you will say which column holds what. Nothing is written to the register until you press Import on the preview.</source>
         <translation>请选择列有专利的 Excel 工作簿（.xlsx）或 CSV 文件。按汇总表格式排列的清单可直接读取；其他格式需要指定各列的内容。在预览页按“导入”之前，不会写入登记册。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="285"/>
+        <location filename="../app/ui/import_wizard.py" line="286"/>
         <source>Path of the .xlsx or .csv file</source>
         <translation>.xlsx 或 .csv 文件的路径</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="287"/>
+        <location filename="../app/ui/import_wizard.py" line="288"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="292"/>
+        <location filename="../app/ui/import_wizard.py" line="293"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="295"/>
+        <location filename="../app/ui/import_wizard.py" line="296"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="315"/>
+        <location filename="../app/ui/import_wizard.py" line="316"/>
         <source>The headings are in row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <location filename="../app/ui/import_wizard.py" line="327"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <location filename="../app/ui/import_wizard.py" line="327"/>
         <source>Column in the file</source>
         <translation>文件中的列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="326"/>
+        <location filename="../app/ui/import_wizard.py" line="327"/>
         <source>First values</source>
         <translation>前几行的值</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="341"/>
+        <location filename="../app/ui/import_wizard.py" line="342"/>
         <source>Required: the patent number identifies each row.</source>
         <translation>必填：以专利号识别每一行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="367"/>
+        <location filename="../app/ui/import_wizard.py" line="368"/>
         <source>Only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="372"/>
+        <location filename="../app/ui/import_wizard.py" line="373"/>
         <source>Columns…</source>
         <translation>列设置…</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="374"/>
+        <location filename="../app/ui/import_wizard.py" line="375"/>
         <source>Check or change which column holds what.</source>
         <translation>核对或修改各列对应的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="406"/>
+        <location filename="../app/ui/import_wizard.py" line="407"/>
         <source>Patents already in the register</source>
         <translation>登记册中已有的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="409"/>
+        <location filename="../app/ui/import_wizard.py" line="410"/>
         <source>Skip them (the register stays as it is)</source>
         <translation>跳过（登记册保持不变）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="412"/>
+        <location filename="../app/ui/import_wizard.py" line="413"/>
         <source>Update them with what the file fills in</source>
         <translation>用文件中填写的内容更新</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="422"/>
+        <location filename="../app/ui/import_wizard.py" line="423"/>
         <source>Rows with errors</source>
         <translation>有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="424"/>
+        <location filename="../app/ui/import_wizard.py" line="425"/>
         <source>Import the rows without errors only</source>
         <translation>只导入没有错误的行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="427"/>
+        <location filename="../app/ui/import_wizard.py" line="428"/>
         <source>Otherwise nothing is imported while a row has errors: correct the file and read it again.</source>
         <translation>否则只要有一行有错误就全部不导入：请改正文件后重新读取。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="459"/>
+        <location filename="../app/ui/import_wizard.py" line="460"/>
         <source>Contact person (summary list)</source>
         <translation>联系人（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="460"/>
+        <location filename="../app/ui/import_wizard.py" line="461"/>
         <source>Contact phone (summary list)</source>
         <translation>联系电话（汇总表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>① File</source>
         <translation>① 文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>② Columns</source>
         <translation>② 列</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="470"/>
+        <location filename="../app/ui/import_wizard.py" line="471"/>
         <source>③ Preview</source>
         <translation>③ 预览</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="471"/>
+        <location filename="../app/ui/import_wizard.py" line="472"/>
         <source>④ Result</source>
         <translation>④ 结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="485"/>
+        <location filename="../app/ui/import_wizard.py" line="486"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="487"/>
+        <location filename="../app/ui/import_wizard.py" line="488"/>
         <source>Read file &gt;</source>
         <translation>读取文件 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="490"/>
+        <location filename="../app/ui/import_wizard.py" line="491"/>
         <source>Next &gt;</source>
         <translation>下一步 &gt;</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="493"/>
+        <location filename="../app/ui/import_wizard.py" line="494"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="533"/>
+        <location filename="../app/ui/import_wizard.py" line="534"/>
         <source>Choose a patent list</source>
         <translation>选择专利清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="534"/>
+        <location filename="../app/ui/import_wizard.py" line="535"/>
         <source>Patent lists (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
         <translation>专利清单 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="561"/>
+        <location filename="../app/ui/import_wizard.py" line="562"/>
         <source>%1 rows read…</source>
         <translation>已读取 %1 行……</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="575"/>
+        <location filename="../app/ui/import_wizard.py" line="576"/>
         <source>Reading %1</source>
         <translation>正在读取 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="581"/>
+        <location filename="../app/ui/import_wizard.py" line="582"/>
         <source>Reading was cancelled; nothing was imported.</source>
         <translation>已取消读取，没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="615"/>
+        <location filename="../app/ui/import_wizard.py" line="616"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="646"/>
+        <location filename="../app/ui/import_wizard.py" line="647"/>
         <source>The columns are filled in as you chose them for the last file with the same headings.</source>
         <translation>各列已按上次相同表头的文件的选择填好。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="649"/>
+        <location filename="../app/ui/import_wizard.py" line="650"/>
         <source>The file is laid out like the summary list; the columns below were recognised from its headings.</source>
         <translation>该文件按汇总表格式排列，已根据表头识别出以下各列。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="651"/>
+        <location filename="../app/ui/import_wizard.py" line="652"/>
         <source>Choose for each item the column that holds it. Items left as “(not imported)” are left empty; the patent number is required.</source>
         <translation>请为每个项目选择对应的列。保持“（不导入）”的项目留空；专利号必须选择。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="678"/>
+        <location filename="../app/ui/import_wizard.py" line="679"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="682"/>
+        <location filename="../app/ui/import_wizard.py" line="683"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/import_wizard.py" line="685"/>
         <source>%1 (no heading)</source>
         <translation>%1（无表头）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="764"/>
+        <location filename="../app/ui/import_wizard.py" line="767"/>
         <source>Reading the rows</source>
         <translation>正在读取各行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="786"/>
+        <location filename="../app/ui/import_wizard.py" line="789"/>
         <source>%1 rows · %2 with errors · %3 already in the register · %4 ignored (no number, title or patentee)</source>
         <translation>共 %1 行 · %2 行有错误 · %3 行已在登记册中 · %4 行已忽略（无专利号、名称或专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="801"/>
+        <location filename="../app/ui/import_wizard.py" line="804"/>
         <source>Select a row to read its messages in full.</source>
         <translation>选中一行可查看完整的提示信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="810"/>
+        <location filename="../app/ui/import_wizard.py" line="813"/>
         <source>In the register: %1</source>
         <translation>登记册中：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="815"/>
+        <location filename="../app/ui/import_wizard.py" line="818"/>
         <source>Row %1: no problems.</source>
         <translation>第 %1 行：没有问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="831"/>
+        <location filename="../app/ui/import_wizard.py" line="834"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="841"/>
+        <location filename="../app/ui/import_wizard.py" line="844"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="848"/>
+        <location filename="../app/ui/import_wizard.py" line="851"/>
         <source>%1 patent(s) added to the register.</source>
         <translation>已向登记册添加 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="850"/>
+        <location filename="../app/ui/import_wizard.py" line="853"/>
         <source>%1 patent(s) updated.</source>
         <translation>已更新 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="851"/>
+        <location filename="../app/ui/import_wizard.py" line="854"/>
         <source>%1 patent(s) already in the register were skipped.</source>
         <translation>已跳过登记册中已有的 %1 件专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="855"/>
+        <location filename="../app/ui/import_wizard.py" line="858"/>
         <source>%1 row(s) with errors were left out (rows %2).</source>
         <translation>有错误的 %1 行未导入（第 %2 行）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="861"/>
+        <location filename="../app/ui/import_wizard.py" line="864"/>
         <source>Screening columns written for %1 patent(s).</source>
         <translation>已写入 %1 件专利的盘点信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="864"/>
+        <location filename="../app/ui/import_wizard.py" line="867"/>
         <source>Information sheets: %1 created as drafts, %2 updated.</source>
         <translation>信息表：新建草稿 %1 份，更新 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="871"/>
+        <location filename="../app/ui/import_wizard.py" line="874"/>
         <source>%1 new record(s) have findings to check in the register (for example a missing filing date).</source>
         <translation>有 %1 条新记录需要在登记册中核对（例如缺少申请日）。</translation>
     </message>
@@ -1941,232 +1946,232 @@ The log file is %1</source>
 <context>
     <name>InventoryWindow</name>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="294"/>
+        <location filename="../app/ui/inventory_window.py" line="295"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="295"/>
+        <location filename="../app/ui/inventory_window.py" line="296"/>
         <source>Title</source>
         <translation>专利名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="296"/>
+        <location filename="../app/ui/inventory_window.py" line="297"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="297"/>
+        <location filename="../app/ui/inventory_window.py" line="298"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="298"/>
+        <location filename="../app/ui/inventory_window.py" line="299"/>
         <source>Verdict</source>
         <translation>筛选结论</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="299"/>
+        <location filename="../app/ui/inventory_window.py" line="300"/>
         <source>Intention</source>
         <translation>转化意愿</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="300"/>
+        <location filename="../app/ui/inventory_window.py" line="301"/>
         <source>Strategic emerging industry</source>
         <translation>战略性新兴产业</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="301"/>
+        <location filename="../app/ui/inventory_window.py" line="302"/>
         <source>National economy</source>
         <translation>国民经济行业</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="302"/>
+        <location filename="../app/ui/inventory_window.py" line="303"/>
         <source>IPC</source>
         <translation>IPC分类</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="303"/>
+        <location filename="../app/ui/inventory_window.py" line="304"/>
         <source>Maturity (TRL)</source>
         <translation>技术成熟度</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="304"/>
+        <location filename="../app/ui/inventory_window.py" line="305"/>
         <source>Market prospect</source>
         <translation>市场应用前景</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="305"/>
+        <location filename="../app/ui/inventory_window.py" line="306"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="306"/>
+        <location filename="../app/ui/inventory_window.py" line="307"/>
         <source>Transfer</source>
         <translation>转让</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="307"/>
+        <location filename="../app/ui/inventory_window.py" line="308"/>
         <source>To be abandoned</source>
         <translation>即将放弃</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="308"/>
+        <location filename="../app/ui/inventory_window.py" line="309"/>
         <source>Co-owned with a company</source>
         <translation>与企业共有</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="309"/>
+        <location filename="../app/ui/inventory_window.py" line="310"/>
         <source>Ownership dispute</source>
         <translation>权属纠纷</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="310"/>
+        <location filename="../app/ui/inventory_window.py" line="311"/>
         <source>Evaluator</source>
         <translation>评价人</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="311"/>
+        <location filename="../app/ui/inventory_window.py" line="312"/>
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="312"/>
+        <location filename="../app/ui/inventory_window.py" line="313"/>
         <source>Next annual fee</source>
         <translation>下次年费</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="313"/>
+        <location filename="../app/ui/inventory_window.py" line="314"/>
         <source>Feedback</source>
         <translation>企业反馈</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="314"/>
+        <location filename="../app/ui/inventory_window.py" line="315"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="375"/>
+        <location filename="../app/ui/inventory_window.py" line="376"/>
         <source>Stock-patent inventory (存量专利盘点)</source>
         <translation>存量专利盘点</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="380"/>
+        <location filename="../app/ui/inventory_window.py" line="381"/>
         <source>Filter: number, title, patentee, field…</source>
         <translation>筛选：专利号、名称、专利权人、技术领域…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
         <source>All patents</source>
         <translation>全部专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
         <source>Not screened yet</source>
         <translation>尚未筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="385"/>
+        <location filename="../app/ui/inventory_window.py" line="386"/>
         <source>Convertible</source>
         <translation>可转化</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <location filename="../app/ui/inventory_window.py" line="387"/>
         <source>In one of the five situations</source>
         <translation>属于五种情形之一</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <location filename="../app/ui/inventory_window.py" line="387"/>
         <source>With problems</source>
         <translation>有问题的</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="387"/>
+        <location filename="../app/ui/inventory_window.py" line="388"/>
         <source>Annual fee due within 90 days</source>
         <translation>90 天内年费到期</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="419"/>
+        <location filename="../app/ui/inventory_window.py" line="420"/>
         <source>Set for the selected patents</source>
         <translation>为选中的专利设置</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="421"/>
+        <location filename="../app/ui/inventory_window.py" line="422"/>
         <source>Clear for the selected</source>
         <translation>为选中的专利清空</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="431"/>
+        <location filename="../app/ui/inventory_window.py" line="432"/>
         <source>Field:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="433"/>
+        <location filename="../app/ui/inventory_window.py" line="434"/>
         <source>Value:</source>
         <translation>值：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="447"/>
+        <location filename="../app/ui/inventory_window.py" line="448"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="449"/>
+        <location filename="../app/ui/inventory_window.py" line="450"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="451"/>
+        <location filename="../app/ui/inventory_window.py" line="452"/>
         <source>Write the &amp;Anhui tables…</source>
         <translation>生成安徽盘点表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="453"/>
+        <location filename="../app/ui/inventory_window.py" line="454"/>
         <source>Enterprise &amp;feedback…</source>
         <translation>企业反馈(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="455"/>
+        <location filename="../app/ui/inventory_window.py" line="456"/>
         <source>Inventory</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="476"/>
+        <location filename="../app/ui/inventory_window.py" line="477"/>
         <source>{total} patents, {shown} shown, {selected} selected</source>
         <translation>共 {total} 件专利，显示 {shown} 件，选中 {selected} 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="501"/>
+        <location filename="../app/ui/inventory_window.py" line="502"/>
         <source>Enter an IPC class such as G06F; a section alone is not a class.</source>
         <translation>请填写 IPC 小类，如 G06F；只有部不算分类号。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="513"/>
+        <location filename="../app/ui/inventory_window.py" line="514"/>
         <source>{field} for {count} patents</source>
         <translation>{count} 件专利的{field}</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="516"/>
+        <location filename="../app/ui/inventory_window.py" line="517"/>
         <source>{field} set for {count} patents. Undo with Ctrl+Z.</source>
         <translation>已为 {count} 件专利设置{field}。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="531"/>
+        <location filename="../app/ui/inventory_window.py" line="535"/>
         <source>Folder for the Anhui tables</source>
         <translation>盘点表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="536"/>
+        <location filename="../app/ui/inventory_window.py" line="542"/>
         <source>Anhui tables</source>
         <translation>安徽盘点表</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="540"/>
+        <location filename="../app/ui/inventory_window.py" line="546"/>
         <source>The screening has errors: the PDFs are marked 草稿. Show &apos;With problems&apos; to fix them.</source>
         <translation>盘点信息有错误，PDF 已加“草稿”水印。请选择“有问题的”逐一改正。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="548"/>
+        <location filename="../app/ui/inventory_window.py" line="554"/>
         <source>Select one patent to see or record its feedback.</source>
         <translation>请选中一件专利，查看或登记其企业反馈。</translation>
     </message>
@@ -2197,627 +2202,638 @@ The log file is %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="143"/>
+        <location filename="../app/ui/main_window.py" line="144"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="158"/>
+        <location filename="../app/ui/main_window.py" line="159"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="184"/>
+        <location filename="../app/ui/main_window.py" line="185"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="186"/>
+        <location filename="../app/ui/main_window.py" line="187"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="189"/>
+        <location filename="../app/ui/main_window.py" line="190"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="191"/>
+        <location filename="../app/ui/main_window.py" line="192"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="194"/>
+        <location filename="../app/ui/main_window.py" line="195"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="197"/>
+        <location filename="../app/ui/main_window.py" line="198"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="202"/>
+        <location filename="../app/ui/main_window.py" line="203"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="206"/>
+        <location filename="../app/ui/main_window.py" line="207"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="207"/>
+        <location filename="../app/ui/main_window.py" line="208"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="211"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="226"/>
+        <location filename="../app/ui/main_window.py" line="227"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="241"/>
+        <location filename="../app/ui/main_window.py" line="242"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="242"/>
+        <location filename="../app/ui/main_window.py" line="243"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="244"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="246"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="247"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="249"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="250"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="252"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="254"/>
+        <location filename="../app/ui/main_window.py" line="255"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="255"/>
+        <location filename="../app/ui/main_window.py" line="256"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="257"/>
+        <location filename="../app/ui/main_window.py" line="258"/>
         <source>P&amp;rint the generated PDF</source>
         <translation>打印已生成的 PDF(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="259"/>
         <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
         <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="261"/>
+        <location filename="../app/ui/main_window.py" line="262"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="262"/>
+        <location filename="../app/ui/main_window.py" line="263"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="264"/>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="267"/>
+        <location filename="../app/ui/main_window.py" line="268"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="268"/>
+        <location filename="../app/ui/main_window.py" line="269"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="270"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="271"/>
+        <location filename="../app/ui/main_window.py" line="272"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="273"/>
+        <location filename="../app/ui/main_window.py" line="274"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="274"/>
+        <location filename="../app/ui/main_window.py" line="275"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="276"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="278"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="279"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="283"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="283"/>
+        <location filename="../app/ui/main_window.py" line="284"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="285"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="287"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="290"/>
         <source>Licence &amp;contracts…</source>
         <translation>许可合同(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="290"/>
+        <location filename="../app/ui/main_window.py" line="291"/>
         <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
         <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>Henan &amp;application and work plan…</source>
         <translation>河南省申请书和工作方案(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="295"/>
         <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
         <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="296"/>
+        <location filename="../app/ui/main_window.py" line="297"/>
         <source>&amp;Contacts sheet…</source>
         <translation>联系人信息表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="298"/>
         <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="299"/>
+        <location filename="../app/ui/main_window.py" line="300"/>
         <source>&amp;Ops-centre summary table…</source>
         <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="300"/>
+        <location filename="../app/ui/main_window.py" line="301"/>
         <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="302"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>Stock-patent &amp;inventory…</source>
         <translation>存量专利盘点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="304"/>
         <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
         <translation>筛选全部存量专利，生成安徽两张统计表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="308"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="309"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="311"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="327"/>
+        <location filename="../app/ui/main_window.py" line="328"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="334"/>
+        <location filename="../app/ui/main_window.py" line="335"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="341"/>
+        <location filename="../app/ui/main_window.py" line="342"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="349"/>
+        <location filename="../app/ui/main_window.py" line="350"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="356"/>
+        <location filename="../app/ui/main_window.py" line="357"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="368"/>
+        <location filename="../app/ui/main_window.py" line="369"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="369"/>
+        <location filename="../app/ui/main_window.py" line="370"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="372"/>
+        <location filename="../app/ui/main_window.py" line="373"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="375"/>
+        <location filename="../app/ui/main_window.py" line="376"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="431"/>
+        <location filename="../app/ui/main_window.py" line="432"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="498"/>
+        <location filename="../app/ui/main_window.py" line="499"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="500"/>
+        <location filename="../app/ui/main_window.py" line="501"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="504"/>
+        <location filename="../app/ui/main_window.py" line="505"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="545"/>
+        <location filename="../app/ui/main_window.py" line="546"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="626"/>
-        <location filename="../app/ui/main_window.py" line="857"/>
+        <location filename="../app/ui/main_window.py" line="627"/>
+        <location filename="../app/ui/main_window.py" line="868"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="628"/>
+        <location filename="../app/ui/main_window.py" line="629"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="630"/>
+        <location filename="../app/ui/main_window.py" line="631"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="631"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="639"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="657"/>
+        <location filename="../app/ui/main_window.py" line="658"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="658"/>
+        <location filename="../app/ui/main_window.py" line="659"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="665"/>
+        <location filename="../app/ui/main_window.py" line="666"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="672"/>
+        <location filename="../app/ui/main_window.py" line="673"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="711"/>
+        <location filename="../app/ui/main_window.py" line="712"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="735"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="773"/>
+        <location filename="../app/ui/main_window.py" line="774"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="798"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="800"/>
+        <location filename="../app/ui/main_window.py" line="801"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="804"/>
+        <location filename="../app/ui/main_window.py" line="805"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="814"/>
-        <location filename="../app/ui/main_window.py" line="859"/>
-        <location filename="../app/ui/main_window.py" line="863"/>
-        <location filename="../app/ui/main_window.py" line="1220"/>
+        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="827"/>
+        <location filename="../app/ui/main_window.py" line="870"/>
+        <location filename="../app/ui/main_window.py" line="874"/>
+        <location filename="../app/ui/main_window.py" line="1231"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="816"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="824"/>
+        <location filename="../app/ui/main_window.py" line="828"/>
+        <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
+        <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="833"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="849"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="858"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="851"/>
+        <location filename="../app/ui/main_window.py" line="860"/>
+        <source>Folder: %1</source>
+        <translation>文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="862"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="859"/>
+        <location filename="../app/ui/main_window.py" line="870"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="868"/>
+        <location filename="../app/ui/main_window.py" line="879"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="880"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="908"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="908"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="901"/>
+        <location filename="../app/ui/main_window.py" line="912"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="906"/>
+        <location filename="../app/ui/main_window.py" line="917"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="926"/>
+        <location filename="../app/ui/main_window.py" line="934"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="916"/>
+        <location filename="../app/ui/main_window.py" line="927"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="713"/>
-        <location filename="../app/ui/main_window.py" line="918"/>
+        <location filename="../app/ui/main_window.py" line="714"/>
+        <location filename="../app/ui/main_window.py" line="929"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="934"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="956"/>
+        <location filename="../app/ui/main_window.py" line="967"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1062"/>
-        <location filename="../app/ui/main_window.py" line="1080"/>
+        <location filename="../app/ui/main_window.py" line="1073"/>
+        <location filename="../app/ui/main_window.py" line="1091"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1063"/>
-        <location filename="../app/ui/main_window.py" line="1098"/>
+        <location filename="../app/ui/main_window.py" line="1074"/>
+        <location filename="../app/ui/main_window.py" line="1109"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1084"/>
+        <location filename="../app/ui/main_window.py" line="1095"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1089"/>
+        <location filename="../app/ui/main_window.py" line="1100"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1096"/>
-        <location filename="../app/ui/main_window.py" line="1118"/>
-        <location filename="../app/ui/main_window.py" line="1124"/>
+        <location filename="../app/ui/main_window.py" line="1107"/>
+        <location filename="../app/ui/main_window.py" line="1129"/>
+        <location filename="../app/ui/main_window.py" line="1135"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1119"/>
+        <location filename="../app/ui/main_window.py" line="1130"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1125"/>
+        <location filename="../app/ui/main_window.py" line="1136"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1132"/>
+        <location filename="../app/ui/main_window.py" line="1143"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="1157"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1159"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1159"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1152"/>
+        <location filename="../app/ui/main_window.py" line="1163"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1153"/>
+        <location filename="../app/ui/main_window.py" line="1164"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1222"/>
+        <location filename="../app/ui/main_window.py" line="1233"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1225"/>
+        <location filename="../app/ui/main_window.py" line="1236"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1228"/>
+        <location filename="../app/ui/main_window.py" line="1239"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1230"/>
+        <location filename="../app/ui/main_window.py" line="1241"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -2825,17 +2841,17 @@ The log file is %1</source>
 <context>
     <name>OfferChooser</name>
     <message>
-        <location filename="../app/ui/deals_window.py" line="276"/>
+        <location filename="../app/ui/deals_window.py" line="277"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="280"/>
+        <location filename="../app/ui/deals_window.py" line="281"/>
         <source>Search by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索</translation>
     </message>
     <message>
-        <location filename="../app/ui/deals_window.py" line="298"/>
+        <location filename="../app/ui/deals_window.py" line="299"/>
         <source>The deal is prefilled with the offer&apos;s patent, fee and single licence term.</source>
         <translation>将按该声明的专利、许可使用费和单次许可期限预先填写许可。</translation>
     </message>
@@ -2843,309 +2859,309 @@ The log file is %1</source>
 <context>
     <name>OfferEditor</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="174"/>
+        <location filename="../app/ui/offer_editor.py" line="175"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="177"/>
+        <location filename="../app/ui/offer_editor.py" line="178"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="180"/>
+        <location filename="../app/ui/offer_editor.py" line="181"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="183"/>
+        <location filename="../app/ui/offer_editor.py" line="184"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="186"/>
+        <location filename="../app/ui/offer_editor.py" line="187"/>
         <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="190"/>
+        <location filename="../app/ui/offer_editor.py" line="191"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="215"/>
+        <location filename="../app/ui/offer_editor.py" line="216"/>
         <source>① Patent information</source>
         <translation>①专利信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="219"/>
+        <location filename="../app/ui/offer_editor.py" line="220"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="220"/>
+        <location filename="../app/ui/offer_editor.py" line="221"/>
         <source>Grant announcement date</source>
         <translation>授权公告日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="221"/>
+        <location filename="../app/ui/offer_editor.py" line="222"/>
         <source>Title of the invention</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="222"/>
+        <location filename="../app/ui/offer_editor.py" line="223"/>
         <source>Patentees (all)</source>
         <translation>专利权人（全体）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="229"/>
+        <location filename="../app/ui/offer_editor.py" line="230"/>
         <source>From the patent register; edit the patent to change them.</source>
         <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="238"/>
+        <location filename="../app/ui/offer_editor.py" line="239"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
         <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="257"/>
+        <location filename="../app/ui/offer_editor.py" line="258"/>
         <source>③ Own exploitation of the patent</source>
         <translation>③自行实施专利的情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="260"/>
+        <location filename="../app/ui/offer_editor.py" line="261"/>
         <source>The patented technology is not exploited by the patentee</source>
         <translation>未自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="262"/>
+        <location filename="../app/ui/offer_editor.py" line="263"/>
         <source>The patented technology is exploited by the patentee</source>
         <translation>已自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="275"/>
-        <location filename="../app/ui/offer_editor.py" line="306"/>
+        <location filename="../app/ui/offer_editor.py" line="276"/>
+        <location filename="../app/ui/offer_editor.py" line="307"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="276"/>
-        <location filename="../app/ui/offer_editor.py" line="307"/>
+        <location filename="../app/ui/offer_editor.py" line="277"/>
+        <location filename="../app/ui/offer_editor.py" line="308"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="277"/>
+        <location filename="../app/ui/offer_editor.py" line="278"/>
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="283"/>
+        <location filename="../app/ui/offer_editor.py" line="284"/>
         <source>④ Licences granted to others</source>
         <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="286"/>
+        <location filename="../app/ui/offer_editor.py" line="287"/>
         <source>No licence has been granted to others</source>
         <translation>未许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="288"/>
+        <location filename="../app/ui/offer_editor.py" line="289"/>
         <source>A licence has been granted to others</source>
         <translation>已许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="302"/>
+        <location filename="../app/ui/offer_editor.py" line="303"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="303"/>
+        <location filename="../app/ui/offer_editor.py" line="304"/>
         <source>Ordinary licence</source>
         <translation>普通许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="304"/>
+        <location filename="../app/ui/offer_editor.py" line="305"/>
         <source>Exclusive licence</source>
         <translation>独占许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="305"/>
+        <location filename="../app/ui/offer_editor.py" line="306"/>
         <source>Sole licence</source>
         <translation>排他许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="308"/>
+        <location filename="../app/ui/offer_editor.py" line="309"/>
         <source>Kind of licence</source>
         <translation>许可类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="315"/>
+        <location filename="../app/ui/offer_editor.py" line="316"/>
         <source>⑤ Licence term</source>
         <translation>⑤许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="321"/>
+        <location filename="../app/ui/offer_editor.py" line="322"/>
         <source>Use the patent&apos;s expiry</source>
         <translation>采用专利届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="332"/>
+        <location filename="../app/ui/offer_editor.py" line="333"/>
         <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
         <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="343"/>
+        <location filename="../app/ui/offer_editor.py" line="344"/>
         <source>Licence expiry date</source>
         <translation>许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="347"/>
+        <location filename="../app/ui/offer_editor.py" line="348"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="362"/>
+        <location filename="../app/ui/offer_editor.py" line="363"/>
         <source>⑦ Other agreed terms</source>
         <translation>⑦其他约定事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="373"/>
+        <location filename="../app/ui/offer_editor.py" line="374"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="377"/>
+        <location filename="../app/ui/offer_editor.py" line="378"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="378"/>
+        <location filename="../app/ui/offer_editor.py" line="379"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="379"/>
+        <location filename="../app/ui/offer_editor.py" line="380"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="380"/>
+        <location filename="../app/ui/offer_editor.py" line="381"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="381"/>
+        <location filename="../app/ui/offer_editor.py" line="382"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="386"/>
+        <location filename="../app/ui/offer_editor.py" line="387"/>
         <source>Fill in from the unit&apos;s profile</source>
         <translation>从单位信息填入</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="396"/>
+        <location filename="../app/ui/offer_editor.py" line="397"/>
         <source>⑨ Patentees&apos; seal or signature</source>
         <translation>⑨专利权人签章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="398"/>
+        <location filename="../app/ui/offer_editor.py" line="399"/>
         <source>Left blank on the printed sheet for the seal or signature.</source>
         <translation>打印件上此处留空，用于盖章或签字。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="404"/>
+        <location filename="../app/ui/offer_editor.py" line="405"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="410"/>
+        <location filename="../app/ui/offer_editor.py" line="411"/>
         <source>全省, or the name of a city such as 武汉市</source>
         <translation>全省，或城市名称（如 武汉市）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="411"/>
+        <location filename="../app/ui/offer_editor.py" line="412"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="413"/>
+        <location filename="../app/ui/offer_editor.py" line="414"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="414"/>
+        <location filename="../app/ui/offer_editor.py" line="415"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="418"/>
+        <location filename="../app/ui/offer_editor.py" line="419"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="645"/>
+        <location filename="../app/ui/offer_editor.py" line="646"/>
         <source>“%1” is not a date: write it as 2030-12-31.</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="666"/>
+        <location filename="../app/ui/offer_editor.py" line="667"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="676"/>
+        <location filename="../app/ui/offer_editor.py" line="677"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="679"/>
+        <location filename="../app/ui/offer_editor.py" line="680"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="681"/>
+        <location filename="../app/ui/offer_editor.py" line="682"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="715"/>
+        <location filename="../app/ui/offer_editor.py" line="716"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="718"/>
+        <location filename="../app/ui/offer_editor.py" line="719"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="726"/>
+        <location filename="../app/ui/offer_editor.py" line="727"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="727"/>
+        <location filename="../app/ui/offer_editor.py" line="728"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="747"/>
+        <location filename="../app/ui/offer_editor.py" line="748"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="762"/>
+        <location filename="../app/ui/offer_editor.py" line="763"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="763"/>
+        <location filename="../app/ui/offer_editor.py" line="764"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="776"/>
+        <location filename="../app/ui/offer_editor.py" line="777"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3153,27 +3169,27 @@ The log file is %1</source>
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="81"/>
+        <location filename="../app/ui/offer_editor.py" line="82"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="82"/>
+        <location filename="../app/ui/offer_editor.py" line="83"/>
         <source>Finalised</source>
         <translation>已定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="83"/>
+        <location filename="../app/ui/offer_editor.py" line="84"/>
         <source>Printed</source>
         <translation>已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="84"/>
+        <location filename="../app/ui/offer_editor.py" line="85"/>
         <source>Sealed copy attached</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="86"/>
+        <location filename="../app/ui/offer_editor.py" line="87"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
@@ -3194,245 +3210,245 @@ The log file is %1</source>
 <context>
     <name>OpsCentreEditor</name>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="170"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1088"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1089"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="172"/>
         <source>The report year (近三年 are this year and the two before):</source>
         <translation>报告年度（“近三年”为该年度及前两年）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="295"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="296"/>
         <source>From the records: %1</source>
         <translation>登记册统计：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="441"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
         <source>Write PDF and Excel…</source>
         <translation>生成 PDF 和 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="995"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="488"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="489"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="496"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="497"/>
         <source>Contact and phone (from 一)</source>
         <translation>联系人及电话（取自“一”）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="519"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="520"/>
         <source>Left empty, the organisation profile&apos;s value prints.</source>
         <translation>留空时打印单位信息中的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="528"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="529"/>
         <source>学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
         <translation>学校名称取自单位信息；法定代表人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="584"/>
         <source>出台时间 as 2023-05 or 2023-05-12.</source>
         <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="585"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="586"/>
         <source>Attach file…</source>
         <translation>附上文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="595"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="597"/>
         <source>Remove the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="662"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="663"/>
         <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
         <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="667"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="668"/>
         <source>Why figures differ from the register</source>
         <translation>与登记册不一致的原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="671"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="672"/>
         <source>项目类别: %1</source>
         <translation>项目类别：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="687"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="688"/>
         <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
         <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="725"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="726"/>
         <source>Printed with %1 and a blank seal area, and the date filled in.</source>
         <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="856"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="857"/>
         <source>— (enter the school&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写学校名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="867"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="868"/>
         <source>%1 characters</source>
         <translation>%1 字</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="900"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="901"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="926"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="927"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="931"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="932"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="934"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="935"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="936"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="937"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="970"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="986"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="976"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="977"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="978"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="997"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1007"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1008"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1019"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1021"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1034"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1045"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1052"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1053"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1055"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1056"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1058"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1059"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1061"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1069"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1070"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3440,98 +3456,98 @@ The log file is %1</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="47"/>
+        <location filename="../app/ui/organisation_dialog.py" line="48"/>
         <source>Organisation profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="57"/>
+        <location filename="../app/ui/organisation_dialog.py" line="58"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="63"/>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="64"/>
+        <location filename="../app/ui/organisation_dialog.py" line="94"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="92"/>
+        <location filename="../app/ui/organisation_dialog.py" line="93"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="94"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="94"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="105"/>
+        <location filename="../app/ui/organisation_dialog.py" line="106"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="124"/>
+        <location filename="../app/ui/organisation_dialog.py" line="125"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="236"/>
+        <location filename="../app/ui/organisation_dialog.py" line="237"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="259"/>
+        <location filename="../app/ui/organisation_dialog.py" line="260"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="260"/>
+        <location filename="../app/ui/organisation_dialog.py" line="261"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>
@@ -3539,47 +3555,47 @@ The log file is %1</source>
 <context>
     <name>OtherForms</name>
     <message>
-        <location filename="../app/ui/other_forms.py" line="45"/>
+        <location filename="../app/ui/other_forms.py" line="46"/>
         <source>Henan application</source>
         <translation>河南省申请书</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="46"/>
+        <location filename="../app/ui/other_forms.py" line="47"/>
         <source>The work plan&apos;s first year (2023 for 工作方案（2023年-2024年）):</source>
         <translation>工作方案的起始年份（工作方案（2023年-2024年）填 2023）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="55"/>
+        <location filename="../app/ui/other_forms.py" line="56"/>
         <source>Contacts sheet</source>
         <translation>联系人信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="56"/>
+        <location filename="../app/ui/other_forms.py" line="57"/>
         <source>Which notice&apos;s contacts sheet?</source>
         <translation>哪个通知的联系人信息表？</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="183"/>
+        <location filename="../app/ui/other_forms.py" line="184"/>
         <source>Folder for the contacts sheet</source>
         <translation>联系人信息表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="194"/>
+        <location filename="../app/ui/other_forms.py" line="195"/>
         <source>Could not write the contacts sheet</source>
         <translation>无法生成联系人信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="197"/>
+        <location filename="../app/ui/other_forms.py" line="198"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="200"/>
+        <location filename="../app/ui/other_forms.py" line="201"/>
         <source>The unit&apos;s profile has errors: the sheet is marked 草稿 (draft) and not recorded for the submission package.</source>
         <translation>单位信息仍有错误：该表标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/other_forms.py" line="203"/>
+        <location filename="../app/ui/other_forms.py" line="204"/>
         <source>Contacts sheet written</source>
         <translation>联系人信息表已生成</translation>
     </message>
@@ -3587,168 +3603,173 @@ The log file is %1</source>
 <context>
     <name>OutboxWindow</name>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="66"/>
+        <location filename="../app/ui/outbox_window.py" line="67"/>
         <source>Authorisation code</source>
         <translation>授权码</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="67"/>
+        <location filename="../app/ui/outbox_window.py" line="68"/>
         <source>Authorisation code of %1 (server %2):</source>
         <translation>%1 的授权码（服务器 %2）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="110"/>
+        <location filename="../app/ui/outbox_window.py" line="111"/>
         <source>Outbox</source>
         <translation>发件箱</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="115"/>
+        <location filename="../app/ui/outbox_window.py" line="116"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="122"/>
+        <location filename="../app/ui/outbox_window.py" line="123"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="127"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Package</source>
         <translation>材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="127"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>Mail</source>
         <translation>邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="127"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>To</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="127"/>
+        <location filename="../app/ui/outbox_window.py" line="128"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="128"/>
+        <location filename="../app/ui/outbox_window.py" line="129"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="128"/>
+        <location filename="../app/ui/outbox_window.py" line="129"/>
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="128"/>
+        <location filename="../app/ui/outbox_window.py" line="129"/>
         <source>Last attempt</source>
         <translation>最近一次尝试</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="128"/>
+        <location filename="../app/ui/outbox_window.py" line="129"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="144"/>
+        <location filename="../app/ui/outbox_window.py" line="145"/>
         <source>What the last send did is shown here.</source>
         <translation>此处显示最近一次发送的情况。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="155"/>
+        <location filename="../app/ui/outbox_window.py" line="156"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="157"/>
+        <location filename="../app/ui/outbox_window.py" line="158"/>
         <source>Send the chosen mails, or every mail waiting.</source>
         <translation>发送选中的邮件，未选中时发送全部待发邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="159"/>
+        <location filename="../app/ui/outbox_window.py" line="160"/>
         <source>Retry failed</source>
         <translation>重发失败的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="163"/>
+        <location filename="../app/ui/outbox_window.py" line="164"/>
         <source>Resend mails of unknown fate…</source>
         <translation>重新发送结果未知的邮件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="166"/>
+        <location filename="../app/ui/outbox_window.py" line="167"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="168"/>
+        <location filename="../app/ui/outbox_window.py" line="169"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="194"/>
+        <location filename="../app/ui/outbox_window.py" line="195"/>
         <source>No mail account yet: add one with Accounts…</source>
         <translation>还没有邮箱账户：请通过“邮箱账户…”添加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="243"/>
+        <location filename="../app/ui/outbox_window.py" line="244"/>
         <source>%1 waiting, %2 failed, %3 sent</source>
         <translation>待发 %1 封，失败 %2 封，已发 %3 封</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="247"/>
+        <location filename="../app/ui/outbox_window.py" line="248"/>
+        <source>, %1 not queued</source>
+        <translation>，%1 封未加入发件箱</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/outbox_window.py" line="250"/>
         <source>, %1 of unknown fate</source>
         <translation>，%1 封结果未知</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="293"/>
+        <location filename="../app/ui/outbox_window.py" line="295"/>
         <source>There is nothing to send.</source>
         <translation>没有需要发送的邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="297"/>
+        <location filename="../app/ui/outbox_window.py" line="299"/>
         <source>Add a mail account first (Accounts…).</source>
         <translation>请先添加邮箱账户（邮箱账户…）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="308"/>
+        <location filename="../app/ui/outbox_window.py" line="310"/>
         <source>Send again?</source>
         <translation>要重新发送吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="325"/>
+        <location filename="../app/ui/outbox_window.py" line="327"/>
         <source>Sending mail %1 of %2…</source>
         <translation>正在发送第 %1 封，共 %2 封……</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="339"/>
-        <location filename="../app/ui/outbox_window.py" line="407"/>
+        <location filename="../app/ui/outbox_window.py" line="341"/>
+        <location filename="../app/ui/outbox_window.py" line="409"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="352"/>
+        <location filename="../app/ui/outbox_window.py" line="354"/>
         <source>%1 sent, %2 failed.</source>
         <translation>已发送 %1 封，失败 %2 封。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="355"/>
+        <location filename="../app/ui/outbox_window.py" line="357"/>
         <source>Stopped: %1 mail(s) not sent stay in the outbox.</source>
         <translation>已停止：未发送的 %1 封邮件仍保留在发件箱中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="372"/>
+        <location filename="../app/ui/outbox_window.py" line="374"/>
         <source>Sending stopped: %1</source>
         <translation>发送已停止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="408"/>
+        <location filename="../app/ui/outbox_window.py" line="410"/>
         <source>Stop sending after the current mail and close?</source>
         <translation>发送完当前这封后停止并关闭吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/outbox_window.py" line="409"/>
+        <location filename="../app/ui/outbox_window.py" line="411"/>
         <source>Mails not sent yet stay in the outbox; send them later.</source>
         <translation>尚未发送的邮件保留在发件箱中，可以稍后发送。</translation>
     </message>
@@ -3756,257 +3777,257 @@ The log file is %1</source>
 <context>
     <name>PackageWindow</name>
     <message>
-        <location filename="../app/ui/package_window.py" line="111"/>
+        <location filename="../app/ui/package_window.py" line="112"/>
         <source>Build a submission package</source>
         <translation>生成报送材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="118"/>
+        <location filename="../app/ui/package_window.py" line="119"/>
         <source>Targets…</source>
         <translation>报送对象…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="123"/>
+        <location filename="../app/ui/package_window.py" line="124"/>
         <source>Accounts…</source>
         <translation>邮箱账户…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="142"/>
+        <location filename="../app/ui/package_window.py" line="143"/>
         <source>Send to</source>
         <translation>报送至</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="143"/>
+        <location filename="../app/ui/package_window.py" line="144"/>
         <source>Send from</source>
         <translation>发件账户</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="149"/>
+        <location filename="../app/ui/package_window.py" line="150"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="150"/>
+        <location filename="../app/ui/package_window.py" line="151"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="150"/>
+        <location filename="../app/ui/package_window.py" line="151"/>
         <source>Send unsealed</source>
         <translation>发送未盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="168"/>
+        <location filename="../app/ui/package_window.py" line="169"/>
         <source>Attach sealed copy…</source>
         <translation>附加盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="171"/>
+        <location filename="../app/ui/package_window.py" line="172"/>
         <source>Select all</source>
         <translation>全选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="173"/>
+        <location filename="../app/ui/package_window.py" line="174"/>
         <source>Select none</source>
         <translation>全不选</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="182"/>
+        <location filename="../app/ui/package_window.py" line="183"/>
         <source>Ops-centre table not needed this time</source>
         <translation>本次不需要运营管理中心总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="185"/>
+        <location filename="../app/ui/package_window.py" line="186"/>
         <source>For a university on the notice&apos;s list of operations-centre universities (附件 2): build the Henan package without the 运营管理中心建设工作总结表.</source>
         <translation>适用于通知附件 2 所列运营管理中心建设高校：本次河南材料包不附《运营管理中心建设工作总结表》。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="194"/>
+        <location filename="../app/ui/package_window.py" line="195"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="204"/>
+        <location filename="../app/ui/package_window.py" line="205"/>
         <source>Write into</source>
         <translation>保存到</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="205"/>
+        <location filename="../app/ui/package_window.py" line="206"/>
         <source>Package date</source>
         <translation>材料包日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="217"/>
+        <location filename="../app/ui/package_window.py" line="218"/>
         <source>Choose the documents, then Check: every problem is listed here before anything is written.</source>
         <translation>请选择文件，然后点“检查”：写入任何文件之前，所有问题都会列在这里。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="222"/>
+        <location filename="../app/ui/package_window.py" line="223"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="245"/>
+        <location filename="../app/ui/package_window.py" line="246"/>
         <source>Check</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="247"/>
+        <location filename="../app/ui/package_window.py" line="248"/>
         <source>List every problem without writing anything.</source>
         <translation>列出所有问题，不写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="249"/>
+        <location filename="../app/ui/package_window.py" line="250"/>
         <source>Build package</source>
         <translation>生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="253"/>
+        <location filename="../app/ui/package_window.py" line="254"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="289"/>
+        <location filename="../app/ui/package_window.py" line="290"/>
         <source>None yet: keep the mails as drafts</source>
         <translation>暂不选择：邮件保存为草稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="311"/>
+        <location filename="../app/ui/package_window.py" line="312"/>
         <source>(no recipient)</source>
         <translation>（无收件人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="353"/>
+        <location filename="../app/ui/package_window.py" line="354"/>
         <source>No generated documents of the kinds %1 receives (%2) yet: generate the PDFs first.</source>
         <translation>还没有生成 %1 所接收类型（%2）的文件，请先生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="373"/>
+        <location filename="../app/ui/package_window.py" line="374"/>
         <source>Sealed</source>
         <translation>已盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="373"/>
+        <location filename="../app/ui/package_window.py" line="374"/>
         <source>Not sealed</source>
         <translation>未盖章</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="391"/>
+        <location filename="../app/ui/package_window.py" line="392"/>
         <source>Out of date: the sheet is being edited (not finalised)</source>
         <translation>已过期：信息表正在编辑（未定稿）</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="393"/>
+        <location filename="../app/ui/package_window.py" line="394"/>
         <source>Current</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="394"/>
+        <location filename="../app/ui/package_window.py" line="395"/>
         <source>Out of date: the data changed since it was generated</source>
         <translation>已过期：生成后数据有改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="396"/>
+        <location filename="../app/ui/package_window.py" line="397"/>
         <source>File missing: generate it again</source>
         <translation>文件缺失：请重新生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="397"/>
+        <location filename="../app/ui/package_window.py" line="398"/>
         <source>File changed since it was generated</source>
         <translation>文件在生成后被改动</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="398"/>
+        <location filename="../app/ui/package_window.py" line="399"/>
         <source>Not generated</source>
         <translation>未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="435"/>
+        <location filename="../app/ui/package_window.py" line="436"/>
         <source>%1 of %2 documents chosen</source>
         <translation>已选择 %1 份，共 %2 份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="491"/>
+        <location filename="../app/ui/package_window.py" line="492"/>
         <source>%1 problem(s) stop the package: correct them and check again.</source>
         <translation>有 %1 个问题导致无法生成材料包：请改正后重新检查。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="495"/>
+        <location filename="../app/ui/package_window.py" line="496"/>
         <source>No problems found: the package can be built.</source>
         <translation>没有发现问题，可以生成材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="499"/>
+        <location filename="../app/ui/package_window.py" line="500"/>
         <source>Where to write the package</source>
         <translation>材料包保存位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="523"/>
+        <location filename="../app/ui/package_window.py" line="524"/>
         <source>Copying the documents…</source>
         <translation>正在复制文件……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="532"/>
+        <location filename="../app/ui/package_window.py" line="533"/>
         <source>Building…</source>
         <translation>正在生成……</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="535"/>
+        <location filename="../app/ui/package_window.py" line="536"/>
         <source>Building the package</source>
         <translation>正在生成材料包</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="549"/>
+        <location filename="../app/ui/package_window.py" line="550"/>
         <source>Package %1 built: %2 file(s) in %3 mail(s).</source>
         <translation>材料包 %1 已生成：%2 个文件，共 %3 封邮件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="551"/>
+        <location filename="../app/ui/package_window.py" line="552"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="552"/>
+        <location filename="../app/ui/package_window.py" line="553"/>
         <source>Zip: %1</source>
         <translation>压缩包：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="554"/>
+        <location filename="../app/ui/package_window.py" line="555"/>
         <source>The mails are in the outbox, ready to send.</source>
         <translation>邮件已放入发件箱，可以发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="556"/>
+        <location filename="../app/ui/package_window.py" line="557"/>
         <source>The mails are kept as drafts: choose an account in the outbox to send them.</source>
         <translation>邮件已保存为草稿：请在发件箱中选择账户后发送。</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="563"/>
+        <location filename="../app/ui/package_window.py" line="564"/>
         <source>Package built</source>
         <translation>材料包已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="564"/>
+        <location filename="../app/ui/package_window.py" line="565"/>
         <source>Open the package folder?</source>
         <translation>要打开材料包所在文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/package_window.py" line="572"/>
+        <location filename="../app/ui/package_window.py" line="573"/>
         <source>Building failed: %1</source>
         <translation>生成失败：%1</translation>
     </message>
@@ -4014,123 +4035,123 @@ The log file is %1</source>
 <context>
     <name>PatentEditor</name>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="128"/>
+        <location filename="../app/ui/patent_editor.py" line="129"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="168"/>
-        <location filename="../app/ui/patent_editor.py" line="494"/>
+        <location filename="../app/ui/patent_editor.py" line="169"/>
+        <location filename="../app/ui/patent_editor.py" line="495"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="172"/>
+        <location filename="../app/ui/patent_editor.py" line="173"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="185"/>
+        <location filename="../app/ui/patent_editor.py" line="186"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="204"/>
+        <location filename="../app/ui/patent_editor.py" line="205"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="208"/>
+        <location filename="../app/ui/patent_editor.py" line="209"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="224"/>
+        <location filename="../app/ui/patent_editor.py" line="225"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="237"/>
+        <location filename="../app/ui/patent_editor.py" line="238"/>
         <source>One per line (发明人/设计人)</source>
         <translation>每行一人（发明人/设计人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="248"/>
+        <location filename="../app/ui/patent_editor.py" line="249"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="462"/>
+        <location filename="../app/ui/patent_editor.py" line="463"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="468"/>
+        <location filename="../app/ui/patent_editor.py" line="469"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="484"/>
+        <location filename="../app/ui/patent_editor.py" line="485"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="490"/>
+        <location filename="../app/ui/patent_editor.py" line="491"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="505"/>
+        <location filename="../app/ui/patent_editor.py" line="506"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="507"/>
+        <location filename="../app/ui/patent_editor.py" line="508"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="510"/>
+        <location filename="../app/ui/patent_editor.py" line="511"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="515"/>
+        <location filename="../app/ui/patent_editor.py" line="516"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="523"/>
+        <location filename="../app/ui/patent_editor.py" line="524"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="525"/>
+        <location filename="../app/ui/patent_editor.py" line="526"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="546"/>
+        <location filename="../app/ui/patent_editor.py" line="547"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="547"/>
+        <location filename="../app/ui/patent_editor.py" line="548"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="579"/>
+        <location filename="../app/ui/patent_editor.py" line="580"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="601"/>
+        <location filename="../app/ui/patent_editor.py" line="602"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="602"/>
+        <location filename="../app/ui/patent_editor.py" line="603"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -4193,7 +4214,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="454"/>
+        <location filename="../app/ui/main_window.py" line="455"/>
         <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -4207,22 +4228,22 @@ The log file is %1</source>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="135"/>
+        <location filename="../app/ui/import_wizard.py" line="136"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="137"/>
+        <location filename="../app/ui/import_wizard.py" line="138"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="156"/>
+        <location filename="../app/ui/import_wizard.py" line="157"/>
         <source> (+%1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/import_wizard.py" line="159"/>
+        <location filename="../app/ui/import_wizard.py" line="160"/>
         <source>In the register:</source>
         <translation>登记册中：</translation>
     </message>
@@ -4243,133 +4264,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="89"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="98"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="100"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
         <source>Look at the attached scan</source>
         <translation>查看已附加的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="106"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="110"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="118"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="121"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="142"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="146"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="149"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="171"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="179"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
         <source>Attached on %1</source>
         <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="183"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="206"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="244"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="246"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="256"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="258"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="270"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="276"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="285"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>
@@ -4377,295 +4398,295 @@ The log file is %1</source>
 <context>
     <name>SummaryBookEditor</name>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="128"/>
-        <location filename="../app/ui/summary_book_editor.py" line="971"/>
+        <location filename="../app/ui/summary_book_editor.py" line="129"/>
+        <location filename="../app/ui/summary_book_editor.py" line="972"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="129"/>
+        <location filename="../app/ui/summary_book_editor.py" line="130"/>
         <source>The month the book runs to (截至 … 月底), as YYYY-MM:</source>
         <translation>总结书截至哪个月底（格式为 YYYY-MM）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="143"/>
+        <location filename="../app/ui/summary_book_editor.py" line="144"/>
         <source>Xinyang tables</source>
         <translation>信阳表格</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="144"/>
+        <location filename="../app/ui/summary_book_editor.py" line="145"/>
         <source>County or district for the titles (leave empty for a blank to fill in by hand):</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="245"/>
+        <location filename="../app/ui/summary_book_editor.py" line="246"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="246"/>
+        <location filename="../app/ui/summary_book_editor.py" line="247"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="247"/>
+        <location filename="../app/ui/summary_book_editor.py" line="248"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="248"/>
+        <location filename="../app/ui/summary_book_editor.py" line="249"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="249"/>
+        <location filename="../app/ui/summary_book_editor.py" line="250"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="250"/>
+        <location filename="../app/ui/summary_book_editor.py" line="251"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="253"/>
+        <location filename="../app/ui/summary_book_editor.py" line="254"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="254"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="255"/>
+        <location filename="../app/ui/summary_book_editor.py" line="256"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="256"/>
+        <location filename="../app/ui/summary_book_editor.py" line="257"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="258"/>
+        <location filename="../app/ui/summary_book_editor.py" line="259"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="285"/>
+        <location filename="../app/ui/summary_book_editor.py" line="286"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="292"/>
+        <location filename="../app/ui/summary_book_editor.py" line="293"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="306"/>
+        <location filename="../app/ui/summary_book_editor.py" line="307"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="326"/>
+        <location filename="../app/ui/summary_book_editor.py" line="327"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="330"/>
+        <location filename="../app/ui/summary_book_editor.py" line="331"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="336"/>
+        <location filename="../app/ui/summary_book_editor.py" line="337"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="341"/>
+        <location filename="../app/ui/summary_book_editor.py" line="342"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="358"/>
+        <location filename="../app/ui/summary_book_editor.py" line="359"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="390"/>
+        <location filename="../app/ui/summary_book_editor.py" line="391"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="399"/>
+        <location filename="../app/ui/summary_book_editor.py" line="400"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="399"/>
+        <location filename="../app/ui/summary_book_editor.py" line="400"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="400"/>
+        <location filename="../app/ui/summary_book_editor.py" line="401"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="436"/>
+        <location filename="../app/ui/summary_book_editor.py" line="437"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="440"/>
+        <location filename="../app/ui/summary_book_editor.py" line="441"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="453"/>
+        <location filename="../app/ui/summary_book_editor.py" line="454"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="483"/>
+        <location filename="../app/ui/summary_book_editor.py" line="484"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="493"/>
+        <location filename="../app/ui/summary_book_editor.py" line="494"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="510"/>
+        <location filename="../app/ui/summary_book_editor.py" line="511"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="641"/>
+        <location filename="../app/ui/summary_book_editor.py" line="642"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="669"/>
+        <location filename="../app/ui/summary_book_editor.py" line="670"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="693"/>
+        <location filename="../app/ui/summary_book_editor.py" line="694"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="722"/>
+        <location filename="../app/ui/summary_book_editor.py" line="723"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="729"/>
+        <location filename="../app/ui/summary_book_editor.py" line="730"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="732"/>
+        <location filename="../app/ui/summary_book_editor.py" line="733"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="734"/>
+        <location filename="../app/ui/summary_book_editor.py" line="735"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="765"/>
+        <location filename="../app/ui/summary_book_editor.py" line="766"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="768"/>
+        <location filename="../app/ui/summary_book_editor.py" line="769"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="769"/>
+        <location filename="../app/ui/summary_book_editor.py" line="770"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="792"/>
-        <location filename="../app/ui/summary_book_editor.py" line="800"/>
+        <location filename="../app/ui/summary_book_editor.py" line="793"/>
+        <location filename="../app/ui/summary_book_editor.py" line="801"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="793"/>
+        <location filename="../app/ui/summary_book_editor.py" line="794"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="809"/>
+        <location filename="../app/ui/summary_book_editor.py" line="810"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="827"/>
+        <location filename="../app/ui/summary_book_editor.py" line="828"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="828"/>
+        <location filename="../app/ui/summary_book_editor.py" line="829"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="860"/>
+        <location filename="../app/ui/summary_book_editor.py" line="861"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="870"/>
+        <location filename="../app/ui/summary_book_editor.py" line="871"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="871"/>
+        <location filename="../app/ui/summary_book_editor.py" line="872"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="883"/>
+        <location filename="../app/ui/summary_book_editor.py" line="884"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="898"/>
+        <location filename="../app/ui/summary_book_editor.py" line="899"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="900"/>
+        <location filename="../app/ui/summary_book_editor.py" line="901"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="902"/>
+        <location filename="../app/ui/summary_book_editor.py" line="903"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="903"/>
+        <location filename="../app/ui/summary_book_editor.py" line="904"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="894"/>
-        <location filename="../app/ui/summary_book_editor.py" line="909"/>
+        <location filename="../app/ui/summary_book_editor.py" line="895"/>
+        <location filename="../app/ui/summary_book_editor.py" line="910"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="920"/>
+        <location filename="../app/ui/summary_book_editor.py" line="921"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>
@@ -4673,142 +4694,142 @@ The log file is %1</source>
 <context>
     <name>TargetsDialog</name>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="50"/>
+        <location filename="../app/ui/targets_dialog.py" line="51"/>
         <source>Send targets</source>
         <translation>报送对象</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="57"/>
+        <location filename="../app/ui/targets_dialog.py" line="58"/>
         <source>New target</source>
         <translation>新建报送对象</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="60"/>
+        <location filename="../app/ui/targets_dialog.py" line="61"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="63"/>
+        <location filename="../app/ui/targets_dialog.py" line="64"/>
         <source>Restore as shipped…</source>
         <translation>恢复为初始设置…</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="80"/>
+        <location filename="../app/ui/targets_dialog.py" line="81"/>
         <source>One address per line</source>
         <translation>每行一个地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="87"/>
+        <location filename="../app/ui/targets_dialog.py" line="88"/>
         <source>Placeholders: %1</source>
         <translation>可用占位符：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="104"/>
+        <location filename="../app/ui/targets_dialog.py" line="105"/>
         <source>e.g. pdf, xlsx</source>
         <translation>如 pdf, xlsx</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="114"/>
+        <location filename="../app/ui/targets_dialog.py" line="115"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="115"/>
+        <location filename="../app/ui/targets_dialog.py" line="116"/>
         <source>Office</source>
         <translation>受理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="116"/>
+        <location filename="../app/ui/targets_dialog.py" line="117"/>
         <source>Recipients</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="117"/>
+        <location filename="../app/ui/targets_dialog.py" line="118"/>
         <source>Subject</source>
         <translation>邮件主题</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="118"/>
+        <location filename="../app/ui/targets_dialog.py" line="119"/>
         <source>Mail text</source>
         <translation>邮件正文</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="120"/>
+        <location filename="../app/ui/targets_dialog.py" line="121"/>
         <source>Documents</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="121"/>
+        <location filename="../app/ui/targets_dialog.py" line="122"/>
         <source>File types</source>
         <translation>文件类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="122"/>
+        <location filename="../app/ui/targets_dialog.py" line="123"/>
         <source>Mail size limit</source>
         <translation>邮件大小上限</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="123"/>
+        <location filename="../app/ui/targets_dialog.py" line="124"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="138"/>
+        <location filename="../app/ui/targets_dialog.py" line="139"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="142"/>
+        <location filename="../app/ui/targets_dialog.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="175"/>
+        <location filename="../app/ui/targets_dialog.py" line="176"/>
         <source>(no name)</source>
         <translation>（无名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="256"/>
+        <location filename="../app/ui/targets_dialog.py" line="257"/>
         <source>Saved; correct the marked fields before sending.</source>
         <translation>已保存；发送前请改正标出的栏目。</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="257"/>
+        <location filename="../app/ui/targets_dialog.py" line="258"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="265"/>
+        <location filename="../app/ui/targets_dialog.py" line="266"/>
         <source>Restore target</source>
         <translation>恢复报送对象</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="266"/>
+        <location filename="../app/ui/targets_dialog.py" line="267"/>
         <source>Put %1 back as shipped?</source>
         <translation>要将 %1 恢复为初始设置吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="267"/>
+        <location filename="../app/ui/targets_dialog.py" line="268"/>
         <source>Your changes to its addresses and texts are lost.</source>
         <translation>对其地址和文字所做的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="273"/>
+        <location filename="../app/ui/targets_dialog.py" line="274"/>
         <source>Restored as shipped.</source>
         <translation>已恢复为初始设置。</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="280"/>
+        <location filename="../app/ui/targets_dialog.py" line="281"/>
         <source>Delete target</source>
         <translation>删除报送对象</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="281"/>
+        <location filename="../app/ui/targets_dialog.py" line="282"/>
         <source>Delete the target %1?</source>
         <translation>要删除报送对象 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/targets_dialog.py" line="282"/>
+        <location filename="../app/ui/targets_dialog.py" line="283"/>
         <source>Packages already built for it keep their record.</source>
         <translation>已为其生成的材料包记录保留。</translation>
     </message>

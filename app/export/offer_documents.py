@@ -195,6 +195,19 @@ def _prepare(offer: Offer, *, draft: bool, today: dt.date | None) -> _Prepared |
     )
 
 
+def refusals(store: Store, offer_ids: Sequence[int] | None, *, draft: bool = False,
+             today: dt.date | None = None) -> list[OfferFailure]:
+    """Why each of `offer_ids` would not be written, by the same checks as
+    :func:`render_offer_documents`, without laying anything out (asked before a folder)."""
+    offers, unknown = _select(store, offer_ids)
+    failures = [OfferFailure(i, "", (error("offer.missing", "offer", id=i),)) for i in unknown]
+    for offer in offers:
+        item = _prepare(offer, draft=draft, today=today)
+        if isinstance(item, OfferFailure):
+            failures.append(item)
+    return failures
+
+
 def _select(store: Store, offer_ids: Sequence[int] | None) -> tuple[list[Offer], list[int]]:
     """The offers asked for, in register order, and the ids that do not exist."""
     offers = store.offers()

@@ -40,6 +40,7 @@ from app.submit.accounts import (
 from app.submit.records import SubmissionRecords
 from app.ui import i18n, interaction
 from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.ui.screen_fit import fit_to_screen
 from app.usecases.accounts import remove_account
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ class AccountsDialog(QDialog):
         self.setObjectName("accounts")
         self.setWindowTitle(self.tr("Mail accounts"))
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
 
         # Left: the accounts, and a new one from a preset.
         self.list = QListWidget()

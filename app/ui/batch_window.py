@@ -46,6 +46,7 @@ from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, run_operation
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.entities import Offer
@@ -101,7 +102,7 @@ class BatchWindow(QDialog):
         self.written: list[Path] = []
         self.setObjectName("batch_window")
         self.setWindowTitle(self.tr("Batches and summary lists"))
-        self.resize(1220, 700)  # fits a 1366×768 laptop screen
+        fit_to_screen(self, 1220, 700)  # fits a 1366×768 laptop screen
 
         splitter = QSplitter()
         splitter.addWidget(self._batches_panel())

@@ -41,6 +41,7 @@ from app.models.offers import (
 )
 from app.ui.date_input import DateField
 from app.ui.fee_panel import FeePanel
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.entities import Patent
@@ -64,7 +65,7 @@ class BulkOffersDialog(QDialog):
         self.outcome: BulkOutcome | None = None
         self.setObjectName("bulk_offers")
         self.setWindowTitle(self.tr("Create information sheets"))
-        self.resize(820, 720)
+        fit_to_screen(self, 820, 720)
 
         existing = set(store.offer_states())
         self.already = [pid for pid in self.patent_ids if pid in existing]

@@ -65,6 +65,7 @@ from app.ui.editor_parts import (
 from app.ui.fee_panel import FeePanel
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.long_text import LongTextField
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 from app.usecases import contracts as usecase
 
@@ -104,7 +105,7 @@ class ContractEditor(RecordEditor):
         self.setObjectName("contract_editor")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1180, 880)
+        fit_to_screen(self, 1180, 880)
         self.known_licensees = {p.name: p for p in usecase.licensees(store)}
         self.register_numbers = [(f.number, f.title) for _id, f in store.patent_register()]
         self._build()

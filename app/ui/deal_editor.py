@@ -91,6 +91,7 @@ from app.ui.editor_parts import (
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -202,7 +203,7 @@ class DealEditor(RecordEditor):
         self.setObjectName("deal_editor")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1120, 800)
+        fit_to_screen(self, 1120, 800)
 
         # The register and the offers are read once: the editor is short-lived, and the rules
         # run on every pause in typing (Store.check_deal_fields reads the whole register each

@@ -62,6 +62,7 @@ from app.ui.deal_editor import (
     open_deal_editor,
 )
 from app.ui.register_model import fold
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -274,7 +275,7 @@ class OfferChooser(QDialog):
     def __init__(self, offers: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New deal from an offer"))
-        self.resize(640, 480)
+        fit_to_screen(self, 640, 480)
         self.search = QLineEdit(objectName="offer_search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search by number, title or patentee"))
@@ -330,7 +331,7 @@ class DealsWindow(QMainWindow):
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self.setObjectName("deals_window")
         self.setWindowTitle(self.tr("Deals — achieved licences"))
-        self.resize(1200, 640)
+        fit_to_screen(self, 1200, 640)
 
         self.model = DealTableModel(self)
         self.proxy = DealFilterProxy(self)

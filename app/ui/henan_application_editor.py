@@ -45,6 +45,7 @@ from app.ui.editor_parts import (
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.long_text import LongTextField
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 from app.usecases import henan_application as usecase
 
@@ -85,7 +86,7 @@ class HenanApplicationEditor(RecordEditor):
         self.setObjectName("henan_application_editor")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1180, 860)
+        fit_to_screen(self, 1180, 860)
         self._build()
         saved = plan_start_year in usecase.plan_years(store)
         initial = payload_of(usecase.load(store, plan_start_year))

@@ -70,6 +70,7 @@ from app.models.patent_import import (
 from app.ui import i18n
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage
 from app.ui.operations import Operation, run_operation
+from app.ui.screen_fit import fit_to_screen
 from app.usecases.register import import_patent_rows
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ class ImportWizard(QDialog):
         self._filling = False  # the window is setting choices: not the clerk
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import a patent list"))
-        self.resize(1120, 680)  # fits a 1366×768 laptop screen
+        fit_to_screen(self, 1120, 680)  # fits a 1366×768 laptop screen
 
         self.steps = QLabel()
         self.steps.setObjectName("steps")
@@ -678,7 +679,9 @@ class ImportWizard(QDialog):
                 combo.addItem(self.tr("(not imported)"), None)
                 for index in range(width):
                     text = headers[index] if index < len(headers) else ""
-                    caption = f"{_column_letter(index)}: {text}" if text else \
+                    # "A：专利号" in Chinese, with the full-width colon (issue 17 §9).
+                    caption = self.tr("%1: %2").replace("%1", _column_letter(index)).replace(
+                        "%2", text) if text else \
                         self.tr("%1 (no heading)").replace("%1", _column_letter(index))
                     combo.addItem(caption.replace("\n", " "), index)
                 chosen = columns.get(name)

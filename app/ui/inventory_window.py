@@ -65,6 +65,7 @@ from app.models.inventory import (
 from app.models.inventory_tables import KIND_LABELS_ZH
 from app.ui import i18n, interaction
 from app.ui.register_model import fold
+from app.ui.screen_fit import fit_to_screen
 from app.usecases import inventory as usecase
 
 if TYPE_CHECKING:
@@ -460,7 +461,7 @@ class InventoryWindow(QMainWindow):
         self.addToolBar(toolbar)
         self._fill_values()
         self._update_status()
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
     # Filtering and status
     def _filter(self) -> None:
@@ -528,9 +529,14 @@ class InventoryWindow(QMainWindow):
 
     def write_tables(self, folder: str | None = None) -> list[Path]:
         if folder is None:
-            folder = interaction.choose_folder(self, self.tr("Folder for the Anhui tables"))
+            from app.ui.settings import Preferences
+
+            preferences = Preferences()  # the picker starts where the last tables went
+            folder = interaction.choose_folder(self, self.tr("Folder for the Anhui tables"),
+                                               preferences.last_folder("inventory"))
             if not folder:
                 return []
+            preferences.set_last_folder("inventory", folder)
         result = usecase.render_inventory(self.store, Path(folder), today=self.today)
         if result.failures:
             interaction.inform(self, self.tr("Anhui tables"), "\n".join(

@@ -23,6 +23,7 @@ from app import __app_name__, __app_name_zh__, __version__
 from app.ui import i18n, interaction
 from app.ui.i18n import EN, ZH
 from app.ui.register_model import Column, PatentFilterProxy, PatentTableModel
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         prefs = self.preferences
         geometry = prefs.state("main_window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1100, 700)
+            fit_to_screen(self, 1100, 700)
         state = prefs.state("main_window/state")
         if state is not None:
             self.restoreState(state)
@@ -819,6 +820,14 @@ class MainWindow(QMainWindow):
             if choice is None:
                 return None
             combined, draft = choice
+        from app.usecases.offers import plan_offer_documents
+
+        plan = plan_offer_documents(self.store, [o.id for o in offers], draft=bool(draft))
+        if plan.writes_nothing:  # say so before asking for a folder nothing would go into
+            interaction.inform(self, self.tr("Generate PDFs"), self.tr(
+                "None of the selected sheets can be written as final PDFs: finalise them "
+                "first (without errors), or choose draft PDFs.") + _refusal_lines(plan.refused))
+            return None
         if folder is None:
             folder = interaction.choose_folder(
                 self, self.tr("Folder for the PDFs"), self.preferences.last_folder("pdf"))
@@ -847,6 +856,8 @@ class MainWindow(QMainWindow):
         language = i18n.language()
         self._offer_changed()
         text = self.tr("Files written: %1.").replace("%1", str(len(result.written)))
+        if result.written:
+            text += "\n" + self.tr("Folder: %1").replace("%1", folder)
         if result.cancelled:
             text += " " + self.tr("Stopped on request.")
         for failure in result.failures[:10]:
@@ -1250,3 +1261,15 @@ def _button_text(menu_text: str) -> str:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _refusal_lines(refused: tuple[Any, ...]) -> str:
+    """Each refused sheet's number and first reason, one a line (ten at most)."""
+    from app.messages import describe
+
+    language = i18n.language()
+    lines = ""
+    for failure in refused[:10]:
+        errors = [f for f in failure.findings if f.is_error] or list(failure.findings)
+        lines += f"\n{failure.number}：{describe(errors[0], language) if errors else ''}"
+    return ("\n" + lines) if lines else ""

@@ -64,6 +64,7 @@ from app.ui.field_message import (
     FIELD_STYLE,
     WARNING_COLOUR,
 )
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -112,7 +113,7 @@ class OfferEditor(RecordEditor):
         self.setObjectName("offer_editor")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1080, 760)
+        fit_to_screen(self, 1080, 760)
 
         patent = store.patent(patent_id)
         if patent is None:

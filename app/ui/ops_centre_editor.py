@@ -124,6 +124,7 @@ from app.ui.editor_parts import (
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.offer_editor import state_label
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 from app.usecases import ops_centre
 
@@ -379,7 +380,7 @@ class OpsCentreEditor(RecordEditor):
         self.setObjectName("ops_centre_editor")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1200, 880)
+        fit_to_screen(self, 1200, 880)
         self._load_records()
         self._build()
         # A new report shows the profile's first contact (never typed twice): it starts with

@@ -32,6 +32,7 @@ from app.models.contact_rules import check_email, check_phone, check_postcode
 from app.models.findings import Finding
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, FieldMessage
+from app.ui.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from app.models.store import ContactData, OrganisationData, Store
@@ -47,7 +48,7 @@ class OrganisationDialog(QDialog):
         self.setWindowTitle(self.tr("Organisation profile"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(FIELD_STYLE)
-        self.setMinimumSize(760, 600)
+        fit_to_screen(self, 760, 600)
         self.messages: dict[str, FieldMessage] = {}
         self.edits: dict[str, QLineEdit] = {}
 

@@ -29,6 +29,7 @@ from app.models.henan_application import FIRST_PLAN_YEAR
 from app.ui import i18n, interaction
 from app.ui.contract_editor import ContractEditor, open_contract_editor
 from app.ui.henan_application_editor import open_henan_application_editor
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 from app.usecases import contacts_sheet, contracts, henan_application
 
@@ -78,7 +79,7 @@ class ContractsWindow(QDialog):
         self.patents = patents or []
         self.setObjectName("contracts_window")
         self.setWindowTitle(self.tr("Licence contracts"))
-        self.resize(720, 420)
+        fit_to_screen(self, 720, 420)
         self.list = QListWidget()
         self.list.setObjectName("contracts")
         self.list.itemActivated.connect(lambda _item: self.open_selected())

@@ -45,7 +45,8 @@ from app.submit.smtp import DEFAULT_TIMEOUT, SendReport
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
 from app.ui.operations import Operation, failure_text, run_operation
-from app.usecases.submission import send_mails
+from app.ui.screen_fit import fit_to_screen
+from app.usecases.submission import outbox_counts, send_mails
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -108,7 +109,7 @@ class OutboxWindow(QDialog):
         self._close_when_done = False
         self.setObjectName("outbox")
         self.setWindowTitle(self.tr("Outbox"))
-        self.resize(1180, 640)
+        fit_to_screen(self, 1180, 640)
 
         self.account_combo = QComboBox()
         self.account_combo.setObjectName("account")
@@ -239,13 +240,14 @@ class OutboxWindow(QDialog):
         for row, mail in enumerate(self.messages):
             if mail.id in selected:
                 self.table.selectRow(row)
-        counts = {s: sum(1 for m in self.messages if m.state == s) for s in OutboxState}
+        counts = outbox_counts(self.messages)  # by the states the rows show
         summary = self.tr("%1 waiting, %2 failed, %3 sent").replace(
-            "%1", str(counts[OutboxState.QUEUED] + counts[OutboxState.DRAFT])).replace(
-            "%2", str(counts[OutboxState.FAILED])).replace("%3", str(counts[OutboxState.SENT]))
-        if counts[OutboxState.SENDING]:
-            summary += self.tr(", %1 of unknown fate").replace(
-                "%1", str(counts[OutboxState.SENDING]))
+            "%1", str(counts.waiting)).replace(
+            "%2", str(counts.failed)).replace("%3", str(counts.sent))
+        if counts.not_queued:
+            summary += self.tr(", %1 not queued").replace("%1", str(counts.not_queued))
+        if counts.uncertain:
+            summary += self.tr(", %1 of unknown fate").replace("%1", str(counts.uncertain))
         self.summary_label.setText(summary)
         self._update_buttons()
 

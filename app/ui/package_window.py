@@ -49,6 +49,7 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR
 from app.ui.operations import Operation, failure_text, run_operation
+from app.ui.screen_fit import fit_to_screen
 from app.ui.sealed_copy_dialog import attach_sealed_copy_dialog, kind_label
 from app.ui.settings import Preferences
 from app.usecases.submission import (
@@ -109,7 +110,7 @@ class PackageWindow(QDialog):
         self._close_when_done = False
         self.setObjectName("package_window")
         self.setWindowTitle(self.tr("Build a submission package"))
-        self.resize(1120, 760)
+        fit_to_screen(self, 1120, 760)
 
         # Where it goes, and from which account.
         self.target_combo = QComboBox()

@@ -36,6 +36,7 @@ from app.models.term import patent_expiry, usable_compensation
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box, one_line_height
+from app.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -266,15 +267,15 @@ class PatentEditor(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.restored_label)
-        layout.addLayout(form)
+        # The form scrolls on a small screen; height to spare goes under it (scrolling adds
+        # the stretch): not into a row, where it would part a message from its field.
+        layout.addWidget(scrolling(form), 1)
         layout.addWidget(self.general_message)
-        # Height to spare goes here, under the form: not into a row, where it would part a
-        # message from its field.
-        layout.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
+        fit_to_screen(self, 680, 820)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Clerks press Enter to go to the next field, not to save a half-typed patent (QDialog

@@ -33,6 +33,7 @@ from app.submit.sealing import SealResult, attach_sealed_copy, remove_sealed_cop
 from app.ui import i18n, interaction
 from app.ui.field_message import FieldMessage
 from app.ui.operations import Operation, failure_text, run_operation
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ class SealedCopyDialog(QDialog):
         self.outcome: SealResult | None = None
         self.setObjectName("sealed_copy")
         self.setWindowTitle(self.tr("Sealed copy"))
-        self.resize(640, 460)
+        fit_to_screen(self, 640, 460)
 
         self.document_label = QLabel()
         self.document_label.setObjectName("document")

@@ -83,6 +83,7 @@ from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
 from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
 from app.ui.operations import Operation, failure_text, run_operation
+from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 from app.usecases.summary_book import BookFilesWritten, book_files, write_book_files
 
@@ -187,7 +188,7 @@ class SummaryBookEditor(RecordEditor):
         self.setObjectName("summary_book_editor")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(1180, 860)
+        fit_to_screen(self, 1180, 860)
 
         self._records_changed = False  # an override was typed: recompute from the records
 

@@ -30,6 +30,7 @@ from app.submit.records import SubmissionRecords
 from app.submit.targets import TargetData
 from app.ui import interaction
 from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.ui.screen_fit import fit_to_screen
 from app.ui.sealed_copy_dialog import kind_label
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class TargetsDialog(QDialog):
         self.setObjectName("targets")
         self.setWindowTitle(self.tr("Send targets"))
         self.setStyleSheet(FIELD_STYLE)
-        self.resize(960, 720)
+        fit_to_screen(self, 960, 720)
 
         self.list = QListWidget()
         self.list.setObjectName("target_list")

@@ -13,7 +13,7 @@ from app.models.findings import Finding, warning
 from app.models.patent_number import parse
 
 if TYPE_CHECKING:
-    from app.export.offer_documents import Cancelled, Progress, RenderResult
+    from app.export.offer_documents import Cancelled, OfferFailure, Progress, RenderResult
     from app.models.store import Store
 
 
@@ -76,6 +76,28 @@ def finalise_offers(store: Store, offers: Sequence[Any]) -> FinaliseOutcome:
         number = check.number.official if check.valid and check.number else offer.patent.number
         outcome.refused.append((number, [f for f in result.findings if f.is_error]))
     return outcome
+
+
+@dataclass(frozen=True)
+class WritePlan:
+    """What writing the documents of some offers would do, told before a folder is asked."""
+
+    offers: int
+    refused: tuple[OfferFailure, ...]  # not finalised, with errors, unprintable characters
+
+    @property
+    def writes_nothing(self) -> bool:
+        return len(self.refused) >= self.offers
+
+
+def plan_offer_documents(store: Store, offer_ids: Sequence[int], *, draft: bool = False,
+                         today: dt.date | None = None) -> WritePlan:
+    """Which of `offer_ids` `write_offer_documents` would refuse, and why: a front end says so
+    before the clerk chooses a folder for files that will not be written (issue 17 §9)."""
+    from app.export.offer_documents import refusals
+
+    return WritePlan(len(offer_ids), tuple(refusals(store, offer_ids, draft=draft,
+                                                    today=today)))
 
 
 def write_offer_documents(

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.export.offer_documents import Freshness, document_statuses, file_sha256
+from app.export.offer_documents import Freshness, data_hash, file_sha256
 from app.export.summary_list_documents import summary_list_status
 from app.models.entities import DocumentState
 from app.models.findings import Finding, error, warning
+from app.models.offers import OfferFields
+from app.models.patent_rules import PatentFields
 from app.models.summary_list import SummaryList, official_number
 from app.submit.package import BuiltPackage, PackageItem, PatentRow, build_package, check_items
 from app.submit.presets import PER_PATENT_KINDS, DocumentKind
@@ -79,7 +81,6 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
     rows: list[DocumentRow] = []
 
     documents = store.generated_documents()  # oldest first
-    by_id = {d.id: d for d in documents}
     latest_other: dict[tuple[str, str], Any] = {}
     for document in documents:  # a later generation replaces an earlier one
         if document.offer_id is None and not document.draft and document.kind in order:
@@ -107,20 +108,40 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
 
     if PER_PATENT_KINDS & set(kinds):
         offers = {o.id: o for o in store.offers()}
-        for offer_id, status in document_statuses(store).items():
-            offer = offers.get(offer_id)
-            if offer is None:
+        per_offer: dict[int, list[Any]] = {}
+        for document in documents:
+            if (document.offer_id is not None and not document.draft
+                    and document.kind in PER_PATENT_KINDS and document.kind in order):
+                per_offer.setdefault(document.offer_id, []).append(document)
+        for offer_id, offer in offers.items():  # register order
+            if offer_id not in per_offer:
                 continue
             draft = offer.state == DocumentState.DRAFT.value
-            for recorded in sorted(status.documents, key=lambda d: order.get(d.kind, 99)):
-                if recorded.kind not in order:
-                    continue  # e.g. a combined print file: not a document to send
+            for recorded, freshness in _offer_documents(offer, per_offer[offer_id], order):
                 rows.append(DocumentRow(
-                    recorded.id, recorded.kind, by_id[recorded.id].subject, offer.patent.title,
-                    recorded.path.name, offer_id, offer.patent_id, tuple(offer.patent.patentees),
-                    status.freshness, draft, bool(recorded.sealed_path),
+                    recorded.id, recorded.kind, recorded.subject, offer.patent.title,
+                    Path(recorded.path).name, offer_id, offer.patent_id,
+                    tuple(offer.patent.patentees), freshness, draft, bool(recorded.sealed_path),
                 ))
     return rows
+
+
+def _offer_documents(offer: Any, recorded: Sequence[Any],
+                     order: dict[str, int]) -> list[tuple[Any, Freshness]]:
+    """Per kind, the document of `offer` a package takes: the newest generation that is
+    current (data and file), else the newest of that kind with what is wrong with it.
+
+    Any current generation counts: a combined print file or another folder's files written
+    later do not make the earlier separate sheet and declaration stale (issue 17 §10)."""
+    current_hash = data_hash(OfferFields.of(offer), PatentFields.of(offer.patent))
+    chosen: list[tuple[Any, Freshness]] = []
+    for kind in sorted({d.kind for d in recorded}, key=lambda k: order.get(k, 99)):
+        newest_first = sorted((d for d in recorded if d.kind == kind),
+                              key=lambda d: (d.generated_at, d.id), reverse=True)
+        judged = [(d, Freshness.DATA_CHANGED if d.data_hash != current_hash
+                   else _file_freshness(d)) for d in newest_first]
+        chosen.append(next((j for j in judged if j[1] is Freshness.CURRENT), judged[0]))
+    return chosen
 
 
 def _file_freshness(document: Any) -> Freshness:
@@ -454,3 +475,26 @@ def send_mails(
                          cancelled=cancelled, **options)
     report.findings[:0] = queued
     return report
+
+
+@dataclass(frozen=True)
+class OutboxCounts:
+    """The outbox's mails by the state each row shows, so the counter and the rows agree: a
+    mail not yet queued (no sending account chosen) is not counted as waiting (issue 17 §9)."""
+
+    not_queued: int
+    waiting: int
+    failed: int
+    sent: int
+    uncertain: int  # interrupted mid-send: fate unknown
+
+
+def outbox_counts(mails: Sequence[Any]) -> OutboxCounts:
+    from app.models.submission import OutboxState
+
+    def count(state: OutboxState) -> int:
+        return sum(1 for m in mails if m.state == state)
+
+    return OutboxCounts(count(OutboxState.DRAFT), count(OutboxState.QUEUED),
+                        count(OutboxState.FAILED), count(OutboxState.SENT),
+                        count(OutboxState.SENDING))

@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.file_names import safe_file_name
 from app.models.findings import Finding, Severity, error
 from app.os_errors import reason_params
 
@@ -50,22 +51,20 @@ class BookFile:
     name: str
 
 
-def book_files(what: str, *, period_end: str | None = None, county: str = "") -> list[BookFile]:
-    """The files `what` writes. With `period_end` the names carry the period (and a Xinyang
-    county), so books of several periods share a folder, as the window writes them; without,
-    the fixed names the command line writes."""
+def book_files(what: str, *, period_end: str, county: str = "") -> list[BookFile]:
+    """The files `what` writes for the book ending `period_end` (YYYY-MM): one naming rule
+    for the window and the command line. The names carry the period (and a Xinyang county
+    first), so books of several periods share a folder: 总结书_2023-11.pdf."""
 
     def named(name: str, prefix: str = "") -> str:
-        if period_end is None:
-            return name
-        stem, dot, suffix = name.rpartition(".")
-        return f"{prefix}{stem}_{period_end}{dot}{suffix}"
+        stem, _dot, suffix = name.rpartition(".")
+        return safe_file_name(f"{prefix}{stem}_{period_end}", stem, extension=f".{suffix}")
 
     if what == BookOutput.PDF:
         return [BookFile("summary_book", named(BOOK_PDF))]
     if what == BookOutput.TABLES:
         return [BookFile("", named(BOOK_TABLES))]
-    prefix = f"{county}_" if county else ""
+    prefix = f"{county.strip()}_" if county.strip() else ""
     return [BookFile(kind, named(name, prefix)) for kind, name in XINYANG_FILES.items()]
 
 

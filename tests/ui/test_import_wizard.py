@@ -389,3 +389,16 @@ def test_screening_columns_go_through_the_mapping_step_into_the_inventory(
     assert saved[GOOD_1].intentions == ("transfer", "licence")
     assert saved[GOOD_1].strategic_category == "1.5" and saved[GOOD_1].verdict == "yes"
     assert saved[GOOD_2].maturity is None and saved[GOOD_2].strategic_category == "3"
+
+
+def test_column_captions_take_the_colon_of_the_window_language(
+    qtbot: QtBot, store: Store, tmp_path: Path, ui_language: str
+) -> None:
+    """issue 17 §9: "B: 申请号" showed a half-width colon in the Chinese window."""
+    path = write_xlsx(tmp_path / "清单.xlsx", [["案卷号", "申请号", "名称"],
+                                              ["A-001", GOOD_1, "一种柔性压力传感器"]])
+    wizard = make_wizard(qtbot, store)
+    read(qtbot, wizard, path)
+    combo = wizard._combos["number"]
+    caption = combo.itemText(combo.findData(1))
+    assert caption == ("B：申请号" if ui_language == "zh_CN" else "B: 申请号")

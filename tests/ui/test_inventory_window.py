@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models.store import Store
-from app.ui import i18n
+from app.ui import i18n, interaction
 from app.ui.fonts import configure_fonts
 from app.ui.inventory_window import Column, InventoryWindow, Show
 from app.usecases import inventory as usecase
@@ -184,3 +184,24 @@ def test_a_note_set_in_bulk_reaches_the_transfer_table_remark(
     table = usecase.inventory_tables(store, today=TODAY).transfer
     disputed = [r for r in table.rows if r.marks[6]]
     assert disputed and all("与某公司存在权属争议" in r.remark for r in disputed)
+
+
+def test_the_folder_picker_starts_where_the_last_tables_went(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 17 §9: the picker forgot the folder just used."""
+    starts: list[str] = []
+
+    def choose(_parent: object, _title: str, start: str = "") -> str:
+        starts.append(start)
+        return str(tmp_path / "tables")
+
+    monkeypatch.setattr(interaction, "choose_folder", choose)
+    monkeypatch.setattr(interaction, "inform", lambda *_a: None)
+    fill(store, 3)
+    win = InventoryWindow(store, today=TODAY)
+    qtbot.addWidget(win)
+    win.write_tables()
+    again = InventoryWindow(store, today=TODAY)
+    qtbot.addWidget(again)
+    again.write_tables()
+    assert len(starts) == 2 and starts[1] == str(tmp_path / "tables")

@@ -169,3 +169,38 @@ def test_a_backup_to_an_impossible_place_says_where_and_why(
     qtbot.waitUntil(lambda: operation.done, timeout=20000)
     [(kind, text)] = [q for q in questions.asked if q[0] == "critical"]
     assert str(blocked / "backup.json") in text
+
+
+def test_generate_pdfs_of_a_draft_sheet_says_so_before_asking_for_a_folder(
+    qtbot: QtBot, filled_store: Store, patents: list[int], questions: Questions,
+    ui_language: str,
+) -> None:
+    """issue 17 §9: a draft sheet gave a folder question, then "0 files written"."""
+    filled_store.save_offer(patents[0], GOOD_OFFER)  # saved, not finalised
+    window = make_window(qtbot, filled_store)
+    select_rows(window, [row_of(window, patents[0])])
+    assert window.generate_pdfs(combined=False, draft=False) is None
+    assert [kind for kind, _text in questions.asked] == ["inform"]  # no folder asked
+    text = questions.asked[0][1]
+    if ui_language == "zh_CN":
+        assert "请先定稿" in text and "草稿 PDF" in text and "尚未定稿" in text
+    else:
+        assert "finalise them first" in text and "draft PDFs" in text
+    assert realistic_patents()[0].number.split(".")[0] in text.replace("ZL", "")
+
+
+def test_the_generate_message_says_which_folder_it_wrote_to(
+    qtbot: QtBot, filled_store: Store, patents: list[int], tmp_path: Path,
+    questions: Questions, chinese: str,
+) -> None:
+    offer_id = filled_store.save_offer(patents[0], GOOD_OFFER).record_id
+    assert filled_store.finalise_offer(offer_id).saved  # type: ignore[arg-type]
+    window = make_window(qtbot, filled_store)
+    select_rows(window, [row_of(window, patents[0])])
+    questions.answers = [True]  # open the folder
+    operation = window.generate_pdfs(str(tmp_path), combined=False, draft=False)
+    qtbot.waitUntil(lambda: operation.done, timeout=30000)
+    kinds = [kind for kind, _text in questions.asked]
+    assert kinds == ["confirm", "open"]
+    assert str(tmp_path) in questions.asked[0][1]
+    assert questions.asked[1][1] == str(tmp_path)

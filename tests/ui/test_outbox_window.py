@@ -113,6 +113,10 @@ def test_sending_delivers_every_attachment_and_the_state_becomes_sent(
     mails = records.outbox(package_id)
     assert len(mails) >= 2, "the small size limit splits the package"
     assert states(window) == [message("outbox.draft", None, chinese)] * len(mails)
+    # The counter agrees with the rows: not queued is not "waiting" (issue 17 §9).
+    assert window.summary_label.text().startswith(("待发 0 封", "0 waiting"))
+    assert window.summary_label.text().endswith(
+        (f"{len(mails)} 封未加入发件箱", f"{len(mails)} not queued"))
     assert "华中科技大学-湖北-20240910" == window.table.item(0, 0).text()
     assert window.table.item(0, 1).text() == f"1/{len(mails)}"
 

@@ -121,7 +121,7 @@ def test_a_book_is_out_of_date_once_its_records_change(store: Store, tmp_path: P
     add_book(store, tmp_path)
     data = book_data(store, PERIOD)
     assert data is not None
-    written = write_book_files(store, data, tmp_path / "book", book_files("pdf"))
+    written = write_book_files(store, data, tmp_path / "book", book_files("pdf", period_end=PERIOD))
     assert written.recorded and not written.findings
     henan = target(store, "henan")
     [book] = [r for r in package_documents(store, henan) if r.kind == "summary_book"]
@@ -181,3 +181,24 @@ def test_targets_and_accounts_are_found_by_what_a_clerk_types(store: Store) -> N
         account = find_account(records, typed)
         assert account is not None and account.id == saved.record_id
     assert find_account(records, "nobody") is None
+
+
+def test_a_combined_print_file_written_later_leaves_the_sheets_in_the_package(
+    rendered: Store, tmp_path: Path,
+) -> None:
+    """issue 17 §10: `render offers --combined` after the separate files must not make the
+    package say the sheets were never generated: any current generation satisfies it."""
+    offers = offers_for_patents(rendered, [GOOD, OTHER]).offers
+    combined = write_offer_documents(rendered, [o.id for o in offers], tmp_path / "print",
+                                     combined=True)
+    assert not combined.failures and combined.written
+    hubei = target(rendered, "湖北")
+    rows = package_documents(rendered, hubei)
+    assert [(r.kind, r.subject) for r in rows] == [
+        ("summary_list", "第一批"),
+        ("information_sheet", f"ZL{GOOD}"), ("declaration", f"ZL{GOOD}"),
+        ("information_sheet", f"ZL{OTHER}"), ("declaration", f"ZL{OTHER}")]
+    assert all(r.current for r in rows)
+    contents = choose_documents(rendered, hubei, send_unsealed=True)
+    assert not contents.refused, contents.findings
+    assert check_package(rendered, hubei, contents) == []
