@@ -30,7 +30,13 @@ from typing import TYPE_CHECKING, cast
 
 from reportlab.platypus import Flowable, PageBreak
 
-from app.export.pdf import MissingGlyph, check_text, render_pdf, write_atomic
+from app.export.pdf import (
+    MissingGlyph,
+    StagedFile,
+    check_text,
+    render_pdf,
+    stage_file,
+)
 from app.export.pdf.declaration import declaration_story, declaration_texts, render_declaration
 from app.export.pdf.information_sheet import (
     UnprintableText,
@@ -429,20 +435,53 @@ def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, byt
                  draft: bool, generated_at: dt.datetime, result: RenderResult) -> None:
     """Both documents of the offer are laid out before either is written."""
     written: list[WrittenFile] = []
+    staged: list[StagedFile] = []
     for kind, data in renders:
         path = out  # until named: a folder too long for any name is reported as such
         try:
             path = out / file_name(item.number, kind, draft=draft, folder=out)
-            write_atomic(path, data)
+            staged.append(stage_file(path, data))
         except OSError as exc:
             result.failures.append(OfferFailure(item.offer_id, item.number,
                                                 (_write_failed(path, exc),)))
             break
         written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
                                    hashlib.sha256(data).hexdigest(), len(data), draft))
+    _place(store, written, staged, {item.offer_id: item}, draft, generated_at, result)
+
+
+def _place(store: Store, written: list[WrittenFile], staged: Sequence[StagedFile],
+           items: dict[int, _Prepared], draft: bool, generated_at: dt.datetime,
+           result: RenderResult) -> None:
+    """Record the staged files, then rename them into place.
+
+    In this order a kill leaves either scratch (the next run removes it) or a recorded
+    document whose file is missing (shown as missing until rendered again), never a final
+    file the register does not know.
+    """
+    ids: list[list[int]] = [[] for _ in written]  # the records of each file
+    try:
+        if not draft and written:
+            ids = _record(store, written, items, generated_at)
+    except BaseException:
+        for file in staged:
+            file.discard()
+        raise
+    for index, file in enumerate(staged):
+        try:
+            file.commit()
+        except OSError as exc:  # not in place: neither it nor the ones after are recorded
+            for rest in staged[index + 1:]:
+                rest.discard()
+            store.unrecord_generated_documents([i for group in ids[index:] for i in group])
+            single = len(written[index].offer_ids) == 1  # a combined file: not about one offer
+            result.failures.append(OfferFailure(
+                written[index].offer_ids[0] if single else None,
+                written[index].numbers[0] if single else "",
+                (_write_failed(file.target, exc),)))
+            del written[index:]
+            break
     result.written.extend(written)
-    if not draft and written:
-        _record(store, written, {item.offer_id: item}, generated_at)
 
 
 def _render_combined(
@@ -488,20 +527,20 @@ def _render_combined(
     path = out
     try:
         path = out / file_name("", COMBINED, draft=draft, folder=out)
-        write_atomic(path, data)
+        staged = stage_file(path, data)
     except OSError as exc:
         result.failures.append(OfferFailure(None, "", (_write_failed(path, exc),)))
         return
     written = WrittenFile(COMBINED, path, tuple(item.offer_id for item in prepared), numbers,
                           hashlib.sha256(data).hexdigest(), len(data), draft)
-    result.written.append(written)
-    if not draft:
-        _record(store, [written], {item.offer_id: item for item in prepared}, generated_at)
+    _place(store, [written], [staged], {item.offer_id: item for item in prepared}, draft,
+           generated_at, result)
 
 
 def _record(store: Store, written: Sequence[WrittenFile], items: dict[int, _Prepared],
-            generated_at: dt.datetime) -> None:
-    """One GeneratedDocument per file and offer (a combined file: one per offer it holds)."""
+            generated_at: dt.datetime) -> list[list[int]]:
+    """One GeneratedDocument per file and offer (a combined file: one per offer it holds);
+    the ids recorded for each file."""
     rows = [
         GeneratedDocument(
             kind=w.kind, subject=items[offer_id].number, offer_id=offer_id,
@@ -511,7 +550,8 @@ def _record(store: Store, written: Sequence[WrittenFile], items: dict[int, _Prep
         for w in written
         for offer_id in w.offer_ids
     ]
-    store.record_generated_documents(rows)
+    ids = iter(store.record_generated_documents(rows))
+    return [[next(ids) for _ in w.offer_ids] for w in written]
 
 
 def _write_failed(path: Path, exc: OSError) -> Finding:

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.export.excel.summary_list import DOCUMENT_KIND as XLSX_KIND
 from app.export.excel.summary_list import generated_document as xlsx_document
-from app.export.excel.summary_list import write_summary_list
+from app.export.excel.summary_list import summary_list_bytes
 from app.export.excel.workbook import ExcelExportError
 from app.export.excel.workbook import WrittenFile as WrittenWorkbook
 from app.export.offer_documents import Freshness, RecordedDocument, file_sha256
-from app.export.pdf import MissingGlyph, check_text, write_atomic
+from app.export.pdf import MissingGlyph, StagedFile, check_text, stage_file
 from app.export.pdf.summary_list import field_heading, render_summary_list, summary_list_texts
 from app.file_names import safe_file_name
 from app.models.entities import GeneratedDocument
@@ -162,8 +162,9 @@ def write_summary_list_documents(
     written: list[tuple[str, Path, str, int]] = []
     stamp = generated_at or dt.datetime.now(dt.UTC).replace(tzinfo=None)
     pdf_path = out / names[PDF_KIND]
+    staged: StagedFile | None = None  # renamed into place once recorded
     try:
-        write_atomic(pdf_path, pdf)
+        staged = stage_file(pdf_path, pdf)
     except OSError as exc:
         result.findings.append(_write_failed(pdf_path, reason_params(exc)))
     else:
@@ -174,19 +175,42 @@ def write_summary_list_documents(
             sha256=digest, size=len(pdf), data_hash=summary.data_hash(), draft=False,
             generated_at=stamp,
         ))
+    staged_files = [staged] if staged is not None else []
+    xlsx_path = out / names[XLSX_KIND]
     try:
-        workbook: WrittenWorkbook = write_summary_list(summary, out / names[XLSX_KIND])
+        data = summary_list_bytes(summary)
+        staged_files.append(stage_file(xlsx_path, data))
     except ExcelExportError as exc:
         reason = reason_of(exc.params) or {"reason": exc.code}
-        result.findings.append(_write_failed(out / names[XLSX_KIND], reason))
+        result.findings.append(_write_failed(xlsx_path, reason))
+    except OSError as exc:
+        result.findings.append(_write_failed(xlsx_path, reason_params(exc)))
     else:
+        workbook = WrittenWorkbook(xlsx_path, hashlib.sha256(data).hexdigest(), len(data))
         written.append((XLSX_KIND, workbook.path, workbook.sha256, workbook.size))
         documents.append(xlsx_document(summary, workbook, stamp))
 
-    ids: Sequence[int | None] = (store.record_generated_documents(documents) if documents
-                                 else [])
+    # Recorded first, then renamed into place: a kill in between leaves scratch or a recorded
+    # file shown as missing, never a finished file the register does not know.
+    try:
+        ids: Sequence[int | None] = (store.record_generated_documents(documents) if documents
+                                     else [])
+    except BaseException:
+        for file in staged_files:
+            file.discard()
+        raise
+    placed = []
+    for file, entry, document_id in zip(staged_files, written, ids, strict=True):
+        try:
+            file.commit()
+        except OSError as exc:  # not in place: its record is taken back
+            result.findings.append(_write_failed(file.target, reason_params(exc)))
+            if document_id is not None:
+                store.unrecord_generated_documents([document_id])
+        else:
+            placed.append((entry, document_id))
     result.files = [SummaryListFile(kind, path, digest, size, document_id)
-                    for (kind, path, digest, size), document_id in zip(written, ids, strict=True)]
+                    for (kind, path, digest, size), document_id in placed]
     return result
 
 

@@ -991,6 +991,30 @@ class Store:
             session.flush()
             return [int(document.id) for document in documents]
 
+    def unrecord_generated_documents(self, ids: Sequence[int]) -> None:
+        """Take back records of files that could not be renamed into place (issue 18: a
+        document is recorded before its file appears). An offer that thereby has no final
+        document left goes back from generated to finalised."""
+        from app.models.entities import GeneratedDocument
+
+        if not ids:
+            return
+        with self.session() as session, session.begin():
+            rows = list(session.scalars(
+                select(GeneratedDocument).where(GeneratedDocument.id.in_(list(ids)))))
+            offer_ids = {row.offer_id for row in rows if row.offer_id is not None}
+            for row in rows:
+                session.delete(row)
+            session.flush()
+            for offer_id in offer_ids:
+                offer = session.get(Offer, offer_id)
+                left = session.scalars(select(GeneratedDocument.id).where(
+                    GeneratedDocument.offer_id == offer_id,
+                    GeneratedDocument.draft.is_(False))).first()
+                if (offer is not None and left is None
+                        and offer.state == DocumentState.GENERATED.value):
+                    offer.state = DocumentState.FINALISED.value
+
     def generated_documents(self, offer_ids: Iterable[int] | None = None) -> list[Any]:
         """Recorded `GeneratedDocument`s, oldest first; of the given offers only, if given."""
         from app.models.entities import GeneratedDocument

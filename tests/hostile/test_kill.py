@@ -1,7 +1,9 @@
 """kill -9 at random points of import, render and package (issue 18 points 8 and the kill
 test of "done when"): afterwards the database checks clean, the next run of the same command
 removes what the killed one left (hidden .building-* folders, .tmp files) and succeeds, and
-every generated document the database records is on disk with the recorded hash.
+every generated document the database records is on disk with the recorded hash, and every
+finished PDF or workbook in the output folder is one the database records (a document is
+recorded before it is renamed into place).
 
 Bounded: two kills per command, at delays drawn from a fixed seed."""
 
@@ -81,6 +83,22 @@ def _records_agree_with_disk(db: Path) -> int:
     return len(documents)
 
 
+def _disk_agrees_with_records(db: Path, folder: Path) -> int:
+    """Every finished document in ``folder`` is one the register recorded, with its bytes."""
+    database = open_database(db)
+    try:
+        recorded = {(Path(d.path).resolve(), d.sha256)
+                    for d in Store(database).generated_documents()}
+    finally:
+        database.close()
+    on_disk = [p for p in folder.iterdir()
+               if p.is_file() and not p.name.startswith(".") and p.suffix in (".pdf", ".xlsx")]
+    for path in on_disk:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        assert (path.resolve(), digest) in recorded, f"{path.name} is on disk, not recorded"
+    return len(on_disk)
+
+
 def _delays(seed: int, low: float, high: float) -> list[float]:
     chooser = random.Random(seed)
     return [round(chooser.uniform(low, high), 2) for _ in range(KILLS)]
@@ -154,3 +172,4 @@ def test_kill_during_render_and_package_leaves_nothing_the_next_run_does_not_cle
     assert _finish(commands["summary"](), tmp_path).returncode in (0, 1)
     assert _scratch_left(pdf) == [] and _scratch_left(packages) == [], outcomes
     assert _records_agree_with_disk(db) >= 5
+    assert _disk_agrees_with_records(db, pdf) >= 4, outcomes

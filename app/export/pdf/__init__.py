@@ -78,11 +78,13 @@ from app.export.pdf.kit import (
     Margins,
     Orientation,
     PageBox,
+    StagedFile,
     build_pdf,
     frame_width,
     page_box,
     page_footer,
     render_pdf,
+    stage_file,
     switch_orientation,
     write_atomic,
 )
@@ -130,4 +132,6 @@ __all__ = [
     "switch_orientation",
     "value",
     "write_atomic",
+    "StagedFile",
+    "stage_file",
 ]

@@ -314,36 +314,66 @@ def render_pdf(
     return buffer.getvalue()
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
+class StagedFile:
+    """A complete file written under a scratch name beside ``target``, not yet in place.
 
-    The target is either the old file or the complete new one, never a half-written file;
-    on any error the temporary file is removed.
+    Lets a caller record a document before it appears under its final name: a kill before the
+    record leaves only scratch (removed by the next run), a kill after it a recorded document
+    whose file is missing (shown as such) — never a final file without a record.
     """
+
+    def __init__(self, target: Path, scratch: str) -> None:
+        self.target = target
+        self.scratch = scratch
+
+    def commit(self) -> Path:
+        """Rename into place (durably); on failure the scratch file is removed."""
+        try:
+            os.replace(self.scratch, self.target)
+        except BaseException:
+            self.discard()
+            raise
+        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
+            dir_fd = os.open(self.target.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+        return self.target
+
+    def discard(self) -> None:
+        try:
+            os.unlink(self.scratch)
+        except FileNotFoundError:
+            pass
+
+
+def stage_file(path: str | os.PathLike[str], data: bytes) -> StagedFile:
+    """Write ``data`` to a scratch file beside ``path`` (flushed to disk); see StagedFile."""
     target = Path(path)
     sweep_once(target.parent)  # what an interrupted run left here
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=document_prefix(target.name),
                                     suffix=".tmp")
+    staged = StagedFile(target, tmp_name)
     try:
         normal_mode(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
     except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
+        staged.discard()
         raise
-    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
-        dir_fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    return target
+    return staged
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    The target is either the old file or the complete new one, never a half-written file;
+    on any error the temporary file is removed.
+    """
+    return stage_file(path, data).commit()
 
 
 def build_pdf(

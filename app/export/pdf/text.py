@@ -20,6 +20,7 @@ drawing, alignment, splitting across pages and inline markup keep working.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Sequence
@@ -121,15 +122,19 @@ class _Token:
     word.
     """
 
-    __slots__ = ("atoms", "width", "space", "hard_break", "soft")
+    __slots__ = ("atoms", "width", "space", "hard_break", "soft", "soft_lo", "base")
 
     def __init__(self, atoms: list[Any], space: bool = False, hard_break: bool = False,
-                 soft: list[int] | None = None) -> None:
+                 soft: list[int] | None = None, measure: bool = True) -> None:
         self.atoms = atoms
-        self.width = float(sum(a.width for a in atoms))
+        self.width = float(sum(a.width for a in atoms)) if measure else 0.0
         self.space = space
         self.hard_break = hard_break
+        # Ascending atom indexes, counted from the start of the token this one was cut
+        # from (``base`` atoms before this one's start); only ``soft[soft_lo:]`` apply.
         self.soft = soft or []
+        self.soft_lo = 0
+        self.base = 0
 
 
 def _tokens(frags: Sequence[Any]) -> list[_Token]:
@@ -218,6 +223,40 @@ def _run_metrics(frag: Any, calc_bounds: bool, max_size: float, max_ascent: floa
     return max(max_size, font_size), max(max_ascent, ascent), min(min_descent, descent)
 
 
+# A remainder longer than this gets its width by subtraction instead of being re-measured:
+# exact sums keep ordinary texts' bytes, subtraction keeps a huge word linear.
+_REMEASURE_LIMIT = 4096
+
+
+def _cut(tok: _Token, limit: float) -> tuple[int, float]:
+    """How many atoms of an over-wide ``tok`` go on this line, and their width."""
+    fit, total, prefix = 0, 0.0, [0.0]
+    for atom in tok.atoms:
+        if total + atom.width > limit + _FUZZ:
+            break
+        total += atom.width
+        prefix.append(total)
+        fit += 1
+    soft, lo = tok.soft, tok.soft_lo
+    i = bisect.bisect_right(soft, tok.base + fit, lo=lo)
+    if i > lo:  # the last place only punctuation rules forbid that still fits
+        take = soft[i - 1] - tok.base
+        return take, prefix[take]
+    if fit:
+        return fit, total
+    return 1, tok.atoms[0].width
+
+
+def _remainder(tok: _Token, take: int, cut_width: float) -> _Token:
+    atoms = tok.atoms[take:]
+    rest = _Token(atoms, soft=tok.soft, measure=len(atoms) <= _REMEASURE_LIMIT)
+    if len(atoms) > _REMEASURE_LIMIT:
+        rest.width = tok.width - cut_width
+    rest.base = tok.base + take
+    rest.soft_lo = bisect.bisect_right(tok.soft, rest.base, lo=tok.soft_lo)
+    return rest
+
+
 def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: bool) -> Any:
     """Break paragraph fragments into lines (``ParaLines(kind=1)``) by the rules above."""
     pending = _tokens(frags)
@@ -259,21 +298,13 @@ def break_frags(frags: Sequence[Any], max_widths: Sequence[float], calc_bounds: 
             emit(hard=False)
             continue
         # A token wider than the line: cut it where only punctuation rules forbid it, or
-        # failing that between characters (at least one per line).
-        widths = [a.width for a in tok.atoms]
-        fitting = [k for k in tok.soft if sum(widths[:k]) <= limit + _FUZZ]
-        if fitting:
-            take = fitting[-1]
-        else:
-            take, total = 1, widths[0]
-            while take < len(widths) and total + widths[take] <= limit + _FUZZ:
-                total += widths[take]
-                take += 1
+        # failing that between characters (at least one per line).  Only the characters
+        # that fit are measured, so a very long word costs time in proportion to its length.
+        take, cut_width = _cut(tok, limit)
         line.append(_Token(tok.atoms[:take]))
-        used += sum(widths[:take])
-        if take < len(widths):
-            rest = [k - take for k in tok.soft if k > take]
-            pending.append(_Token(tok.atoms[take:], soft=rest))
+        used += cut_width
+        if take < len(tok.atoms):
+            pending.append(_remainder(tok, take, cut_width))
             emit(hard=False)
     if line:
         emit(hard=False)
@@ -325,6 +356,26 @@ class Para(Paragraph):  # type: ignore[misc]
 
     def _get_split_blParaFunc(self) -> Any:  # noqa: N802 - reportlab's name
         return _split_lines
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        """reportlab's split, handing the lines already broken to the second half.
+
+        Breaking is greedy with one width after the first line, so the second half broken
+        again at that width gives exactly the lines it already has.  Without this a
+        paragraph running over p pages is broken p times: time grows with the square of
+        its length.  The lines are offered for that width only; another width breaks anew.
+        """
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) == 2 and hasattr(self, "blPara") and self.blPara.kind == 1:
+            first, rest = parts
+            tail = self.blPara.lines[len(first.blPara.lines):]
+            widths = {fl.maxWidth for fl in tail}
+            cached = getattr(self, "_kit_lines", None)
+            if len(widths) == 1 and cached is not None and isinstance(rest, Para):
+                width = widths.pop()
+                rest._kit_lines = (((width, width), cached[0][1]),
+                                   ParaLines(kind=1, lines=tail))
+        return parts
 
 
 def para(text: str | None, style: ParagraphStyle, *, markup: bool = False) -> Para:
