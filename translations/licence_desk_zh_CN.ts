@@ -2547,277 +2547,277 @@ The log file is %1</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="626"/>
-        <location filename="../app/ui/main_window.py" line="857"/>
+        <location filename="../app/ui/main_window.py" line="627"/>
+        <location filename="../app/ui/main_window.py" line="858"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="628"/>
+        <location filename="../app/ui/main_window.py" line="629"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="630"/>
+        <location filename="../app/ui/main_window.py" line="631"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="631"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="639"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="657"/>
+        <location filename="../app/ui/main_window.py" line="658"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="658"/>
+        <location filename="../app/ui/main_window.py" line="659"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="665"/>
+        <location filename="../app/ui/main_window.py" line="666"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="672"/>
+        <location filename="../app/ui/main_window.py" line="673"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="711"/>
+        <location filename="../app/ui/main_window.py" line="712"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="735"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="773"/>
+        <location filename="../app/ui/main_window.py" line="774"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="798"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="800"/>
+        <location filename="../app/ui/main_window.py" line="801"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="804"/>
+        <location filename="../app/ui/main_window.py" line="805"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="814"/>
-        <location filename="../app/ui/main_window.py" line="859"/>
-        <location filename="../app/ui/main_window.py" line="863"/>
-        <location filename="../app/ui/main_window.py" line="1220"/>
+        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="860"/>
+        <location filename="../app/ui/main_window.py" line="864"/>
+        <location filename="../app/ui/main_window.py" line="1221"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="816"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="824"/>
+        <location filename="../app/ui/main_window.py" line="825"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="841"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="850"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="851"/>
+        <location filename="../app/ui/main_window.py" line="852"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="859"/>
+        <location filename="../app/ui/main_window.py" line="860"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="868"/>
+        <location filename="../app/ui/main_window.py" line="869"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="870"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="898"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="898"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="901"/>
+        <location filename="../app/ui/main_window.py" line="902"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="906"/>
+        <location filename="../app/ui/main_window.py" line="907"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="916"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="916"/>
+        <location filename="../app/ui/main_window.py" line="917"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="713"/>
-        <location filename="../app/ui/main_window.py" line="918"/>
+        <location filename="../app/ui/main_window.py" line="714"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="956"/>
+        <location filename="../app/ui/main_window.py" line="957"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1062"/>
-        <location filename="../app/ui/main_window.py" line="1080"/>
+        <location filename="../app/ui/main_window.py" line="1063"/>
+        <location filename="../app/ui/main_window.py" line="1081"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1063"/>
-        <location filename="../app/ui/main_window.py" line="1098"/>
+        <location filename="../app/ui/main_window.py" line="1064"/>
+        <location filename="../app/ui/main_window.py" line="1099"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1084"/>
+        <location filename="../app/ui/main_window.py" line="1085"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1089"/>
+        <location filename="../app/ui/main_window.py" line="1090"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1096"/>
-        <location filename="../app/ui/main_window.py" line="1118"/>
-        <location filename="../app/ui/main_window.py" line="1124"/>
+        <location filename="../app/ui/main_window.py" line="1097"/>
+        <location filename="../app/ui/main_window.py" line="1119"/>
+        <location filename="../app/ui/main_window.py" line="1125"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1119"/>
+        <location filename="../app/ui/main_window.py" line="1120"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1125"/>
+        <location filename="../app/ui/main_window.py" line="1126"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1132"/>
+        <location filename="../app/ui/main_window.py" line="1133"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="1147"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1149"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1149"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1152"/>
+        <location filename="../app/ui/main_window.py" line="1153"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1153"/>
+        <location filename="../app/ui/main_window.py" line="1154"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1222"/>
+        <location filename="../app/ui/main_window.py" line="1223"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1225"/>
+        <location filename="../app/ui/main_window.py" line="1226"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1228"/>
+        <location filename="../app/ui/main_window.py" line="1229"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1230"/>
+        <location filename="../app/ui/main_window.py" line="1231"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3095,57 +3095,73 @@ The log file is %1</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="676"/>
+        <location filename="../app/ui/offer_editor.py" line="680"/>
+        <source>No errors; the sheet is finalised.</source>
+        <translation>没有错误；信息表已定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="682"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="679"/>
+        <location filename="../app/ui/offer_editor.py" line="685"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="681"/>
+        <location filename="../app/ui/offer_editor.py" line="687"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="715"/>
+        <location filename="../app/ui/offer_editor.py" line="721"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="718"/>
+        <location filename="../app/ui/offer_editor.py" line="724"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="726"/>
+        <location filename="../app/ui/offer_editor.py" line="728"/>
+        <source>Editing this sheet and saving returns it to draft; you will be asked before anything is saved.</source>
+        <translation>修改本信息表并保存会使其退回草稿；保存前会先征求您的确认。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="738"/>
+        <location filename="../app/ui/offer_editor.py" line="749"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="727"/>
+        <location filename="../app/ui/offer_editor.py" line="739"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="747"/>
+        <location filename="../app/ui/offer_editor.py" line="750"/>
+        <source>Saving these changes will have these effects. Save anyway?</source>
+        <translation>保存这些修改将产生以下影响。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="773"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="762"/>
+        <location filename="../app/ui/offer_editor.py" line="788"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="763"/>
+        <location filename="../app/ui/offer_editor.py" line="789"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="776"/>
+        <location filename="../app/ui/offer_editor.py" line="803"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4111,6 +4127,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="546"/>
+        <location filename="../app/ui/patent_editor.py" line="558"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
@@ -4120,17 +4137,22 @@ The log file is %1</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="579"/>
+        <location filename="../app/ui/patent_editor.py" line="559"/>
+        <source>Saving this patent will have these effects. Save anyway?</source>
+        <translation>保存此专利将产生以下影响。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="592"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="601"/>
+        <location filename="../app/ui/patent_editor.py" line="614"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="602"/>
+        <location filename="../app/ui/patent_editor.py" line="615"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>

@@ -594,6 +594,7 @@ class MainWindow(QMainWindow):
         assert self.store is not None
         for found_id, fields in self.store.patent_register([patent_id]):
             self.model.upsert(found_id, fields)
+        self.refresh_offer_marks()  # a patent edit can return its sheet to draft
         row = self.model.row_of(patent_id)
         if row is not None:
             proxy_index = self.proxy.mapFromSource(self.model.index(row, Column.NUMBER))
