@@ -697,6 +697,12 @@ class MainWindow(QMainWindow):
             statuses = document_statuses(self.store, [o.id for o in offers], check_files=False)
             outdated = {oid for oid, status in statuses.items() if status.out_of_date}
         self.model.set_offer_marks({o.patent_id: (o.state, o.id in outdated) for o in offers})
+        import sys
+
+        batch_window = sys.modules.get("app.ui.batch_window")  # not imported: none is open
+        if batch_window is not None:  # an open batch window shows the states too
+            for batches in self.findChildren(batch_window.BatchWindow):
+                batches.states_changed()
 
     def _offer_summary_html(self, patent_id: int, number: str) -> str:
         """The selected patent's sheet, its problems, and where it was sent."""

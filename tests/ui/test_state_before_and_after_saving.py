@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -92,6 +92,14 @@ def test_a_patent_edit_shows_the_sheet_back_in_draft_at_once(
     select_rows(window, [row_of(window, patent_id)])
     assert offer_cell(window, patent_id) == state_label("finalised")
     assert state_label("finalised") in window.problems.toPlainText()
+    batches = window.open_batches()  # modeless: stays open while the patent is edited
+    offer_id = store.offer_for_patent(patent_id).id  # type: ignore[union-attr]
+
+    def batch_caption() -> str:
+        row = [batches.available_list.item(i) for i in range(batches.available_list.count())]
+        return next(i.text() for i in row if i.data(Qt.ItemDataRole.UserRole) == offer_id)
+
+    assert state_label("draft") not in batch_caption()
 
     editor = window.edit_patent(patent_id)
     assert editor is not None
@@ -105,6 +113,7 @@ def test_a_patent_edit_shows_the_sheet_back_in_draft_at_once(
     assert offer_cell(window, patent_id).startswith(state_label("draft"))
     pane = window.problems.toPlainText()
     assert state_label("draft") in pane and state_label("finalised") not in pane
+    assert state_label("draft") in batch_caption()  # greyed: a draft cannot join a batch
     window.grab().save(str(SHOTS / "issue17_register_after_patent_edit.png"))
 
 
