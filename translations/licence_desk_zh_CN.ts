@@ -270,98 +270,98 @@
         <translation>没有问题：本批次每份信息表都已列入汇总表，各栏均已填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="316"/>
+        <location filename="../app/ui/batch_window.py" line="322"/>
         <source>%1 (%2 sheets)</source>
         <translation>%1（%2 份信息表）</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="452"/>
+        <location filename="../app/ui/batch_window.py" line="458"/>
         <source>Name of the new batch (e.g. 2026 年第一批):</source>
         <translation>新批次名称（如 2026 年第一批）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="454"/>
+        <location filename="../app/ui/batch_window.py" line="460"/>
         <source>The %1 selected information sheet(s) go into it.</source>
         <translation>选中的 %1 份信息表将放入该批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="456"/>
+        <location filename="../app/ui/batch_window.py" line="462"/>
         <source>New batch</source>
         <translation>新建批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="469"/>
+        <location filename="../app/ui/batch_window.py" line="475"/>
         <source>Rename batch</source>
         <translation>重命名批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="469"/>
+        <location filename="../app/ui/batch_window.py" line="475"/>
         <source>New name of the batch:</source>
         <translation>批次的新名称：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="480"/>
+        <location filename="../app/ui/batch_window.py" line="486"/>
         <source>Delete batch</source>
         <translation>删除批次</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="481"/>
+        <location filename="../app/ui/batch_window.py" line="487"/>
         <source>Delete the batch “%1”?</source>
         <translation>要删除批次“%1”吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="482"/>
+        <location filename="../app/ui/batch_window.py" line="488"/>
         <source>Its %1 information sheet(s) stay in the register; only the batch is deleted.</source>
         <translation>其中的 %1 份信息表仍保留在登记册中，只删除批次。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="515"/>
+        <location filename="../app/ui/batch_window.py" line="521"/>
         <source>… and %1 more (hover here for all).</source>
         <translation>……另有 %1 项（鼠标悬停可查看全部）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="555"/>
+        <location filename="../app/ui/batch_window.py" line="561"/>
         <source>Write summary list</source>
         <translation>生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="556"/>
+        <location filename="../app/ui/batch_window.py" line="562"/>
         <source>%1 information sheet(s) of this batch are left off the list (see the messages under the preview). Write the list without them?</source>
         <translation>本批次有 %1 份信息表未列入汇总表（见预览下方的说明）。不含这些信息表，仍要生成汇总表吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="564"/>
+        <location filename="../app/ui/batch_window.py" line="570"/>
         <source>Folder for the summary list</source>
         <translation>汇总表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="576"/>
+        <location filename="../app/ui/batch_window.py" line="582"/>
         <source>Writing the summary list</source>
         <translation>正在生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="585"/>
-        <location filename="../app/ui/batch_window.py" line="596"/>
+        <location filename="../app/ui/batch_window.py" line="591"/>
+        <location filename="../app/ui/batch_window.py" line="602"/>
         <source>Summary list not written</source>
         <translation>汇总表未生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="586"/>
+        <location filename="../app/ui/batch_window.py" line="592"/>
         <source>Nothing was written.</source>
         <translation>没有写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="588"/>
+        <location filename="../app/ui/batch_window.py" line="594"/>
         <source>Written:</source>
         <translation>已写入：</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="591"/>
+        <location filename="../app/ui/batch_window.py" line="597"/>
         <source>Open the folder %1?</source>
         <translation>要打开文件夹 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/batch_window.py" line="592"/>
+        <location filename="../app/ui/batch_window.py" line="598"/>
         <source>Summary list written</source>
         <translation>汇总表已生成</translation>
     </message>
@@ -2552,288 +2552,288 @@ The log file is %1</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="627"/>
-        <location filename="../app/ui/main_window.py" line="868"/>
+        <location filename="../app/ui/main_window.py" line="628"/>
+        <location filename="../app/ui/main_window.py" line="875"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="629"/>
+        <location filename="../app/ui/main_window.py" line="630"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="631"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="633"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="634"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="639"/>
+        <location filename="../app/ui/main_window.py" line="640"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="658"/>
+        <location filename="../app/ui/main_window.py" line="659"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="659"/>
+        <location filename="../app/ui/main_window.py" line="660"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="666"/>
+        <location filename="../app/ui/main_window.py" line="667"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="673"/>
+        <location filename="../app/ui/main_window.py" line="674"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="712"/>
+        <location filename="../app/ui/main_window.py" line="719"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="736"/>
+        <location filename="../app/ui/main_window.py" line="743"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="774"/>
+        <location filename="../app/ui/main_window.py" line="781"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="798"/>
+        <location filename="../app/ui/main_window.py" line="805"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="801"/>
+        <location filename="../app/ui/main_window.py" line="808"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="805"/>
+        <location filename="../app/ui/main_window.py" line="812"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
-        <location filename="../app/ui/main_window.py" line="827"/>
-        <location filename="../app/ui/main_window.py" line="870"/>
-        <location filename="../app/ui/main_window.py" line="874"/>
-        <location filename="../app/ui/main_window.py" line="1231"/>
+        <location filename="../app/ui/main_window.py" line="822"/>
+        <location filename="../app/ui/main_window.py" line="834"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="881"/>
+        <location filename="../app/ui/main_window.py" line="1238"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="816"/>
+        <location filename="../app/ui/main_window.py" line="823"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="828"/>
+        <location filename="../app/ui/main_window.py" line="835"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="833"/>
+        <location filename="../app/ui/main_window.py" line="840"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="856"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="858"/>
+        <location filename="../app/ui/main_window.py" line="865"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="860"/>
+        <location filename="../app/ui/main_window.py" line="867"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="862"/>
+        <location filename="../app/ui/main_window.py" line="869"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="870"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="879"/>
+        <location filename="../app/ui/main_window.py" line="886"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="880"/>
+        <location filename="../app/ui/main_window.py" line="887"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="908"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="908"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="912"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="917"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="926"/>
-        <location filename="../app/ui/main_window.py" line="934"/>
+        <location filename="../app/ui/main_window.py" line="933"/>
+        <location filename="../app/ui/main_window.py" line="941"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="927"/>
+        <location filename="../app/ui/main_window.py" line="934"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="714"/>
-        <location filename="../app/ui/main_window.py" line="929"/>
+        <location filename="../app/ui/main_window.py" line="721"/>
+        <location filename="../app/ui/main_window.py" line="936"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="930"/>
+        <location filename="../app/ui/main_window.py" line="937"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="930"/>
+        <location filename="../app/ui/main_window.py" line="937"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="934"/>
+        <location filename="../app/ui/main_window.py" line="941"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="967"/>
+        <location filename="../app/ui/main_window.py" line="974"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1073"/>
-        <location filename="../app/ui/main_window.py" line="1091"/>
+        <location filename="../app/ui/main_window.py" line="1080"/>
+        <location filename="../app/ui/main_window.py" line="1098"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1074"/>
-        <location filename="../app/ui/main_window.py" line="1109"/>
+        <location filename="../app/ui/main_window.py" line="1081"/>
+        <location filename="../app/ui/main_window.py" line="1116"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1095"/>
+        <location filename="../app/ui/main_window.py" line="1102"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1100"/>
+        <location filename="../app/ui/main_window.py" line="1107"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1107"/>
-        <location filename="../app/ui/main_window.py" line="1129"/>
-        <location filename="../app/ui/main_window.py" line="1135"/>
+        <location filename="../app/ui/main_window.py" line="1114"/>
+        <location filename="../app/ui/main_window.py" line="1136"/>
+        <location filename="../app/ui/main_window.py" line="1142"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1130"/>
+        <location filename="../app/ui/main_window.py" line="1137"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1136"/>
+        <location filename="../app/ui/main_window.py" line="1143"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1143"/>
+        <location filename="../app/ui/main_window.py" line="1150"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1157"/>
+        <location filename="../app/ui/main_window.py" line="1164"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1159"/>
+        <location filename="../app/ui/main_window.py" line="1166"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1159"/>
+        <location filename="../app/ui/main_window.py" line="1166"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1163"/>
+        <location filename="../app/ui/main_window.py" line="1170"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1164"/>
+        <location filename="../app/ui/main_window.py" line="1171"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1233"/>
+        <location filename="../app/ui/main_window.py" line="1240"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1236"/>
+        <location filename="../app/ui/main_window.py" line="1243"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1239"/>
+        <location filename="../app/ui/main_window.py" line="1246"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1241"/>
+        <location filename="../app/ui/main_window.py" line="1248"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3111,57 +3111,73 @@ The log file is %1</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="677"/>
+        <location filename="../app/ui/offer_editor.py" line="681"/>
+        <source>No errors; the sheet is finalised.</source>
+        <translation>没有错误；信息表已定稿。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="683"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="680"/>
+        <location filename="../app/ui/offer_editor.py" line="686"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="682"/>
+        <location filename="../app/ui/offer_editor.py" line="688"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="716"/>
+        <location filename="../app/ui/offer_editor.py" line="722"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="719"/>
+        <location filename="../app/ui/offer_editor.py" line="725"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="727"/>
+        <location filename="../app/ui/offer_editor.py" line="729"/>
+        <source>Editing this sheet and saving returns it to draft; you will be asked before anything is saved.</source>
+        <translation>修改本信息表并保存会使其退回草稿；保存前会先征求您的确认。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="739"/>
+        <location filename="../app/ui/offer_editor.py" line="750"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="728"/>
+        <location filename="../app/ui/offer_editor.py" line="740"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="748"/>
+        <location filename="../app/ui/offer_editor.py" line="751"/>
+        <source>Saving these changes will have these effects. Save anyway?</source>
+        <translation>保存这些修改将产生以下影响。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/offer_editor.py" line="774"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="763"/>
+        <location filename="../app/ui/offer_editor.py" line="789"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="764"/>
+        <location filename="../app/ui/offer_editor.py" line="790"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="777"/>
+        <location filename="../app/ui/offer_editor.py" line="804"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4132,6 +4148,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/patent_editor.py" line="547"/>
+        <location filename="../app/ui/patent_editor.py" line="559"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
@@ -4141,17 +4158,22 @@ The log file is %1</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="580"/>
+        <location filename="../app/ui/patent_editor.py" line="560"/>
+        <source>Saving this patent will have these effects. Save anyway?</source>
+        <translation>保存此专利将产生以下影响。仍要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/patent_editor.py" line="593"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="602"/>
+        <location filename="../app/ui/patent_editor.py" line="615"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="603"/>
+        <location filename="../app/ui/patent_editor.py" line="616"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>

@@ -312,6 +312,12 @@ class BatchWindow(QDialog):
         self.batch_list.blockSignals(False)
         self._batch_chosen()
 
+    def states_changed(self) -> None:
+        """A sheet's state changed elsewhere (an edit returned it to draft, it was finalised):
+        show it now, keeping the batch and the selection."""
+        self._show_offers()
+        self._show_summary()
+
     def _batch_caption(self, batch: BatchInfo) -> str:
         return self.tr("%1 (%2 sheets)").replace("%1", batch.name) \
             .replace("%2", str(batch.size))

@@ -595,6 +595,7 @@ class MainWindow(QMainWindow):
         assert self.store is not None
         for found_id, fields in self.store.patent_register([patent_id]):
             self.model.upsert(found_id, fields)
+        self.refresh_offer_marks()  # a patent edit can return its sheet to draft
         row = self.model.row_of(patent_id)
         if row is not None:
             proxy_index = self.proxy.mapFromSource(self.model.index(row, Column.NUMBER))
@@ -697,6 +698,12 @@ class MainWindow(QMainWindow):
             statuses = document_statuses(self.store, [o.id for o in offers], check_files=False)
             outdated = {oid for oid, status in statuses.items() if status.out_of_date}
         self.model.set_offer_marks({o.patent_id: (o.state, o.id in outdated) for o in offers})
+        import sys
+
+        batch_window = sys.modules.get("app.ui.batch_window")  # not imported: none is open
+        if batch_window is not None:  # an open batch window shows the states too
+            for batches in self.findChildren(batch_window.BatchWindow):
+                batches.states_changed()
 
     def _offer_summary_html(self, patent_id: int, number: str) -> str:
         """The selected patent's sheet, its problems, and where it was sent."""

@@ -673,7 +673,13 @@ class OfferEditor(RecordEditor):
             item.setForeground(QColor(ERROR_COLOUR))
             self.findings_list.addItem(item)
         count_errors = len(errors) + len(unreadable)
-        if count_errors:
+        from app.usecases.save_effects import offer_is_draft
+
+        finalised_unchanged = not offer_is_draft(self.state) and not self.is_dirty()
+        if finalised_unchanged:
+            # Nothing to finalise (the state above says what a change would do).
+            title = self.tr("No errors; the sheet is finalised.")
+        elif count_errors:
             title = self.tr("%1 error(s), %2 warning(s) — click one to go to its field") \
                 .replace("%1", str(count_errors)).replace("%2", str(len(warnings)))
         elif warnings:
@@ -681,7 +687,7 @@ class OfferEditor(RecordEditor):
         else:
             title = self.tr("No errors: the sheet can be finalised.")
         self.findings_title.setText(title)
-        self.finalise_button.setEnabled(count_errors == 0)
+        self.finalise_button.setEnabled(count_errors == 0 and not finalised_unchanged)
 
     def _jump_to_finding(self, item: QListWidgetItem) -> None:
         self.focus_field(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -716,7 +722,13 @@ class OfferEditor(RecordEditor):
             self.tr("Information sheet — %1").replace("%1", self.patent_official)
         )
         state = state_label(self.state)
-        self.state_label.setText(self.tr("State: %1").replace("%1", state))
+        text = self.tr("State: %1").replace("%1", state)
+        from app.usecases.save_effects import offer_is_draft
+
+        if not offer_is_draft(self.state):
+            text += "\n" + self.tr("Editing this sheet and saving returns it to draft; you will "
+                                   "be asked before anything is saved.")
+        self.state_label.setText(text)
 
     def save(self) -> bool:
         """Save (errors and all: a draft keeps its findings); say what an edit invalidated."""
@@ -729,6 +741,18 @@ class OfferEditor(RecordEditor):
                 .replace("%1", names),
             ):
                 return False
+        from app.usecases.save_effects import offer_save_effects
+
+        effects = offer_save_effects(self.store, self.patent_id, self.fields())
+        if effects:
+            language = i18n.language()
+            if not interaction.confirm(
+                self, self.tr("Save information sheet"),
+                self.tr("Saving these changes will have these effects. Save anyway?"),
+                "\n".join(describe(effect, language) for effect in effects),
+            ):
+                return False
+        told = {effect.code for effect in effects}
         result = self.store.save_offer(self.patent_id, self.fields())
         if not result.saved:
             self.validate()
@@ -741,12 +765,14 @@ class OfferEditor(RecordEditor):
         offer = self.store.offer(self.offer_id)
         self.state = offer.state if offer else DocumentState.DRAFT.value
         self._update_title()
+        self.validate()  # the findings title and the finalise button follow the new state
         self.saved.emit(self.offer_id)
-        if result.notices:
+        notices = [n for n in result.notices if n.code not in told]
+        if notices:
             language = i18n.language()
             interaction.inform(
                 self, self.tr("Information sheet saved"),
-                "\n".join(describe(n, language) for n in result.notices),
+                "\n".join(describe(n, language) for n in notices),
             )
         return True
 
@@ -767,6 +793,7 @@ class OfferEditor(RecordEditor):
             return False
         self.state = DocumentState.FINALISED.value
         self._update_title()
+        self.validate()  # no longer "can be finalised": the button and the title say so
         self.finalised.emit(self.offer_id)
         return True
 

@@ -549,6 +549,19 @@ class PatentEditor(QDialog):
                 .replace("%1", names),
             ):
                 return False
+        from app.usecases.save_effects import patent_save_effects
+
+        effects = patent_save_effects(self.store, self.patent_id, self.fields())
+        if effects:
+            language = i18n.language()
+            if not interaction.confirm(
+                self,
+                self.tr("Save patent"),
+                self.tr("Saving this patent will have these effects. Save anyway?"),
+                "\n".join(describe(effect, language) for effect in effects),
+            ):
+                return False
+        told = {effect.code for effect in effects}
         result = self.store.save_patent(self.fields(), self.patent_id)
         if not result.saved:
             self._show_all = True
@@ -571,7 +584,7 @@ class PatentEditor(QDialog):
                 self.fee_paid_edit.date()))
         self._initial = self.payload()
         self.saved.emit(result.record_id)
-        notices = getattr(result, "notices", None) or []
+        notices = [n for n in getattr(result, "notices", None) or [] if n.code not in told]
         if notices:
             # e.g. a finalised offer returned to draft by this change: say what it invalidated.
             language = i18n.language()

@@ -160,8 +160,12 @@ def test_detail_fields_follow_the_alternative(qtbot, store: Store, patent_id: in
 
 
 def test_finalise_refused_while_errors_remain_then_accepted(
-    qtbot, store: Store, patent_id: int, informed: list[str]  # type: ignore[no-untyped-def]
+    qtbot, store: Store, patent_id: int, informed: list[str],  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    asked: list[str] = []  # returning the sheet to draft is asked before saving, and said
+    monkeypatch.setattr(interaction, "confirm",
+                        lambda _p, _t, text, details="": asked.append(details) or True)
     editor = make_editor(qtbot, store, patent_id)
     assert not editor.finalise()  # nothing chosen yet
     assert informed and "错误" in informed[-1] or "error" in informed[-1]
@@ -176,7 +180,7 @@ def test_finalise_refused_while_errors_remain_then_accepted(
     type_chinese(editor.other_terms, "被许可人需参加技术培训")
     assert editor.save()
     assert store.offer_for_patent(patent_id).state == "draft"  # type: ignore[union-attr]
-    assert "退回草稿" in informed[-1] and "⑦其他约定事项" in informed[-1]
+    assert "退回草稿" in asked[-1] and "⑦其他约定事项" in asked[-1]
 
 
 def test_findings_panel_jumps_to_the_field(qtbot, store: Store, patent_id: int) -> None:  # type: ignore[no-untyped-def]
