@@ -3194,245 +3194,240 @@ The log file is %1</source>
 <context>
     <name>OpsCentreEditor</name>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="170"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1088"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="172"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1077"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="173"/>
         <source>The report year (近三年 are this year and the two before):</source>
         <translation>报告年度（“近三年”为该年度及前两年）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="295"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="297"/>
         <source>From the records: %1</source>
         <translation>登记册统计：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="441"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
         <source>Write PDF and Excel…</source>
         <translation>生成 PDF 和 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="995"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="984"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="448"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="488"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="490"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="496"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="498"/>
         <source>Contact and phone (from 一)</source>
         <translation>联系人及电话（取自“一”）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="519"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="521"/>
         <source>Left empty, the organisation profile&apos;s value prints.</source>
         <translation>留空时打印单位信息中的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="528"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="530"/>
         <source>学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
         <translation>学校名称取自单位信息；法定代表人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="574"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="575"/>
         <source>出台时间 as 2023-05 or 2023-05-12.</source>
         <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="585"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="577"/>
         <source>Attach file…</source>
         <translation>附上文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="595"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="587"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="588"/>
         <source>Remove the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="662"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="654"/>
         <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
         <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="667"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="659"/>
         <source>Why figures differ from the register</source>
         <translation>与登记册不一致的原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="671"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="663"/>
         <source>项目类别: %1</source>
         <translation>项目类别：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="687"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="679"/>
         <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
         <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="725"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="717"/>
         <source>Printed with %1 and a blank seal area, and the date filled in.</source>
         <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="856"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="848"/>
         <source>— (enter the school&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写学校名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="867"/>
-        <source>%1 characters</source>
-        <translation>%1 字</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="900"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="889"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="926"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="915"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="931"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="920"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="934"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="923"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="936"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="925"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="954"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="957"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="958"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
+        <location filename="../app/ui/ops_centre_editor.py" line="963"/>
         <location filename="../app/ui/ops_centre_editor.py" line="974"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="964"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="977"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1007"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1019"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1008"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1009"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1022"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1032"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1052"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1041"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1055"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1058"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1047"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1049"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1069"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1058"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
