@@ -527,8 +527,9 @@ class OpsCentreEditor(RecordEditor):
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
         layout.addWidget(hint_label(self.tr(
-            "学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, "
-            "电子邮箱 and 办公电话 too where left empty here (shown in grey).")))
+            "学校名称 comes from the organisation profile; 主管单位, 组织机构代码, 法定代表人, "
+            "分管校领导, 牵头部门负责人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left "
+            "empty here (shown in grey).")))
         layout.addWidget(plain(self._register("organisation", QLabel())))
         return box
 

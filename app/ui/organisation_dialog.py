@@ -48,6 +48,7 @@ class OrganisationDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(FIELD_STYLE)
         self.setMinimumSize(760, 600)
+        self.resize(820, 840)  # eleven fields and room for a few contacts, where the screen has it
         self.messages: dict[str, FieldMessage] = {}
         self.edits: dict[str, QLineEdit] = {}
 
@@ -61,6 +62,11 @@ class OrganisationDialog(QDialog):
             "phone": self.tr("Phone"),
             "fax": self.tr("Fax"),
             "email": self.tr("E-mail"),
+            # The unit's own details the operations-centre table (附件 3) prints under 一.
+            "competent_authority": self.tr("Competent authority (主管单位)"),
+            "organisation_code": self.tr("Unified social credit code (统一社会信用代码)"),
+            "ip_leader": self.tr("University leader in charge of IP (分管校领导)"),
+            "centre_head": self.tr("Head of the lead department (牵头部门负责人)"),
         }
         boxes: dict[str, QVBoxLayout] = {}
         for name, caption in captions.items():
@@ -85,6 +91,11 @@ class OrganisationDialog(QDialog):
         self.edits["postcode"].setPlaceholderText("430072")
         self.edits["phone"].setPlaceholderText("027-87654321")
         self.edits["fax"].setPlaceholderText("027-87654322")
+        for name in ("competent_authority", "organisation_code", "ip_leader", "centre_head"):
+            self.edits[name].setToolTip(self.tr(
+                "Printed in the operations-centre summary table; a value typed on a report "
+                "takes its place there."))
+        self.edits["organisation_code"].setPlaceholderText("12410000415800384K")
 
         self.contacts = QTableWidget(0, len(CONTACT_FIELDS))
         self.contacts.setObjectName("contacts")
