@@ -46,7 +46,9 @@ Version 3 adds the achieved licences and the Henan summary books::
                        "unit_profile"?, "self_evaluation"?, "platform_name"?, "platform_url"?,
                        "smes_reached"?, "overrides"?: {FIGURE: NUMBER}}]
 
-Version 4 adds "received_yuan"? (到款额) to a deal and "ops_centre_reports": [REPORT], each
+Version 4 adds "competent_authority"?, "organisation_code"?, "ip_leader"? and "centre_head"?
+(主管单位, 统一社会信用代码, 分管校领导, 牵头部门负责人) to the organisation,
+"received_yuan"? (到款额) to a deal and "ops_centre_reports": [REPORT], each
 REPORT the shape of app.models.ops_centre.OpsCentreFields.to_dict() (app/interchange_ops_centre.py);
 reports match by report_year on import.
 
@@ -117,7 +119,13 @@ from app.models.ops_centre import OpsCentreFields
 from app.models.patent_number import PatentKind, parse
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.ranges import JSON_NUMBER_MAX, TEXT_MAX, Domain, range_finding
-from app.models.store import ContactData, OrganisationData, Store, stored_number
+from app.models.store import (
+    ORGANISATION_DETAILS,
+    ContactData,
+    OrganisationData,
+    Store,
+    stored_number,
+)
 from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read_summary_book
 from app.os_errors import reason_params
 
@@ -271,6 +279,8 @@ ORGANISATION_KEYS: Final = (
     Key("fax", required=False),
     Key("email", required=False),
     Key("contacts", required=False),
+    # Version 4: the unit's details the operations-centre table prints (issue 11).
+    *(Key(name, required=False, since=4) for name in ORGANISATION_DETAILS),
 )
 # The organisation's own text fields (everything but its list of contacts).
 _ORGANISATION_TEXT: Final = frozenset(k.name for k in ORGANISATION_KEYS) - {"contacts"}
@@ -1048,6 +1058,8 @@ def _date(value: dt.date | None) -> str | None:
 def organisation_document(org: OrganisationData) -> dict[str, Any]:
     doc: dict[str, Any] = {
         k.name: getattr(org, k.name) for k in ORGANISATION_KEYS if k.name in _ORGANISATION_TEXT
+        # The version-4 details only when filled: the object then reads in every version.
+        and (k.since == 1 or getattr(org, k.name))
     }
     doc["contacts"] = [{k.name: getattr(c, k.name) for k in CONTACT_KEYS} for c in org.contacts]
     return doc

@@ -3226,245 +3226,240 @@ The log file is %1</source>
 <context>
     <name>OpsCentreEditor</name>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="171"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1089"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="173"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1079"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="172"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="174"/>
         <source>The report year (近三年 are this year and the two before):</source>
         <translation>报告年度（“近三年”为该年度及前两年）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="296"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="298"/>
         <source>From the records: %1</source>
         <translation>登记册统计：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="442"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="443"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
         <source>Write PDF and Excel…</source>
         <translation>生成 PDF 和 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="996"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="986"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="448"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="449"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="489"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="491"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="497"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="499"/>
         <source>Contact and phone (from 一)</source>
         <translation>联系人及电话（取自“一”）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="520"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="522"/>
         <source>Left empty, the organisation profile&apos;s value prints.</source>
         <translation>留空时打印单位信息中的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="529"/>
-        <source>学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
-        <translation>学校名称取自单位信息；法定代表人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
-    </message>
-    <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="576"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="584"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="577"/>
         <source>出台时间 as 2023-05 or 2023-05-12.</source>
         <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="586"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="579"/>
         <source>Attach file…</source>
         <translation>附上文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="596"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="589"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="597"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="590"/>
         <source>Remove the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="663"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="656"/>
         <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
         <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="668"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="661"/>
         <source>Why figures differ from the register</source>
         <translation>与登记册不一致的原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="672"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="665"/>
         <source>项目类别: %1</source>
         <translation>项目类别：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="688"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="681"/>
         <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
         <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="726"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="719"/>
         <source>Printed with %1 and a blank seal area, and the date filled in.</source>
         <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="857"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="850"/>
         <source>— (enter the school&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写学校名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="868"/>
-        <source>%1 characters</source>
-        <translation>%1 字</translation>
+        <location filename="../app/ui/ops_centre_editor.py" line="531"/>
+        <source>学校名称 comes from the organisation profile; 主管单位, 组织机构代码, 法定代表人, 分管校领导, 牵头部门负责人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
+        <translation>学校名称取自单位信息；主管单位、组织机构代码、法定代表人、分管校领导、牵头部门负责人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="901"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="891"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="927"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="917"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="932"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="922"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="935"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="925"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="937"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="927"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="956"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="969"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="959"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="970"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="960"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="986"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="976"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="976"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="978"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="997"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="987"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1008"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1020"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1010"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1021"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1034"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1024"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1034"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1045"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1035"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1053"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1056"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1046"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1059"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1049"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1061"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1051"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1070"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3477,93 +3472,118 @@ The log file is %1</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="63"/>
+        <location filename="../app/ui/organisation_dialog.py" line="64"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="64"/>
-        <location filename="../app/ui/organisation_dialog.py" line="94"/>
+        <location filename="../app/ui/organisation_dialog.py" line="65"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="67"/>
+        <source>Competent authority (主管单位)</source>
+        <translation>主管单位</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="68"/>
+        <source>Unified social credit code (统一社会信用代码)</source>
+        <translation>统一社会信用代码（组织机构代码）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="69"/>
+        <source>University leader in charge of IP (分管校领导)</source>
+        <translation>知识产权工作分管校领导</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="70"/>
+        <source>Head of the lead department (牵头部门负责人)</source>
+        <translation>运营管理中心牵头部门负责人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="97"/>
+        <source>Printed in the operations-centre summary table; a value typed on a report takes its place there.</source>
+        <translation>打印在运营管理中心建设工作总结表中；在总结表中另行填写的内容优先。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="93"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="94"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="94"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="104"/>
+        <location filename="../app/ui/organisation_dialog.py" line="115"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="106"/>
+        <location filename="../app/ui/organisation_dialog.py" line="117"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="125"/>
+        <location filename="../app/ui/organisation_dialog.py" line="136"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="237"/>
+        <location filename="../app/ui/organisation_dialog.py" line="248"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="260"/>
+        <location filename="../app/ui/organisation_dialog.py" line="271"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="261"/>
+        <location filename="../app/ui/organisation_dialog.py" line="272"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>

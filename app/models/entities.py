@@ -72,6 +72,12 @@ class Organisation(Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     fax: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
+    # The unit's own details the operations-centre table asks for (issue 11, 0008): 主管单位,
+    # 组织机构代码 / 统一社会信用代码, 知识产权工作分管校领导, 运营管理中心牵头部门负责人.
+    competent_authority: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    organisation_code: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    ip_leader: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    centre_head: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
 
     contacts: Mapped[list[Contact]] = relationship(

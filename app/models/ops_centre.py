@@ -650,16 +650,27 @@ class UnitInfo:
     postcode: str = ""
     email: str = ""
     phone: str = ""
+    competent_authority: str = ""
+    organisation_code: str = ""
+    ip_leader: str = ""
+    centre_head: str = ""
 
     @classmethod
     def of(cls, organisation: Any) -> UnitInfo:
-        keys = ("name", "legal_representative", "address", "postcode", "email", "phone")
+        keys = ("name", "legal_representative", "address", "postcode", "email", "phone",
+                "competent_authority", "organisation_code", "ip_leader", "centre_head")
         return cls(**{k: str(getattr(organisation, k, "") or "") for k in keys})
 
 
-# The organisation record's fields that fill 一 when the report leaves them blank.
-BASIC_FROM_UNIT = {"legal_representative": "legal_representative", "address": "address",
-                   "postcode": "postcode", "contact_email": "email", "office_phone": "phone"}
+# The organisation record's fields that fill 一 when the report leaves them blank (the unit's
+# own details are the organisation's, typed once; a value typed on a report still wins, as
+# reports saved before the organisation had them hold them there).
+BASIC_FROM_UNIT = {"competent_authority": "competent_authority",
+                   "organisation_code": "organisation_code",
+                   "legal_representative": "legal_representative",
+                   "ip_leader": "ip_leader", "centre_head": "centre_head",
+                   "address": "address", "postcode": "postcode", "contact_email": "email",
+                   "office_phone": "phone"}
 
 
 @dataclass(frozen=True)
@@ -841,7 +852,8 @@ def check_fields(fields: OpsCentreFields, unit: UnitInfo, *, today: dt.date) -> 
             findings.append(_missing(key))
     for key in ("competent_authority", "organisation_code", "ip_leader", "centre_head",
                 "contact"):
-        if not str(fields.basic.get(key, "")).strip():
+        from_unit = str(getattr(unit, BASIC_FROM_UNIT.get(key, ""), "") or "")
+        if not str(fields.basic.get(key, "")).strip() and not from_unit.strip():
             findings.append(_missing(f"basic.{key}"))
     for text in ALL_TEXTS:
         if not fields.text(text.key).strip():

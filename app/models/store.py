@@ -55,6 +55,10 @@ class ContactData:
     email: str = ""
 
 
+# The organisation's details added for the operations-centre table (migration 0008).
+ORGANISATION_DETAILS = ("competent_authority", "organisation_code", "ip_leader", "centre_head")
+
+
 @dataclass(frozen=True)
 class OrganisationData:
     name: str = ""
@@ -65,6 +69,11 @@ class OrganisationData:
     fax: str = ""
     email: str = ""
     contacts: tuple[ContactData, ...] = ()
+    # The operations-centre table's details of the unit (issue 11; JSON version 4).
+    competent_authority: str = ""  # 主管单位
+    organisation_code: str = ""  # 组织机构代码 / 统一社会信用代码
+    ip_leader: str = ""  # 知识产权工作分管校领导
+    centre_head: str = ""  # 知识产权运营管理中心牵头部门负责人
 
     @classmethod
     def of(cls, org: Organisation) -> OrganisationData:
@@ -76,6 +85,10 @@ class OrganisationData:
             phone=org.phone,
             fax=org.fax,
             email=org.email,
+            competent_authority=org.competent_authority,
+            organisation_code=org.organisation_code,
+            ip_leader=org.ip_leader,
+            centre_head=org.centre_head,
             contacts=tuple(
                 ContactData(c.name, c.department, c.title, c.office_phone, c.mobile, c.email)
                 for c in org.contacts
@@ -1319,7 +1332,8 @@ def _write_organisation(session: Session, data: OrganisationData) -> None:
     if org is None:
         org = Organisation(id=1)
         session.add(org)
-    for name in ("name", "legal_representative", "address", "postcode", "phone", "fax", "email"):
+    for name in ("name", "legal_representative", "address", "postcode", "phone", "fax", "email",
+                 *ORGANISATION_DETAILS):
         setattr(org, name, getattr(data, name))
     org.contacts = [
         Contact(

@@ -6,9 +6,10 @@ the organisation profile, the rest typed here), 二 (2.1 one of three choices, 2
 policy documents with their files), 三 (the funding grid by year, the staff figures), 四 (patent
 output and licences computed from the registers, with overrides; the other tables by year;
 projects and activities as rows), 五, 六 and 七 the pledge. Each long text shows the notice's
-guidance beside it (plain text boxes: the shared guidance and character-count widget is not on
-main yet). The year grids' 小计 rows are computed as the clerk types. Findings show under their
-fields and in the panel on the right; clicking one goes to the field (or the grid cell).
+guidance beside it and counts its characters as they are typed (app.ui.long_text, shared
+with the other forms). The year grids' 小计 rows are computed as the clerk types. Findings
+show under their fields and in the panel on the right; clicking one goes to the field (or the
+grid cell).
 Undo/redo, a draft kept while typing and ask-before-closing come from RecordEditor.
 
 The registers are read once when the editor opens and again when a deal changes; every change
@@ -123,6 +124,7 @@ from app.ui.editor_parts import (
     sheet_and_findings,
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
 from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
@@ -526,39 +528,30 @@ class OpsCentreEditor(RecordEditor):
         grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
         layout.addWidget(hint_label(self.tr(
-            "学校名称 comes from the organisation profile; 法定代表人, 联系地址, 邮政编码, "
-            "电子邮箱 and 办公电话 too where left empty here (shown in grey).")))
+            "学校名称 comes from the organisation profile; 主管单位, 组织机构代码, 法定代表人, "
+            "分管校领导, 牵头部门负责人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left "
+            "empty here (shown in grey).")))
         layout.addWidget(plain(self._register("organisation", QLabel())))
         return box
 
     def _text_block(self, layout: QVBoxLayout, section: TextSection, *, heading: bool = True,
                     lines: int = 6) -> QPlainTextEdit:
+        """The shared long-text field: the notice's guidance beside the box (the form prints
+        it too, under the heading) and the live character count under it."""
         if heading:
             layout.addWidget(self._bold(section.heading))
-        edit = QPlainTextEdit()
-        edit.setObjectName(f"texts.{section.key}")
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(self.fontMetrics().lineSpacing() * lines + 12)
-        row = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addLayout(field_box(plain(edit), plain(self._register(f"texts.{section.key}",
-                                                                   edit))))
-        count = plain(QLabel(objectName=f"length.{section.key}"))
-        count.setStyleSheet("color: palette(placeholder-text);")
-        left.addWidget(count)
-        self.length_labels[section.key] = count
-        row.addLayout(left, 3)
-        if section.guidance:
-            guidance = plain(self._read_only(section.guidance, f"guidance.{section.key}"))
-            guidance.setStyleSheet("color: palette(placeholder-text);")
-            row.addWidget(guidance, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(row)
+        name = f"texts.{section.key}"
+        field = LongTextField(name, guidance=section.guidance, lines=lines, printed=True)
+        edit: QPlainTextEdit = field.edit
+        field.left.insertWidget(1, plain(self._register(name, edit)))
+        layout.addWidget(plain(field))
+        self.text_fields[section.key] = field
         self.text_edits[section.key] = edit
         return edit
 
     def _section_progress(self) -> QGroupBox:
         self.text_edits: dict[str, QPlainTextEdit] = {}
-        self.length_labels: dict[str, QLabel] = {}
+        self.text_fields: dict[str, LongTextField] = {}
         box = group_box(SECTION_PROGRESS, "section_progress")
         layout = QVBoxLayout(box)
         form = grown_form()
@@ -864,9 +857,6 @@ class OpsCentreEditor(RecordEditor):
         self.grids["patent_output"].show_printed(data.patent_output)
         for table in data.operations:
             self.grids[table.spec.key].show_printed(table)
-        for key, label in self.length_labels.items():
-            label.setText(self.tr("%1 characters").replace(
-                "%1", f"{len(self.text_edits[key].toPlainText()):,}"))
         blocked = self.documents.blockSignals(True)
         for row, (name, _sha) in enumerate(self._document_files):
             item = self.documents.item(row, 3)

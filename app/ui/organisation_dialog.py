@@ -32,7 +32,7 @@ from app.models.contact_rules import check_email, check_phone, check_postcode
 from app.models.findings import Finding
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, FieldMessage
-from app.ui.screen_fit import fit_to_screen
+from app.ui.screen_fit import fit_to_screen, scrolling
 
 if TYPE_CHECKING:
     from app.models.store import ContactData, OrganisationData, Store
@@ -48,7 +48,6 @@ class OrganisationDialog(QDialog):
         self.setWindowTitle(self.tr("Organisation profile"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setStyleSheet(FIELD_STYLE)
-        fit_to_screen(self, 760, 600)
         self.messages: dict[str, FieldMessage] = {}
         self.edits: dict[str, QLineEdit] = {}
 
@@ -62,6 +61,11 @@ class OrganisationDialog(QDialog):
             "phone": self.tr("Phone"),
             "fax": self.tr("Fax"),
             "email": self.tr("E-mail"),
+            # The unit's own details the operations-centre table (附件 3) prints under 一.
+            "competent_authority": self.tr("Competent authority (主管单位)"),
+            "organisation_code": self.tr("Unified social credit code (统一社会信用代码)"),
+            "ip_leader": self.tr("University leader in charge of IP (分管校领导)"),
+            "centre_head": self.tr("Head of the lead department (牵头部门负责人)"),
         }
         boxes: dict[str, QVBoxLayout] = {}
         for name, caption in captions.items():
@@ -86,6 +90,11 @@ class OrganisationDialog(QDialog):
         self.edits["postcode"].setPlaceholderText("430072")
         self.edits["phone"].setPlaceholderText("027-87654321")
         self.edits["fax"].setPlaceholderText("027-87654322")
+        for name in ("competent_authority", "organisation_code", "ip_leader", "centre_head"):
+            self.edits[name].setToolTip(self.tr(
+                "Printed in the operations-centre summary table; a value typed on a report "
+                "takes its place there."))
+        self.edits["organisation_code"].setPlaceholderText("12410000415800384K")
 
         self.contacts = QTableWidget(0, len(CONTACT_FIELDS))
         self.contacts.setObjectName("contacts")
@@ -121,7 +130,8 @@ class OrganisationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # Eleven fields: on a small screen they scroll, the contacts and buttons stay in view.
+        layout.addWidget(scrolling(form), 2)
         contacts_title = QLabel(self.tr("Contacts"))
         contacts_title.setStyleSheet("font-weight: bold;")
         layout.addWidget(contacts_title)
@@ -129,6 +139,10 @@ class OrganisationDialog(QDialog):
         layout.addLayout(buttons_row)
         layout.addWidget(self.contact_message)
         layout.addWidget(self.buttons)
+
+        # Eleven fields and room for a few contacts, where the screen has it; sized once the
+        # layout exists, so that its minimum is fitted to the screen too.
+        fit_to_screen(self, 820, 840)
 
         self._load(store.organisation())
         self._initial = self.data()

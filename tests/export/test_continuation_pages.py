@@ -73,3 +73,49 @@ def test_summary_book() -> None:
     built = replace(built, fields=replace(built.fields, self_evaluation=_long_text(6)))
     texts = pages(render_summary_book(built))
     assert_continued(texts, BOOK_TITLE, f"{built.unit.name}{built.as_of}")
+
+
+def test_ops_centre_report() -> None:
+    """Every page after the cover of the operations-centre table names it, the unit and the
+    report year; the cover carries the notice's "附件 3" instead."""
+    from app.export.pdf.ops_centre import render_ops_centre
+    from app.models.ops_centre import REPORT_TITLE
+    from tests.ops.test_ops_centre_pdf import data as ops_data
+
+    built = ops_data()
+    texts = pages(render_ops_centre(built))
+    assert_continued(texts, REPORT_TITLE, f"{built.unit.name}{built.fields.report_year}年")
+    assert squash(texts[0]).startswith("附件3" + squash(REPORT_TITLE[:4]))
+
+
+def test_contract() -> None:
+    from app.export.pdf.contract import render_contract
+    from tests.export.test_contract import CONTRACT, LICENSOR, patent
+
+    texts = pages(render_contract(CONTRACT, LICENSOR, (patent(),), creation_date=DAY))
+    assert_continued(texts, "专利开放许可合同", f"{CONTRACT.licensee.name}{NUMBER}")
+
+
+def test_henan_application_and_work_plan() -> None:
+    from app.export.pdf.henan_application import render_application, render_work_plan
+    from app.models.henan_application import APPLICATION_TITLE, ApplicationFields
+    from tests.usecases.test_henan_application import FILLED, ORG
+
+    long = dict(FILLED, unit_profile="学校概况与知识产权工作基础。" * 120,
+                measures="提升供给质量，拓宽转化渠道。" * 160)
+    fields = ApplicationFields(**long)  # type: ignore[arg-type]
+    texts = pages(render_application(fields, ORG, creation_date=DAY))
+    assert_continued(texts, APPLICATION_TITLE, ORG.name)
+    texts = pages(render_work_plan(fields, ORG.name, creation_date=DAY))
+    assert_continued(texts, fields.plan_title, ORG.name)
+
+
+def test_a_head_wider_than_the_text_block_is_cut() -> None:
+    from app.export.pdf.fonts import register_fonts
+    from app.export.pdf.kit import fit_width, frame_width
+
+    font = register_fonts()
+    head = "河南省高校知识产权运营管理中心建设工作总结表（续）　" + "某某" * 40
+    cut = fit_width(head, font, 9, frame_width())
+    assert cut.endswith("…") and head.startswith(cut[:-1]) and len(cut) < len(head)
+    assert fit_width("短", font, 9, frame_width()) == "短"

@@ -307,7 +307,7 @@ def test_docx_holds_the_same_blocks() -> None:
     section = document.sections[0]
     assert section.different_first_page_header_footer
     assert section.header.paragraphs[0].text == (
-        "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3")
+        "专利开放许可合同（续）　武汉光谷新材料有限公司　ZL201710601862.3")
     assert section.first_page_header.paragraphs[0].text == ""
 
 
@@ -337,13 +337,13 @@ def poppler_text(path: Path) -> str:
     return FOOTER.sub("", squeeze(out)).replace(HEADER, "")
 
 
-HEADER = "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3".replace("　", "")
+HEADER = "专利开放许可合同（续）　武汉光谷新材料有限公司　ZL201710601862.3".replace("　", "")
 
 
 def test_pages_after_the_first_name_the_contract() -> None:
     reader = pypdf.PdfReader(io.BytesIO(render()))
     assert len(reader.pages) > 1
-    header = "专利开放许可合同　武汉光谷新材料有限公司　ZL201710601862.3"
+    header = "专利开放许可合同（续）　武汉光谷新材料有限公司　ZL201710601862.3"
     texts = [page.extract_text() for page in reader.pages]
     assert header not in texts[0]
     assert all(header in text for text in texts[1:])

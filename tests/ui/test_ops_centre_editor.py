@@ -302,3 +302,29 @@ def test_a_deal_saved_with_its_amount_received_fills_the_licence_grid(
     assert row == ["1", "12.5", "8", "1"]
     assert licences.cell(3, 2).text() == "8"
     deal.discard()
+
+
+def test_each_long_text_shows_the_notice_guidance_and_counts_as_the_clerk_types(
+        qtbot: QtBot, store_with_unit: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.ui.long_text import LongTextField, count_text
+
+    Questions().install(monkeypatch)
+    editor = OpsCentreEditor(store_with_unit, 2023, today=TODAY)
+    qtbot.addWidget(editor)
+    for section in ALL_TEXTS:
+        field = editor.findChild(LongTextField, f"texts.{section.key}_field")
+        assert field is not None, section.key
+        assert field.edit is editor.text_edits[section.key]
+        assert field.guidance_label.text() == section.guidance
+        assert field.guidance_label.isVisibleTo(editor) == bool(section.guidance)
+    field = editor.text_fields["grading"]
+    assert field.count_label.text() == count_text(0, None)
+    editor.show()
+    qtbot.waitExposed(editor)
+    field.edit.setFocus()
+    commit_text(field.edit, "学校建立分级分类制度。\n项目库三个。")
+    # Counted as typed, as a reviewer counts: the line break is not a character.
+    assert field.count_label.text() == count_text(17, None)
+    editor.autosave()
+    assert store_with_unit.load_draft("ops_centre", 2023)["texts"]["grading"] == (
+        "学校建立分级分类制度。\n项目库三个。")

@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, Spacer
 from app.export.contract_text import Block, Kind, contract_blocks, data_texts, official_number
 from app.export.pdf import SealBlock, check_text, kit_styles, para, render_pdf
 from app.export.pdf.information_sheet import SEAL_WIDTH, UnprintableText
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.contracts import ContractFields, ContractPatent, PartyBlock
 
 TITLE = "专利开放许可合同"
@@ -79,17 +80,18 @@ def render_contract(
         raise UnprintableText(missing)
     numbers = "、".join(official_number(p.number) for p in patents)
     return render_pdf(
-        contract_story(contract_blocks(contract, licensor, patents)),
+        [RunningHead(running_header(contract, numbers)),
+         *contract_story(contract_blocks(contract, licensor, patents))],
         title=TITLE,
         subject=numbers,
         creation_date=creation_date,
         watermark=watermark,
-        running_header=running_header(contract, numbers),
     )
 
 
 def running_header(contract: ContractFields, numbers: str) -> str:
-    """"专利开放许可合同　被许可人　ZL…" on every page after the first."""
-    parts = [TITLE, contract.licensee.name.strip(), numbers]
-    text = "　".join(p for p in parts if p)
+    """"专利开放许可合同（续）　被许可人　ZL…" on every page after the first, of the PDF
+    and of the .docx alike."""
+    subject = "　".join(p for p in (contract.licensee.name.strip(), numbers) if p)
+    text = continuation_head(TITLE, subject)
     return text if len(text) <= 60 else text[:59] + "…"

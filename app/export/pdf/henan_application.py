@@ -34,6 +34,7 @@ from app.export.pdf import (
 )
 from app.export.pdf.flowables import GRID_LINE
 from app.export.pdf.information_sheet import UnprintableText
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.summary_book import boxed_text
 from app.models.henan_application import APPLICATION_TITLE, ApplicationFields
 
@@ -214,9 +215,10 @@ def render_application(app: ApplicationFields, unit: object, *,
     if missing:
         raise UnprintableText(missing)
     name = str(getattr(unit, "name", ""))
-    return render_pdf(application_story(app, unit), title=APPLICATION_TITLE,
-                      subject=name, creation_date=creation_date, watermark=watermark,
-                      running_header=f"{APPLICATION_TITLE}　{name}".strip("　"))
+    story = [RunningHead(continuation_head(APPLICATION_TITLE, name.strip())),
+             *application_story(app, unit)]
+    return render_pdf(story, title=APPLICATION_TITLE, subject=name,
+                      creation_date=creation_date, watermark=watermark)
 
 
 def render_work_plan(app: ApplicationFields, unit_name: str, *,
@@ -224,6 +226,7 @@ def render_work_plan(app: ApplicationFields, unit_name: str, *,
     missing = check_text(application_texts(app, object()) + [("unit", "name", unit_name)])
     if missing:
         raise UnprintableText(missing)
-    return render_pdf(plan_story(app, unit_name), title=app.plan_title, subject=unit_name,
-                      creation_date=creation_date, watermark=watermark,
-                      running_header=f"{app.plan_title}　{unit_name}".strip("　"))
+    story = [RunningHead(continuation_head(app.plan_title, unit_name.strip())),
+             *plan_story(app, unit_name)]
+    return render_pdf(story, title=app.plan_title, subject=unit_name,
+                      creation_date=creation_date, watermark=watermark)

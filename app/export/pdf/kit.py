@@ -29,6 +29,7 @@ from typing import Any, Literal
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import PageTemplate
@@ -108,20 +109,7 @@ def _draw_watermark(canv: Canvas, box: PageBox) -> None:
     canv.restoreState()
 
 
-def _draw_running_header(canv: Canvas, box: PageBox, text: str) -> None:
-    """From page 2 on: the document and its subject, small, above the text block, so that a
-    loose page can be tied to its document."""
-    if not text or canv.getPageNumber() < 2:
-        return
-    canv.saveState()
-    canv.setFont(register_fonts(), 9)
-    canv.setFillColor(colors.Color(0.35, 0.35, 0.35))
-    canv.drawRightString(box.width - box.right, box.height - box.top + 4 * mm, text)
-    canv.restoreState()
-
-
-def _page_templates(margins: Margins, watermark: bool,
-                    running_header: str = "") -> list[PageTemplate]:
+def _page_templates(margins: Margins, watermark: bool) -> list[PageTemplate]:
     templates = []
     for orientation in (PORTRAIT, LANDSCAPE):
         box = page_box(orientation, margins)
@@ -134,7 +122,6 @@ def _page_templates(margins: Margins, watermark: bool,
             # Drawn before the page's flowables, so the watermark lies under the text.
             if watermark:
                 _draw_watermark(canv, box)
-            _draw_running_header(canv, box, running_header)
 
         templates.append(
             PageTemplate(id=orientation, frames=[frame], pagesize=(box.width, box.height),
@@ -208,7 +195,8 @@ def _numbered_canvas(margins: Margins, creation_date: dt.date | dt.datetime) -> 
             self.saveState()
             self.setFont(font, 9)
             self.setFillColor(colors.black)
-            self.drawString(box.left, height - box.top + 4 * mm, text)
+            self.drawString(box.left, height - box.top + 4 * mm,
+                            fit_width(text, font, 9, box.frame_width))
             self.restoreState()
 
     return NumberedCanvas
@@ -245,6 +233,16 @@ class RunningHead(Flowable):  # type: ignore[misc]
             self.canv.restoreState()
 
 
+def fit_width(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut to ``width`` points with "…" when it is wider (a very long unit name must
+    not run past the text block)."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
 def continuation_head(title: str, subject: str) -> str:
     """The words of a running head: "信息表（续） · ZL201710601862.3"."""
     return f"{title}（续）　{subject}" if subject else f"{title}（续）"
@@ -279,12 +277,11 @@ def render_pdf(
     orientation: Orientation = PORTRAIT,
     watermark: bool = False,
     margins: Margins = MARGINS,
-    running_header: str = "",
 ) -> bytes:
     """Lay out ``story`` and return the PDF bytes (same input, same bytes).
 
-    Flowables are consumed: build a fresh story for every call. ``running_header``, when
-    given, is printed small above the text block of every page but the first.
+    Flowables are consumed: build a fresh story for every call.  Pages after the first name
+    their document when the story starts with a :class:`RunningHead`.
     """
     register_fonts()
     box = page_box(orientation, margins)
@@ -292,7 +289,7 @@ def render_pdf(
     doc = BaseDocTemplate(
         buffer,
         pagesize=(box.width, box.height),
-        pageTemplates=_page_templates(margins, watermark, running_header),
+        pageTemplates=_page_templates(margins, watermark),
         title=title,
         author=author,
         subject=subject,

@@ -51,6 +51,7 @@ from app.export.pdf import (
     write_atomic,
 )
 from app.export.pdf.flowables import GRID_LINE, _AtBottom
+from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.summary_book import UnprintableText, boxed_text
 from app.models.ops_centre import (
     BASIC_GROUP,
@@ -112,6 +113,7 @@ SEAL_WIDTH = 55 * mm
 SEAL_HEIGHT = 45 * mm
 EMPTY_TEXT_HEIGHT = 40 * mm  # room to write by hand under an empty text
 BLANK_ROWS = 3  # rows printed for an empty 2.2 or 专利导航 list
+ANNEX = "附件 3"  # the Henan notice (000) prints it above the cover
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -432,7 +434,9 @@ def opinion_story(data: OpsCentreData) -> list[Flowable]:
 def ops_centre_story(data: OpsCentreData, *, edition: str = TEMPLATE_EDITION
                      ) -> list[Flowable]:
     """Every flowable of the report, cover to 七 (a fresh list on every call)."""
-    story = cover_story(data, edition=edition)
+    story: list[Flowable] = [RunningHead(continuation_head(REPORT_TITLE, running_subject(data)),
+                                         mark=ANNEX)]
+    story += cover_story(data, edition=edition)
     parts = (basic_story, progress_story, support_story, output_story, features_story,
              problems_story, opinion_story)
     for i, part in enumerate(parts):
@@ -440,6 +444,11 @@ def ops_centre_story(data: OpsCentreData, *, edition: str = TEMPLATE_EDITION
             story.append(PageBreak())
         story += part(data)
     return story
+
+
+def running_subject(data: OpsCentreData) -> str:
+    """What pages after the cover name besides the title: the unit and the report year."""
+    return "　".join(p for p in (data.unit.name.strip(), f"{data.fields.report_year}年") if p)
 
 
 def ops_centre_texts(data: OpsCentreData) -> list[tuple[str, str, str]]:
