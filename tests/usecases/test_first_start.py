@@ -4,7 +4,6 @@ register, clearly marked and removed in one step (app/usecases/register.py)."""
 from __future__ import annotations
 
 import json
-
 from collections.abc import Iterator
 from pathlib import Path
 
