@@ -40,7 +40,7 @@ def setup_logging() -> Path:
     except OSError:
         handler = logging.NullHandler()  # nowhere to write: never on the clerk's terminal
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._licence_desk = True  # type: ignore[attr-defined]
+    setattr(handler, "_licence_desk", True)  # noqa: B010 - marks our handler for the next call
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
         root.setLevel(logging.INFO)
