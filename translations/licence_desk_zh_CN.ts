@@ -1488,6 +1488,179 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>FirstStartGuide</name>
+    <message>
+        <location filename="../app/ui/first_start.py" line="30"/>
+        <source>&amp;How to use Licence Desk…</source>
+        <translation>使用说明(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="31"/>
+        <source>The Hubei and Henan submissions, step by step</source>
+        <translation>湖北、河南两省报送材料的操作步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="33"/>
+        <source>Open the &amp;sample register</source>
+        <translation>打开示例登记册(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="35"/>
+        <source>Fill the empty register with an invented unit&apos;s patents to explore</source>
+        <translation>在空登记册中填入一个虚构单位的专利，供熟悉操作</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="37"/>
+        <source>&amp;Remove the sample register</source>
+        <translation>删除示例登记册(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="39"/>
+        <source>Delete the sample and everything added to it, in one step</source>
+        <translation>一次删除示例及其中新增的全部内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="51"/>
+        <source>&lt;b&gt;Sample register&lt;/b&gt; — 示例大学（样例） and its patents are invented, for exploring only. Anything added here is removed with the sample.</source>
+        <translation>&lt;b&gt;示例登记册&lt;/b&gt;——示例大学（样例）及其专利均为虚构，仅供熟悉操作。在这里新增的内容会随示例一并删除。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="56"/>
+        <location filename="../app/ui/first_start.py" line="151"/>
+        <location filename="../app/ui/first_start.py" line="157"/>
+        <source>Remove the sample register</source>
+        <translation>删除示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="91"/>
+        <source>sample register (示例大学（样例）)</source>
+        <translation>示例登记册：示例大学（样例）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="108"/>
+        <source>Welcome. Licence Desk fills the provincial forms from the unit&apos;s details and its patents. Start with the unit&apos;s name, address and contacts.</source>
+        <translation>欢迎使用。本软件根据本单位信息和专利登记册填写各省的报送表格。请先填写本单位的名称、地址和联系人。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="112"/>
+        <source>To look around first, open the sample register: an invented unit, 示例大学（样例）, with three patents. It is removed in one step (Help → Remove the sample register) and cannot mix with your records.</source>
+        <translation>如想先熟悉操作，可打开示例登记册：一个虚构的单位“示例大学（样例）”及三件专利。用 帮助 → 删除示例登记册 可一次删除，不会与您的记录混在一起。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="116"/>
+        <source>First start</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="139"/>
+        <source>Sample register</source>
+        <translation>示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="152"/>
+        <source>Remove the sample register and everything added to it?</source>
+        <translation>要删除示例登记册及其中新增的全部内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="153"/>
+        <source>The register is then empty, ready for your unit&apos;s records.</source>
+        <translation>删除后登记册为空，可以录入本单位的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="13"/>
+        <source>How to use Licence Desk</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="30"/>
+        <source>Before anything else</source>
+        <translation>开始之前</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="32"/>
+        <source>&lt;b&gt;File → Organisation profile…&lt;/b&gt;: the unit&apos;s name, legal representative, address and contacts. Every form takes them from here.</source>
+        <translation>&lt;b&gt;文件 → 单位信息…&lt;/b&gt;：填写本单位名称、法定代表人、地址和联系人。各类表格都从这里取用。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="34"/>
+        <source>&lt;b&gt;Patents → Add patent…&lt;/b&gt;, or &lt;b&gt;Patents → Import patents from Excel…&lt;/b&gt; for a list. Each field is checked as you type; the pane under the table says what still needs checking for the selected patent.</source>
+        <translation>&lt;b&gt;专利 → 添加专利…&lt;/b&gt;，或用 &lt;b&gt;专利 → 从 Excel 导入专利…&lt;/b&gt; 导入清单。每一栏在输入时即检查；表格下方的窗格列出选中专利还需核对的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="37"/>
+        <source>To look around first, &lt;b&gt;Help → Open the sample register&lt;/b&gt; fills an empty register with an invented unit, 示例大学（样例）; &lt;b&gt;Help → Remove the sample register&lt;/b&gt; empties it again in one step.</source>
+        <translation>如想先熟悉操作，&lt;b&gt;帮助 → 打开示例登记册&lt;/b&gt; 会在空登记册中填入虚构的“示例大学（样例）”；&lt;b&gt;帮助 → 删除示例登记册&lt;/b&gt; 可一次清空。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="41"/>
+        <source>Hubei: information sheets, declarations and the summary list</source>
+        <translation>湖北：信息表、声明和汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="44"/>
+        <source>Select patents and choose &lt;b&gt;Information sheets → Create information sheets for the selected…&lt;/b&gt;, then open each with &lt;b&gt;Information sheet…&lt;/b&gt; and fill in ①–⑨. Findings are listed beside the form; a click on one jumps to its field.</source>
+        <translation>选中专利，选择 &lt;b&gt;信息表 → 为选中的专利创建信息表…&lt;/b&gt;，再用 &lt;b&gt;信息表…&lt;/b&gt; 逐份打开，填写 ①–⑨。检查结果列在表格旁，点击一条即跳到对应栏目。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="48"/>
+        <source>&lt;b&gt;Finalise the selected information sheets&lt;/b&gt; once a sheet has no errors, then &lt;b&gt;Generate PDFs…&lt;/b&gt;: the information sheet and the declaration, ready to print.</source>
+        <translation>信息表没有错误后，选择 &lt;b&gt;将选中的信息表定稿&lt;/b&gt;，再 &lt;b&gt;生成 PDF…&lt;/b&gt;：得到可直接打印的信息表和声明。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="51"/>
+        <source>Print, sign and seal them; scan the stamped paper and add it with &lt;b&gt;Attach a sealed copy…&lt;/b&gt;.</source>
+        <translation>打印、签字并盖章；扫描盖章后的纸件，用 &lt;b&gt;附加盖章件…&lt;/b&gt; 加入。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="53"/>
+        <source>&lt;b&gt;Submission → Batches and summary list…&lt;/b&gt;: put the finalised sheets into a batch and write its summary list (汇总表) as Excel and PDF.</source>
+        <translation>&lt;b&gt;报送 → 批次与汇总表…&lt;/b&gt;：把已定稿的信息表放入一个批次，生成 Excel 和 PDF 格式的汇总表。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="55"/>
+        <source>&lt;b&gt;Submission → Build a package…&lt;/b&gt; with the Hubei target: every document is checked and the e-mail is prepared. Set up the mailbox once in &lt;b&gt;Mail accounts…&lt;/b&gt;, then send from the &lt;b&gt;Outbox…&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;报送 → 生成报送材料包…&lt;/b&gt;，报送对象选湖北：逐份检查材料并准备好邮件。在 &lt;b&gt;邮箱账户…&lt;/b&gt; 中设置一次邮箱，然后从 &lt;b&gt;发件箱…&lt;/b&gt; 发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="59"/>
+        <source>Henan: achieved licences and the summary book</source>
+        <translation>河南：达成许可和总结书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="61"/>
+        <source>&lt;b&gt;Licences → Achieved licences…&lt;/b&gt;: every licence achieved, with its patents, licensee, payment and the signed contract&apos;s scan.</source>
+        <translation>&lt;b&gt;许可 → 达成许可…&lt;/b&gt;：登记每一项达成的许可，包括专利、被许可人、付款方式和已签合同的扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="63"/>
+        <source>&lt;b&gt;Licences → Summary book…&lt;/b&gt; for the period: its statistics are computed from the licences; write the profile and the self-evaluation, then generate the book and its Excel tables.</source>
+        <translation>&lt;b&gt;许可 → 总结书…&lt;/b&gt;，选择报告期：统计数据由许可记录自动计算；填写单位简介和自评，然后生成总结书及其 Excel 表格。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="66"/>
+        <source>An operations-centre university also fills &lt;b&gt;Licences → Ops-centre summary table…&lt;/b&gt;; where the notice asks for them, the &lt;b&gt;Contacts sheet…&lt;/b&gt; and the &lt;b&gt;Henan application and work plan…&lt;/b&gt;.</source>
+        <translation>运营管理中心高校还需填写 &lt;b&gt;许可 → 运营管理中心建设工作总结表…&lt;/b&gt;；通知要求时，另填 &lt;b&gt;联系人信息表…&lt;/b&gt; 和 &lt;b&gt;河南省申请书和工作方案…&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="69"/>
+        <source>&lt;b&gt;Submission → Build a package…&lt;/b&gt; with the Henan (or Xinyang) target, then send it from the &lt;b&gt;Outbox…&lt;/b&gt; as for Hubei.</source>
+        <translation>&lt;b&gt;报送 → 生成报送材料包…&lt;/b&gt;，报送对象选河南（或信阳），然后与湖北一样从 &lt;b&gt;发件箱…&lt;/b&gt; 发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="72"/>
+        <source>Keeping the data safe</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="73"/>
+        <source>Back up with &lt;b&gt;File → Back up to a file…&lt;/b&gt;, not by copying the database file while the program runs; &lt;b&gt;File → Restore from a backup file…&lt;/b&gt; reads the backup back.</source>
+        <translation>请用 &lt;b&gt;文件 → 备份到文件…&lt;/b&gt; 备份，不要在程序运行时直接复制数据库文件；用 &lt;b&gt;文件 → 从备份文件恢复…&lt;/b&gt; 读回备份。</translation>
+    </message>
+</context>
+<context>
     <name>HenanApplicationEditor</name>
     <message>
         <location filename="../app/ui/henan_application_editor.py" line="101"/>
@@ -1909,31 +2082,42 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/interaction.py" line="68"/>
+        <location filename="../app/ui/interaction.py" line="91"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="132"/>
+        <location filename="../app/ui/interaction.py" line="87"/>
+        <source>Enter the unit&apos;s details…</source>
+        <translation>填写本单位信息…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="89"/>
+        <source>Open the sample register</source>
+        <translation>打开示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="155"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="133"/>
+        <location filename="../app/ui/interaction.py" line="156"/>
         <source>No program on this computer opens this. It is here:</source>
         <translation>本机没有能打开它的程序。文件位置：</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="154"/>
+        <location filename="../app/ui/interaction.py" line="177"/>
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="155"/>
+        <location filename="../app/ui/interaction.py" line="178"/>
         <source>No program on this computer prints PDF files. Open the file in a PDF reader and print it from there. It is here:</source>
         <translation>本机没有能打印 PDF 文件的程序。请用 PDF 阅读器打开该文件后打印。文件位置：</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="186"/>
+        <location filename="../app/ui/interaction.py" line="209"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
@@ -2207,617 +2391,617 @@ The log file is %1</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="184"/>
+        <location filename="../app/ui/main_window.py" line="187"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="186"/>
+        <location filename="../app/ui/main_window.py" line="189"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="189"/>
+        <location filename="../app/ui/main_window.py" line="192"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="191"/>
+        <location filename="../app/ui/main_window.py" line="194"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="194"/>
+        <location filename="../app/ui/main_window.py" line="197"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="197"/>
+        <location filename="../app/ui/main_window.py" line="200"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="202"/>
+        <location filename="../app/ui/main_window.py" line="205"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="206"/>
+        <location filename="../app/ui/main_window.py" line="209"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="207"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="213"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="226"/>
+        <location filename="../app/ui/main_window.py" line="229"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="241"/>
+        <location filename="../app/ui/main_window.py" line="244"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="242"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="244"/>
+        <location filename="../app/ui/main_window.py" line="247"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="247"/>
+        <location filename="../app/ui/main_window.py" line="250"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="250"/>
+        <location filename="../app/ui/main_window.py" line="253"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="254"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="254"/>
+        <location filename="../app/ui/main_window.py" line="257"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="255"/>
+        <location filename="../app/ui/main_window.py" line="258"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="257"/>
+        <location filename="../app/ui/main_window.py" line="260"/>
         <source>P&amp;rint the generated PDF</source>
         <translation>打印已生成的 PDF(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="261"/>
         <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
         <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="261"/>
+        <location filename="../app/ui/main_window.py" line="264"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="262"/>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="264"/>
+        <location filename="../app/ui/main_window.py" line="267"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="267"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="268"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="270"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="271"/>
+        <location filename="../app/ui/main_window.py" line="274"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="273"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="274"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="276"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="281"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="279"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="283"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="285"/>
+        <location filename="../app/ui/main_window.py" line="288"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="289"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="292"/>
         <source>Licence &amp;contracts…</source>
         <translation>许可合同(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="290"/>
+        <location filename="../app/ui/main_window.py" line="293"/>
         <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
         <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="296"/>
         <source>Henan &amp;application and work plan…</source>
         <translation>河南省申请书和工作方案(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="297"/>
         <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
         <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="296"/>
+        <location filename="../app/ui/main_window.py" line="299"/>
         <source>&amp;Contacts sheet…</source>
         <translation>联系人信息表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="300"/>
         <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="299"/>
+        <location filename="../app/ui/main_window.py" line="302"/>
         <source>&amp;Ops-centre summary table…</source>
         <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="300"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="302"/>
+        <location filename="../app/ui/main_window.py" line="305"/>
         <source>Stock-patent &amp;inventory…</source>
         <translation>存量专利盘点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
         <translation>筛选全部存量专利，生成安徽两张统计表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="309"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="309"/>
+        <location filename="../app/ui/main_window.py" line="312"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="313"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="327"/>
+        <location filename="../app/ui/main_window.py" line="330"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="334"/>
+        <location filename="../app/ui/main_window.py" line="337"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="341"/>
+        <location filename="../app/ui/main_window.py" line="344"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="349"/>
+        <location filename="../app/ui/main_window.py" line="352"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="356"/>
+        <location filename="../app/ui/main_window.py" line="359"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="368"/>
+        <location filename="../app/ui/main_window.py" line="371"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="369"/>
+        <location filename="../app/ui/main_window.py" line="372"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="372"/>
+        <location filename="../app/ui/main_window.py" line="375"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="375"/>
+        <location filename="../app/ui/main_window.py" line="380"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="431"/>
+        <location filename="../app/ui/main_window.py" line="436"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="498"/>
+        <location filename="../app/ui/main_window.py" line="504"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="500"/>
+        <location filename="../app/ui/main_window.py" line="506"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="504"/>
+        <location filename="../app/ui/main_window.py" line="510"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="545"/>
+        <location filename="../app/ui/main_window.py" line="551"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="626"/>
-        <location filename="../app/ui/main_window.py" line="857"/>
+        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="863"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="628"/>
+        <location filename="../app/ui/main_window.py" line="634"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="630"/>
+        <location filename="../app/ui/main_window.py" line="636"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="631"/>
+        <location filename="../app/ui/main_window.py" line="637"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="644"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="657"/>
+        <location filename="../app/ui/main_window.py" line="663"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="658"/>
+        <location filename="../app/ui/main_window.py" line="664"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="665"/>
+        <location filename="../app/ui/main_window.py" line="671"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="672"/>
+        <location filename="../app/ui/main_window.py" line="678"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="711"/>
+        <location filename="../app/ui/main_window.py" line="717"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="735"/>
+        <location filename="../app/ui/main_window.py" line="741"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="773"/>
+        <location filename="../app/ui/main_window.py" line="779"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="797"/>
+        <location filename="../app/ui/main_window.py" line="803"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="800"/>
+        <location filename="../app/ui/main_window.py" line="806"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="804"/>
+        <location filename="../app/ui/main_window.py" line="810"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="814"/>
-        <location filename="../app/ui/main_window.py" line="859"/>
-        <location filename="../app/ui/main_window.py" line="863"/>
-        <location filename="../app/ui/main_window.py" line="1220"/>
+        <location filename="../app/ui/main_window.py" line="820"/>
+        <location filename="../app/ui/main_window.py" line="865"/>
+        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="1226"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="815"/>
+        <location filename="../app/ui/main_window.py" line="821"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="824"/>
+        <location filename="../app/ui/main_window.py" line="830"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="846"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="855"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="851"/>
+        <location filename="../app/ui/main_window.py" line="857"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="859"/>
+        <location filename="../app/ui/main_window.py" line="865"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="868"/>
+        <location filename="../app/ui/main_window.py" line="874"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="875"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="903"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="897"/>
+        <location filename="../app/ui/main_window.py" line="903"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="901"/>
+        <location filename="../app/ui/main_window.py" line="907"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="906"/>
+        <location filename="../app/ui/main_window.py" line="912"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="929"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="916"/>
+        <location filename="../app/ui/main_window.py" line="922"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="713"/>
-        <location filename="../app/ui/main_window.py" line="918"/>
+        <location filename="../app/ui/main_window.py" line="719"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="925"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="925"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="923"/>
+        <location filename="../app/ui/main_window.py" line="929"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="956"/>
+        <location filename="../app/ui/main_window.py" line="962"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1062"/>
-        <location filename="../app/ui/main_window.py" line="1080"/>
+        <location filename="../app/ui/main_window.py" line="1068"/>
+        <location filename="../app/ui/main_window.py" line="1086"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1063"/>
-        <location filename="../app/ui/main_window.py" line="1098"/>
+        <location filename="../app/ui/main_window.py" line="1069"/>
+        <location filename="../app/ui/main_window.py" line="1104"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1084"/>
+        <location filename="../app/ui/main_window.py" line="1090"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1089"/>
+        <location filename="../app/ui/main_window.py" line="1095"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1096"/>
-        <location filename="../app/ui/main_window.py" line="1118"/>
+        <location filename="../app/ui/main_window.py" line="1102"/>
         <location filename="../app/ui/main_window.py" line="1124"/>
+        <location filename="../app/ui/main_window.py" line="1130"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1119"/>
+        <location filename="../app/ui/main_window.py" line="1125"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1125"/>
+        <location filename="../app/ui/main_window.py" line="1131"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1132"/>
+        <location filename="../app/ui/main_window.py" line="1138"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1146"/>
+        <location filename="../app/ui/main_window.py" line="1152"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1154"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1154"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1152"/>
+        <location filename="../app/ui/main_window.py" line="1158"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1153"/>
+        <location filename="../app/ui/main_window.py" line="1159"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1222"/>
+        <location filename="../app/ui/main_window.py" line="1228"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1225"/>
+        <location filename="../app/ui/main_window.py" line="1231"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1228"/>
+        <location filename="../app/ui/main_window.py" line="1234"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1230"/>
+        <location filename="../app/ui/main_window.py" line="1236"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -4193,7 +4377,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="454"/>
+        <location filename="../app/ui/main_window.py" line="460"/>
         <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>

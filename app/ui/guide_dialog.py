@@ -20,7 +20,7 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(680, 620)
 
     def html(self) -> str:
         def steps(items: list[str]) -> str:
