@@ -11,7 +11,7 @@ a first start is, and loading or removing the sample, are use cases (app/usecase
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -19,12 +19,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.ui import i18n, interaction
 
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
-
 
 class FirstStartGuide(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    # The main window (app.ui.main_window.MainWindow), not imported: it imports this module.
+    def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
         self.guide_action = QAction(self.tr("&How to use Licence Desk…"), window)
