@@ -1490,79 +1490,79 @@ The log file is %1</source>
 <context>
     <name>FirstStartGuide</name>
     <message>
-        <location filename="../app/ui/first_start.py" line="30"/>
+        <location filename="../app/ui/first_start.py" line="28"/>
         <source>&amp;How to use Licence Desk…</source>
         <translation>使用说明(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="31"/>
+        <location filename="../app/ui/first_start.py" line="29"/>
         <source>The Hubei and Henan submissions, step by step</source>
         <translation>湖北、河南两省报送材料的操作步骤</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="33"/>
+        <location filename="../app/ui/first_start.py" line="31"/>
         <source>Open the &amp;sample register</source>
         <translation>打开示例登记册(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="35"/>
+        <location filename="../app/ui/first_start.py" line="33"/>
         <source>Fill the empty register with an invented unit&apos;s patents to explore</source>
         <translation>在空登记册中填入一个虚构单位的专利，供熟悉操作</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="37"/>
+        <location filename="../app/ui/first_start.py" line="35"/>
         <source>&amp;Remove the sample register</source>
         <translation>删除示例登记册(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="39"/>
+        <location filename="../app/ui/first_start.py" line="37"/>
         <source>Delete the sample and everything added to it, in one step</source>
         <translation>一次删除示例及其中新增的全部内容</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="51"/>
+        <location filename="../app/ui/first_start.py" line="49"/>
         <source>&lt;b&gt;Sample register&lt;/b&gt; — 示例大学（样例） and its patents are invented, for exploring only. Anything added here is removed with the sample.</source>
         <translation>&lt;b&gt;示例登记册&lt;/b&gt;——示例大学（样例）及其专利均为虚构，仅供熟悉操作。在这里新增的内容会随示例一并删除。</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="56"/>
-        <location filename="../app/ui/first_start.py" line="151"/>
-        <location filename="../app/ui/first_start.py" line="157"/>
+        <location filename="../app/ui/first_start.py" line="54"/>
+        <location filename="../app/ui/first_start.py" line="149"/>
+        <location filename="../app/ui/first_start.py" line="155"/>
         <source>Remove the sample register</source>
         <translation>删除示例登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="91"/>
+        <location filename="../app/ui/first_start.py" line="89"/>
         <source>sample register (示例大学（样例）)</source>
         <translation>示例登记册：示例大学（样例）</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="108"/>
+        <location filename="../app/ui/first_start.py" line="106"/>
         <source>Welcome. Licence Desk fills the provincial forms from the unit&apos;s details and its patents. Start with the unit&apos;s name, address and contacts.</source>
         <translation>欢迎使用。本软件根据本单位信息和专利登记册填写各省的报送表格。请先填写本单位的名称、地址和联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="112"/>
+        <location filename="../app/ui/first_start.py" line="110"/>
         <source>To look around first, open the sample register: an invented unit, 示例大学（样例）, with three patents. It is removed in one step (Help → Remove the sample register) and cannot mix with your records.</source>
         <translation>如想先熟悉操作，可打开示例登记册：一个虚构的单位“示例大学（样例）”及三件专利。用 帮助 → 删除示例登记册 可一次删除，不会与您的记录混在一起。</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="116"/>
+        <location filename="../app/ui/first_start.py" line="114"/>
         <source>First start</source>
         <translation>首次使用</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="139"/>
+        <location filename="../app/ui/first_start.py" line="137"/>
         <source>Sample register</source>
         <translation>示例登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="152"/>
+        <location filename="../app/ui/first_start.py" line="150"/>
         <source>Remove the sample register and everything added to it?</source>
         <translation>要删除示例登记册及其中新增的全部内容吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/first_start.py" line="153"/>
+        <location filename="../app/ui/first_start.py" line="151"/>
         <source>The register is then empty, ready for your unit&apos;s records.</source>
         <translation>删除后登记册为空，可以录入本单位的记录。</translation>
     </message>
