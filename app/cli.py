@@ -1246,6 +1246,10 @@ def main(argv: list[str]) -> int:
 
     ctx = Context(args, args.lang, args.db)
     handler: Handler = getattr(args, "handler", _open_window)
+    if handler is not _open_window:  # the window sets up its own log (app.ui.crash)
+        from app.log_file import setup_logging
+
+        setup_logging()  # the log's raw codes go to the file, never to the clerk's stderr
     try:
         with _closing(ctx):
             return handler(ctx)

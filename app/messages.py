@@ -1375,6 +1375,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "例如远程 SSH 会话或服务器）。请在桌面环境中启动，或使用不需要桌面的命令行："
         "licence-desk --help。",
     ),
+    # First start and the sample register (issue 17, app/usecases/register.py)
+    "register.sample_not_empty": (
+        "The sample register is offered only on an empty register, so that it never mixes "
+        "with real records; this register already has records.",
+        "示例登记册只能在空的登记册中打开，以免与真实记录混在一起；当前登记册中已有记录。",
+    ),
+    "register.not_sample": (
+        "This is not the sample register: nothing was removed.",
+        "当前不是示例登记册，未删除任何内容。",
+    ),
     # Operations-centre summary table (app/models/ops_centre.py, 附件 3 of the Henan notice)
     "ops.entry_invalid": (
         "This ops-centre report entry is not an object and was skipped.",

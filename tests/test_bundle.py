@@ -131,6 +131,8 @@ def test_the_bundle_holds_its_resources_and_no_source_tree(bundle: Path) -> None
     # Read as package data: the inventory's category lists, python-docx's blank document.
     assert (internal / "app" / "models" / "data" / "inventory_categories.json").is_file()
     assert (internal / "docx" / "templates" / "default.docx").is_file()
+    # The sample register a first start offers (app/usecases/register.py).
+    assert (internal / "app" / "usecases" / "data" / "sample_register.json").is_file()
     # Only the application's code in the archive: no .py of it loose beside the migrations.
     assert not (internal / "app" / "cli.py").exists()
 

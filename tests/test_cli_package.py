@@ -370,3 +370,27 @@ def test_a_mail_of_unknown_fate_exits_1_and_goes_again_only_with_resend_uncertai
     code, out, _ = run(capsys, "--db", str(rendered), "send", str(folder), "--resend-uncertain")
     assert code == 0, out
     assert len(server.recorder.received) == 2
+
+
+def test_log_lines_stay_in_the_log_file_not_on_the_clerks_stderr(
+    capsys: pytest.CaptureFixture[str], rendered: Path, tmp_path: Path,
+    smtp_server: Callable[..., Server], fail_keyring: KeyringBackend,
+) -> None:
+    """A failed mail is worded on stdout in the clerk's language; the log's raw line
+    ("... failed: send.auth_refused") goes to the log file, never to stderr. In a separate
+    process: pytest's own log capture would hide Python's fallback printing on stderr."""
+    server = smtp_server(security="none", password=ASCII_PASSWORD)
+    folder = build_and_add_account(capsys, rendered, tmp_path, server)
+    data = tmp_path / "data"
+    env = {**os.environ, PASSWORD_ENV_VAR: "WRONG-code-0042", "LICENCE_DESK_DATA_DIR": str(data)}
+    env.pop("LICENCE_DESK_LANG", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(rendered), "send", str(folder)],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "拒绝登录" in done.stdout
+    assert "send." not in done.stderr and "failed" not in done.stderr, done.stderr
+    log = (data / "logs" / "licence-desk.log").read_text(encoding="utf-8")
+    assert "failed: send.auth" in log

@@ -1488,6 +1488,179 @@ The log file is %1</source>
     </message>
 </context>
 <context>
+    <name>FirstStartGuide</name>
+    <message>
+        <location filename="../app/ui/first_start.py" line="28"/>
+        <source>&amp;How to use Licence Desk…</source>
+        <translation>使用说明(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="29"/>
+        <source>The Hubei and Henan submissions, step by step</source>
+        <translation>湖北、河南两省报送材料的操作步骤</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="31"/>
+        <source>Open the &amp;sample register</source>
+        <translation>打开示例登记册(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="33"/>
+        <source>Fill the empty register with an invented unit&apos;s patents to explore</source>
+        <translation>在空登记册中填入一个虚构单位的专利，供熟悉操作</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="35"/>
+        <source>&amp;Remove the sample register</source>
+        <translation>删除示例登记册(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="37"/>
+        <source>Delete the sample and everything added to it, in one step</source>
+        <translation>一次删除示例及其中新增的全部内容</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="49"/>
+        <source>&lt;b&gt;Sample register&lt;/b&gt; — 示例大学（样例） and its patents are invented, for exploring only. Anything added here is removed with the sample.</source>
+        <translation>&lt;b&gt;示例登记册&lt;/b&gt;——示例大学（样例）及其专利均为虚构，仅供熟悉操作。在这里新增的内容会随示例一并删除。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="54"/>
+        <location filename="../app/ui/first_start.py" line="149"/>
+        <location filename="../app/ui/first_start.py" line="155"/>
+        <source>Remove the sample register</source>
+        <translation>删除示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="89"/>
+        <source>sample register (示例大学（样例）)</source>
+        <translation>示例登记册：示例大学（样例）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="106"/>
+        <source>Welcome. Licence Desk fills the provincial forms from the unit&apos;s details and its patents. Start with the unit&apos;s name, address and contacts.</source>
+        <translation>欢迎使用。本软件根据本单位信息和专利登记册填写各省的报送表格。请先填写本单位的名称、地址和联系人。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="110"/>
+        <source>To look around first, open the sample register: an invented unit, 示例大学（样例）, with three patents. It is removed in one step (Help → Remove the sample register) and cannot mix with your records.</source>
+        <translation>如想先熟悉操作，可打开示例登记册：一个虚构的单位“示例大学（样例）”及三件专利。用 帮助 → 删除示例登记册 可一次删除，不会与您的记录混在一起。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="114"/>
+        <source>First start</source>
+        <translation>首次使用</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="137"/>
+        <source>Sample register</source>
+        <translation>示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="150"/>
+        <source>Remove the sample register and everything added to it?</source>
+        <translation>要删除示例登记册及其中新增的全部内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/first_start.py" line="151"/>
+        <source>The register is then empty, ready for your unit&apos;s records.</source>
+        <translation>删除后登记册为空，可以录入本单位的记录。</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="13"/>
+        <source>How to use Licence Desk</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="30"/>
+        <source>Before anything else</source>
+        <translation>开始之前</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="32"/>
+        <source>&lt;b&gt;File → Organisation profile…&lt;/b&gt;: the unit&apos;s name, legal representative, address and contacts. Every form takes them from here.</source>
+        <translation>&lt;b&gt;文件 → 单位信息…&lt;/b&gt;：填写本单位名称、法定代表人、地址和联系人。各类表格都从这里取用。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="34"/>
+        <source>&lt;b&gt;Patents → Add patent…&lt;/b&gt;, or &lt;b&gt;Patents → Import patents from Excel…&lt;/b&gt; for a list. Each field is checked as you type; the pane under the table says what still needs checking for the selected patent.</source>
+        <translation>&lt;b&gt;专利 → 添加专利…&lt;/b&gt;，或用 &lt;b&gt;专利 → 从 Excel 导入专利…&lt;/b&gt; 导入清单。每一栏在输入时即检查；表格下方的窗格列出选中专利还需核对的内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="37"/>
+        <source>To look around first, &lt;b&gt;Help → Open the sample register&lt;/b&gt; fills an empty register with an invented unit, 示例大学（样例）; &lt;b&gt;Help → Remove the sample register&lt;/b&gt; empties it again in one step.</source>
+        <translation>如想先熟悉操作，&lt;b&gt;帮助 → 打开示例登记册&lt;/b&gt; 会在空登记册中填入虚构的“示例大学（样例）”；&lt;b&gt;帮助 → 删除示例登记册&lt;/b&gt; 可一次清空。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="41"/>
+        <source>Hubei: information sheets, declarations and the summary list</source>
+        <translation>湖北：信息表、声明和汇总表</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="44"/>
+        <source>Select patents and choose &lt;b&gt;Information sheets → Create information sheets for the selected…&lt;/b&gt;, then open each with &lt;b&gt;Information sheet…&lt;/b&gt; and fill in ①–⑨. Findings are listed beside the form; a click on one jumps to its field.</source>
+        <translation>选中专利，选择 &lt;b&gt;信息表 → 为选中的专利创建信息表…&lt;/b&gt;，再用 &lt;b&gt;信息表…&lt;/b&gt; 逐份打开，填写 ①–⑨。检查结果列在表格旁，点击一条即跳到对应栏目。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="48"/>
+        <source>&lt;b&gt;Finalise the selected information sheets&lt;/b&gt; once a sheet has no errors, then &lt;b&gt;Generate PDFs…&lt;/b&gt;: the information sheet and the declaration, ready to print.</source>
+        <translation>信息表没有错误后，选择 &lt;b&gt;将选中的信息表定稿&lt;/b&gt;，再 &lt;b&gt;生成 PDF…&lt;/b&gt;：得到可直接打印的信息表和声明。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="51"/>
+        <source>Print, sign and seal them; scan the stamped paper and add it with &lt;b&gt;Attach a sealed copy…&lt;/b&gt;.</source>
+        <translation>打印、签字并盖章；扫描盖章后的纸件，用 &lt;b&gt;附加盖章件…&lt;/b&gt; 加入。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="53"/>
+        <source>&lt;b&gt;Submission → Batches and summary list…&lt;/b&gt;: put the finalised sheets into a batch and write its summary list (汇总表) as Excel and PDF.</source>
+        <translation>&lt;b&gt;报送 → 批次与汇总表…&lt;/b&gt;：把已定稿的信息表放入一个批次，生成 Excel 和 PDF 格式的汇总表。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="55"/>
+        <source>&lt;b&gt;Submission → Build a package…&lt;/b&gt; with the Hubei target: every document is checked and the e-mail is prepared. Set up the mailbox once in &lt;b&gt;Mail accounts…&lt;/b&gt;, then send from the &lt;b&gt;Outbox…&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;报送 → 生成报送材料包…&lt;/b&gt;，报送对象选湖北：逐份检查材料并准备好邮件。在 &lt;b&gt;邮箱账户…&lt;/b&gt; 中设置一次邮箱，然后从 &lt;b&gt;发件箱…&lt;/b&gt; 发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="59"/>
+        <source>Henan: achieved licences and the summary book</source>
+        <translation>河南：达成许可和总结书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="61"/>
+        <source>&lt;b&gt;Licences → Achieved licences…&lt;/b&gt;: every licence achieved, with its patents, licensee, payment and the signed contract&apos;s scan.</source>
+        <translation>&lt;b&gt;许可 → 达成许可…&lt;/b&gt;：登记每一项达成的许可，包括专利、被许可人、付款方式和已签合同的扫描件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="63"/>
+        <source>&lt;b&gt;Licences → Summary book…&lt;/b&gt; for the period: its statistics are computed from the licences; write the profile and the self-evaluation, then generate the book and its Excel tables.</source>
+        <translation>&lt;b&gt;许可 → 总结书…&lt;/b&gt;，选择报告期：统计数据由许可记录自动计算；填写单位简介和自评，然后生成总结书及其 Excel 表格。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="66"/>
+        <source>An operations-centre university also fills &lt;b&gt;Licences → Ops-centre summary table…&lt;/b&gt;; where the notice asks for them, the &lt;b&gt;Contacts sheet…&lt;/b&gt; and the &lt;b&gt;Henan application and work plan…&lt;/b&gt;.</source>
+        <translation>运营管理中心高校还需填写 &lt;b&gt;许可 → 运营管理中心建设工作总结表…&lt;/b&gt;；通知要求时，另填 &lt;b&gt;联系人信息表…&lt;/b&gt; 和 &lt;b&gt;河南省申请书和工作方案…&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="69"/>
+        <source>&lt;b&gt;Submission → Build a package…&lt;/b&gt; with the Henan (or Xinyang) target, then send it from the &lt;b&gt;Outbox…&lt;/b&gt; as for Hubei.</source>
+        <translation>&lt;b&gt;报送 → 生成报送材料包…&lt;/b&gt;，报送对象选河南（或信阳），然后与湖北一样从 &lt;b&gt;发件箱…&lt;/b&gt; 发送。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="72"/>
+        <source>Keeping the data safe</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/guide_dialog.py" line="73"/>
+        <source>Back up with &lt;b&gt;File → Back up to a file…&lt;/b&gt;, not by copying the database file while the program runs; &lt;b&gt;File → Restore from a backup file…&lt;/b&gt; reads the backup back.</source>
+        <translation>请用 &lt;b&gt;文件 → 备份到文件…&lt;/b&gt; 备份，不要在程序运行时直接复制数据库文件；用 &lt;b&gt;文件 → 从备份文件恢复…&lt;/b&gt; 读回备份。</translation>
+    </message>
+</context>
+<context>
     <name>HenanApplicationEditor</name>
     <message>
         <location filename="../app/ui/henan_application_editor.py" line="102"/>
@@ -1914,31 +2087,42 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/interaction.py" line="68"/>
+        <location filename="../app/ui/interaction.py" line="91"/>
         <source>Later</source>
         <translation>以后再说</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="132"/>
+        <location filename="../app/ui/interaction.py" line="87"/>
+        <source>Enter the unit&apos;s details…</source>
+        <translation>填写本单位信息…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="89"/>
+        <source>Open the sample register</source>
+        <translation>打开示例登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/interaction.py" line="155"/>
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="133"/>
+        <location filename="../app/ui/interaction.py" line="156"/>
         <source>No program on this computer opens this. It is here:</source>
         <translation>本机没有能打开它的程序。文件位置：</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="154"/>
+        <location filename="../app/ui/interaction.py" line="177"/>
         <source>Cannot print</source>
         <translation>无法打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="155"/>
+        <location filename="../app/ui/interaction.py" line="178"/>
         <source>No program on this computer prints PDF files. Open the file in a PDF reader and print it from there. It is here:</source>
         <translation>本机没有能打印 PDF 文件的程序。请用 PDF 阅读器打开该文件后打印。文件位置：</translation>
     </message>
     <message>
-        <location filename="../app/ui/interaction.py" line="186"/>
+        <location filename="../app/ui/interaction.py" line="209"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
@@ -2212,628 +2396,628 @@ The log file is %1</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="185"/>
+        <location filename="../app/ui/main_window.py" line="188"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="187"/>
+        <location filename="../app/ui/main_window.py" line="190"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="190"/>
+        <location filename="../app/ui/main_window.py" line="193"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="192"/>
+        <location filename="../app/ui/main_window.py" line="195"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="195"/>
+        <location filename="../app/ui/main_window.py" line="198"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="198"/>
+        <location filename="../app/ui/main_window.py" line="201"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="203"/>
+        <location filename="../app/ui/main_window.py" line="206"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="207"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="208"/>
+        <location filename="../app/ui/main_window.py" line="211"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="211"/>
+        <location filename="../app/ui/main_window.py" line="214"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="227"/>
+        <location filename="../app/ui/main_window.py" line="230"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="242"/>
+        <location filename="../app/ui/main_window.py" line="245"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="243"/>
+        <location filename="../app/ui/main_window.py" line="246"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="248"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="246"/>
+        <location filename="../app/ui/main_window.py" line="249"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="249"/>
+        <location filename="../app/ui/main_window.py" line="252"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="254"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="252"/>
+        <location filename="../app/ui/main_window.py" line="255"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="255"/>
+        <location filename="../app/ui/main_window.py" line="258"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="256"/>
+        <location filename="../app/ui/main_window.py" line="259"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="261"/>
         <source>P&amp;rint the generated PDF</source>
         <translation>打印已生成的 PDF(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259"/>
+        <location filename="../app/ui/main_window.py" line="262"/>
         <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
         <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="262"/>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="263"/>
+        <location filename="../app/ui/main_window.py" line="266"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="265"/>
+        <location filename="../app/ui/main_window.py" line="268"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="268"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="269"/>
+        <location filename="../app/ui/main_window.py" line="272"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="271"/>
+        <location filename="../app/ui/main_window.py" line="274"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="275"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="274"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275"/>
+        <location filename="../app/ui/main_window.py" line="278"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="281"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="279"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="280"/>
+        <location filename="../app/ui/main_window.py" line="283"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="283"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="284"/>
+        <location filename="../app/ui/main_window.py" line="287"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="289"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="287"/>
+        <location filename="../app/ui/main_window.py" line="290"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="290"/>
+        <location filename="../app/ui/main_window.py" line="293"/>
         <source>Licence &amp;contracts…</source>
         <translation>许可合同(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="291"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
         <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="297"/>
         <source>Henan &amp;application and work plan…</source>
         <translation>河南省申请书和工作方案(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="295"/>
+        <location filename="../app/ui/main_window.py" line="298"/>
         <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
         <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="300"/>
         <source>&amp;Contacts sheet…</source>
         <translation>联系人信息表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="298"/>
+        <location filename="../app/ui/main_window.py" line="301"/>
         <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="300"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>&amp;Ops-centre summary table…</source>
         <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="301"/>
+        <location filename="../app/ui/main_window.py" line="304"/>
         <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>Stock-patent &amp;inventory…</source>
         <translation>存量专利盘点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="304"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
         <translation>筛选全部存量专利，生成安徽两张统计表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="308"/>
+        <location filename="../app/ui/main_window.py" line="311"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="313"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="311"/>
+        <location filename="../app/ui/main_window.py" line="314"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="328"/>
+        <location filename="../app/ui/main_window.py" line="331"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="335"/>
+        <location filename="../app/ui/main_window.py" line="338"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="342"/>
+        <location filename="../app/ui/main_window.py" line="345"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="350"/>
+        <location filename="../app/ui/main_window.py" line="353"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="357"/>
+        <location filename="../app/ui/main_window.py" line="360"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="369"/>
+        <location filename="../app/ui/main_window.py" line="372"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="370"/>
+        <location filename="../app/ui/main_window.py" line="373"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="373"/>
+        <location filename="../app/ui/main_window.py" line="376"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="376"/>
+        <location filename="../app/ui/main_window.py" line="381"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="432"/>
+        <location filename="../app/ui/main_window.py" line="437"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="499"/>
+        <location filename="../app/ui/main_window.py" line="505"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="501"/>
+        <location filename="../app/ui/main_window.py" line="507"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="505"/>
+        <location filename="../app/ui/main_window.py" line="511"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="546"/>
+        <location filename="../app/ui/main_window.py" line="552"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="628"/>
-        <location filename="../app/ui/main_window.py" line="875"/>
+        <location filename="../app/ui/main_window.py" line="634"/>
+        <location filename="../app/ui/main_window.py" line="881"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="630"/>
+        <location filename="../app/ui/main_window.py" line="636"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="632"/>
+        <location filename="../app/ui/main_window.py" line="638"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="633"/>
+        <location filename="../app/ui/main_window.py" line="639"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="634"/>
+        <location filename="../app/ui/main_window.py" line="640"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="646"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="659"/>
+        <location filename="../app/ui/main_window.py" line="665"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="660"/>
+        <location filename="../app/ui/main_window.py" line="666"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="667"/>
+        <location filename="../app/ui/main_window.py" line="673"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="674"/>
+        <location filename="../app/ui/main_window.py" line="680"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="719"/>
+        <location filename="../app/ui/main_window.py" line="725"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="743"/>
+        <location filename="../app/ui/main_window.py" line="749"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="781"/>
+        <location filename="../app/ui/main_window.py" line="787"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="805"/>
+        <location filename="../app/ui/main_window.py" line="811"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="808"/>
+        <location filename="../app/ui/main_window.py" line="814"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="812"/>
+        <location filename="../app/ui/main_window.py" line="818"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="822"/>
-        <location filename="../app/ui/main_window.py" line="834"/>
-        <location filename="../app/ui/main_window.py" line="877"/>
-        <location filename="../app/ui/main_window.py" line="881"/>
-        <location filename="../app/ui/main_window.py" line="1238"/>
+        <location filename="../app/ui/main_window.py" line="828"/>
+        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="883"/>
+        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="1244"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="823"/>
+        <location filename="../app/ui/main_window.py" line="829"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="835"/>
+        <location filename="../app/ui/main_window.py" line="841"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="846"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="856"/>
+        <location filename="../app/ui/main_window.py" line="862"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="865"/>
+        <location filename="../app/ui/main_window.py" line="871"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="867"/>
+        <location filename="../app/ui/main_window.py" line="873"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="869"/>
+        <location filename="../app/ui/main_window.py" line="875"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="883"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="886"/>
+        <location filename="../app/ui/main_window.py" line="892"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="887"/>
+        <location filename="../app/ui/main_window.py" line="893"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
+        <location filename="../app/ui/main_window.py" line="921"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="915"/>
+        <location filename="../app/ui/main_window.py" line="921"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="925"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="924"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="933"/>
-        <location filename="../app/ui/main_window.py" line="941"/>
+        <location filename="../app/ui/main_window.py" line="939"/>
+        <location filename="../app/ui/main_window.py" line="947"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="934"/>
+        <location filename="../app/ui/main_window.py" line="940"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="721"/>
-        <location filename="../app/ui/main_window.py" line="936"/>
+        <location filename="../app/ui/main_window.py" line="727"/>
+        <location filename="../app/ui/main_window.py" line="942"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="937"/>
+        <location filename="../app/ui/main_window.py" line="943"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="937"/>
+        <location filename="../app/ui/main_window.py" line="943"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="941"/>
+        <location filename="../app/ui/main_window.py" line="947"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="974"/>
+        <location filename="../app/ui/main_window.py" line="980"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1080"/>
-        <location filename="../app/ui/main_window.py" line="1098"/>
+        <location filename="../app/ui/main_window.py" line="1086"/>
+        <location filename="../app/ui/main_window.py" line="1104"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1081"/>
-        <location filename="../app/ui/main_window.py" line="1116"/>
+        <location filename="../app/ui/main_window.py" line="1087"/>
+        <location filename="../app/ui/main_window.py" line="1122"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1102"/>
+        <location filename="../app/ui/main_window.py" line="1108"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1107"/>
+        <location filename="../app/ui/main_window.py" line="1113"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1114"/>
-        <location filename="../app/ui/main_window.py" line="1136"/>
+        <location filename="../app/ui/main_window.py" line="1120"/>
         <location filename="../app/ui/main_window.py" line="1142"/>
+        <location filename="../app/ui/main_window.py" line="1148"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1137"/>
+        <location filename="../app/ui/main_window.py" line="1143"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1143"/>
+        <location filename="../app/ui/main_window.py" line="1149"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1150"/>
+        <location filename="../app/ui/main_window.py" line="1156"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1164"/>
+        <location filename="../app/ui/main_window.py" line="1170"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1166"/>
+        <location filename="../app/ui/main_window.py" line="1172"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1166"/>
+        <location filename="../app/ui/main_window.py" line="1172"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1170"/>
+        <location filename="../app/ui/main_window.py" line="1176"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1171"/>
+        <location filename="../app/ui/main_window.py" line="1177"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1240"/>
+        <location filename="../app/ui/main_window.py" line="1246"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1243"/>
+        <location filename="../app/ui/main_window.py" line="1249"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1246"/>
+        <location filename="../app/ui/main_window.py" line="1252"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1248"/>
+        <location filename="../app/ui/main_window.py" line="1254"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3472,118 +3656,118 @@ The log file is %1</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="57"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="58"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="63"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="64"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="65"/>
-        <location filename="../app/ui/organisation_dialog.py" line="105"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
+        <location filename="../app/ui/organisation_dialog.py" line="103"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="67"/>
+        <location filename="../app/ui/organisation_dialog.py" line="65"/>
         <source>Competent authority (主管单位)</source>
         <translation>主管单位</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="68"/>
+        <location filename="../app/ui/organisation_dialog.py" line="66"/>
         <source>Unified social credit code (统一社会信用代码)</source>
         <translation>统一社会信用代码（组织机构代码）</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="69"/>
+        <location filename="../app/ui/organisation_dialog.py" line="67"/>
         <source>University leader in charge of IP (分管校领导)</source>
         <translation>知识产权工作分管校领导</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="70"/>
+        <location filename="../app/ui/organisation_dialog.py" line="68"/>
         <source>Head of the lead department (牵头部门负责人)</source>
         <translation>运营管理中心牵头部门负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="97"/>
+        <location filename="../app/ui/organisation_dialog.py" line="95"/>
         <source>Printed in the operations-centre summary table; a value typed on a report takes its place there.</source>
         <translation>打印在运营管理中心建设工作总结表中；在总结表中另行填写的内容优先。</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="104"/>
+        <location filename="../app/ui/organisation_dialog.py" line="102"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="104"/>
+        <location filename="../app/ui/organisation_dialog.py" line="102"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="104"/>
+        <location filename="../app/ui/organisation_dialog.py" line="102"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="105"/>
+        <location filename="../app/ui/organisation_dialog.py" line="103"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="105"/>
+        <location filename="../app/ui/organisation_dialog.py" line="103"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="115"/>
+        <location filename="../app/ui/organisation_dialog.py" line="113"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="117"/>
+        <location filename="../app/ui/organisation_dialog.py" line="115"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="136"/>
+        <location filename="../app/ui/organisation_dialog.py" line="135"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="248"/>
+        <location filename="../app/ui/organisation_dialog.py" line="251"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="271"/>
+        <location filename="../app/ui/organisation_dialog.py" line="274"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="272"/>
+        <location filename="../app/ui/organisation_dialog.py" line="275"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>
@@ -4256,7 +4440,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="455"/>
+        <location filename="../app/ui/main_window.py" line="461"/>
         <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>

@@ -107,6 +107,7 @@ def run_window(db_path: Path | str) -> int:
             _write_startup_report(Path(report_path), window, db_path, painted_at)
             QTimer.singleShot(0, app.quit)
             return
+        QTimer.singleShot(0, window.first_start.ask)  # no unit name yet: ask for it first
         QTimer.singleShot(0, window.offer_drafts)
 
     painted_at = 0.0

@@ -14,51 +14,15 @@ from pathlib import Path
 from types import TracebackType
 
 from app import __app_name__, __version__
-from app.paths import user_data_dir
+from app.log_file import LOG_FILE, log_path, setup_logging
 
 log = logging.getLogger("licence_desk")
 
-LOG_FILE = "licence-desk.log"
-LOG_MAX_BYTES = 1_000_000
-
-
-def log_path() -> Path:
-    return user_data_dir() / "logs" / LOG_FILE
-
-
-def setup_logging() -> Path:
-    """Log to a rotating file in the user data folder (one handler per process)."""
-    path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "_licence_desk", False)]:
-        if Path(getattr(old, "baseFilename", "")) == path:
-            return path
-        root.removeHandler(old)  # the data folder changed (tests): follow it
-        old.close()
-    _rotate(path)
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler._licence_desk = True  # type: ignore[attr-defined]
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    return path
+# The log file is the command line's too: app.log_file.
+__all__ = ["LOG_FILE", "excepthook", "install", "log_path", "setup_logging", "show_crash_dialog"]
 
 
 _showing = False
-
-
-def _rotate(path: Path) -> None:
-    """Keep the log small: at start-up a log over 1 MB becomes licence-desk.log.1 (one kept).
-
-    (logging.handlers.RotatingFileHandler would do it per record, but importing
-    logging.handlers costs 7 ms before the first paint.)"""
-    try:
-        if path.is_file() and path.stat().st_size > LOG_MAX_BYTES:
-            path.replace(path.with_name(path.name + ".1"))
-    except OSError:
-        pass  # a log that cannot be rotated is appended to
 
 
 def show_crash_dialog(details: str) -> None:

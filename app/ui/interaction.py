@@ -76,6 +76,29 @@ def restore_discard_later(parent: QWidget | None, title: str, text: str, details
     return Choice.CANCEL
 
 
+def first_start_choice(parent: QWidget | None, title: str, text: str,
+                       offer_sample: bool) -> str:
+    """"unit" (enter the unit's details), "sample" (open the sample register, only when
+    offered) or "later"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    role = QMessageBox.ButtonRole
+    unit = box.addButton(QCoreApplication.translate("Interaction", "Enter the unit's details…"),
+                         role.AcceptRole)
+    sample = (box.addButton(QCoreApplication.translate("Interaction", "Open the sample register"),
+                            role.ActionRole) if offer_sample else None)
+    box.addButton(QCoreApplication.translate("Interaction", "Later"), role.RejectRole)
+    box.setDefaultButton(unit)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is unit:
+        return "unit"
+    if sample is not None and clicked is sample:
+        return "sample"
+    return "later"
+
+
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 

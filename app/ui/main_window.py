@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
 
         self._make_actions()
+        from app.ui.first_start import FirstStartGuide
+
+        self.first_start = FirstStartGuide(self)  # first start, sample register, 使用说明
         self._make_menus_and_toolbar()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.proxy.rowsInserted.connect(self._update_count)
@@ -371,6 +374,8 @@ class MainWindow(QMainWindow):
         for action in self.language_actions.values():
             language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions(list(self.first_start.actions))
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         toolbar = self.addToolBar(self.tr("Register"))
@@ -441,6 +446,7 @@ class MainWindow(QMainWindow):
             self._fit_label_columns()
         self.refresh_offer_marks()
         self._start_error_count()
+        self.first_start.refresh()
         self.register_loaded.emit()
 
     def _fit_label_columns(self) -> None:
@@ -977,7 +983,7 @@ class MainWindow(QMainWindow):
     # Other windows ----------------------------------------------------------------------
 
     def import_excel(self) -> int:
-        if self.store is None:
+        if self.store is None or not self.first_start.clear_before_import():
             return 0
         from app.ui.import_wizard import open_import_wizard
 
@@ -1107,7 +1113,7 @@ class MainWindow(QMainWindow):
         return run_operation(self, self.tr("Backing up…"), work, done, self._operation_failed)
 
     def import_json(self, path: str | None = None) -> Any:
-        if self.store is None:
+        if self.store is None or not self.first_start.clear_before_import():
             return None
         if path is None:
             path = interaction.choose_open_file(

@@ -223,3 +223,77 @@ def import_patent_rows(store: Store, rows: list[PreviewRow], *, update: bool = F
 
     screened = import_sheet_screenings(store, rows, outcome.skipped_rows)
     return PatentListImport(outcome, drafts, screened.written)
+
+
+# First start and the sample register ----------------------------------------------------------
+# A register without the unit's name is a first start: the window asks for the unit's details.
+# An empty register may instead be filled with the sample register (app/usecases/data), clearly
+# marked by its unit name, to explore; it is offered only on an empty register, so it is never
+# mixed into a real one, and removed in one step, with whatever was added while exploring.
+
+SAMPLE_UNIT_NAME = "示例大学（样例）"
+SAMPLE_FILE = "sample_register.json"
+
+
+def sample_data_path() -> Path:
+    """The sample register shipped with the application (package data; in the bundle too)."""
+    return Path(__file__).resolve().parent / "data" / SAMPLE_FILE
+
+
+@dataclass(frozen=True)
+class FirstStart:
+    """What the window should offer when the register opens."""
+
+    needs_unit_details: bool  # the unit has no name yet: ask for its details first
+    sample_offered: bool  # the register is empty: the sample may be loaded
+    is_sample: bool  # the register is the sample: mark it, offer its removal
+
+
+def register_is_empty(store: Store) -> bool:
+    """Nothing a clerk entered: no unit name, no patent, no deal, no summary book."""
+    return (not store.organisation().name.strip() and not store.patents()
+            and not store.deals() and not store.summary_books())
+
+
+def is_sample_register(store: Store) -> bool:
+    return store.organisation().name.strip() == SAMPLE_UNIT_NAME
+
+
+def first_start(store: Store) -> FirstStart:
+    name = store.organisation().name.strip()
+    return FirstStart(needs_unit_details=not name,
+                      sample_offered=not name and register_is_empty(store),
+                      is_sample=name == SAMPLE_UNIT_NAME)
+
+
+def load_sample(store: Store, path: Path | None = None) -> DataImport:
+    """Fill an empty register with the sample. A register with anything in it is refused
+    (register.sample_not_empty): the sample never mixes with a clerk's records."""
+    if not register_is_empty(store):
+        return DataImport((error("register.sample_not_empty", "register"),))
+    return import_data_file(path or sample_data_path(), lambda: store)
+
+
+@dataclass(frozen=True)
+class SampleRemoval:
+    removed: bool
+    findings: tuple[Finding, ...] = ()
+
+
+def remove_sample(store: Store) -> SampleRemoval:
+    """Empty the sample register in one step: the sample's records and whatever was added
+    while exploring it (batches, deals, books, patents with their sheets and screenings, the
+    unit's details). A register that is not the sample is refused (register.not_sample)."""
+    from app.models.store import OrganisationData
+
+    if not is_sample_register(store):
+        return SampleRemoval(False, (error("register.not_sample", "register"),))
+    for batch in store.batches():
+        store.delete_batch(batch.id)
+    store.delete_deals([deal.id for deal in store.deals()])
+    for book in store.summary_books():
+        store.delete_summary_book(book.period_end)
+    store.delete_offers([offer.id for offer in store.offers()])
+    store.delete_patents([patent.id for patent in store.patents()])
+    store.save_organisation(OrganisationData())
+    return SampleRemoval(True)

@@ -149,6 +149,11 @@ class Questions:
             interaction, "show_path",
             lambda _t, text, path: self._answer("path", f"{text}\n{path}", None),
         )
+        monkeypatch.setattr(  # the first start's welcome (app/ui/first_start.py)
+            interaction, "first_start_choice",
+            lambda _p, _t, text, offer_sample: self._answer(
+                "first_start", f"{text}\nsample offered: {offer_sample}", "later"),
+        )
 
 
 @pytest.fixture

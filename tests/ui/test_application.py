@@ -69,7 +69,9 @@ def test_run_window_opens_the_register_and_exits_cleanly(
     assert seen == {"rows": 0}
     assert db.is_file()
     assert QCoreApplication.applicationVersion() == __version__
-    assert questions.asked == []
+    # A fresh register has no unit name: the first start asks for it (and offers the sample).
+    assert [kind for kind, _text in questions.asked] == ["first_start"]
+    assert "sample offered: True" in questions.asked[0][1]
 
 
 def test_zh_cn_catalogue_is_complete() -> None:
