@@ -490,181 +490,181 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="142"/>
+        <location filename="../app/ui/contract_editor.py" line="141"/>
         <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
         <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="170"/>
+        <location filename="../app/ui/contract_editor.py" line="169"/>
         <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
         <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="185"/>
+        <location filename="../app/ui/contract_editor.py" line="184"/>
         <source>第六条 to 第十三条</source>
         <translation>第六条至第十三条</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="219"/>
+        <location filename="../app/ui/contract_editor.py" line="218"/>
         <source>e.g. 武汉仲裁委员会</source>
         <translation>例如：武汉仲裁委员会</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="227"/>
+        <location filename="../app/ui/contract_editor.py" line="226"/>
         <source>(blank)</source>
         <translation>（留空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="232"/>
+        <location filename="../app/ui/contract_editor.py" line="231"/>
         <source>Signing date (签字盖章日期)</source>
         <translation>签字盖章日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <location filename="../app/ui/contract_editor.py" line="248"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
         <source>Write PDF and Word…</source>
         <translation>生成 PDF 和 Word…</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="252"/>
-        <location filename="../app/ui/contract_editor.py" line="641"/>
-        <location filename="../app/ui/contract_editor.py" line="647"/>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="632"/>
+        <location filename="../app/ui/contract_editor.py" line="638"/>
         <source>Create the deal</source>
         <translation>登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="253"/>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
         <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
         <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="255"/>
-        <location filename="../app/ui/contract_editor.py" line="579"/>
-        <location filename="../app/ui/contract_editor.py" line="585"/>
+        <location filename="../app/ui/contract_editor.py" line="254"/>
+        <location filename="../app/ui/contract_editor.py" line="570"/>
+        <location filename="../app/ui/contract_editor.py" line="576"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="256"/>
+        <location filename="../app/ui/contract_editor.py" line="255"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="278"/>
+        <location filename="../app/ui/contract_editor.py" line="277"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="281"/>
+        <location filename="../app/ui/contract_editor.py" line="280"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="296"/>
+        <location filename="../app/ui/contract_editor.py" line="295"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="299"/>
+        <location filename="../app/ui/contract_editor.py" line="298"/>
         <source>Record on the patent</source>
         <translation>登记到专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="310"/>
+        <location filename="../app/ui/contract_editor.py" line="309"/>
         <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
         <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="319"/>
+        <location filename="../app/ui/contract_editor.py" line="318"/>
         <source>一致 — the fee declared on the information sheet</source>
         <translation>一致——即信息表中声明的使用费标准</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="321"/>
+        <location filename="../app/ui/contract_editor.py" line="320"/>
         <source>协商修改 — a negotiated fee, stated below</source>
         <translation>协商修改——在下方写明协商后的使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="525"/>
+        <location filename="../app/ui/contract_editor.py" line="524"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="538"/>
+        <location filename="../app/ui/contract_editor.py" line="537"/>
         <source>(no fee declared on the information sheets of these patents, or they differ)</source>
         <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="553"/>
+        <location filename="../app/ui/contract_editor.py" line="544"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="556"/>
+        <location filename="../app/ui/contract_editor.py" line="547"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="558"/>
+        <location filename="../app/ui/contract_editor.py" line="549"/>
         <source>No errors: the contract is ready to print.</source>
         <translation>没有错误：合同可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="573"/>
+        <location filename="../app/ui/contract_editor.py" line="564"/>
         <source>Licence contract</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="574"/>
+        <location filename="../app/ui/contract_editor.py" line="565"/>
         <source>Licence contract %1</source>
         <translation>专利开放许可合同 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="580"/>
+        <location filename="../app/ui/contract_editor.py" line="571"/>
         <source>The signing date is not a date and will be saved empty. Save anyway?</source>
         <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="611"/>
+        <location filename="../app/ui/contract_editor.py" line="602"/>
         <source>Folder for the contract</source>
         <translation>合同保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="623"/>
+        <location filename="../app/ui/contract_editor.py" line="614"/>
         <source>Could not write the contract</source>
         <translation>无法生成合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="626"/>
+        <location filename="../app/ui/contract_editor.py" line="617"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="629"/>
+        <location filename="../app/ui/contract_editor.py" line="620"/>
         <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
         <translation>合同仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="630"/>
+        <location filename="../app/ui/contract_editor.py" line="621"/>
         <source>Contract written</source>
         <translation>合同已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="648"/>
+        <location filename="../app/ui/contract_editor.py" line="639"/>
         <source>Recorded as deal %1 in the deal register.</source>
         <translation>已登记为达成许可第 %1 项。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="656"/>
+        <location filename="../app/ui/contract_editor.py" line="647"/>
         <source>This contract has changes that are not saved. Save them?</source>
         <translation>此合同有未保存的修改。要保存吗？</translation>
     </message>
@@ -1012,104 +1012,104 @@ The log file is %1</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="788"/>
+        <location filename="../app/ui/deal_editor.py" line="781"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="797"/>
+        <location filename="../app/ui/deal_editor.py" line="790"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="800"/>
+        <location filename="../app/ui/deal_editor.py" line="793"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="802"/>
+        <location filename="../app/ui/deal_editor.py" line="795"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="812"/>
+        <location filename="../app/ui/deal_editor.py" line="805"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="873"/>
+        <location filename="../app/ui/deal_editor.py" line="866"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="893"/>
-        <location filename="../app/ui/deal_editor.py" line="902"/>
+        <location filename="../app/ui/deal_editor.py" line="886"/>
+        <location filename="../app/ui/deal_editor.py" line="895"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="903"/>
+        <location filename="../app/ui/deal_editor.py" line="896"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="911"/>
+        <location filename="../app/ui/deal_editor.py" line="904"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="912"/>
+        <location filename="../app/ui/deal_editor.py" line="905"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="913"/>
+        <location filename="../app/ui/deal_editor.py" line="906"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="932"/>
+        <location filename="../app/ui/deal_editor.py" line="925"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="934"/>
+        <location filename="../app/ui/deal_editor.py" line="927"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
+        <location filename="../app/ui/deal_editor.py" line="936"/>
         <location filename="../app/ui/deal_editor.py" line="943"/>
-        <location filename="../app/ui/deal_editor.py" line="950"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="944"/>
+        <location filename="../app/ui/deal_editor.py" line="937"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="970"/>
+        <location filename="../app/ui/deal_editor.py" line="963"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="978"/>
+        <location filename="../app/ui/deal_editor.py" line="971"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1034"/>
+        <location filename="../app/ui/deal_editor.py" line="1027"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1035"/>
+        <location filename="../app/ui/deal_editor.py" line="1028"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1039"/>
+        <location filename="../app/ui/deal_editor.py" line="1032"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1663,118 +1663,118 @@ The log file is %1</source>
 <context>
     <name>HenanApplicationEditor</name>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="102"/>
+        <location filename="../app/ui/henan_application_editor.py" line="101"/>
         <source>Henan application and work plan %1–%2</source>
         <translation>河南省申请书和工作方案 %1–%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="119"/>
+        <location filename="../app/ui/henan_application_editor.py" line="118"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="135"/>
+        <location filename="../app/ui/henan_application_editor.py" line="134"/>
         <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
         <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="152"/>
+        <location filename="../app/ui/henan_application_editor.py" line="151"/>
         <source>Fill in the liaison from the profile&apos;s first contact</source>
         <translation>用单位信息的第一位联系人填写联络人</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="161"/>
+        <location filename="../app/ui/henan_application_editor.py" line="160"/>
         <source>Work plan (工作方案)</source>
         <translation>工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="174"/>
+        <location filename="../app/ui/henan_application_editor.py" line="173"/>
         <source>Insert the register&apos;s figures</source>
         <translation>插入登记册中的数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="176"/>
+        <location filename="../app/ui/henan_application_editor.py" line="175"/>
         <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
         <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="197"/>
+        <location filename="../app/ui/henan_application_editor.py" line="196"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="198"/>
+        <location filename="../app/ui/henan_application_editor.py" line="197"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="199"/>
+        <location filename="../app/ui/henan_application_editor.py" line="198"/>
         <source>Write PDFs…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="200"/>
-        <location filename="../app/ui/henan_application_editor.py" line="318"/>
+        <location filename="../app/ui/henan_application_editor.py" line="199"/>
+        <location filename="../app/ui/henan_application_editor.py" line="309"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="201"/>
+        <location filename="../app/ui/henan_application_editor.py" line="200"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="265"/>
+        <location filename="../app/ui/henan_application_editor.py" line="264"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="285"/>
+        <location filename="../app/ui/henan_application_editor.py" line="276"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="288"/>
+        <location filename="../app/ui/henan_application_editor.py" line="279"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="290"/>
+        <location filename="../app/ui/henan_application_editor.py" line="281"/>
         <source>No errors: the application is ready to print.</source>
         <translation>没有错误：申请书可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="319"/>
+        <location filename="../app/ui/henan_application_editor.py" line="310"/>
         <source>The application date is not a date and will be saved empty. Save anyway?</source>
         <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="340"/>
+        <location filename="../app/ui/henan_application_editor.py" line="331"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="351"/>
+        <location filename="../app/ui/henan_application_editor.py" line="342"/>
         <source>Could not write the PDFs</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="354"/>
+        <location filename="../app/ui/henan_application_editor.py" line="345"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="357"/>
+        <location filename="../app/ui/henan_application_editor.py" line="348"/>
         <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
         <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="359"/>
+        <location filename="../app/ui/henan_application_editor.py" line="350"/>
         <source>PDFs written</source>
         <translation>PDF 已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="366"/>
+        <location filename="../app/ui/henan_application_editor.py" line="357"/>
         <source>The application has changes that are not saved. Save them?</source>
         <translation>申请书有未保存的修改。要保存吗？</translation>
     </message>
@@ -3411,7 +3411,7 @@ The log file is %1</source>
     <name>OpsCentreEditor</name>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="173"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1079"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1073"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
@@ -3442,7 +3442,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="447"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="986"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="980"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3537,113 +3537,113 @@ The log file is %1</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="917"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="911"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="922"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="916"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="925"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="919"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="927"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="921"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="956"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="950"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="959"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="953"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="960"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="954"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="976"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="959"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="970"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="960"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="968"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="962"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="987"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="981"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="992"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1010"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1004"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1005"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1024"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1018"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1034"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1028"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1035"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1029"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1037"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1046"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1040"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1049"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1051"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1045"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1060"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1054"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4477,12 +4477,12 @@ The log file is %1</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="247"/>
+        <location filename="../app/ui/editor_parts.py" line="248"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="304"/>
+        <location filename="../app/ui/editor_parts.py" line="326"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>

@@ -77,7 +77,7 @@ from app.models.deals import (
     yuan_to_wan,
 )
 from app.models.fees import decimal_text, to_decimal
-from app.models.findings import Finding, Severity
+from app.models.findings import Finding
 from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
@@ -88,7 +88,7 @@ from app.ui.editor_parts import (
     plain,
     sheet_and_findings,
 )
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
 from app.ui.screen_fit import fit_to_screen
@@ -774,16 +774,9 @@ class DealEditor(RecordEditor):
 
     def _show_findings_panel(self, date_unreadable: bool) -> None:
         language = i18n.language()
-        self.findings_list.clear()
-        errors = [f for f in self.findings if f.is_error]
-        warnings = [f for f in self.findings if f.severity is Severity.WARNING]
-        for finding in [*errors, *warnings]:
-            item = QListWidgetItem(
-                f"{deal_field_label(finding.field, language)}：{describe(finding, language)}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, self._message_for(finding.field))
-            item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
-            self.findings_list.addItem(item)
+        errors, warnings = self._list_findings(
+            self.findings, lambda finding, lang: deal_field_label(finding.field, lang),
+            lambda finding: self._message_for(finding.field))
         if date_unreadable:
             not_a_date = self.tr("not a date")
             item = QListWidgetItem(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui import interaction
-from app.ui.field_message import FieldMessage, field_box
+from app.messages import describe
+from app.models.findings import Finding, Severity
+from app.ui import i18n, interaction
+from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage, field_box
 
 if TYPE_CHECKING:
-    from app.models.findings import Finding
     from app.models.store import Store
 
 HISTORY_LIMIT = 100
@@ -256,6 +257,27 @@ class RecordEditor(QDialog):
         self._history_timer.stop()
         self.history.record(self.payload())
         self._update_undo_buttons()
+
+    def _list_findings(
+        self,
+        findings: Sequence[Finding],
+        label: Callable[[Finding, str], str],
+        target: Callable[[Finding], str] = lambda finding: finding.field,
+    ) -> tuple[list[Finding], list[Finding]]:
+        """Fill `findings_list` with the errors, then the warnings, each "field：message" in
+        its colour and carrying the field to jump to; returns (errors, warnings) for the title
+        the editor words in its own terms."""
+        language = i18n.language()
+        findings_list: QListWidget = self.findings_list  # type: ignore[attr-defined]
+        findings_list.clear()
+        errors = [f for f in findings if f.is_error]
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        for finding in [*errors, *warnings]:
+            item = QListWidgetItem(f"{label(finding, language)}：{describe(finding, language)}")
+            item.setData(Qt.ItemDataRole.UserRole, target(finding))
+            item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
+            findings_list.addItem(item)
+        return errors, warnings
 
     def _update_undo_buttons(self) -> None:
         self.undo_button.setEnabled(self.can_undo())

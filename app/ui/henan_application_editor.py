@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.messages import describe, field_label
-from app.models.findings import Finding, Severity
+from app.models.findings import Finding
 from app.models.henan_application import GUIDANCE, TEXT_KEYS, ApplicationFields
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
@@ -43,7 +42,7 @@ from app.ui.editor_parts import (
     plain,
     sheet_and_findings,
 )
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.field_message import FIELD_STYLE
 from app.ui.long_text import LongTextField
 from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
@@ -271,16 +270,8 @@ class HenanApplicationEditor(RecordEditor):
         return findings
 
     def _show_findings_panel(self) -> None:
-        language = i18n.language()
-        self.findings_list.clear()
-        errors = [f for f in self.findings if f.is_error]
-        warnings = [f for f in self.findings if f.severity is Severity.WARNING]
-        for finding in [*errors, *warnings]:
-            item = QListWidgetItem(
-                f"{field_label(finding.field, language)}：{describe(finding, language)}")
-            item.setData(Qt.ItemDataRole.UserRole, finding.field)
-            item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
-            self.findings_list.addItem(item)
+        errors, warnings = self._list_findings(
+            self.findings, lambda finding, language: field_label(finding.field, language))
         if errors:
             title = self.tr("%1 error(s), %2 warning(s) — click one to go to its field") \
                 .replace("%1", str(len(errors))).replace("%2", str(len(warnings)))

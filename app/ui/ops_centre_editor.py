@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from app.messages import describe
 from app.models.deals import Deal, DealRecord, register_fields
-from app.models.findings import Finding, Severity
+from app.models.findings import Finding
 from app.models.ops_centre import (
     BASIC_FROM_UNIT,
     BASIC_GROUP,
@@ -123,7 +123,7 @@ from app.ui.editor_parts import (
     plain,
     sheet_and_findings,
 )
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
+from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE
 from app.ui.long_text import LongTextField
 from app.ui.offer_editor import state_label
 from app.ui.screen_fit import fit_to_screen
@@ -904,14 +904,8 @@ class OpsCentreEditor(RecordEditor):
         return findings
 
     def _show_findings_panel(self, language: str, date_unreadable: bool) -> None:
-        self.findings_list.clear()
-        errors = [f for f in self.findings if f.is_error]
-        warnings = [f for f in self.findings if f.severity is Severity.WARNING]
-        for finding in [*errors, *warnings]:
-            item = QListWidgetItem(f"{field_label(finding.field)}：{describe(finding, language)}")
-            item.setData(Qt.ItemDataRole.UserRole, finding.field)
-            item.setForeground(QColor(ERROR_COLOUR if finding.is_error else WARNING_COLOUR))
-            self.findings_list.addItem(item)
+        errors, warnings = self._list_findings(
+            self.findings, lambda finding, _language: field_label(finding.field))
         count_errors = len(errors) + int(date_unreadable)
         if date_unreadable:
             item = QListWidgetItem(self.tr("填报日期: not a date"))
