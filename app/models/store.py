@@ -153,6 +153,15 @@ class Store:
         with self.session() as session:
             return session.get(Patent, patent_id)
 
+    def holds_records(self) -> bool:
+        """Whether any patent, deal or summary book is recorded: one cheap query each, not the
+        records themselves (a first-start check on 50,000 patents)."""
+        from app.models.deals import Deal, SummaryBook
+
+        with self.session() as session:
+            return any(session.scalar(select(entity.id).limit(1)) is not None
+                       for entity in (Patent, Deal, SummaryBook))
+
     def find_patent(self, number: str) -> Patent | None:
         with self.session() as session:
             return session.scalar(select(Patent).where(Patent.number == stored_number(number)))

@@ -251,8 +251,7 @@ class FirstStart:
 
 def register_is_empty(store: Store) -> bool:
     """Nothing a clerk entered: no unit name, no patent, no deal, no summary book."""
-    return (not store.organisation().name.strip() and not store.patents()
-            and not store.deals() and not store.summary_books())
+    return not store.organisation().name.strip() and not store.holds_records()
 
 
 def is_sample_register(store: Store) -> bool:

@@ -77,3 +77,17 @@ def test_a_real_register_is_never_removed_as_a_sample(store: Store) -> None:
     removal = register.remove_sample(store)
     assert not removal.removed and removal.findings[0].code == "register.not_sample"
     assert store.organisation().name == "武汉大学"
+
+
+def test_the_first_start_check_reads_no_records(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A register of 50,000 patents without a unit name asked this at every reload: loading
+    # every record for it took seconds. It asks the database whether any row exists.
+    from app.models.store import PatentFields
+
+    assert store.save_patent(PatentFields(
+        number="201710601862.3", title="一种装置", patentees=("武汉大学",))).saved
+    for name in ("patents", "deals", "summary_books"):
+        monkeypatch.setattr(Store, name, lambda self, _name=name: pytest.fail(f"read {_name}"))
+    start = register.first_start(store)
+    assert start.needs_unit_details and not start.sample_offered
