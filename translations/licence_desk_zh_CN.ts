@@ -490,181 +490,181 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="141"/>
+        <location filename="../app/ui/contract_editor.py" line="142"/>
         <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
         <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="169"/>
+        <location filename="../app/ui/contract_editor.py" line="170"/>
         <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
         <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="184"/>
+        <location filename="../app/ui/contract_editor.py" line="185"/>
         <source>第六条 to 第十三条</source>
         <translation>第六条至第十三条</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="218"/>
+        <location filename="../app/ui/contract_editor.py" line="219"/>
         <source>e.g. 武汉仲裁委员会</source>
         <translation>例如：武汉仲裁委员会</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="226"/>
+        <location filename="../app/ui/contract_editor.py" line="227"/>
         <source>(blank)</source>
         <translation>（留空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="231"/>
+        <location filename="../app/ui/contract_editor.py" line="232"/>
         <source>Signing date (签字盖章日期)</source>
         <translation>签字盖章日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="248"/>
+        <location filename="../app/ui/contract_editor.py" line="242"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="249"/>
+        <location filename="../app/ui/contract_editor.py" line="243"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <location filename="../app/ui/contract_editor.py" line="244"/>
         <source>Write PDF and Word…</source>
         <translation>生成 PDF 和 Word…</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="251"/>
-        <location filename="../app/ui/contract_editor.py" line="632"/>
-        <location filename="../app/ui/contract_editor.py" line="638"/>
+        <location filename="../app/ui/contract_editor.py" line="246"/>
+        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <location filename="../app/ui/contract_editor.py" line="634"/>
         <source>Create the deal</source>
         <translation>登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="252"/>
+        <location filename="../app/ui/contract_editor.py" line="248"/>
         <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
         <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="254"/>
-        <location filename="../app/ui/contract_editor.py" line="570"/>
-        <location filename="../app/ui/contract_editor.py" line="576"/>
+        <location filename="../app/ui/contract_editor.py" line="250"/>
+        <location filename="../app/ui/contract_editor.py" line="566"/>
+        <location filename="../app/ui/contract_editor.py" line="572"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="255"/>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="277"/>
+        <location filename="../app/ui/contract_editor.py" line="273"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="280"/>
+        <location filename="../app/ui/contract_editor.py" line="276"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="295"/>
+        <location filename="../app/ui/contract_editor.py" line="291"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="298"/>
+        <location filename="../app/ui/contract_editor.py" line="294"/>
         <source>Record on the patent</source>
         <translation>登记到专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="309"/>
+        <location filename="../app/ui/contract_editor.py" line="305"/>
         <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
         <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="318"/>
+        <location filename="../app/ui/contract_editor.py" line="314"/>
         <source>一致 — the fee declared on the information sheet</source>
         <translation>一致——即信息表中声明的使用费标准</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="320"/>
+        <location filename="../app/ui/contract_editor.py" line="316"/>
         <source>协商修改 — a negotiated fee, stated below</source>
         <translation>协商修改——在下方写明协商后的使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="524"/>
+        <location filename="../app/ui/contract_editor.py" line="520"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="537"/>
+        <location filename="../app/ui/contract_editor.py" line="533"/>
         <source>(no fee declared on the information sheets of these patents, or they differ)</source>
         <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="544"/>
+        <location filename="../app/ui/contract_editor.py" line="540"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="547"/>
+        <location filename="../app/ui/contract_editor.py" line="543"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="549"/>
+        <location filename="../app/ui/contract_editor.py" line="545"/>
         <source>No errors: the contract is ready to print.</source>
         <translation>没有错误：合同可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="564"/>
+        <location filename="../app/ui/contract_editor.py" line="560"/>
         <source>Licence contract</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="565"/>
+        <location filename="../app/ui/contract_editor.py" line="561"/>
         <source>Licence contract %1</source>
         <translation>专利开放许可合同 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="571"/>
+        <location filename="../app/ui/contract_editor.py" line="567"/>
         <source>The signing date is not a date and will be saved empty. Save anyway?</source>
         <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="602"/>
+        <location filename="../app/ui/contract_editor.py" line="598"/>
         <source>Folder for the contract</source>
         <translation>合同保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="614"/>
+        <location filename="../app/ui/contract_editor.py" line="610"/>
         <source>Could not write the contract</source>
         <translation>无法生成合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="617"/>
+        <location filename="../app/ui/contract_editor.py" line="613"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="620"/>
+        <location filename="../app/ui/contract_editor.py" line="616"/>
         <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
         <translation>合同仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="621"/>
+        <location filename="../app/ui/contract_editor.py" line="617"/>
         <source>Contract written</source>
         <translation>合同已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="639"/>
+        <location filename="../app/ui/contract_editor.py" line="635"/>
         <source>Recorded as deal %1 in the deal register.</source>
         <translation>已登记为达成许可第 %1 项。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="647"/>
+        <location filename="../app/ui/contract_editor.py" line="643"/>
         <source>This contract has changes that are not saved. Save them?</source>
         <translation>此合同有未保存的修改。要保存吗？</translation>
     </message>
@@ -1663,118 +1663,118 @@ The log file is %1</source>
 <context>
     <name>HenanApplicationEditor</name>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="101"/>
+        <location filename="../app/ui/henan_application_editor.py" line="102"/>
         <source>Henan application and work plan %1–%2</source>
         <translation>河南省申请书和工作方案 %1–%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="118"/>
+        <location filename="../app/ui/henan_application_editor.py" line="119"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="134"/>
+        <location filename="../app/ui/henan_application_editor.py" line="135"/>
         <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
         <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="151"/>
+        <location filename="../app/ui/henan_application_editor.py" line="152"/>
         <source>Fill in the liaison from the profile&apos;s first contact</source>
         <translation>用单位信息的第一位联系人填写联络人</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="160"/>
+        <location filename="../app/ui/henan_application_editor.py" line="161"/>
         <source>Work plan (工作方案)</source>
         <translation>工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="173"/>
+        <location filename="../app/ui/henan_application_editor.py" line="174"/>
         <source>Insert the register&apos;s figures</source>
         <translation>插入登记册中的数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="175"/>
+        <location filename="../app/ui/henan_application_editor.py" line="176"/>
         <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
         <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="196"/>
+        <location filename="../app/ui/henan_application_editor.py" line="190"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="197"/>
+        <location filename="../app/ui/henan_application_editor.py" line="191"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="198"/>
+        <location filename="../app/ui/henan_application_editor.py" line="192"/>
         <source>Write PDFs…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="199"/>
-        <location filename="../app/ui/henan_application_editor.py" line="309"/>
+        <location filename="../app/ui/henan_application_editor.py" line="193"/>
+        <location filename="../app/ui/henan_application_editor.py" line="303"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="200"/>
+        <location filename="../app/ui/henan_application_editor.py" line="194"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="264"/>
+        <location filename="../app/ui/henan_application_editor.py" line="258"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="276"/>
+        <location filename="../app/ui/henan_application_editor.py" line="270"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="279"/>
+        <location filename="../app/ui/henan_application_editor.py" line="273"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="281"/>
+        <location filename="../app/ui/henan_application_editor.py" line="275"/>
         <source>No errors: the application is ready to print.</source>
         <translation>没有错误：申请书可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="310"/>
+        <location filename="../app/ui/henan_application_editor.py" line="304"/>
         <source>The application date is not a date and will be saved empty. Save anyway?</source>
         <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="331"/>
+        <location filename="../app/ui/henan_application_editor.py" line="325"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="342"/>
+        <location filename="../app/ui/henan_application_editor.py" line="336"/>
         <source>Could not write the PDFs</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="345"/>
+        <location filename="../app/ui/henan_application_editor.py" line="339"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="348"/>
+        <location filename="../app/ui/henan_application_editor.py" line="342"/>
         <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
         <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="350"/>
+        <location filename="../app/ui/henan_application_editor.py" line="344"/>
         <source>PDFs written</source>
         <translation>PDF 已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="357"/>
+        <location filename="../app/ui/henan_application_editor.py" line="351"/>
         <source>The application has changes that are not saved. Save them?</source>
         <translation>申请书有未保存的修改。要保存吗？</translation>
     </message>
@@ -3411,7 +3411,7 @@ The log file is %1</source>
     <name>OpsCentreEditor</name>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="173"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1073"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1066"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
@@ -3442,7 +3442,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="447"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="980"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="973"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3457,193 +3457,193 @@ The log file is %1</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="491"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="484"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="499"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="492"/>
         <source>Contact and phone (from 一)</source>
         <translation>联系人及电话（取自“一”）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="522"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="515"/>
         <source>Left empty, the organisation profile&apos;s value prints.</source>
         <translation>留空时打印单位信息中的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="576"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="569"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="577"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="570"/>
         <source>出台时间 as 2023-05 or 2023-05-12.</source>
         <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="579"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="572"/>
         <source>Attach file…</source>
         <translation>附上文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="589"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="590"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
         <source>Remove the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="656"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="649"/>
         <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
         <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="661"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="654"/>
         <source>Why figures differ from the register</source>
         <translation>与登记册不一致的原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="665"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="658"/>
         <source>项目类别: %1</source>
         <translation>项目类别：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="681"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="674"/>
         <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
         <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="719"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="712"/>
         <source>Printed with %1 and a blank seal area, and the date filled in.</source>
         <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="850"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="843"/>
         <source>— (enter the school&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写学校名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="531"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="524"/>
         <source>学校名称 comes from the organisation profile; 主管单位, 组织机构代码, 法定代表人, 分管校领导, 牵头部门负责人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
         <translation>学校名称取自单位信息；主管单位、组织机构代码、法定代表人、分管校领导、牵头部门负责人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="891"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="884"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="911"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="904"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="916"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="909"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="919"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="912"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="921"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="914"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="950"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="943"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="953"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="946"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="954"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="947"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="959"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="970"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="952"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="963"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="960"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="953"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="962"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="955"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="981"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="992"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1004"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="997"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1005"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1018"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1028"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1021"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1029"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1022"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1037"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1030"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1040"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1036"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1045"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1054"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1047"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4477,12 +4477,12 @@ The log file is %1</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="248"/>
+        <location filename="../app/ui/editor_parts.py" line="258"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="326"/>
+        <location filename="../app/ui/editor_parts.py" line="336"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>

@@ -157,6 +157,16 @@ def add_editor_shortcuts(dialog: QWidget, save: Callable[[], Any], undo: Callabl
     QShortcut(QKeySequence("Ctrl+Alt+Z"), dialog, activated=undo)
 
 
+def editor_button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+    """A button of an editor's button row: named for tests, never the dialog's default (Enter
+    in a field must not press it), calling `slot` without the clicked flag."""
+    made = QPushButton(text)
+    made.setObjectName(name)
+    made.setAutoDefault(False)
+    made.clicked.connect(lambda _checked=False: slot())
+    return made
+
+
 class RecordEditor(QDialog):
     """What the information-sheet, deal and summary-book editors share: fields registered
     with a message under each, undo and redo over the payload, a draft kept in the database

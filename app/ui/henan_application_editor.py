@@ -38,6 +38,7 @@ from app.ui.deal_editor import field_box, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
     add_editor_shortcuts,
+    editor_button,
     group_box,
     plain,
     sheet_and_findings,
@@ -186,18 +187,11 @@ class HenanApplicationEditor(RecordEditor):
         self.sheet_scroll = body.scroll
         self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
-        def button(text: str, name: str, slot: Any) -> QPushButton:
-            made = QPushButton(text)
-            made.setObjectName(name)
-            made.setAutoDefault(False)
-            made.clicked.connect(lambda _checked=False: slot())
-            return made
-
-        self.undo_button = button(self.tr("Undo"), "undo", self.undo)
-        self.redo_button = button(self.tr("Redo"), "redo", self.redo)
-        self.pdf_button = button(self.tr("Write PDFs…"), "write_pdf", self.write_pdfs)
-        self.save_button = button(self.tr("Save"), "save", self.save)
-        close = button(self.tr("Close"), "close", self.reject)
+        self.undo_button = editor_button(self.tr("Undo"), "undo", self.undo)
+        self.redo_button = editor_button(self.tr("Redo"), "redo", self.redo)
+        self.pdf_button = editor_button(self.tr("Write PDFs…"), "write_pdf", self.write_pdfs)
+        self.save_button = editor_button(self.tr("Save"), "save", self.save)
+        close = editor_button(self.tr("Close"), "close", self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)

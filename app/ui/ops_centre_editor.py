@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QRadioButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -119,6 +118,7 @@ from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
     add_editor_shortcuts,
+    editor_button,
     group_box,
     plain,
     sheet_and_findings,
@@ -441,12 +441,12 @@ class OpsCentreEditor(RecordEditor):
         self.state_label = body.state_label
         self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
-        self.undo_button = self._button(self.tr("Undo"), "undo", self.undo)
-        self.redo_button = self._button(self.tr("Redo"), "redo", self.redo)
-        self.print_button = self._button(self.tr("Write PDF and Excel…"), "write", self.write)
-        self.save_button = self._button(self.tr("Save"), "save", self.save)
-        self.finalise_button = self._button(self.tr("Finalise"), "finalise", self.finalise)
-        close = self._button(self.tr("Close"), "close", self.reject)
+        self.undo_button = editor_button(self.tr("Undo"), "undo", self.undo)
+        self.redo_button = editor_button(self.tr("Redo"), "redo", self.redo)
+        self.print_button = editor_button(self.tr("Write PDF and Excel…"), "write", self.write)
+        self.save_button = editor_button(self.tr("Save"), "save", self.save)
+        self.finalise_button = editor_button(self.tr("Finalise"), "finalise", self.finalise)
+        close = editor_button(self.tr("Close"), "close", self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
@@ -459,13 +459,6 @@ class OpsCentreEditor(RecordEditor):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         add_editor_shortcuts(self, self.save, self.undo, self.redo)
-
-    def _button(self, text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-        made = QPushButton(text)
-        made.setObjectName(name)
-        made.setAutoDefault(False)
-        made.clicked.connect(lambda _checked=False: slot())
-        return made
 
     @staticmethod
     def _read_only(text: str = "", name: str = "") -> QLabel:
@@ -586,13 +579,13 @@ class OpsCentreEditor(RecordEditor):
     def _rows_buttons(self, grid: RowsGrid, name: str,
                       extra: Sequence[tuple[str, str, Callable[[], Any]]] = ()) -> QHBoxLayout:
         row = QHBoxLayout()
-        add = self._button(self.tr("Add a row"), f"add_{name}", lambda: self._add_row(grid))
-        remove = self._button(self.tr("Remove the row"), f"remove_{name}",
+        add = editor_button(self.tr("Add a row"), f"add_{name}", lambda: self._add_row(grid))
+        remove = editor_button(self.tr("Remove the row"), f"remove_{name}",
                               lambda: self._remove_row(grid))
         row.addWidget(plain(add))
         row.addWidget(plain(remove))
         for text, object_name, slot in extra:
-            row.addWidget(plain(self._button(text, object_name, slot)))
+            row.addWidget(plain(editor_button(text, object_name, slot)))
         row.addStretch(1)
         return row
 
