@@ -52,3 +52,4 @@ def claim(session: Session, entity: Any, record_id: int, expected_version: int |
     return error("record.changed_elsewhere", "version", record=record, by=by or "?",
                  at=at.strftime("%Y-%m-%d %H:%M") if at else "", version=version,
                  expected=expected_version)
+
