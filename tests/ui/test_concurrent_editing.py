@@ -1,0 +1,184 @@
+"""Two clerks on one register (issue 16): an editor passes the version it loaded; a save over
+a newer version opens the comparison instead of overwriting, the clerk's edit is kept as a
+draft that survives closing, and the merge takes theirs, keeps mine or goes field by field."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.models.database import open_database
+from app.models.merge import Side
+from app.models.patent_rules import PatentFields
+from app.models.store import Store
+from app.ui import version_guard
+from app.ui.patent_editor import PatentEditor
+from app.ui.version_guard import MergeAnswer, MergeDialog
+from tests.ui.conftest import VALID_NUMBER, commit_text
+
+pytestmark = pytest.mark.usefixtures("questions")
+
+PATENT = PatentFields(number=VALID_NUMBER, title="一种测试方法", patentees=("武汉大学",),
+                      filing_date=dt.date(2017, 3, 1), remarks="原备注")
+
+
+@pytest.fixture
+def two_clerks(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two connections to one SQLite file, as two PCs' copies of the application."""
+    first, second = open_database(tmp_path / "office.sqlite3"), open_database(
+        tmp_path / "office.sqlite3")
+    yield Store(first), Store(second)
+    first.close()
+    second.close()
+
+
+class Merges:
+    """Stands in for the clerk at the merge dialog: records what was shown, answers."""
+
+    def __init__(self, answer: MergeAnswer | None) -> None:
+        self.answer = answer
+        self.shown: list[Any] = []
+
+    def __call__(self, parent: Any, comparison: Any, stored: Any, caption: Any, shown: Any
+                 ) -> MergeAnswer | None:
+        self.shown.append((comparison, stored,
+                           {d.name: (caption(d.name), shown(d.name, d.theirs),
+                                     shown(d.name, d.mine)) for d in comparison.differences}))
+        return self.answer
+
+
+def _open(qtbot: QtBot, store: Store, patent_id: int) -> PatentEditor:
+    editor = PatentEditor(store, patent_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def _b_saves_title(store: Store, patent_id: int, title: str) -> None:
+    patent = store.patent(patent_id)
+    assert patent is not None
+    assert store.save_patent(dataclasses.replace(PatentFields.of(patent), title=title),
+                             patent_id, expected_version=patent.version).saved
+
+
+def test_a_late_save_shows_who_and_keeps_mine_when_asked(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    editor = _open(qtbot, a, patent_id)
+    editor.remarks_edit.setPlainText("甲改的备注")  # only A changes the remarks
+    commit_text(editor.title_edit, "甲")  # both change the title
+    _b_saves_title(b, patent_id, "乙改的名称")
+
+    merges = Merges(MergeAnswer("mine", {}))
+    monkeypatch.setattr(version_guard, "ask_merge", merges)
+    assert editor.save()
+    comparison, stored, rows = merges.shown[0]
+    assert stored.version == 2 and "@" in stored.by
+    assert set(rows) == {"title", "remarks"}
+    assert rows["title"][1:] == ("乙改的名称", "一种测试方法甲")
+    assert rows["remarks"][0] == "备注" or rows["remarks"][0] == "Remarks"
+    assert [d.name for d in comparison.clashes] == ["title"]
+    saved = a.patent(patent_id)
+    assert saved is not None and saved.version == 3
+    assert saved.title == "一种测试方法甲" and saved.remarks == "甲改的备注"
+    assert a.load_draft("patent", patent_id) is None
+
+
+def test_picking_per_field_keeps_their_change_where_theirs_is_picked(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    editor = _open(qtbot, a, patent_id)
+    editor.remarks_edit.setPlainText("甲改的备注")
+    commit_text(editor.title_edit, "甲")
+    _b_saves_title(b, patent_id, "乙改的名称")
+    monkeypatch.setattr(version_guard, "ask_merge",
+                        Merges(MergeAnswer("picked", {"title": Side.THEIRS})))
+    assert editor.save()
+    saved = b.patent(patent_id)
+    assert saved is not None and saved.title == "乙改的名称" and saved.remarks == "甲改的备注"
+
+
+def test_decide_later_keeps_the_draft_across_closing_and_never_overwrites(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    editor = _open(qtbot, a, patent_id)
+    commit_text(editor.title_edit, "甲")
+    _b_saves_title(b, patent_id, "乙改的名称")
+    monkeypatch.setattr(version_guard, "ask_merge", Merges(None))  # 稍后决定
+    assert not editor.save()
+    assert editor.guard.bar.isVisible()
+    assert b.patent(patent_id).title == "乙改的名称"  # type: ignore[union-attr]
+    draft = a.load_draft("patent", patent_id)
+    assert draft is not None and draft["title"] == "一种测试方法甲"
+    editor.close()  # as if the application were closed: the draft stays in the database
+
+    # Tomorrow: the editor restores the draft, still typed over version 1. Saving it does
+    # not overwrite B's title: the comparison comes again, and taking theirs drops it.
+    again = _open(qtbot, a, patent_id)
+    assert again.title_edit.text() == "一种测试方法甲"
+    assert again.guard.expected_version() == 1
+    merges = Merges(MergeAnswer("theirs", {}))
+    monkeypatch.setattr(version_guard, "ask_merge", merges)
+    assert not again.save()
+    assert merges.shown and merges.shown[0][2]["title"][1] == "乙改的名称"
+    assert again.title_edit.text() == "乙改的名称" and not again.is_dirty()
+    assert a.load_draft("patent", patent_id) is None
+    assert a.patent(patent_id).title == "乙改的名称"  # type: ignore[union-attr]
+
+
+def test_the_bar_says_who_changed_it_and_reload_shows_theirs(
+    qtbot: QtBot, two_clerks: tuple[Store, Store],
+) -> None:
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    editor = _open(qtbot, a, patent_id)
+    assert not editor.guard.bar.isVisible()
+    _b_saves_title(b, patent_id, "乙改的名称")
+    watch = version_guard.watch_for(a)
+    watch.start()
+    _b_saves_title(b, patent_id, "乙又改的名称")
+    assert "patent" in watch.check()  # what the 5-second timer and focus do
+    bar = editor.guard.bar
+    assert bar.isVisible() and "@" in bar.label.text()
+    bar.reload_button.click()
+    assert editor.title_edit.text() == "乙又改的名称" and not bar.isVisible()
+    assert not editor.is_dirty()
+    commit_text(editor.title_edit, "甲")
+    assert editor.save()  # from the version reloaded: saved
+    assert b.patent(patent_id).title == "乙又改的名称甲"  # type: ignore[union-attr]
+
+
+def test_the_merge_dialog_shows_both_sides_and_gathers_picks(
+    qtbot: QtBot, two_clerks: tuple[Store, Store],
+) -> None:
+    from app.models.merge import compare
+    from app.models.record_stamps import RecordVersion
+
+    comparison = compare({"title": "原", "remarks": "原"}, {"title": "甲", "remarks": "原"},
+                         {"title": "乙", "remarks": "乙"})
+    dialog = MergeDialog(comparison, RecordVersion(2, "clerk@PC-2", dt.datetime(2026, 1, 1)),
+                         lambda name: {"title": "名称", "remarks": "备注"}[name],
+                         lambda _name, value: str(value))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(0, 0).text() == "名称" and dialog.table.item(0, 1).text() == "乙"
+    assert dialog.picks() == {"title": Side.MINE, "remarks": Side.THEIRS}
+    dialog.pick("title", Side.THEIRS)
+    dialog.picked_button.click()
+    assert dialog.answer == MergeAnswer("picked", {"title": Side.THEIRS, "remarks": Side.THEIRS})
