@@ -438,6 +438,43 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().clearMessage()
         self.reload()
+        self._watch_changes(store)
+
+    def _watch_changes(self, store: Store) -> None:
+        """Notice what other clerks (other PCs, other copies) change: issue 16."""
+        from app.ui.version_guard import watch_for
+
+        watch = watch_for(store, self)
+        watch.changed.connect(self._changed_elsewhere)
+        watch.start()
+
+    def _changed_elsewhere(self, tables: frozenset[str]) -> None:
+        """Tables changed since the last look: the register shows them (the selection kept);
+        open deal lists and the forms computed from deals recompute."""
+        if self.store is None:
+            return
+        if "patent" in tables:
+            selected = self.selected_ids()
+            self.reload()
+            self._select_ids(selected)
+        elif "offer" in tables:
+            self.refresh_offer_marks()
+            self._selection_changed()
+        if "deal" in tables:
+            from app.ui.deal_editor import deal_events
+
+            deal_events().changed.emit()
+
+    def _select_ids(self, patent_ids: list[int]) -> None:
+        selection = self.view.selectionModel()
+        for patent_id in patent_ids:
+            row = self.model.row_of(patent_id)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, Column.NUMBER))
+            if index.isValid():
+                selection.select(index, selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
 
     def reload(self) -> None:
         assert self.store is not None
@@ -1199,6 +1236,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        if self.store is not None:
+            from app.ui.version_guard import forget_watch
+
+            forget_watch(self.store)
         super().closeEvent(event)
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -95,7 +96,7 @@ class ChangeWatch(QObject):
             return None
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
-        if state == Qt.ApplicationState.ApplicationActive:
+        if state == Qt.ApplicationState.ApplicationActive and self._timer.isActive():
             self.check()
 
     def _tick(self) -> None:
@@ -119,11 +120,12 @@ class ChangeWatch(QObject):
 _watches: dict[int, ChangeWatch] = {}
 
 
-def watch_for(store: Store) -> ChangeWatch:
-    """The register's watch (one per open register, made on first use)."""
+def watch_for(store: Store, parent: QObject | None = None) -> ChangeWatch:
+    """The register's watch (one per open register, made on first use, by the main window
+    normally; it looks periodically only once started)."""
     watch = _watches.get(id(store))
-    if watch is None or watch.store is not store:
-        watch = ChangeWatch(store, QCoreApplication.instance())
+    if watch is None or not shiboken6.isValid(watch) or watch.store is not store:
+        watch = ChangeWatch(store, parent or QCoreApplication.instance())
         _watches[id(store)] = watch
     return watch
 
@@ -381,11 +383,13 @@ class VersionGuard(QObject):
     # Loading, drafts, saving -----------------------------------------------------------------
 
     def loaded(self, key: Any, base: dict[str, Any]) -> None:
-        """The editor shows the stored record `key` as `base`."""
+        """The editor shows the stored record `key` as `base`. A record not stored yet under a
+        key given beforehand (an offer of a patent, a book of a month) is version 0: another
+        clerk creating it meanwhile is then a newer version too."""
         self.key = key
         stored = record_version(self.store, self.kind, key)
-        self.version = stored.version if stored is not None else None
-        self.base = dict(base) if stored is not None else None
+        self.version = stored.version if stored is not None else 0
+        self.base = dict(base)
         self.bar.hide()
 
     def restore_draft(self, draft: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -441,7 +445,10 @@ class VersionGuard(QObject):
             return None
         stored = record_version(self.store, self.kind, self.key)
         if stored is None:
-            self.bar.show_deleted()
+            if self.version:
+                self.bar.show_deleted()
+            else:
+                self.bar.hide()
         elif stored.version != self.version:
             self.bar.show_changed(stored)
         else:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.models.contracts import ContractFields, PartyBlock
+from app.models.contracts import ContractFields
 from app.models.deals import DealFields, Payment
 from app.models.henan_application import ApplicationFields
 from app.models.inventory import ScreeningFields

@@ -182,3 +182,118 @@ def test_the_merge_dialog_shows_both_sides_and_gathers_picks(
     dialog.pick("title", Side.THEIRS)
     dialog.picked_button.click()
     assert dialog.answer == MergeAnswer("picked", {"title": Side.THEIRS, "remarks": Side.THEIRS})
+
+
+def test_two_deal_editors_on_one_deal_lose_nothing(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.models.deals import DealFields, Payment
+    from app.ui.deal_editor import DealEditor
+
+    a, b = two_clerks
+    deal_id = a.save_deal(DealFields(patents=(VALID_NUMBER,), licensee="武汉某公司",
+                                     licence_date=dt.date(2024, 3, 1),
+                                     payment=Payment("free"))).record_id
+    first, second = DealEditor(a, deal_id), DealEditor(b, deal_id)
+    for editor in (first, second):
+        qtbot.addWidget(editor)
+        editor.show()
+    first.remarks.setPlainText("甲的备注")
+    commit_text(second.agency, "乙的代理机构")
+    assert second.save()
+    monkeypatch.setattr(version_guard, "ask_merge", Merges(MergeAnswer("mine", {})))
+    assert first.save()  # merged: A's remarks and B's agency both kept
+    record = a.deal(deal_id)
+    assert record is not None
+    assert record.fields.remarks == "甲的备注" and record.fields.agency == "乙的代理机构"
+
+
+def test_two_offer_editors_on_one_sheet_lose_nothing(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.ui.offer_editor import OfferEditor
+
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    # Neither clerk has saved a sheet yet: B creating it first is a newer version for A too.
+    first, second = OfferEditor(a, patent_id), OfferEditor(b, patent_id)
+    for editor in (first, second):
+        qtbot.addWidget(editor)
+        editor.show()
+    first.other_terms.setPlainText("甲的其他条件")
+    second.single_term.setText("3")
+    assert second.save()
+    merges = Merges(MergeAnswer("mine", {}))
+    monkeypatch.setattr(version_guard, "ask_merge", merges)
+    assert first.save()
+    assert merges.shown, "A's save met B's sheet"
+    offer = a.offer_for_patent(patent_id)
+    assert offer is not None and offer.other_terms == "甲的其他条件"
+    assert offer.single_term == "3" and offer.version == 2
+
+
+def _summary_book(store: Store) -> Any:
+    from app.ui.summary_book_editor import SummaryBookEditor
+
+    return SummaryBookEditor(store, "2024-06")
+
+
+def _contract(store: Store) -> Any:
+    from app.models.contracts import ContractFields
+    from app.ui.contract_editor import ContractEditor
+    from app.usecases import contracts
+
+    found = contracts.contracts(store)
+    contract_id = found[0].id if found else contracts.save(
+        store, ContractFields(patents=(VALID_NUMBER,))).record_id
+    return ContractEditor(store, contract_id)
+
+
+def _application(store: Store) -> Any:
+    from app.ui.henan_application_editor import HenanApplicationEditor
+
+    return HenanApplicationEditor(store, 2023)
+
+
+def _ops_report(store: Store) -> Any:
+    from app.ui.ops_centre_editor import OpsCentreEditor
+
+    return OpsCentreEditor(store, 2023)
+
+
+OTHER_EDITORS = {  # editor, a field A changes, a field B changes
+    "summary_book": (_summary_book, "unit_profile", "platform_name"),
+    "contract": (_contract, "scope", "penalty"),
+    "henan_application": (_application, "lead_name", "liaison_name"),
+    "ops_centre_report": (_ops_report, "lead_department", "leading_group"),
+}
+
+
+@pytest.mark.parametrize("kind", list(OTHER_EDITORS))
+def test_the_other_form_editors_merge_instead_of_overwriting(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch, kind: str,
+) -> None:
+    a, b = two_clerks
+    make, mine, theirs = OTHER_EDITORS[kind]
+    if kind == "contract":
+        make(a)  # the contract exists before either clerk opens it
+    first, second = make(a), make(b)
+    for editor in (first, second):
+        qtbot.addWidget(editor)
+        editor.show()
+    first._set_payload({**first.payload(), mine: "甲填的"})
+    second._set_payload({**second.payload(), theirs: "乙填的"})
+    assert second.save()
+    first.autosave()
+    draft = a.load_draft(*first.draft_address())
+    assert draft is not None and draft[mine] == "甲填的"
+    merges = Merges(MergeAnswer("mine", {}))
+    monkeypatch.setattr(version_guard, "ask_merge", merges)
+    assert first.save()
+    assert merges.shown and theirs in merges.shown[0][2]  # B's field shown as theirs
+    again = make(b)
+    qtbot.addWidget(again)
+    stored = again.payload()
+    assert stored[mine] == "甲填的" and stored[theirs] == "乙填的"
+    assert a.load_draft(*first.draft_address()) is None
