@@ -297,3 +297,68 @@ def test_the_other_form_editors_merge_instead_of_overwriting(
     stored = again.payload()
     assert stored[mine] == "甲填的" and stored[theirs] == "乙填的"
     assert a.load_draft(*first.draft_address()) is None
+
+
+@pytest.fixture
+def zh_ui(qapp: Any) -> Iterator[None]:
+    from app.ui import i18n
+    from app.ui.fonts import configure_fonts
+
+    font = qapp.font()
+    i18n.install_translators(qapp, "zh_CN")
+    configure_fonts(qapp)
+    yield
+    i18n.install_translators(qapp, "en")
+    i18n.set_language("zh_CN")
+    qapp.setFont(font)
+
+
+def test_screenshots_of_the_bar_and_the_comparison_in_chinese(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], zh_ui: None, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """$LICENCE_DESK_SHOTS/changed_elsewhere_bar.png and merge_dialog.png, to look at."""
+    import os
+
+    shots = Path(os.environ.get("LICENCE_DESK_SHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    a, b = two_clerks
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    editor = _open(qtbot, a, patent_id)
+    commit_text(editor.title_edit, "及其装置")
+    editor.remarks_edit.setPlainText("已与许可方确认年费缴纳情况")
+    patent = b.patent(patent_id)
+    assert patent is not None
+    b.save_patent(dataclasses.replace(PatentFields.of(patent), title="一种测试方法（修订）",
+                                      legal_status="expired", pledged=True), patent_id,
+                  expected_version=1)
+    editor.guard.check()
+    bar = editor.guard.bar
+    assert bar.isVisible()
+    assert bar.label.text().startswith("此记录已被 ") and "修改" in bar.label.text()
+    assert bar.reload_button.text() == "重新载入" and bar.compare_button.text() == "比较"
+    editor.repaint()
+    assert editor.grab().save(str(shots / "changed_elsewhere_bar.png"))
+
+    dialogs: list[MergeDialog] = []
+
+    def show(parent: Any, comparison: Any, stored: Any, caption: Any, shown: Any) -> None:
+        dialog = MergeDialog(comparison, stored, caption, shown, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialogs.append(dialog)
+        return None
+
+    monkeypatch.setattr(version_guard, "ask_merge", show)
+    assert not editor.save()
+    dialog = dialogs[0]
+    table = dialog.table
+    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+            for r in range(table.rowCount())}
+    assert rows["发明创造名称"] == ("一种测试方法（修订）", "一种测试方法及其装置")
+    assert rows["法律状态"] == ("失效（期限届满）", "有效")  # the combo's words, not codes
+    assert rows["质押"] == ("是", "否")
+    assert dialog.mine_button.text() == "保留我的" and dialog.theirs_button.text() == "采用对方的"
+    dialog.repaint()
+    assert dialog.grab().save(str(shots / "merge_dialog.png"))
