@@ -126,3 +126,33 @@ def test_one_patent_edited_in_both_windows_loses_nothing(
     assert stored.version == 3
     _look(a)
     assert a.model.find(patent_id).fields.remarks == "乙的备注"  # type: ignore[union-attr]
+
+
+def test_a_save_from_another_process_shows_in_the_window_and_its_editor(
+    qtbot: QtBot, backend_location: Path | str, tmp_path: Path,
+) -> None:
+    """Another copy of the application (a process of its own) saves on the same SQLite file
+    or server database: the register and the open editor notice it at the next look."""
+    from tests.server import clerk
+    from tests.server.test_concurrency import run_clerks
+
+    database = open_database(backend_location)
+    store = Store(database)
+    patent_id = store.save_patent(PATENT).record_id
+    window = MainWindow(Preferences(tmp_path / "clerk.ini"))
+    qtbot.addWidget(window)
+    window.set_store(store)
+    window.show()
+    try:
+        editor = window.edit_patent(patent_id)
+        assert editor is not None
+        results = run_clerks(clerk.save_title, [(str(backend_location), 7, patent_id)])
+        assert results[0][1] is True, results
+        assert "patent" in _look(window)
+        assert window.model.find(patent_id).fields.title == "clerk 7"  # type: ignore[union-attr]
+        assert editor.guard.bar.isVisible()
+        editor.guard.bar.reload_button.click()
+        assert editor.title_edit.text() == "clerk 7"
+    finally:
+        window.close()
+        database.close()
