@@ -3763,123 +3763,124 @@ The log file is %1</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="48"/>
+        <location filename="../app/ui/organisation_dialog.py" line="50"/>
         <source>Organisation profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="57"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="64"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="63"/>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="65"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="65"/>
+        <location filename="../app/ui/organisation_dialog.py" line="67"/>
         <source>Competent authority (主管单位)</source>
         <translation>主管单位</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="66"/>
+        <location filename="../app/ui/organisation_dialog.py" line="68"/>
         <source>Unified social credit code (统一社会信用代码)</source>
         <translation>统一社会信用代码（组织机构代码）</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="67"/>
+        <location filename="../app/ui/organisation_dialog.py" line="69"/>
         <source>University leader in charge of IP (分管校领导)</source>
         <translation>知识产权工作分管校领导</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="68"/>
+        <location filename="../app/ui/organisation_dialog.py" line="70"/>
         <source>Head of the lead department (牵头部门负责人)</source>
         <translation>运营管理中心牵头部门负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="95"/>
+        <location filename="../app/ui/organisation_dialog.py" line="97"/>
         <source>Printed in the operations-centre summary table; a value typed on a report takes its place there.</source>
         <translation>打印在运营管理中心建设工作总结表中；在总结表中另行填写的内容优先。</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="113"/>
+        <location filename="../app/ui/organisation_dialog.py" line="115"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="115"/>
+        <location filename="../app/ui/organisation_dialog.py" line="117"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="135"/>
+        <location filename="../app/ui/organisation_dialog.py" line="137"/>
+        <location filename="../app/ui/organisation_dialog.py" line="153"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="251"/>
+        <location filename="../app/ui/organisation_dialog.py" line="316"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="274"/>
+        <location filename="../app/ui/organisation_dialog.py" line="337"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="275"/>
+        <location filename="../app/ui/organisation_dialog.py" line="338"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>
@@ -5175,17 +5176,17 @@ The log file is %1</source>
 <context>
     <name>VersionGuard</name>
     <message>
-        <location filename="../app/ui/version_guard.py" line="519"/>
+        <location filename="../app/ui/version_guard.py" line="524"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/version_guard.py" line="525"/>
+        <location filename="../app/ui/version_guard.py" line="530"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../app/ui/version_guard.py" line="526"/>
+        <location filename="../app/ui/version_guard.py" line="531"/>
         <source>No</source>
         <translation>否</translation>
     </message>

@@ -515,6 +515,11 @@ class VersionGuard(QObject):
         return field_label(name, i18n.language())
 
     def shown(self, name: str, value: Any) -> str:
+        own = getattr(self.editor, "shown_value", None)
+        if own is not None:
+            text = own(name, value)
+            if text is not None:
+                return str(text)
         widget = getattr(self.editor, "field_widgets", {}).get(name)
         empty = QCoreApplication.translate("VersionGuard", "(empty)")
         if isinstance(widget, QComboBox):

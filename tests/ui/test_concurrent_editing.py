@@ -362,3 +362,41 @@ def test_screenshots_of_the_bar_and_the_comparison_in_chinese(
     assert dialog.mine_button.text() == "保留我的" and dialog.theirs_button.text() == "采用对方的"
     dialog.repaint()
     assert dialog.grab().save(str(shots / "merge_dialog.png"))
+
+
+def test_the_organisation_profile_merges_and_keeps_a_late_edit_as_a_draft(
+    qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.models.store import ContactData, OrganisationData
+    from app.ui.organisation_dialog import OrganisationDialog
+
+    a, b = two_clerks
+    a.save_organisation(OrganisationData(name="武汉大学", contacts=(ContactData("张三"),)))
+    dialog = OrganisationDialog(a)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.edits["phone"].setText("027-68752000")
+    assert b.save_organisation(OrganisationData(name="武汉大学", address="武昌区八一路299号",
+                                                contacts=(ContactData("李四"),)),
+                               expected_version=1) is None
+
+    merges = Merges(None)  # 稍后决定
+    monkeypatch.setattr(version_guard, "ask_merge", merges)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.guard.bar.isVisible()
+    rows = merges.shown[0][2]
+    assert rows["contacts"][1:] == ("李四", "张三") and rows["phone"][2] == "027-68752000"
+    assert a.organisation().address == "武昌区八一路299号" and a.organisation().phone == ""
+    dialog.close()
+
+    again = OrganisationDialog(a)  # the typed phone comes back, still over version 1
+    qtbot.addWidget(again)
+    again.show()
+    assert again.edits["phone"].text() == "027-68752000"
+    monkeypatch.setattr(version_guard, "ask_merge",
+                        Merges(MergeAnswer("picked", {"contacts": Side.THEIRS})))
+    again.accept()
+    saved = a.organisation()
+    assert saved.phone == "027-68752000" and saved.address == "武昌区八一路299号"
+    assert [c.name for c in saved.contacts] == ["李四"]
+    assert a.load_draft("organisation", 1) is None
