@@ -89,3 +89,11 @@ def change_stamps(session: Session) -> dict[str, tuple[Any, ...]]:
                             func.coalesce(func.sum(entity.version), 0).label("versions")))
     rows = session.execute(union_all(*parts)).all()
     return {str(row[0]): (int(row[1]), row[2], str(row[3]), int(row[4])) for row in rows}
+
+
+def row_marks(session: Session, kind: str) -> dict[int, tuple[int, str]]:
+    """id → (version, updated_at) of every record of `kind`: which records changed since an
+    earlier look (a few bytes a row; read only when the table's stamp moved)."""
+    entity = _kinds()[kind][0]
+    rows = session.execute(select(entity.id, entity.version, entity.updated_at))
+    return {int(i): (int(v), str(at)) for i, v, at in rows}

@@ -14,11 +14,12 @@ from typing import Any
 
 from app.models.merge import Comparison, Side
 from app.models.merge import compare as compare_payloads
-from app.models.record_stamps import RecordVersion, change_stamps, read_version
+from app.models.record_stamps import RecordVersion, change_stamps, read_version, row_marks
 from app.models.store import Store
 
-__all__ = ["Comparison", "Conflict", "RecordVersion", "Side", "compare", "conflict",
-           "record_version", "resolve", "table_stamps"]
+__all__ = ["Comparison", "Conflict", "RecordVersion", "RowChanges", "Side", "compare",
+           "conflict", "record_marks", "record_version", "resolve", "row_changes",
+           "table_stamps"]
 
 
 def record_version(store: Store, kind: str, key: Any) -> RecordVersion | None:
@@ -35,6 +36,30 @@ def table_stamps(store: Store) -> dict[str, tuple[Any, ...]]:
     look means that table changed (here or elsewhere)."""
     with store.session() as session:
         return change_stamps(session)
+
+
+@dataclass(frozen=True)
+class RowChanges:
+    """Which records of a table changed between two looks (`row_marks`)."""
+
+    changed: tuple[int, ...]  # added or saved since
+    removed: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.changed) + len(self.removed)
+
+
+def record_marks(store: Store, kind: str) -> dict[int, tuple[int, str]]:
+    """id → (version, saved at) of every record of `kind` (kinds as in record_version)."""
+    with store.session() as session:
+        return row_marks(session, kind)
+
+
+def row_changes(before: dict[int, tuple[int, str]], after: dict[int, tuple[int, str]]
+                ) -> RowChanges:
+    return RowChanges(tuple(i for i, mark in after.items() if before.get(i) != mark),
+                      tuple(i for i in before if i not in after))
 
 
 @dataclass(frozen=True)

@@ -156,3 +156,31 @@ def test_a_save_from_another_process_shows_in_the_window_and_its_editor(
     finally:
         window.close()
         database.close()
+
+
+def test_a_few_changes_elsewhere_refresh_rows_and_keep_the_selection(
+    two_windows: tuple[MainWindow, MainWindow],
+) -> None:
+    a, b = two_windows
+    assert a.store is not None
+    ids = [a.store.save_patent(dataclasses.replace(PATENT, number=number(2019, "1", n + 1)))
+           .record_id for n in range(30)]
+    _look(b)
+    assert len(_numbers(b)) == 30
+    b.view.selectRow(5)
+    selected = b.selected_ids()
+    assert len(selected) == 1
+    resets: list[int] = []
+    b.model.modelReset.connect(lambda: resets.append(1))
+
+    changed = ids[7]
+    assert changed is not None
+    a.store.save_patent(dataclasses.replace(PATENT, number=number(2019, "1", 8),
+                                            title="甲改的名称"), changed, expected_version=1)
+    a.store.delete_patents([ids[9]])  # type: ignore[list-item]
+    a.store.save_patent(dataclasses.replace(PATENT, number=number(2020, "1", 1)))
+    assert "patent" in _look(b)
+    assert resets == []  # row by row: no reset, the clerk's place in the register stays
+    assert b.selected_ids() == selected
+    assert b.model.find(changed).fields.title == "甲改的名称"  # type: ignore[union-attr]
+    assert len(_numbers(b)) == 30 and number(2020, "1", 1) in _numbers(b)
