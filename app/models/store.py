@@ -110,6 +110,16 @@ class SaveResult:
         return self.record_id is not None
 
 
+def _bump_if_modified(session: Session, record: Any) -> None:
+    """A record an import changed gets a new version (app.models.versions), so an editor
+    holding the old one notices and cannot save over the import silently."""
+    if session.is_modified(record):
+        from app.models.versions import editor_name
+
+        record.version = type(record).version + 1
+        record.updated_by = editor_name()
+
+
 def stored_date(value: str | dt.date | None) -> dt.date | None:
     """A date column read past the ORM (as text, for speed): SQLite gives the ISO text,
     PostgreSQL's driver a date."""
@@ -930,6 +940,7 @@ class Store:
                     patent = session.get_one(Patent, patent_id)
                     _apply_patent_fields(patent, merged_fields(PatentFields.of(patent), row),
                                          number)
+                    _bump_if_modified(session, patent)
                     updated.append(number)
                     offer = patent.offer
                     if row.has_offer_fields:
@@ -940,6 +951,8 @@ class Store:
                         else:
                             offers_updated += 1
                         self._apply_summary_fields(offer, row)
+                        if offer.id is not None:
+                            _bump_if_modified(session, offer)
                     if offer is not None and offer.id is not None:
                         # An update changed a finalised sheet's data: back to draft, and say so.
                         notice = _return_to_draft_if_changed(offer)

@@ -202,6 +202,11 @@ def set_field(store: Store, patent_ids: Sequence[int], name: str, value: Any) ->
                 row = Screening(patent_id=patent_id)
                 session.add(row)
             new.apply_to(row)
+            if row.id is not None and session.is_modified(row):
+                from app.models.versions import editor_name
+
+                row.version = Screening.version + 1  # an open editor holding it notices
+                row.updated_by = editor_name()
     return BulkEdit(name, value, before)
 
 

@@ -161,3 +161,24 @@ def test_a_refusal_names_who_and_when(backend_store: Store) -> None:
     finding = refused.findings[0]
     assert finding.params["by"] == editor_name() and finding.params["version"] == 2
     assert finding.params["record"] == key and finding.params["at"]
+
+
+def test_an_import_that_updates_a_patent_gives_it_a_new_version(
+    store: Store, tmp_path: Any,
+) -> None:
+    """An editor holding the version from before an Excel import cannot save over it."""
+    from tests.export.test_excel_roundtrip import N1, preview, row
+    from tests.export.test_excel_support import summary_list_rows, write_xlsx
+
+    patent_id = store.save_patent(PatentFields(number=N1, title="旧名称", patentees=("武汉大学",),
+                                               filing_date=dt.date(2024, 1, 5))).record_id
+    path = write_xlsx(tmp_path / "a.xlsx", summary_list_rows(row(1, N1, title="新名称"),
+                                                             title_rows=False))
+    assert store.import_patents(preview(store, path).rows, on_existing="update").updated == (N1,)
+    assert record_version(store, "patent", patent_id).version == 2  # type: ignore[union-attr]
+    late = store.save_patent(PatentFields(number=N1, title="编辑器里的旧名称"), patent_id,
+                             expected_version=1)
+    assert [f.code for f in late.findings][:1] == ["record.changed_elsewhere"]
+    again = store.import_patents(preview(store, path).rows, on_existing="update")
+    assert again.updated == (N1,)  # the same cells again: nothing changed, no new version
+    assert record_version(store, "patent", patent_id).version == 2  # type: ignore[union-attr]
