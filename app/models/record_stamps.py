@@ -24,9 +24,9 @@ class RecordVersion:
 
     def at_text(self) -> str:
         """When, in the computer's local time, to the minute ("" when not known)."""
-        if self.at is None:
-            return ""
-        return self.at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+        from app.models.versions import local_minute
+
+        return local_minute(self.at)
 
 
 def _kinds() -> dict[str, tuple[Any, Any]]:
