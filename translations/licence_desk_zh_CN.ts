@@ -480,6 +480,34 @@
     </message>
 </context>
 <context>
+    <name>ChangedElsewhereBar</name>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="159"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="163"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="172"/>
+        <source>This record was changed by %1 at %2.</source>
+        <translation>此记录已被 %1 于 %2 修改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="173"/>
+        <source>another clerk</source>
+        <translation>另一位填报人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="180"/>
+        <source>This record was deleted elsewhere. Saving creates it again with what is typed here.</source>
+        <translation>此记录已在别处被删除。保存将按此处填写的内容重新建立。</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceFields</name>
     <message>
         <location filename="../app/ui/choice_fields.py" line="45"/>
@@ -490,181 +518,181 @@
 <context>
     <name>ContractEditor</name>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="142"/>
+        <location filename="../app/ui/contract_editor.py" line="143"/>
         <source>From the organisation profile: its first contact is the contract&apos;s 联系人.</source>
         <translation>取自单位信息：第一位联系人即合同中的联系人。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="170"/>
+        <location filename="../app/ui/contract_editor.py" line="171"/>
         <source>A licensee typed once is offered again by name; what is typed here updates their block for the next contract.</source>
         <translation>被许可人信息只需填写一次，下次按名称即可选用；此处所改内容将更新其信息供下一份合同使用。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="185"/>
+        <location filename="../app/ui/contract_editor.py" line="186"/>
         <source>第六条 to 第十三条</source>
         <translation>第六条至第十三条</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="219"/>
+        <location filename="../app/ui/contract_editor.py" line="220"/>
         <source>e.g. 武汉仲裁委员会</source>
         <translation>例如：武汉仲裁委员会</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="227"/>
+        <location filename="../app/ui/contract_editor.py" line="228"/>
         <source>(blank)</source>
         <translation>（留空）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="232"/>
+        <location filename="../app/ui/contract_editor.py" line="233"/>
         <source>Signing date (签字盖章日期)</source>
         <translation>签字盖章日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="242"/>
+        <location filename="../app/ui/contract_editor.py" line="243"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="243"/>
+        <location filename="../app/ui/contract_editor.py" line="244"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="244"/>
+        <location filename="../app/ui/contract_editor.py" line="245"/>
         <source>Write PDF and Word…</source>
         <translation>生成 PDF 和 Word…</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="246"/>
-        <location filename="../app/ui/contract_editor.py" line="628"/>
+        <location filename="../app/ui/contract_editor.py" line="247"/>
         <location filename="../app/ui/contract_editor.py" line="634"/>
+        <location filename="../app/ui/contract_editor.py" line="640"/>
         <source>Create the deal</source>
         <translation>登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="248"/>
+        <location filename="../app/ui/contract_editor.py" line="249"/>
         <source>Record the achieved licence (达成许可) with this contract&apos;s patents, licensee, date and fee</source>
         <translation>按本合同的专利、被许可人、日期和使用费登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="250"/>
-        <location filename="../app/ui/contract_editor.py" line="566"/>
-        <location filename="../app/ui/contract_editor.py" line="572"/>
+        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="567"/>
+        <location filename="../app/ui/contract_editor.py" line="577"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="251"/>
+        <location filename="../app/ui/contract_editor.py" line="252"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="273"/>
+        <location filename="../app/ui/contract_editor.py" line="274"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="276"/>
+        <location filename="../app/ui/contract_editor.py" line="277"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="291"/>
+        <location filename="../app/ui/contract_editor.py" line="292"/>
         <source>Names separated by 、</source>
         <translation>多人用“、”分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="294"/>
+        <location filename="../app/ui/contract_editor.py" line="295"/>
         <source>Record on the patent</source>
         <translation>登记到专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="305"/>
+        <location filename="../app/ui/contract_editor.py" line="306"/>
         <source>Type, patentees, grant date, number and term come from the register; inventors and the annual-fee date are recorded on the selected patent.</source>
         <translation>专利类型、专利权人、授权日、专利号和有效期限取自登记册；发明人和年费缴纳日期登记在所选专利上。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="314"/>
+        <location filename="../app/ui/contract_editor.py" line="315"/>
         <source>一致 — the fee declared on the information sheet</source>
         <translation>一致——即信息表中声明的使用费标准</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="316"/>
+        <location filename="../app/ui/contract_editor.py" line="317"/>
         <source>协商修改 — a negotiated fee, stated below</source>
         <translation>协商修改——在下方写明协商后的使用费</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="520"/>
+        <location filename="../app/ui/contract_editor.py" line="521"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="533"/>
+        <location filename="../app/ui/contract_editor.py" line="534"/>
         <source>(no fee declared on the information sheets of these patents, or they differ)</source>
         <translation>（这些专利的信息表未声明使用费标准，或声明的标准不一致）</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="540"/>
+        <location filename="../app/ui/contract_editor.py" line="541"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="543"/>
+        <location filename="../app/ui/contract_editor.py" line="544"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="545"/>
+        <location filename="../app/ui/contract_editor.py" line="546"/>
         <source>No errors: the contract is ready to print.</source>
         <translation>没有错误：合同可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="560"/>
+        <location filename="../app/ui/contract_editor.py" line="561"/>
         <source>Licence contract</source>
         <translation>专利开放许可合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="561"/>
+        <location filename="../app/ui/contract_editor.py" line="562"/>
         <source>Licence contract %1</source>
         <translation>专利开放许可合同 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="567"/>
+        <location filename="../app/ui/contract_editor.py" line="568"/>
         <source>The signing date is not a date and will be saved empty. Save anyway?</source>
         <translation>签订日期不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="598"/>
+        <location filename="../app/ui/contract_editor.py" line="604"/>
         <source>Folder for the contract</source>
         <translation>合同保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="610"/>
+        <location filename="../app/ui/contract_editor.py" line="616"/>
         <source>Could not write the contract</source>
         <translation>无法生成合同</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="613"/>
+        <location filename="../app/ui/contract_editor.py" line="619"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="616"/>
+        <location filename="../app/ui/contract_editor.py" line="622"/>
         <source>The contract has errors: the PDF is marked 草稿 (draft).</source>
         <translation>合同仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="617"/>
+        <location filename="../app/ui/contract_editor.py" line="623"/>
         <source>Contract written</source>
         <translation>合同已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="635"/>
+        <location filename="../app/ui/contract_editor.py" line="641"/>
         <source>Recorded as deal %1 in the deal register.</source>
         <translation>已登记为达成许可第 %1 项。</translation>
     </message>
     <message>
-        <location filename="../app/ui/contract_editor.py" line="643"/>
+        <location filename="../app/ui/contract_editor.py" line="654"/>
         <source>This contract has changes that are not saved. Save them?</source>
         <translation>此合同有未保存的修改。要保存吗？</translation>
     </message>
@@ -760,356 +788,356 @@ The log file is %1</source>
 <context>
     <name>DealEditor</name>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="263"/>
+        <location filename="../app/ui/deal_editor.py" line="264"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="266"/>
+        <location filename="../app/ui/deal_editor.py" line="267"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="269"/>
+        <location filename="../app/ui/deal_editor.py" line="270"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="274"/>
+        <location filename="../app/ui/deal_editor.py" line="275"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="291"/>
+        <location filename="../app/ui/deal_editor.py" line="292"/>
         <source>Patents licensed (all of a package, in the contract&apos;s order)</source>
         <translation>许可的专利（打包许可的全部专利，按合同顺序）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="297"/>
+        <location filename="../app/ui/deal_editor.py" line="298"/>
         <source>Search the register by number, title or patentee</source>
         <translation>按专利号、名称或专利权人检索登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="333"/>
+        <location filename="../app/ui/deal_editor.py" line="334"/>
         <source>Add →</source>
         <translation>加入 →</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="336"/>
+        <location filename="../app/ui/deal_editor.py" line="337"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="339"/>
+        <location filename="../app/ui/deal_editor.py" line="340"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="342"/>
+        <location filename="../app/ui/deal_editor.py" line="343"/>
         <source>Remove</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="354"/>
+        <location filename="../app/ui/deal_editor.py" line="355"/>
         <source>Patents of this deal</source>
         <translation>本次许可的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="371"/>
+        <location filename="../app/ui/deal_editor.py" line="372"/>
         <source>Licensors (the patentees)</source>
         <translation>许可人（专利权人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="374"/>
+        <location filename="../app/ui/deal_editor.py" line="375"/>
         <source>The licensors are read from the register: edit the patent there to change them.</source>
         <translation>许可人取自登记册；如需修改，请在登记册中编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="380"/>
+        <location filename="../app/ui/deal_editor.py" line="381"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="384"/>
+        <location filename="../app/ui/deal_editor.py" line="385"/>
         <source>The licensee&apos;s full name, e.g. 武汉某某科技有限公司</source>
         <translation>被许可人全称，如 武汉某某科技有限公司</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="385"/>
+        <location filename="../app/ui/deal_editor.py" line="386"/>
         <source>Licensee</source>
         <translation>被许可人</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="389"/>
+        <location filename="../app/ui/deal_editor.py" line="390"/>
         <source>Licence (contract) date</source>
         <translation>许可（合同）日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="391"/>
+        <location filename="../app/ui/deal_editor.py" line="392"/>
         <source>e.g. 2023-05-01 至 2026-04-30, or 3年</source>
         <translation>如 2023-05-01 至 2026-04-30，或 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="392"/>
+        <location filename="../app/ui/deal_editor.py" line="393"/>
         <source>Licence term</source>
         <translation>许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="394"/>
+        <location filename="../app/ui/deal_editor.py" line="395"/>
         <source>Concluded through an open-licence offer</source>
         <translation>通过开放许可声明达成</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="398"/>
+        <location filename="../app/ui/deal_editor.py" line="399"/>
         <source>(the offer of one of the deal&apos;s patents)</source>
         <translation>（本次许可中某件专利的开放许可声明）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="406"/>
+        <location filename="../app/ui/deal_editor.py" line="407"/>
         <source>Open licence</source>
         <translation>开放许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="409"/>
+        <location filename="../app/ui/deal_editor.py" line="410"/>
         <source>The agency (代理机构) that brokered it, if any</source>
         <translation>促成许可的代理机构（如有）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="410"/>
+        <location filename="../app/ui/deal_editor.py" line="411"/>
         <source>Agency</source>
         <translation>代理机构</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="419"/>
+        <location filename="../app/ui/deal_editor.py" line="420"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="423"/>
+        <location filename="../app/ui/deal_editor.py" line="424"/>
         <source>Licence fee: how it is paid (choose one)</source>
         <translation>许可使用费支付方式（选择一项）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="443"/>
-        <location filename="../app/ui/deal_editor.py" line="577"/>
+        <location filename="../app/ui/deal_editor.py" line="444"/>
+        <location filename="../app/ui/deal_editor.py" line="578"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="444"/>
+        <location filename="../app/ui/deal_editor.py" line="445"/>
         <source>Entry fee (yuan)</source>
         <translation>入门费（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="445"/>
+        <location filename="../app/ui/deal_editor.py" line="446"/>
         <source>Royalty (% of sales)</source>
         <translation>提成（销售额的 %）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="446"/>
+        <location filename="../app/ui/deal_editor.py" line="447"/>
         <source>Payment terms</source>
         <translation>支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="570"/>
+        <location filename="../app/ui/deal_editor.py" line="571"/>
         <source>the other terms in words</source>
         <translation>用文字写明其他支付条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="463"/>
+        <location filename="../app/ui/deal_editor.py" line="464"/>
         <source>On the deal list (computed by the notice&apos;s footnote)</source>
         <translation>列入许可清单的数值（按通知脚注计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="413"/>
+        <location filename="../app/ui/deal_editor.py" line="414"/>
         <source>What the licensee has paid so far, in yuan</source>
         <translation>被许可人至今已支付的金额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="414"/>
+        <location filename="../app/ui/deal_editor.py" line="415"/>
         <source>Amount received (到款额, yuan)</source>
         <translation>到款额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="471"/>
+        <location filename="../app/ui/deal_editor.py" line="472"/>
         <source>Licence fee (万元)</source>
         <translation>许可使用费（万元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="473"/>
+        <location filename="../app/ui/deal_editor.py" line="474"/>
         <source>Remark (agency)</source>
         <translation>备注（代理机构）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="477"/>
+        <location filename="../app/ui/deal_editor.py" line="478"/>
         <source>Free and royalty-only licences report 0; entry fee + royalty reports the entry fee only; both royalty methods are named in the remark.</source>
         <translation>免费许可和仅提成许可填 0；入门费加提成只填入门费；两种提成方式均在备注中注明。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="482"/>
+        <location filename="../app/ui/deal_editor.py" line="483"/>
         <source>Supporting files (contract or filing record; receipts for a paid licence)</source>
         <translation>证明材料（合同或备案证明；有偿许可还需付款凭证）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="487"/>
+        <location filename="../app/ui/deal_editor.py" line="488"/>
         <source>Numbered as</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="487"/>
-        <location filename="../app/ui/deal_editor.py" line="517"/>
+        <location filename="../app/ui/deal_editor.py" line="488"/>
+        <location filename="../app/ui/deal_editor.py" line="518"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="487"/>
+        <location filename="../app/ui/deal_editor.py" line="488"/>
         <source>Original file</source>
         <translation>原文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="487"/>
+        <location filename="../app/ui/deal_editor.py" line="488"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="507"/>
+        <location filename="../app/ui/deal_editor.py" line="508"/>
         <source>Add file…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="510"/>
+        <location filename="../app/ui/deal_editor.py" line="511"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="513"/>
+        <location filename="../app/ui/deal_editor.py" line="514"/>
         <source>Remove…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="526"/>
+        <location filename="../app/ui/deal_editor.py" line="527"/>
         <source>Files are copied into the program&apos;s data folder and numbered by the deal&apos;s 序号 (3-1 合同.pdf); the originals are not touched. Adding a file to a new deal saves the deal first.</source>
         <translation>文件会复制到本软件的数据文件夹，并按许可的序号编号（如 3-1 合同.pdf），原文件不受影响。为新的许可添加文件时，会先保存该许可。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="573"/>
+        <location filename="../app/ui/deal_editor.py" line="574"/>
         <source>Total of the instalments (yuan)</source>
         <translation>分期付款总额（元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="574"/>
+        <location filename="../app/ui/deal_editor.py" line="575"/>
         <source>Amount, if it can be valued (yuan)</source>
         <translation>金额（可估值时填写，元）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="591"/>
+        <location filename="../app/ui/deal_editor.py" line="592"/>
         <source>(not in the register)</source>
         <translation>（不在登记册中）</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="760"/>
+        <location filename="../app/ui/deal_editor.py" line="761"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="781"/>
+        <location filename="../app/ui/deal_editor.py" line="782"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="790"/>
+        <location filename="../app/ui/deal_editor.py" line="791"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="793"/>
+        <location filename="../app/ui/deal_editor.py" line="794"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="795"/>
+        <location filename="../app/ui/deal_editor.py" line="796"/>
         <source>No errors: the deal is ready for the deal list.</source>
         <translation>没有错误，可以列入许可清单。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="805"/>
+        <location filename="../app/ui/deal_editor.py" line="806"/>
         <source>%1 万元</source>
         <translation>%1 万元</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="866"/>
+        <location filename="../app/ui/deal_editor.py" line="867"/>
         <source>Add supporting files</source>
         <translation>添加证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="886"/>
-        <location filename="../app/ui/deal_editor.py" line="895"/>
+        <location filename="../app/ui/deal_editor.py" line="887"/>
+        <location filename="../app/ui/deal_editor.py" line="896"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="896"/>
+        <location filename="../app/ui/deal_editor.py" line="897"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="904"/>
+        <location filename="../app/ui/deal_editor.py" line="905"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="905"/>
+        <location filename="../app/ui/deal_editor.py" line="906"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="906"/>
+        <location filename="../app/ui/deal_editor.py" line="907"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="925"/>
+        <location filename="../app/ui/deal_editor.py" line="926"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="927"/>
+        <location filename="../app/ui/deal_editor.py" line="928"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="936"/>
-        <location filename="../app/ui/deal_editor.py" line="943"/>
+        <location filename="../app/ui/deal_editor.py" line="937"/>
+        <location filename="../app/ui/deal_editor.py" line="948"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="937"/>
+        <location filename="../app/ui/deal_editor.py" line="938"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="963"/>
+        <location filename="../app/ui/deal_editor.py" line="969"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="971"/>
+        <location filename="../app/ui/deal_editor.py" line="981"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1027"/>
+        <location filename="../app/ui/deal_editor.py" line="1037"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1028"/>
+        <location filename="../app/ui/deal_editor.py" line="1038"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1032"/>
+        <location filename="../app/ui/deal_editor.py" line="1042"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -1663,118 +1691,118 @@ The log file is %1</source>
 <context>
     <name>HenanApplicationEditor</name>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="102"/>
+        <location filename="../app/ui/henan_application_editor.py" line="103"/>
         <source>Henan application and work plan %1–%2</source>
         <translation>河南省申请书和工作方案 %1–%2</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="119"/>
+        <location filename="../app/ui/henan_application_editor.py" line="120"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="135"/>
+        <location filename="../app/ui/henan_application_editor.py" line="136"/>
         <source>单位名称, 法人代表, 联系电话 and 传真号码 come from the organisation profile.</source>
         <translation>单位名称、法人代表、联系电话和传真号码取自单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="152"/>
+        <location filename="../app/ui/henan_application_editor.py" line="153"/>
         <source>Fill in the liaison from the profile&apos;s first contact</source>
         <translation>用单位信息的第一位联系人填写联络人</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="161"/>
+        <location filename="../app/ui/henan_application_editor.py" line="162"/>
         <source>Work plan (工作方案)</source>
         <translation>工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="174"/>
+        <location filename="../app/ui/henan_application_editor.py" line="175"/>
         <source>Insert the register&apos;s figures</source>
         <translation>插入登记册中的数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="176"/>
+        <location filename="../app/ui/henan_application_editor.py" line="177"/>
         <source>Sheets declared, licences achieved and their amounts, as the register holds them</source>
         <translation>登记册中已声明的信息表、达成许可数量及金额</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="190"/>
+        <location filename="../app/ui/henan_application_editor.py" line="191"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="191"/>
+        <location filename="../app/ui/henan_application_editor.py" line="192"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="192"/>
+        <location filename="../app/ui/henan_application_editor.py" line="193"/>
         <source>Write PDFs…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="193"/>
-        <location filename="../app/ui/henan_application_editor.py" line="303"/>
+        <location filename="../app/ui/henan_application_editor.py" line="194"/>
+        <location filename="../app/ui/henan_application_editor.py" line="304"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="194"/>
+        <location filename="../app/ui/henan_application_editor.py" line="195"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="258"/>
+        <location filename="../app/ui/henan_application_editor.py" line="259"/>
         <source>“%1” is not a date: write it as 2023-05-01.</source>
         <translation>“%1”不是有效日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="270"/>
+        <location filename="../app/ui/henan_application_editor.py" line="271"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="273"/>
+        <location filename="../app/ui/henan_application_editor.py" line="274"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="275"/>
+        <location filename="../app/ui/henan_application_editor.py" line="276"/>
         <source>No errors: the application is ready to print.</source>
         <translation>没有错误：申请书可以打印。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="304"/>
+        <location filename="../app/ui/henan_application_editor.py" line="305"/>
         <source>The application date is not a date and will be saved empty. Save anyway?</source>
         <translation>申报时间不是有效日期，保存后将为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="325"/>
+        <location filename="../app/ui/henan_application_editor.py" line="329"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="336"/>
+        <location filename="../app/ui/henan_application_editor.py" line="340"/>
         <source>Could not write the PDFs</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="339"/>
+        <location filename="../app/ui/henan_application_editor.py" line="343"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="342"/>
+        <location filename="../app/ui/henan_application_editor.py" line="346"/>
         <source>The application has errors: the PDFs are marked 草稿 (draft).</source>
         <translation>申请书仍有错误：PDF 标有“草稿”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="344"/>
+        <location filename="../app/ui/henan_application_editor.py" line="348"/>
         <source>PDFs written</source>
         <translation>PDF 已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/henan_application_editor.py" line="351"/>
+        <location filename="../app/ui/henan_application_editor.py" line="360"/>
         <source>The application has changes that are not saved. Save them?</source>
         <translation>申请书有未保存的修改。要保存吗？</translation>
     </message>
@@ -2716,310 +2744,394 @@ The log file is %1</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="505"/>
+        <location filename="../app/ui/main_window.py" line="542"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="507"/>
+        <location filename="../app/ui/main_window.py" line="544"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="511"/>
+        <location filename="../app/ui/main_window.py" line="548"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="552"/>
+        <location filename="../app/ui/main_window.py" line="589"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="634"/>
-        <location filename="../app/ui/main_window.py" line="881"/>
+        <location filename="../app/ui/main_window.py" line="671"/>
+        <location filename="../app/ui/main_window.py" line="918"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="636"/>
+        <location filename="../app/ui/main_window.py" line="673"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="675"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="639"/>
+        <location filename="../app/ui/main_window.py" line="676"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="677"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="646"/>
+        <location filename="../app/ui/main_window.py" line="683"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="665"/>
+        <location filename="../app/ui/main_window.py" line="702"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="666"/>
+        <location filename="../app/ui/main_window.py" line="703"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="673"/>
+        <location filename="../app/ui/main_window.py" line="710"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="680"/>
+        <location filename="../app/ui/main_window.py" line="717"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="725"/>
+        <location filename="../app/ui/main_window.py" line="762"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="749"/>
+        <location filename="../app/ui/main_window.py" line="786"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="787"/>
+        <location filename="../app/ui/main_window.py" line="824"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="811"/>
+        <location filename="../app/ui/main_window.py" line="848"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="814"/>
+        <location filename="../app/ui/main_window.py" line="851"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="855"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="828"/>
-        <location filename="../app/ui/main_window.py" line="840"/>
-        <location filename="../app/ui/main_window.py" line="883"/>
-        <location filename="../app/ui/main_window.py" line="887"/>
-        <location filename="../app/ui/main_window.py" line="1244"/>
+        <location filename="../app/ui/main_window.py" line="865"/>
+        <location filename="../app/ui/main_window.py" line="877"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="924"/>
+        <location filename="../app/ui/main_window.py" line="1285"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="866"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="841"/>
+        <location filename="../app/ui/main_window.py" line="878"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="883"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="862"/>
+        <location filename="../app/ui/main_window.py" line="899"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="871"/>
+        <location filename="../app/ui/main_window.py" line="908"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="873"/>
+        <location filename="../app/ui/main_window.py" line="910"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="875"/>
+        <location filename="../app/ui/main_window.py" line="912"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="883"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="892"/>
+        <location filename="../app/ui/main_window.py" line="929"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="893"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="958"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="958"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="925"/>
+        <location filename="../app/ui/main_window.py" line="962"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="930"/>
+        <location filename="../app/ui/main_window.py" line="967"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="939"/>
-        <location filename="../app/ui/main_window.py" line="947"/>
+        <location filename="../app/ui/main_window.py" line="976"/>
+        <location filename="../app/ui/main_window.py" line="984"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="940"/>
+        <location filename="../app/ui/main_window.py" line="977"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="727"/>
-        <location filename="../app/ui/main_window.py" line="942"/>
+        <location filename="../app/ui/main_window.py" line="764"/>
+        <location filename="../app/ui/main_window.py" line="979"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="943"/>
+        <location filename="../app/ui/main_window.py" line="980"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="943"/>
+        <location filename="../app/ui/main_window.py" line="980"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="947"/>
+        <location filename="../app/ui/main_window.py" line="984"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="980"/>
+        <location filename="../app/ui/main_window.py" line="1017"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1086"/>
-        <location filename="../app/ui/main_window.py" line="1104"/>
+        <location filename="../app/ui/main_window.py" line="1123"/>
+        <location filename="../app/ui/main_window.py" line="1141"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1087"/>
-        <location filename="../app/ui/main_window.py" line="1122"/>
+        <location filename="../app/ui/main_window.py" line="1124"/>
+        <location filename="../app/ui/main_window.py" line="1159"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1108"/>
+        <location filename="../app/ui/main_window.py" line="1145"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1113"/>
+        <location filename="../app/ui/main_window.py" line="1150"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1120"/>
-        <location filename="../app/ui/main_window.py" line="1142"/>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1157"/>
+        <location filename="../app/ui/main_window.py" line="1179"/>
+        <location filename="../app/ui/main_window.py" line="1185"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1143"/>
+        <location filename="../app/ui/main_window.py" line="1180"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1149"/>
+        <location filename="../app/ui/main_window.py" line="1186"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1156"/>
+        <location filename="../app/ui/main_window.py" line="1193"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1170"/>
+        <location filename="../app/ui/main_window.py" line="1207"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1172"/>
+        <location filename="../app/ui/main_window.py" line="1209"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1172"/>
+        <location filename="../app/ui/main_window.py" line="1209"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1176"/>
+        <location filename="../app/ui/main_window.py" line="1213"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1177"/>
+        <location filename="../app/ui/main_window.py" line="1214"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1246"/>
+        <location filename="../app/ui/main_window.py" line="1287"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1249"/>
+        <location filename="../app/ui/main_window.py" line="1290"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1252"/>
+        <location filename="../app/ui/main_window.py" line="1293"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1254"/>
+        <location filename="../app/ui/main_window.py" line="1295"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="207"/>
+        <source>Changed by another clerk</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="212"/>
+        <source>another clerk</source>
+        <translation>另一位填报人</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="214"/>
+        <source>%1 saved this record at %2, after you opened it, so your changes were not saved. Nothing you typed is lost: it is kept as a draft until you decide.</source>
+        <translation>在您打开此记录之后，%1 于 %2 保存了它，因此您的修改尚未保存。您填写的内容不会丢失：在您作出选择之前，它作为草稿保留。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="222"/>
+        <source>Fields you both changed are highlighted: %1.</source>
+        <translation>双方都修改了的字段已突出显示：%1 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="230"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="230"/>
+        <source>Theirs (%1)</source>
+        <translation>对方的（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="230"/>
+        <location filename="../app/ui/version_guard.py" line="252"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="231"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="251"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="266"/>
+        <source>Take theirs</source>
+        <translation>采用对方的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="268"/>
+        <source>Load the record as they saved it; your changes are dropped.</source>
+        <translation>载入对方保存的记录；您的修改将被放弃。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="270"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="272"/>
+        <source>Your changes win; what only they changed is kept too.</source>
+        <translation>以您的修改为准；只有对方修改的字段也一并保留。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="274"/>
+        <source>Merge as chosen</source>
+        <translation>按所选合并</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="276"/>
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="277"/>
+        <source>Close this comparison; your changes stay in the editor and in its draft.</source>
+        <translation>关闭比较；您的修改仍保留在编辑窗口和草稿中。</translation>
     </message>
 </context>
 <context>
@@ -3043,325 +3155,325 @@ The log file is %1</source>
 <context>
     <name>OfferEditor</name>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="175"/>
+        <location filename="../app/ui/offer_editor.py" line="176"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="178"/>
+        <location filename="../app/ui/offer_editor.py" line="179"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="181"/>
+        <location filename="../app/ui/offer_editor.py" line="182"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="184"/>
+        <location filename="../app/ui/offer_editor.py" line="185"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="187"/>
+        <location filename="../app/ui/offer_editor.py" line="188"/>
         <source>Check every rule and mark the sheet ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将信息表标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="191"/>
+        <location filename="../app/ui/offer_editor.py" line="192"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="216"/>
+        <location filename="../app/ui/offer_editor.py" line="217"/>
         <source>① Patent information</source>
         <translation>①专利信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="220"/>
+        <location filename="../app/ui/offer_editor.py" line="221"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="221"/>
+        <location filename="../app/ui/offer_editor.py" line="222"/>
         <source>Grant announcement date</source>
         <translation>授权公告日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="222"/>
+        <location filename="../app/ui/offer_editor.py" line="223"/>
         <source>Title of the invention</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="223"/>
+        <location filename="../app/ui/offer_editor.py" line="224"/>
         <source>Patentees (all)</source>
         <translation>专利权人（全体）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="230"/>
+        <location filename="../app/ui/offer_editor.py" line="231"/>
         <source>From the patent register; edit the patent to change them.</source>
         <translation>取自专利登记册；如需修改，请编辑该专利。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="239"/>
+        <location filename="../app/ui/offer_editor.py" line="240"/>
         <source>② The patentees&apos; commitment that the open-licence conditions are met</source>
         <translation>②专利权人承诺符合开放许可（试点）声明条件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="258"/>
+        <location filename="../app/ui/offer_editor.py" line="259"/>
         <source>③ Own exploitation of the patent</source>
         <translation>③自行实施专利的情况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="261"/>
+        <location filename="../app/ui/offer_editor.py" line="262"/>
         <source>The patented technology is not exploited by the patentee</source>
         <translation>未自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="263"/>
+        <location filename="../app/ui/offer_editor.py" line="264"/>
         <source>The patented technology is exploited by the patentee</source>
         <translation>已自行实施专利技术</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="276"/>
-        <location filename="../app/ui/offer_editor.py" line="307"/>
+        <location filename="../app/ui/offer_editor.py" line="277"/>
+        <location filename="../app/ui/offer_editor.py" line="308"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="277"/>
-        <location filename="../app/ui/offer_editor.py" line="308"/>
+        <location filename="../app/ui/offer_editor.py" line="278"/>
+        <location filename="../app/ui/offer_editor.py" line="309"/>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="278"/>
+        <location filename="../app/ui/offer_editor.py" line="279"/>
         <source>Manner</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="284"/>
+        <location filename="../app/ui/offer_editor.py" line="285"/>
         <source>④ Licences granted to others</source>
         <translation>④许可他人实施专利的状况</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="287"/>
+        <location filename="../app/ui/offer_editor.py" line="288"/>
         <source>No licence has been granted to others</source>
         <translation>未许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="289"/>
+        <location filename="../app/ui/offer_editor.py" line="290"/>
         <source>A licence has been granted to others</source>
         <translation>已许可他人实施专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="303"/>
+        <location filename="../app/ui/offer_editor.py" line="304"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="304"/>
+        <location filename="../app/ui/offer_editor.py" line="305"/>
         <source>Ordinary licence</source>
         <translation>普通许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="305"/>
+        <location filename="../app/ui/offer_editor.py" line="306"/>
         <source>Exclusive licence</source>
         <translation>独占许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="306"/>
+        <location filename="../app/ui/offer_editor.py" line="307"/>
         <source>Sole licence</source>
         <translation>排他许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="309"/>
+        <location filename="../app/ui/offer_editor.py" line="310"/>
         <source>Kind of licence</source>
         <translation>许可类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="316"/>
+        <location filename="../app/ui/offer_editor.py" line="317"/>
         <source>⑤ Licence term</source>
         <translation>⑤许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="322"/>
+        <location filename="../app/ui/offer_editor.py" line="323"/>
         <source>Use the patent&apos;s expiry</source>
         <translation>采用专利届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="333"/>
+        <location filename="../app/ui/offer_editor.py" line="334"/>
         <source>The patent&apos;s term ends on %1; the licence may not run past it.</source>
         <translation>专利权期限于 %1 届满，许可期限不得超过该日。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="344"/>
+        <location filename="../app/ui/offer_editor.py" line="345"/>
         <source>Licence expiry date</source>
         <translation>许可期限届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="348"/>
+        <location filename="../app/ui/offer_editor.py" line="349"/>
         <source>⑥ Licence fee standard (choose one)</source>
         <translation>⑥许可使用费标准（任选其一）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="363"/>
+        <location filename="../app/ui/offer_editor.py" line="364"/>
         <source>⑦ Other agreed terms</source>
         <translation>⑦其他约定事项</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="374"/>
+        <location filename="../app/ui/offer_editor.py" line="375"/>
         <source>⑧ Licensor&apos;s contact details</source>
         <translation>⑧许可人联系方式</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="378"/>
+        <location filename="../app/ui/offer_editor.py" line="379"/>
         <source>Recipient</source>
         <translation>收件人姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="379"/>
+        <location filename="../app/ui/offer_editor.py" line="380"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="380"/>
+        <location filename="../app/ui/offer_editor.py" line="381"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="381"/>
+        <location filename="../app/ui/offer_editor.py" line="382"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="382"/>
+        <location filename="../app/ui/offer_editor.py" line="383"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="387"/>
+        <location filename="../app/ui/offer_editor.py" line="388"/>
         <source>Fill in from the unit&apos;s profile</source>
         <translation>从单位信息填入</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="397"/>
+        <location filename="../app/ui/offer_editor.py" line="398"/>
         <source>⑨ Patentees&apos; seal or signature</source>
         <translation>⑨专利权人签章</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="399"/>
+        <location filename="../app/ui/offer_editor.py" line="400"/>
         <source>Left blank on the printed sheet for the seal or signature.</source>
         <translation>打印件上此处留空，用于盖章或签字。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="405"/>
+        <location filename="../app/ui/offer_editor.py" line="406"/>
         <source>For the summary list and the declaration</source>
         <translation>用于汇总表和声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="411"/>
+        <location filename="../app/ui/offer_editor.py" line="412"/>
         <source>全省, or the name of a city such as 武汉市</source>
         <translation>全省，或城市名称（如 武汉市）</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="412"/>
+        <location filename="../app/ui/offer_editor.py" line="413"/>
         <source>Open scope</source>
         <translation>开放范围</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="414"/>
+        <location filename="../app/ui/offer_editor.py" line="415"/>
         <source>e.g. 3年</source>
         <translation>如 3年</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="415"/>
+        <location filename="../app/ui/offer_editor.py" line="416"/>
         <source>Single licence term</source>
         <translation>单次许可期限</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="419"/>
+        <location filename="../app/ui/offer_editor.py" line="420"/>
         <source>Declaration date</source>
         <translation>声明日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="646"/>
+        <location filename="../app/ui/offer_editor.py" line="647"/>
         <source>“%1” is not a date: write it as 2030-12-31.</source>
         <translation>“%1”不是有效日期，请按 2030-12-31 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="667"/>
+        <location filename="../app/ui/offer_editor.py" line="668"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="681"/>
+        <location filename="../app/ui/offer_editor.py" line="682"/>
         <source>No errors; the sheet is finalised.</source>
         <translation>没有错误；信息表已定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="683"/>
+        <location filename="../app/ui/offer_editor.py" line="684"/>
         <source>%1 error(s), %2 warning(s) — click one to go to its field</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳到对应栏目</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="686"/>
+        <location filename="../app/ui/offer_editor.py" line="687"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="688"/>
+        <location filename="../app/ui/offer_editor.py" line="689"/>
         <source>No errors: the sheet can be finalised.</source>
         <translation>没有错误，信息表可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="722"/>
+        <location filename="../app/ui/offer_editor.py" line="723"/>
         <source>Information sheet — %1</source>
         <translation>信息表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="725"/>
+        <location filename="../app/ui/offer_editor.py" line="726"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="729"/>
+        <location filename="../app/ui/offer_editor.py" line="730"/>
         <source>Editing this sheet and saving returns it to draft; you will be asked before anything is saved.</source>
         <translation>修改本信息表并保存会使其退回草稿；保存前会先征求您的确认。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="739"/>
-        <location filename="../app/ui/offer_editor.py" line="750"/>
+        <location filename="../app/ui/offer_editor.py" line="740"/>
+        <location filename="../app/ui/offer_editor.py" line="751"/>
         <source>Save information sheet</source>
         <translation>保存信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="740"/>
+        <location filename="../app/ui/offer_editor.py" line="741"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="751"/>
+        <location filename="../app/ui/offer_editor.py" line="752"/>
         <source>Saving these changes will have these effects. Save anyway?</source>
         <translation>保存这些修改将产生以下影响。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="774"/>
+        <location filename="../app/ui/offer_editor.py" line="780"/>
         <source>Information sheet saved</source>
         <translation>信息表已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="789"/>
+        <location filename="../app/ui/offer_editor.py" line="795"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="790"/>
+        <location filename="../app/ui/offer_editor.py" line="796"/>
         <source>The sheet has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>信息表还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/offer_editor.py" line="804"/>
+        <location filename="../app/ui/offer_editor.py" line="813"/>
         <source>This information sheet has changes that are not saved. Save them?</source>
         <translation>信息表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3411,7 +3523,7 @@ The log file is %1</source>
     <name>OpsCentreEditor</name>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="173"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1066"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1076"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
@@ -3426,224 +3538,224 @@ The log file is %1</source>
         <translation>登记册统计：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="444"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="445"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="446"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
         <source>Write PDF and Excel…</source>
         <translation>生成 PDF 和 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="447"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="973"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="448"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="448"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="449"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="449"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="450"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="484"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="485"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="492"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="493"/>
         <source>Contact and phone (from 一)</source>
         <translation>联系人及电话（取自“一”）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="515"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="516"/>
         <source>Left empty, the organisation profile&apos;s value prints.</source>
         <translation>留空时打印单位信息中的内容。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="569"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="570"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="570"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="571"/>
         <source>出台时间 as 2023-05 or 2023-05-12.</source>
         <translation>出台时间按 2023-05 或 2023-05-12 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="572"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="573"/>
         <source>Attach file…</source>
         <translation>附上文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="582"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
         <source>Add a row</source>
         <translation>添加一行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="583"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="584"/>
         <source>Remove the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="649"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="650"/>
         <source>Grey figures come from the patent register (grants by year; valid invention patents at each year end). Type a figure to print it instead; each difference is flagged. 小计 is computed.</source>
         <translation>灰色数字取自专利登记册（按年度统计授权量；各年末有效发明专利量）。填写数字则打印所填数字，与登记册不一致处会提示。小计自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="654"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="655"/>
         <source>Why figures differ from the register</source>
         <translation>与登记册不一致的原因</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="658"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="659"/>
         <source>项目类别: %1</source>
         <translation>项目类别：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="674"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="675"/>
         <source>Grey figures come from the deals register (deals dated in the year; 到款额 as recorded on each deal).</source>
         <translation>灰色数字取自许可登记（当年签订的许可；到款额取自各项许可的记录）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="712"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="713"/>
         <source>Printed with %1 and a blank seal area, and the date filled in.</source>
         <translation>打印时附“%1”及空白盖章区，并填上日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="843"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="844"/>
         <source>— (enter the school&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写学校名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="524"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="525"/>
         <source>学校名称 comes from the organisation profile; 主管单位, 组织机构代码, 法定代表人, 分管校领导, 牵头部门负责人, 联系地址, 邮政编码, 电子邮箱 and 办公电话 too where left empty here (shown in grey).</source>
         <translation>学校名称取自单位信息；主管单位、组织机构代码、法定代表人、分管校领导、牵头部门负责人、联系地址、邮政编码、电子邮箱和办公电话在此留空时也取自单位信息（以灰色显示）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="884"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="885"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="904"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="905"/>
         <source>填报日期: not a date</source>
         <translation>填报日期：不是有效日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="909"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="910"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击可转到相应位置</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="912"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="913"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="914"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="915"/>
         <source>No errors: the table can be finalised.</source>
         <translation>没有错误，可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="943"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="944"/>
         <source>Ops-centre summary table — %1</source>
         <translation>运营管理中心建设工作总结表 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="946"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="947"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="947"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="948"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="952"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="963"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="953"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="964"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="953"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="954"/>
         <source>Choose the document&apos;s row first.</source>
         <translation>请先选中该文件所在的行。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="955"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="956"/>
         <source>The policy document&apos;s file</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="990"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="997"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1002"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1003"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1016"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1021"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1026"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1022"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1027"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1030"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1035"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1036"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1041"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1047"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1057"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -3651,123 +3763,124 @@ The log file is %1</source>
 <context>
     <name>OrganisationDialog</name>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="48"/>
+        <location filename="../app/ui/organisation_dialog.py" line="50"/>
         <source>Organisation profile</source>
         <translation>单位信息</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="57"/>
+        <location filename="../app/ui/organisation_dialog.py" line="59"/>
         <source>Unit name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="58"/>
+        <location filename="../app/ui/organisation_dialog.py" line="60"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="59"/>
+        <location filename="../app/ui/organisation_dialog.py" line="61"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="60"/>
+        <location filename="../app/ui/organisation_dialog.py" line="62"/>
         <source>Postcode</source>
         <translation>邮编</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="61"/>
+        <location filename="../app/ui/organisation_dialog.py" line="63"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="62"/>
+        <location filename="../app/ui/organisation_dialog.py" line="64"/>
         <source>Fax</source>
         <translation>传真</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="63"/>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="65"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>E-mail</source>
         <translation>电子邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="65"/>
+        <location filename="../app/ui/organisation_dialog.py" line="67"/>
         <source>Competent authority (主管单位)</source>
         <translation>主管单位</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="66"/>
+        <location filename="../app/ui/organisation_dialog.py" line="68"/>
         <source>Unified social credit code (统一社会信用代码)</source>
         <translation>统一社会信用代码（组织机构代码）</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="67"/>
+        <location filename="../app/ui/organisation_dialog.py" line="69"/>
         <source>University leader in charge of IP (分管校领导)</source>
         <translation>知识产权工作分管校领导</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="68"/>
+        <location filename="../app/ui/organisation_dialog.py" line="70"/>
         <source>Head of the lead department (牵头部门负责人)</source>
         <translation>运营管理中心牵头部门负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="95"/>
+        <location filename="../app/ui/organisation_dialog.py" line="97"/>
         <source>Printed in the operations-centre summary table; a value typed on a report takes its place there.</source>
         <translation>打印在运营管理中心建设工作总结表中；在总结表中另行填写的内容优先。</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="102"/>
+        <location filename="../app/ui/organisation_dialog.py" line="104"/>
         <source>Job title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Office phone</source>
         <translation>办公电话</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="103"/>
+        <location filename="../app/ui/organisation_dialog.py" line="105"/>
         <source>Mobile</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="113"/>
+        <location filename="../app/ui/organisation_dialog.py" line="115"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="115"/>
+        <location filename="../app/ui/organisation_dialog.py" line="117"/>
         <source>Remove contact</source>
         <translation>删除联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="135"/>
+        <location filename="../app/ui/organisation_dialog.py" line="137"/>
+        <location filename="../app/ui/organisation_dialog.py" line="153"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="251"/>
+        <location filename="../app/ui/organisation_dialog.py" line="316"/>
         <source>Contact %1, %2: </source>
         <translation>联系人第 %1 行，%2：</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="274"/>
+        <location filename="../app/ui/organisation_dialog.py" line="337"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/organisation_dialog.py" line="275"/>
+        <location filename="../app/ui/organisation_dialog.py" line="338"/>
         <source>The organisation profile has changes that are not saved. Save them?</source>
         <translation>单位信息有未保存的修改。要保存吗？</translation>
     </message>
@@ -4255,129 +4368,129 @@ The log file is %1</source>
 <context>
     <name>PatentEditor</name>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="129"/>
+        <location filename="../app/ui/patent_editor.py" line="134"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="169"/>
-        <location filename="../app/ui/patent_editor.py" line="495"/>
+        <location filename="../app/ui/patent_editor.py" line="199"/>
+        <location filename="../app/ui/patent_editor.py" line="525"/>
         <source>From the number</source>
         <translation>由专利号确定</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="173"/>
+        <location filename="../app/ui/patent_editor.py" line="203"/>
         <source>The type follows from the number; choose one only to state it, it must agree.</source>
         <translation>专利类型由专利号确定；如另行选择，必须与专利号一致。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="186"/>
+        <location filename="../app/ui/patent_editor.py" line="216"/>
         <source>One per line, in the order on the certificate</source>
         <translation>每行一个，按证书上的顺序填写</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="205"/>
+        <location filename="../app/ui/patent_editor.py" line="235"/>
         <source>The patent is pledged</source>
         <translation>该专利已质押</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="209"/>
+        <location filename="../app/ui/patent_editor.py" line="239"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="225"/>
+        <location filename="../app/ui/patent_editor.py" line="255"/>
         <source>Only when the expiry differs from the computed one, e.g. after a term compensation decision.</source>
         <translation>仅在届满日与计算结果不同时填写，如有期限补偿决定。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="238"/>
+        <location filename="../app/ui/patent_editor.py" line="268"/>
         <source>One per line (发明人/设计人)</source>
         <translation>每行一人（发明人/设计人）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="249"/>
+        <location filename="../app/ui/patent_editor.py" line="279"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="463"/>
+        <location filename="../app/ui/patent_editor.py" line="493"/>
         <source>“%1” is not a date: write it as 2017-07-21.</source>
         <translation>“%1”不是有效日期，请按 2017-07-21 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="469"/>
+        <location filename="../app/ui/patent_editor.py" line="499"/>
         <source>%1 days are stored, more than this field can show; saving keeps them unless you change the field.</source>
         <translation>已存 %1 天，超出此栏可显示的范围；不改动此栏，保存时原值不变。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="485"/>
+        <location filename="../app/ui/patent_editor.py" line="515"/>
         <source>Official notation: %1</source>
         <translation>规范写法：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="491"/>
+        <location filename="../app/ui/patent_editor.py" line="521"/>
         <source>From the number: %1</source>
         <translation>由专利号确定：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="506"/>
+        <location filename="../app/ui/patent_editor.py" line="536"/>
         <source>Computed from the number and the filing date once both are entered.</source>
         <translation>填写专利号和申请日后自动计算。</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="508"/>
+        <location filename="../app/ui/patent_editor.py" line="538"/>
         <source>Expiry %1 (entered by hand)</source>
         <translation>届满日 %1（手工填写）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="511"/>
+        <location filename="../app/ui/patent_editor.py" line="541"/>
         <source>Expiry %1 (computed from the filing date, with %2 days&apos; compensation)</source>
         <translation>届满日 %1（按申请日计算，含期限补偿 %2 天）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="516"/>
+        <location filename="../app/ui/patent_editor.py" line="546"/>
         <source>Expiry %1 (computed from the filing date)</source>
         <translation>届满日 %1（按申请日计算）</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="524"/>
+        <location filename="../app/ui/patent_editor.py" line="554"/>
         <source>New patent</source>
         <translation>新增专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="526"/>
+        <location filename="../app/ui/patent_editor.py" line="556"/>
         <source>Patent %1</source>
         <translation>专利 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="547"/>
-        <location filename="../app/ui/patent_editor.py" line="559"/>
+        <location filename="../app/ui/patent_editor.py" line="578"/>
+        <location filename="../app/ui/patent_editor.py" line="590"/>
         <source>Save patent</source>
         <translation>保存专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="548"/>
+        <location filename="../app/ui/patent_editor.py" line="579"/>
         <source>%1: what is typed is not a date and will be saved empty. Save anyway?</source>
         <translation>%1：所填内容不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="560"/>
+        <location filename="../app/ui/patent_editor.py" line="591"/>
         <source>Saving this patent will have these effects. Save anyway?</source>
         <translation>保存此专利将产生以下影响。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="593"/>
+        <location filename="../app/ui/patent_editor.py" line="629"/>
         <source>Patent saved</source>
         <translation>专利已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="615"/>
+        <location filename="../app/ui/patent_editor.py" line="651"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/patent_editor.py" line="616"/>
+        <location filename="../app/ui/patent_editor.py" line="652"/>
         <source>This patent has changes that are not saved. Save them?</source>
         <translation>这件专利有未保存的修改。要保存吗？</translation>
     </message>
@@ -4440,7 +4553,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="461"/>
+        <location filename="../app/ui/main_window.py" line="498"/>
         <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -4477,12 +4590,12 @@ The log file is %1</source>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="258"/>
+        <location filename="../app/ui/editor_parts.py" line="303"/>
         <source>Unsaved changes from last time were restored.</source>
         <translation>已恢复上次未保存的修改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor_parts.py" line="336"/>
+        <location filename="../app/ui/editor_parts.py" line="384"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -4625,7 +4738,7 @@ The log file is %1</source>
     <name>SummaryBookEditor</name>
     <message>
         <location filename="../app/ui/summary_book_editor.py" line="129"/>
-        <location filename="../app/ui/summary_book_editor.py" line="972"/>
+        <location filename="../app/ui/summary_book_editor.py" line="981"/>
         <source>Summary book</source>
         <translation>总结书</translation>
     </message>
@@ -4645,274 +4758,274 @@ The log file is %1</source>
         <translation>标题中的县（区）名称（留空则留出空白，打印后手写）：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="246"/>
+        <location filename="../app/ui/summary_book_editor.py" line="247"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="247"/>
+        <location filename="../app/ui/summary_book_editor.py" line="248"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="248"/>
+        <location filename="../app/ui/summary_book_editor.py" line="249"/>
         <source>Write PDF…</source>
         <translation>生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="249"/>
+        <location filename="../app/ui/summary_book_editor.py" line="250"/>
         <source>Write Excel…</source>
         <translation>生成 Excel…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="250"/>
+        <location filename="../app/ui/summary_book_editor.py" line="251"/>
         <source>三 the statistics table and 四 the deal list</source>
         <translation>三 统计表 和 四 达成项目清单</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="251"/>
+        <location filename="../app/ui/summary_book_editor.py" line="252"/>
         <source>Xinyang tables…</source>
         <translation>信阳表格…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="254"/>
+        <location filename="../app/ui/summary_book_editor.py" line="255"/>
         <source>信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county&apos;s name in the titles</source>
         <translation>信阳 附件 1 统计表 和 附件 2 达成项目清单，标题中含县（区）名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="255"/>
+        <location filename="../app/ui/summary_book_editor.py" line="256"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="256"/>
+        <location filename="../app/ui/summary_book_editor.py" line="257"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="257"/>
+        <location filename="../app/ui/summary_book_editor.py" line="258"/>
         <source>Check every rule and mark the book ready to print. Refused while errors remain.</source>
         <translation>检查全部规则，并将总结书标记为可打印。仍有错误时不能定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="259"/>
+        <location filename="../app/ui/summary_book_editor.py" line="260"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="286"/>
+        <location filename="../app/ui/summary_book_editor.py" line="287"/>
         <source>Cover</source>
         <translation>封面</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="293"/>
+        <location filename="../app/ui/summary_book_editor.py" line="294"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="307"/>
+        <location filename="../app/ui/summary_book_editor.py" line="308"/>
         <source>Left empty, the printed cover has room to write the date by hand.</source>
         <translation>留空时，打印的封面留出位置手写日期。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="327"/>
+        <location filename="../app/ui/summary_book_editor.py" line="328"/>
         <source>The unit (from the organisation profile)</source>
         <translation>单位（取自单位信息）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="331"/>
+        <location filename="../app/ui/summary_book_editor.py" line="332"/>
         <source>Edit the organisation profile…</source>
         <translation>编辑单位信息…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="337"/>
+        <location filename="../app/ui/summary_book_editor.py" line="338"/>
         <source>Shown as the profile holds it; edit the profile to change it.</source>
         <translation>按单位信息显示；如需修改，请编辑单位信息。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="342"/>
+        <location filename="../app/ui/summary_book_editor.py" line="343"/>
         <source>The person in charge of the work (工作负责人)</source>
         <translation>工作负责人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="359"/>
+        <location filename="../app/ui/summary_book_editor.py" line="360"/>
         <source>Fill in from the profile&apos;s first contact</source>
         <translation>填入单位信息中的第一位联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="391"/>
+        <location filename="../app/ui/summary_book_editor.py" line="392"/>
         <source>Plain text: a blank line starts a new paragraph. Long texts flow over as many pages as they need.</source>
         <translation>纯文本：空一行即另起一段。较长的文字会按需续排到后面的页面。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="400"/>
+        <location filename="../app/ui/summary_book_editor.py" line="401"/>
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="400"/>
+        <location filename="../app/ui/summary_book_editor.py" line="401"/>
         <source>From the records</source>
         <translation>按记录计算</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="401"/>
+        <location filename="../app/ui/summary_book_editor.py" line="402"/>
         <source>Printed instead (leave empty to print the records&apos; figure)</source>
         <translation>改为打印的数值（留空则打印按记录计算的数值）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="437"/>
+        <location filename="../app/ui/summary_book_editor.py" line="438"/>
         <source>The figures come from the records: finalised offers declared by the period end, and deals dated within it. Enter a figure only if another must be printed; each difference is flagged.</source>
         <translation>数据按记录计算：截至期末已定稿并声明的开放许可，以及期间内达成的许可。只有必须打印其他数值时才填写；每处差异都会标出。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="441"/>
+        <location filename="../app/ui/summary_book_editor.py" line="442"/>
         <source>Entered here (the records cannot give them)</source>
         <translation>在此填写（无法由记录得出）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="454"/>
+        <location filename="../app/ui/summary_book_editor.py" line="455"/>
         <source>https://…</source>
         <translation>https://…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="484"/>
+        <location filename="../app/ui/summary_book_editor.py" line="485"/>
         <source>Double-click a deal to edit it.</source>
         <translation>双击一项许可即可编辑。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="494"/>
+        <location filename="../app/ui/summary_book_editor.py" line="495"/>
         <source>Open the deals register…</source>
         <translation>打开许可登记…</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="511"/>
+        <location filename="../app/ui/summary_book_editor.py" line="512"/>
         <source>Printed with room for the legal representative&apos;s signature or seal and the unit&apos;s seal; the expert group&apos;s, department&apos;s and review opinions are left blank for the province.</source>
         <translation>打印时留出法定代表人签字或盖章及单位盖章的位置；专家组、主管部门和审核意见留空，由省里填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="642"/>
+        <location filename="../app/ui/summary_book_editor.py" line="643"/>
         <source>“%1” is not a date: write it as 2023-12-05.</source>
         <translation>“%1”不是有效日期，请按 2023-12-05 的格式填写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="670"/>
+        <location filename="../app/ui/summary_book_editor.py" line="671"/>
         <source>— (enter the unit&apos;s name in the organisation profile)</source>
         <translation>—（请在单位信息中填写单位名称）</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="694"/>
+        <location filename="../app/ui/summary_book_editor.py" line="695"/>
         <source>Not on this list (dated after the period end): deals %1.</source>
         <translation>未列入本清单（日期晚于期末）的许可：%1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="723"/>
+        <location filename="../app/ui/summary_book_editor.py" line="724"/>
         <source>not a date</source>
         <translation>不是日期</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="730"/>
+        <location filename="../app/ui/summary_book_editor.py" line="731"/>
         <source>%1 error(s), %2 warning(s) — click one to go to it</source>
         <translation>%1 个错误，%2 个提示——点击一项可跳转</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="733"/>
+        <location filename="../app/ui/summary_book_editor.py" line="734"/>
         <source>No errors; %1 warning(s)</source>
         <translation>没有错误；%1 个提示</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="735"/>
+        <location filename="../app/ui/summary_book_editor.py" line="736"/>
         <source>No errors: the book can be finalised.</source>
         <translation>没有错误，总结书可以定稿。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="766"/>
+        <location filename="../app/ui/summary_book_editor.py" line="767"/>
         <source>Summary book — %1</source>
         <translation>总结书 — %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="769"/>
+        <location filename="../app/ui/summary_book_editor.py" line="770"/>
         <source>Not saved yet</source>
         <translation>尚未保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="770"/>
+        <location filename="../app/ui/summary_book_editor.py" line="771"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="793"/>
-        <location filename="../app/ui/summary_book_editor.py" line="801"/>
+        <location filename="../app/ui/summary_book_editor.py" line="794"/>
+        <location filename="../app/ui/summary_book_editor.py" line="805"/>
         <source>Save summary book</source>
         <translation>保存总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="794"/>
+        <location filename="../app/ui/summary_book_editor.py" line="795"/>
         <source>The date filled in is not a date and will be saved empty. Save anyway?</source>
         <translation>所填日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="810"/>
+        <location filename="../app/ui/summary_book_editor.py" line="815"/>
         <source>Summary book saved</source>
         <translation>总结书已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="828"/>
+        <location filename="../app/ui/summary_book_editor.py" line="833"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="829"/>
+        <location filename="../app/ui/summary_book_editor.py" line="834"/>
         <source>The book has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结书还有 %1 个错误，请先改正；点击右侧列表可逐项跳转。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="861"/>
+        <location filename="../app/ui/summary_book_editor.py" line="866"/>
         <source>Folder for the files</source>
         <translation>文件保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="871"/>
+        <location filename="../app/ui/summary_book_editor.py" line="876"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="872"/>
+        <location filename="../app/ui/summary_book_editor.py" line="877"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="884"/>
+        <location filename="../app/ui/summary_book_editor.py" line="889"/>
         <source>Writing the summary book…</source>
         <translation>正在生成总结书……</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="899"/>
+        <location filename="../app/ui/summary_book_editor.py" line="904"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="901"/>
+        <location filename="../app/ui/summary_book_editor.py" line="906"/>
         <source>The book has errors: the PDF is marked 草稿 (draft) and the files are not recorded for the submission package.</source>
         <translation>总结书有错误：PDF 标注为“草稿”，这些文件不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="903"/>
+        <location filename="../app/ui/summary_book_editor.py" line="908"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="904"/>
+        <location filename="../app/ui/summary_book_editor.py" line="909"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="895"/>
-        <location filename="../app/ui/summary_book_editor.py" line="910"/>
+        <location filename="../app/ui/summary_book_editor.py" line="900"/>
+        <location filename="../app/ui/summary_book_editor.py" line="915"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/summary_book_editor.py" line="921"/>
+        <location filename="../app/ui/summary_book_editor.py" line="930"/>
         <source>This summary book has changes that are not saved. Save them?</source>
         <translation>总结书有未保存的修改。要保存吗？</translation>
     </message>
@@ -5058,6 +5171,24 @@ The log file is %1</source>
         <location filename="../app/ui/targets_dialog.py" line="283"/>
         <source>Packages already built for it keep their record.</source>
         <translation>已为其生成的材料包记录保留。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionGuard</name>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="524"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="530"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/version_guard.py" line="531"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

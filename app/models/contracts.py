@@ -144,6 +144,9 @@ class Contract(Base):
     signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     licensee: Mapped[Licensee | None] = relationship(lazy="joined")
     deal: Mapped[Deal | None] = relationship(lazy="joined")

@@ -165,6 +165,9 @@ class Deal(Base):
     received_yuan: Mapped[str] = mapped_column(String(40), default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     patent_rows: Mapped[list[DealPatent]] = relationship(
         back_populates="deal",
@@ -262,6 +265,9 @@ class SummaryBook(Base):
     finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 # Payment --------------------------------------------------------------------------------------

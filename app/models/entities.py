@@ -79,6 +79,9 @@ class Organisation(Base):
     ip_leader: Mapped[str] = mapped_column(String(100), default="", server_default="")
     centre_head: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     contacts: Mapped[list[Contact]] = relationship(
         back_populates="organisation",

@@ -88,6 +88,9 @@ class HenanApplication(Base):
     safeguards: Mapped[str] = mapped_column(Text, default="")  # 四、保障措施
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 @dataclass(frozen=True)

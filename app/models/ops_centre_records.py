@@ -50,6 +50,9 @@ class OpsCentreReport(Base):
     finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, onupdate=_now)
+    # Record version (issue 16): bumped by every save; a save over a newer one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class OpsCentreFile(Base):
@@ -107,17 +110,27 @@ def report_state(store: Store, year: int) -> str | None:
                               .where(OpsCentreReport.report_year == year))
 
 
-def save_report(store: Store, fields: OpsCentreFields, *, today: dt.date | None = None
-                ) -> ReportSave:
+def save_report(store: Store, fields: OpsCentreFields, *, today: dt.date | None = None,
+                expected_version: int | None = None) -> ReportSave:
     """Create or update the report of its year; changing a finalised report returns it to
-    draft (a notice says so)."""
+    draft (a notice says so). Given `expected_version`, a save over a newer version is
+    refused (app.models.versions): not saved, the finding says who saved it and when."""
+    from app.models.versions import claim, editor_name
+
     notices: list[Finding] = []
     text = json.dumps(fields.to_dict(), ensure_ascii=False, sort_keys=True)
     with store.session() as session, session.begin():
         row = session.scalar(select(OpsCentreReport)
                              .where(OpsCentreReport.report_year == fields.report_year))
+        if row is not None:
+            newer = claim(session, OpsCentreReport, row.id, expected_version,
+                          str(fields.report_year))
+            if newer is not None:
+                session.rollback()
+                return ReportSave(False, [newer], [])
         if row is None:
-            row = OpsCentreReport(report_year=fields.report_year, data=text)
+            row = OpsCentreReport(report_year=fields.report_year, data=text,
+                                  updated_by=editor_name())
             session.add(row)
         elif row.data != text:
             row.data = text

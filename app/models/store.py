@@ -110,6 +110,16 @@ class SaveResult:
         return self.record_id is not None
 
 
+def _bump_if_modified(session: Session, record: Any) -> None:
+    """A record an import changed gets a new version (app.models.versions), so an editor
+    holding the old one notices and cannot save over the import silently."""
+    if session.is_modified(record):
+        from app.models.versions import editor_name
+
+        record.version = type(record).version + 1
+        record.updated_by = editor_name()
+
+
 def stored_date(value: str | dt.date | None) -> dt.date | None:
     """A date column read past the ORM (as text, for speed): SQLite gives the ISO text,
     PostgreSQL's driver a date."""
@@ -138,9 +148,23 @@ class Store:
             org = session.get(Organisation, 1)
             return OrganisationData.of(org) if org else OrganisationData()
 
-    def save_organisation(self, data: OrganisationData) -> None:
+    def save_organisation(self, data: OrganisationData, *,
+                          expected_version: int | None = None) -> Finding | None:
+        """Save the unit's profile; given `expected_version`, a save over a newer version is
+        refused: the finding saying who saved it (app.models.versions), nothing written."""
+        from app.models.versions import claim, editor_name
+
         with self.session() as session, session.begin():
+            if session.get(Organisation, 1) is not None:
+                newer = claim(session, Organisation, 1, expected_version, data.name or "—")
+                if newer is not None:
+                    session.rollback()
+                    return newer
             _write_organisation(session, data)
+            org = session.get(Organisation, 1)
+            if org is not None and not org.updated_by:
+                org.updated_by = editor_name()
+        return None
 
     # Patents --------------------------------------------------------------------------------
 
@@ -189,7 +213,9 @@ class Store:
                     return SaveResult(None, [newer] + findings)
             patent = session.get(Patent, patent_id) if patent_id is not None else None
             if patent is None:
-                patent = Patent()
+                from app.models.versions import editor_name
+
+                patent = Patent(updated_by=editor_name())
                 session.add(patent)
             _apply_patent_fields(patent, fields, number)
             session.flush()
@@ -258,7 +284,9 @@ class Store:
                 session.expire_all()  # the version and who saved, as just written
             offer = patent.offer
             if offer is None:
-                offer = Offer(patent=patent)
+                from app.models.versions import editor_name
+
+                offer = Offer(patent=patent, updated_by=editor_name())
                 session.add(offer)
             fields.apply_to(offer)
             session.flush()
@@ -372,15 +400,20 @@ class Store:
                 offer_number=numbers.get(fields.offer_id) if fields.offer_id else None,
             )
 
-    def save_deal(self, fields: Any, deal_id: int | None = None) -> SaveResult:
+    def save_deal(self, fields: Any, deal_id: int | None = None, *,
+                  expected_version: int | None = None) -> SaveResult:
         """Create (with the next 序号) or update a deal from `DealFields`; drafts with errors are
         kept. Patent numbers are linked to the register's records where they are there.
-        Another clerk taking the same 序号 at the same moment: saved again with the next one."""
+        Another clerk taking the same 序号 at the same moment: saved again with the next one.
+        Given `expected_version`, a save over a newer version is refused (app.models.versions).
+        """
         from app.models.allocation import DEAL_SERIAL, retrying_on_clash
 
-        return retrying_on_clash(lambda: self._save_deal_once(fields, deal_id), DEAL_SERIAL)
+        return retrying_on_clash(
+            lambda: self._save_deal_once(fields, deal_id, expected_version), DEAL_SERIAL)
 
-    def _save_deal_once(self, fields: Any, deal_id: int | None) -> SaveResult:
+    def _save_deal_once(self, fields: Any, deal_id: int | None,
+                        expected_version: int | None = None) -> SaveResult:
         from dataclasses import replace
 
         from app.models.deals import (
@@ -397,12 +430,22 @@ class Store:
             deal = session.get(Deal, deal_id) if deal_id is not None else None
             if deal_id is not None and deal is None:
                 return SaveResult(None, [error("deal.missing", "deal", id=deal_id)])
+            if deal is not None:
+                from app.models.versions import claim
+
+                newer = claim(session, Deal, deal.id, expected_version, f"{deal.serial}")
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer])
             notices: list[Finding] = []
             if fields.offer_id is not None and session.get(Offer, fields.offer_id) is None:
                 notices.append(warning("deal.offer_missing", "offer", id=fields.offer_id))
                 fields = replace(fields, offer_id=None)
             if deal is None:
-                deal = Deal(serial=next_serial(session.scalars(select(Deal.serial))))
+                from app.models.versions import editor_name
+
+                deal = Deal(serial=next_serial(session.scalars(select(Deal.serial))),
+                            updated_by=editor_name())
                 session.add(deal)
             fields.apply_to(deal)
             set_deal_patents(session, deal, fields.patents)
@@ -610,10 +653,12 @@ class Store:
         with self.session() as session:
             return session.scalar(select(SummaryBook.state).where(SummaryBook.period_end == key))
 
-    def save_summary_book(self, fields: Any) -> SaveResult:
+    def save_summary_book(self, fields: Any, *, expected_version: int | None = None
+                          ) -> SaveResult:
         """Create or update the book of `fields.period_end`; its findings come back with it.
 
         A period that is not a month is refused. Changing a finalised book returns it to draft.
+        Given `expected_version`, a save over a newer version is refused (app.models.versions).
         """
         from app.models.deals import SummaryBook
         from app.models.summary_book import SummaryBookFields, normal_period_end
@@ -626,10 +671,18 @@ class Store:
         with self.session() as session, session.begin():
             book = session.scalar(select(SummaryBook).where(SummaryBook.period_end == key))
             if book is None:
-                book = SummaryBook(period_end=key)
+                from app.models.versions import editor_name
+
+                book = SummaryBook(period_end=key, updated_by=editor_name())
                 session.add(book)
                 before = None
             else:
+                from app.models.versions import claim
+
+                newer = claim(session, SummaryBook, book.id, expected_version, key)
+                if newer is not None:
+                    session.rollback()
+                    return SaveResult(None, [newer])
                 before = SummaryBookFields.of(book).to_dict()
             fields.apply_to(book)
             if before is not None and book.state != DocumentState.DRAFT.value:
@@ -887,6 +940,7 @@ class Store:
                     patent = session.get_one(Patent, patent_id)
                     _apply_patent_fields(patent, merged_fields(PatentFields.of(patent), row),
                                          number)
+                    _bump_if_modified(session, patent)
                     updated.append(number)
                     offer = patent.offer
                     if row.has_offer_fields:
@@ -897,6 +951,8 @@ class Store:
                         else:
                             offers_updated += 1
                         self._apply_summary_fields(offer, row)
+                        if offer.id is not None:
+                            _bump_if_modified(session, offer)
                     if offer is not None and offer.id is not None:
                         # An update changed a finalised sheet's data: back to draft, and say so.
                         notice = _return_to_draft_if_changed(offer)

@@ -30,6 +30,13 @@ def editor_name() -> str:
     return f"{user}@{socket.gethostname()}"[:200]
 
 
+def local_minute(at: dt.datetime | None) -> str:
+    """A stored time (UTC, without zone) as the clerk's computer shows time, to the minute."""
+    if at is None:
+        return ""
+    return at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def claim(session: Session, entity: Any, record_id: int, expected_version: int | None,
           record: str) -> Finding | None:
     """Bump the record's version (when it is still `expected_version`, if given); the finding
@@ -50,5 +57,6 @@ def claim(session: Session, entity: Any, record_id: int, expected_version: int |
         return None
     version, by, at = row
     return error("record.changed_elsewhere", "version", record=record, by=by or "?",
-                 at=at.strftime("%Y-%m-%d %H:%M") if at else "", version=version,
+                 at=local_minute(at), version=version,
                  expected=expected_version)
+

@@ -113,6 +113,7 @@ class ContractEditor(RecordEditor):
         self._initial = payload_of(loaded or ContractFields())
         initial = payload_of(prefill) if prefill is not None else dict(self._initial)
         self._set_payload(initial)
+        self._guard_version(ENTITY, contract_id)
         draft = store.load_draft(ENTITY, contract_id) if prefill is None else None
         self._start_history(initial, draft)
         self._connect_changes()
@@ -567,8 +568,12 @@ class ContractEditor(RecordEditor):
             self.tr("The signing date is not a date and will be saved empty. Save anyway?"),
         ):
             return False
-        result = usecase.save(self.store, self.fields(), self.contract_id)
+        result = usecase.save(self.store, self.fields(), self.contract_id,
+                              expected_version=self.expected_version())
         if not result.saved:
+            handled = self._version_refused(result.findings)
+            if handled is not None:
+                return handled
             interaction.critical(self, self.tr("Save"), "\n".join(
                 describe(f, i18n.language()) for f in result.findings))
             return False
@@ -578,6 +583,7 @@ class ContractEditor(RecordEditor):
         self.store.discard_draft(ENTITY, self.contract_id)
         self.known_licensees = {p.name: p for p in usecase.licensees(self.store)}
         self._initial = self.payload()
+        self._version_saved(self.contract_id)
         self._update_title()
         self.validate()
         assert self.contract_id is not None
@@ -635,6 +641,11 @@ class ContractEditor(RecordEditor):
             "Recorded as deal %1 in the deal register.").replace(
             "%1", str(record.serial if record is not None else result.record_id)))
         return result.record_id
+
+    def stored_payload(self) -> dict[str, Any]:
+        loaded = (usecase.load(self.store, self.contract_id)
+                  if self.contract_id is not None else None)
+        return payload_of(loaded or ContractFields())
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, self.contract_id

@@ -222,6 +222,7 @@ class DealEditor(RecordEditor):
         self._build()
         initial = self._load_record()
         self._initial = dict(initial)
+        self._guard_version(ENTITY, deal_id)
         if prefill is not None:
             # Prefilled from an offer: unsaved work, so closing asks and a draft is kept.
             initial = payload_of(prefill)
@@ -938,8 +939,12 @@ class DealEditor(RecordEditor):
         ):
             return False
         was_new = self.deal_id is None
-        result = self.store.save_deal(self.fields(), self.deal_id)
+        result = self.store.save_deal(self.fields(), self.deal_id,
+                                      expected_version=self.expected_version())
         if not result.saved:
+            handled = self._version_refused(result.findings)
+            if handled is not None:
+                return handled
             interaction.critical(self, self.tr("Save deal"), "\n".join(
                 describe(f, i18n.language()) for f in result.findings))
             return False
@@ -954,6 +959,7 @@ class DealEditor(RecordEditor):
             # What was saved, as the store normalised it (e.g. the offer linked by the patent).
             self._set_payload(payload_of(record.fields))
         self._initial = self.payload()
+        self._version_saved(self.deal_id)
         self._update_title()
         self.validate()
         deal_events().changed.emit()  # first: the register reloads, then selects the deal
@@ -966,6 +972,10 @@ class DealEditor(RecordEditor):
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, self.deal_id
+
+    def stored_payload(self) -> dict[str, Any]:
+        record = self.store.deal(self.deal_id) if self.deal_id is not None else None
+        return payload_of(record.fields if record is not None else DealFields())
 
     def unsaved_question(self) -> str:
         return self.tr("This deal has changes that are not saved. Save them?")

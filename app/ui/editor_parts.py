@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QFormLayout,
     QFrame,
@@ -27,6 +28,7 @@ from app.messages import describe
 from app.models.findings import Finding, Severity
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage, field_box
+from app.ui.version_guard import VersionGuard, install_on_focus
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -190,6 +192,8 @@ class RecordEditor(QDialog):
         self.store = store
         self.messages: dict[str, FieldMessage] = {}
         self.field_widgets: dict[str, QWidget] = {}
+        self.captions: dict[str, str] = {}  # field → its caption (the merge dialog's words)
+        self.guard: VersionGuard | None = None  # the record version (issue 16), when guarded
         self._initial: dict[str, Any] = {}
         self._restoring = False
         self._validate_timer = QTimer(self, singleShot=True, interval=validate_ms)
@@ -245,14 +249,55 @@ class RecordEditor(QDialog):
         box = field_box(plain(widget), plain(self._register(name, widget)))
         caption_label = QLabel(caption)
         caption_label.setBuddy(widget)
+        self.captions[name] = caption
         form.addRow(plain(caption_label), box)
         return caption_label
 
     # Drafts and undo --------------------------------------------------------------------
 
+    def _guard_version(self, kind: str, key: Any) -> VersionGuard:
+        """Hold the version of the stored record `key` shown as `_initial` (call before
+        `_start_history`): saves pass it, the draft keeps it, a bar says when the record
+        changed elsewhere, a refused save opens the comparison. The subclass gives
+        `stored_payload` and passes `expected_version()` to its save."""
+        guard = VersionGuard(self, self.store, kind, key)
+        layout = self.layout()
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, guard.bar)
+        install_on_focus(self, guard)
+        if key is not None:
+            guard.loaded(key, self._initial)
+        self.guard = guard
+        return guard
+
+    def stored_payload(self) -> dict[str, Any]:
+        """The stored record as this editor's payload (guarded editors)."""
+        raise NotImplementedError
+
+    def set_initial(self, payload: dict[str, Any]) -> None:
+        self._initial = dict(payload)
+
+    def discard_version_draft(self) -> None:
+        self._draft_timer.stop()
+        self.store.discard_draft(*self.draft_address())
+
+    def expected_version(self) -> int | None:
+        return self.guard.expected_version() if self.guard is not None else None
+
+    def _version_refused(self, findings: Sequence[Finding]) -> bool | None:
+        """A save refused by a newer version: the comparison (True when the merge was then
+        saved); None when it was refused for something else."""
+        return self.guard.refused(findings) if self.guard is not None else None
+
+    def _version_saved(self, key: Any) -> None:
+        if self.guard is not None:
+            self.guard.saved(key)
+
     def _start_history(self, initial: dict[str, Any], draft: dict[str, Any] | None,
                        limit: int = HISTORY_LIMIT) -> None:
         """Show `initial` with a restored `draft` over it, said so; undo starts there."""
+        if self.guard is not None:
+            draft = self.guard.restore_draft(draft)
         if draft:
             self._set_payload({**initial, **draft})
             self.restored_label.setText(QCoreApplication.translate(
@@ -317,7 +362,10 @@ class RecordEditor(QDialog):
         """Keep what is typed in the database, so a crash or a kill loses nothing."""
         self._draft_timer.stop()
         if self.is_dirty():
-            self.store.save_draft(*self.draft_address(), self.payload())
+            payload = self.payload()
+            if self.guard is not None:
+                payload = self.guard.draft_payload(payload)
+            self.store.save_draft(*self.draft_address(), payload)
         else:
             self.store.discard_draft(*self.draft_address())
 

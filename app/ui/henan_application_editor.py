@@ -92,6 +92,7 @@ class HenanApplicationEditor(RecordEditor):
         initial = payload_of(usecase.load(store, plan_start_year))
         self._initial = initial if saved else payload_of(ApplicationFields(plan_start_year))
         self._set_payload(initial)
+        self._guard_version(ENTITY, plan_start_year)
         self._start_history(initial, store.load_draft(ENTITY, plan_start_year))
         for widget in self.line_edits.values():
             widget.textChanged.connect(self._changed)
@@ -304,12 +305,15 @@ class HenanApplicationEditor(RecordEditor):
             self.tr("The application date is not a date and will be saved empty. Save anyway?"),
         ):
             return False
-        result = usecase.save(self.store, self.fields())
+        result = usecase.save(self.store, self.fields(),
+                              expected_version=self.expected_version())
         if not result.saved:
-            return False
+            handled = self._version_refused(result.findings)
+            return bool(handled)
         self._draft_timer.stop()
         self.store.discard_draft(ENTITY, self.year)
         self._initial = self.payload()
+        self._version_saved(self.year)
         self.validate()
         self.saved.emit(self.year)
         return True
@@ -343,6 +347,11 @@ class HenanApplicationEditor(RecordEditor):
                                      "(draft).")
         interaction.inform(self, self.tr("PDFs written"), text)
         return result.paths
+
+    def stored_payload(self) -> dict[str, Any]:
+        if self.year in usecase.plan_years(self.store):
+            return payload_of(usecase.load(self.store, self.year))
+        return payload_of(ApplicationFields(self.year))
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, self.year

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.ui.patent_editor import PatentEditor
 
 MAX_NAMED_IN_CONFIRMATION = 10
+ROW_REFRESH_LIMIT = 500  # more patents changed elsewhere than this: the register reloads whole
 
 
 class RegisterView(QTableView):
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
         self._checks_pending = False
+        self._patent_marks: dict[int, tuple[int, str]] = {}  # what the last look saw
 
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())
@@ -438,6 +440,64 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().clearMessage()
         self.reload()
+        self._watch_changes(store)
+
+    def _watch_changes(self, store: Store) -> None:
+        """Notice what other clerks (other PCs, other copies) change: issue 16."""
+        from app.ui.version_guard import watch_for
+        from app.usecases.versions import record_marks
+
+        watch = watch_for(store, self)
+        watch.changed.connect(self._changed_elsewhere)
+        watch.start()
+        self._patent_marks = record_marks(store, "patent")
+
+    def _changed_elsewhere(self, tables: frozenset[str]) -> None:
+        """Tables changed since the last look: the register shows them, row by row where few
+        changed (the scroll position and the selection stay), reloaded where many did; open
+        deal lists and the forms computed from deals recompute."""
+        if self.store is None:
+            return
+        if "patent" in tables:
+            self._refresh_changed_patents()
+        elif "offer" in tables:
+            self.refresh_offer_marks()
+            self._selection_changed()
+        if "deal" in tables:
+            from app.ui.deal_editor import deal_events
+
+            deal_events().changed.emit()
+
+    def _refresh_changed_patents(self) -> None:
+        from app.usecases.versions import record_marks, row_changes
+
+        assert self.store is not None
+        marks = record_marks(self.store, "patent")
+        changes = row_changes(self._patent_marks, marks)
+        self._patent_marks = marks
+        if changes.count > ROW_REFRESH_LIMIT:
+            selected = self.selected_ids()
+            self.reload()
+            self._select_ids(selected)
+            return
+        if changes.removed:
+            self.model.remove_ids(changes.removed)
+        for found_id, fields in self.store.patent_register(list(changes.changed)):
+            self.model.upsert(found_id, fields)
+        self.refresh_offer_marks()
+        self._start_error_count()
+        self._selection_changed()
+
+    def _select_ids(self, patent_ids: list[int]) -> None:
+        selection = self.view.selectionModel()
+        for patent_id in patent_ids:
+            row = self.model.row_of(patent_id)
+            if row is None:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, Column.NUMBER))
+            if index.isValid():
+                selection.select(index, selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
 
     def reload(self) -> None:
         assert self.store is not None
@@ -1199,6 +1259,10 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        if self.store is not None:
+            from app.ui.version_guard import forget_watch
+
+            forget_watch(self.store)
         super().closeEvent(event)
 
 

@@ -129,6 +129,7 @@ class OfferEditor(RecordEditor):
         initial = self._load_record()
         self._set_payload(initial)
         self._initial = self.payload()
+        self._guard_version(ENTITY, patent_id)
         if draft is None:
             draft = store.load_draft(ENTITY, patent_id)
         self._start_history(initial, draft)
@@ -753,8 +754,12 @@ class OfferEditor(RecordEditor):
             ):
                 return False
         told = {effect.code for effect in effects}
-        result = self.store.save_offer(self.patent_id, self.fields())
+        result = self.store.save_offer(self.patent_id, self.fields(),
+                                       expected_version=self.expected_version())
         if not result.saved:
+            handled = self._version_refused(result.findings)
+            if handled is not None:
+                return handled
             self.validate()
             return False
         assert result.record_id is not None
@@ -762,6 +767,7 @@ class OfferEditor(RecordEditor):
         self._draft_timer.stop()
         self.store.discard_draft(ENTITY, self.patent_id)
         self._initial = self.payload()
+        self._version_saved(self.patent_id)
         offer = self.store.offer(self.offer_id)
         self.state = offer.state if offer else DocumentState.DRAFT.value
         self._update_title()
@@ -799,6 +805,9 @@ class OfferEditor(RecordEditor):
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, self.patent_id
+
+    def stored_payload(self) -> dict[str, Any]:
+        return self._load_record()
 
     def unsaved_question(self) -> str:
         return self.tr("This information sheet has changes that are not saved. Save them?")

@@ -391,6 +391,7 @@ class OpsCentreEditor(RecordEditor):
         saved = ops_centre.report_state(store, year) is not None
         self._initial = initial if saved else payload_of(OpsCentreFields(year))
         self._set_payload(initial)
+        self._guard_version("ops_centre_report", year)
         if draft is None:
             draft = store.load_draft(ENTITY, year)
         self._start_history(initial, draft, limit=50)
@@ -974,10 +975,14 @@ class OpsCentreEditor(RecordEditor):
             self.tr("填报日期 is not a date and will be saved empty. Save anyway?"),
         ):
             return False
-        result = ops_centre.save_report(self.store, self.fields(), today=self._today)
+        result = ops_centre.save_report(self.store, self.fields(), today=self._today,
+                                        expected_version=self.expected_version())
+        if not result.saved:
+            return bool(self._version_refused(result.findings))
         self._draft_timer.stop()
         self.store.discard_draft(ENTITY, self.year)
         self._initial = self.payload()
+        self._version_saved(self.year)
         self._update_title()
         self.saved.emit(self.year)
         if result.notices:
@@ -1039,6 +1044,11 @@ class OpsCentreEditor(RecordEditor):
         return result
 
     # Closing ----------------------------------------------------------------------------
+
+    def stored_payload(self) -> dict[str, Any]:
+        if ops_centre.report_state(self.store, self.year) is not None:
+            return payload_of(ops_centre.open_report(self.store, self.year))
+        return payload_of(OpsCentreFields(self.year))
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, self.year

@@ -7,7 +7,7 @@ app.models.contact_rules; saving always works (a form is only refused when it is
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -33,10 +33,12 @@ from app.models.findings import Finding
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, FieldMessage
 from app.ui.screen_fit import fit_to_screen, scrolling
+from app.ui.version_guard import VersionGuard, install_on_focus
 
 if TYPE_CHECKING:
     from app.models.store import ContactData, OrganisationData, Store
 
+DRAFT_ENTITY = "organisation"  # the editor-draft kind of a profile kept after a refused save
 CONTACT_FIELDS = ("name", "department", "title", "office_phone", "mobile", "email")
 
 
@@ -146,6 +148,17 @@ class OrganisationDialog(QDialog):
 
         self._load(store.organisation())
         self._initial = self.data()
+        # The profile's version (issue 16): a save over another clerk's newer profile opens
+        # the comparison; what was typed is kept as a draft, restored the next time.
+        self.captions = {**captions, "contacts": self.tr("Contacts")}
+        self.field_widgets: dict[str, QWidget] = dict(self.edits)
+        self.guard = VersionGuard(self, store, "organisation", 1)
+        layout.insertWidget(0, self.guard.bar)
+        install_on_focus(self, self.guard)
+        self.guard.loaded(1, self.payload())
+        draft = self.guard.restore_draft(store.load_draft(DRAFT_ENTITY, 1))
+        if draft:
+            self._set_payload({**self.payload(), **draft})
         self._selection_changed()
         self.validate()
 
@@ -185,6 +198,58 @@ class OrganisationDialog(QDialog):
 
         values = {name: edit.text().strip() for name, edit in self.edits.items()}
         return OrganisationData(**values, contacts=tuple(self.contact_rows()))
+
+    # What the version guard asks (app.ui.version_guard.Guarded) --------------------------
+
+    def payload(self) -> dict[str, Any]:
+        payload: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
+        payload["contacts"] = [[getattr(c, f) for f in CONTACT_FIELDS]
+                               for c in self.contact_rows()]
+        return payload
+
+    def _set_payload(self, payload: dict[str, Any]) -> None:
+        for name, edit in self.edits.items():
+            edit.setText(str(payload.get(name, "")))
+        self.contacts.blockSignals(True)
+        self.contacts.setRowCount(0)
+        for values in payload.get("contacts") or []:
+            self._append_row([str(v) for v in values])
+        self.contacts.blockSignals(False)
+        self.validate()
+
+    def stored_payload(self) -> dict[str, Any]:
+        self._load(self.store.organisation())
+        return self.payload()
+
+    def set_initial(self, payload: dict[str, Any]) -> None:
+        current = self.payload()
+        self._set_payload(payload)
+        self._initial = self.data()
+        self._set_payload(current)
+
+    def shown_value(self, name: str, value: Any) -> str | None:
+        if name != "contacts" or not isinstance(value, list):
+            return None
+        return "；".join("、".join(str(v) for v in row if v) for row in value)
+
+    def autosave(self) -> None:
+        if self.data() != self._initial:
+            self.store.save_draft(DRAFT_ENTITY, 1, self.guard.draft_payload(self.payload()))
+
+    def discard_version_draft(self) -> None:
+        self.store.discard_draft(DRAFT_ENTITY, 1)
+
+    def save(self) -> bool:
+        refused = self.store.save_organisation(
+            self.data(), expected_version=self.guard.expected_version())
+        if refused is not None:
+            return bool(self.guard.refused([refused]))
+        self._initial = self.data()
+        self.guard.saved(1)
+        self.store.discard_draft(DRAFT_ENTITY, 1)
+        if self.isVisible():
+            super().accept()
+        return True
 
     # Contacts ---------------------------------------------------------------------------
 
@@ -263,9 +328,7 @@ class OrganisationDialog(QDialog):
     # Closing ----------------------------------------------------------------------------
 
     def accept(self) -> None:
-        self.store.save_organisation(self.data())
-        self._initial = self.data()
-        super().accept()
+        self.save()
 
     def reject(self) -> None:
         if self.data() != self._initial:
@@ -279,5 +342,6 @@ class OrganisationDialog(QDialog):
                 return
             if choice is interaction.Choice.CANCEL:
                 return
+        self.store.discard_draft(DRAFT_ENTITY, 1)
         super().reject()
 

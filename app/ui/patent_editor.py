@@ -37,6 +37,7 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box, one_line_height
 from app.ui.screen_fit import fit_to_screen, scrolling
+from app.ui.version_guard import VersionGuard, install_on_focus
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -121,8 +122,12 @@ class PatentEditor(QDialog):
         initial = self._load_record()
         self._set_payload(initial)
         self._initial = self.payload()
+        self.guard = self._make_guard()
+        if self.patent_id is not None:
+            self.guard.loaded(self.patent_id, self._initial)
         if draft is None:
             draft = store.load_draft(ENTITY, self._draft_key)
+        draft = self.guard.restore_draft(draft)
         if draft:
             self._show_all = True
             self._set_payload({**initial, **draft})
@@ -132,11 +137,34 @@ class PatentEditor(QDialog):
         self.validate()
         self._update_title()
 
+    def _make_guard(self) -> VersionGuard:
+        """The version this editor holds (issue 16): passed to the save, kept with the draft;
+        the bar when the patent changes elsewhere, the comparison when a save meets it."""
+        guard = VersionGuard(self, self.store, ENTITY, self.patent_id)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, guard.bar)
+        install_on_focus(self, guard)
+        return guard
+
+    # What the version guard asks (app.ui.version_guard.Guarded)
+    def stored_payload(self) -> dict[str, Any]:
+        return self._load_record()
+
+    def set_initial(self, payload: dict[str, Any]) -> None:
+        self._initial = dict(payload)
+
+    def discard_version_draft(self) -> None:
+        self._draft_timer.stop()
+        self.store.discard_draft(ENTITY, self._draft_key)
+
     # Building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
         language = i18n.language()
         self.messages: dict[str, FieldMessage] = {}
+        self.captions: dict[str, str] = {}  # field → its caption (the merge dialog's words)
+        self.field_widgets: dict[str, QWidget] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -148,6 +176,8 @@ class PatentEditor(QDialog):
             self.messages[name] = message
             caption_label = QLabel(caption or field_label(name, language))
             caption_label.setBuddy(widget)
+            self.captions[name] = caption_label.text()
+            self.field_widgets[name] = widget
             form.addRow(caption_label, field_box(widget, message, hint))
 
         self.number_edit = QLineEdit()
@@ -532,7 +562,8 @@ class PatentEditor(QDialog):
         """Keep what is typed in the database; nothing typed is lost if the program dies."""
         self._draft_timer.stop()
         if self.is_dirty():
-            self.store.save_draft(ENTITY, self._draft_key, self.payload())
+            self.store.save_draft(ENTITY, self._draft_key,
+                                  self.guard.draft_payload(self.payload()))
         else:
             self.store.discard_draft(ENTITY, self._draft_key)
 
@@ -562,8 +593,12 @@ class PatentEditor(QDialog):
             ):
                 return False
         told = {effect.code for effect in effects}
-        result = self.store.save_patent(self.fields(), self.patent_id)
+        result = self.store.save_patent(self.fields(), self.patent_id,
+                                        expected_version=self.guard.expected_version())
         if not result.saved:
+            handled = self.guard.refused(result.findings)
+            if handled is not None:
+                return handled
             self._show_all = True
             self.validate()
             duplicates = [f for f in result.findings if f.code == "number.duplicate"]
@@ -583,6 +618,7 @@ class PatentEditor(QDialog):
                 tuple(inventor_names(self.inventors_edit.toPlainText())),
                 self.fee_paid_edit.date()))
         self._initial = self.payload()
+        self.guard.saved(result.record_id)
         self.saved.emit(result.record_id)
         notices = [n for n in getattr(result, "notices", None) or [] if n.code not in told]
         if notices:

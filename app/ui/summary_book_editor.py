@@ -200,6 +200,7 @@ class SummaryBookEditor(RecordEditor):
             # A new book: the lead from the profile's first contact, never typed twice.
             initial.update(self._lead_from_profile())
         self._set_payload(initial)
+        self._guard_version("summary_book", key)
         if draft is None:
             draft = store.load_draft(ENTITY, draft_key(key))
         self._start_history(initial, draft, limit=50)
@@ -795,15 +796,19 @@ class SummaryBookEditor(RecordEditor):
         ):
             return False
         fields, _read = self.fields()
-        result = self.store.save_summary_book(fields)
+        result = self.store.save_summary_book(fields, expected_version=self.expected_version())
         language = i18n.language()
         if not result.saved:
+            handled = self._version_refused(result.findings)
+            if handled is not None:
+                return handled
             interaction.critical(self, self.tr("Save summary book"),
                                  "\n".join(describe(f, language) for f in result.findings))
             return False
         self._draft_timer.stop()
         self.store.discard_draft(ENTITY, draft_key(self.period_end))
         self._initial = self.payload()
+        self._version_saved(self.period_end)
         self._update_title()
         self.saved.emit(self.period_end)
         if result.notices:
@@ -913,6 +918,10 @@ class SummaryBookEditor(RecordEditor):
 
     def _typing_paused(self) -> None:
         self._validate_typed()
+
+    def stored_payload(self) -> dict[str, Any]:
+        return payload_of(self.store.summary_book(self.period_end)
+                          or SummaryBookFields(self.period_end))
 
     def draft_address(self) -> tuple[str, int | None]:
         return ENTITY, draft_key(self.period_end)

@@ -137,10 +137,12 @@ def new_contract(store: Store, patent_numbers: Sequence[str] = (),
                           licensee=block, term=term, fee_agreement=agreement)
 
 
-def save(store: Store, fields: ContractFields, contract_id: int | None = None) -> SaveResult:
+def save(store: Store, fields: ContractFields, contract_id: int | None = None, *,
+         expected_version: int | None = None) -> SaveResult:
     """Create or update a contract, errors and all (a draft is kept, marked by its findings).
-    The licensee's block is stored under their name and updated with what was typed."""
-    return save_contract(store, fields, contract_id)
+    The licensee's block is stored under their name and updated with what was typed. Given
+    `expected_version`, a save over a newer version is refused (record.changed_elsewhere)."""
+    return save_contract(store, fields, contract_id, expected_version=expected_version)
 
 
 def delete(store: Store, contract_ids: Iterable[int]) -> int:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from app.models.findings import Finding, error, has_errors
-from app.models.form_records import save_application
+from app.models.form_records import save_application_version
 from app.models.henan_application import (
     APPLICATION_TITLE,
     ApplicationFields,
@@ -70,9 +70,14 @@ def check(store: Store, fields: ApplicationFields, *, today: dt.date | None = No
     return check_application(fields, store.organisation().name, today=today)
 
 
-def save(store: Store, fields: ApplicationFields) -> SaveResult:
-    """Save (errors and all: a draft is kept, marked by its findings)."""
-    return SaveResult(save_application(store, fields), check(store, fields))
+def save(store: Store, fields: ApplicationFields, *,
+         expected_version: int | None = None) -> SaveResult:
+    """Save (errors and all: a draft is kept, marked by its findings); given
+    `expected_version`, a save over a newer version is refused (record.changed_elsewhere)."""
+    saved = save_application_version(store, fields, expected_version=expected_version)
+    if not saved.saved:
+        return saved
+    return SaveResult(saved.record_id, check(store, fields))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, func, select
 
 from app.models.annual_fees import DueItem, expiring_within_year, fees_due_within
 from app.models.deals import Deal, DealPatent
+from app.models.entities import Patent
 from app.models.findings import Finding
 from app.models.inventory import (
     SCREENING_FIELD_NAMES,
@@ -133,15 +134,29 @@ def _write(session: Any, patent_id: int, fields: ScreeningFields | None) -> None
             session.delete(row)
         return
     if row is None:
-        row = Screening(patent_id=patent_id)
+        from app.models.versions import editor_name
+
+        row = Screening(patent_id=patent_id, updated_by=editor_name())
         session.add(row)
     fields.apply_to(row)
 
 
 def save_screening(store: Store, patent_id: int, fields: ScreeningFields,
-                   *, today: dt.date | None = None) -> list[Finding]:
-    """Save one patent's screening, findings and all (a draft keeps what was typed)."""
+                   *, today: dt.date | None = None,
+                   expected_version: int | None = None) -> list[Finding]:
+    """Save one patent's screening, findings and all (a draft keeps what was typed). Given
+    `expected_version`, a save over a newer version is refused: nothing is written and the
+    only finding is record.changed_elsewhere, saying who saved it and when."""
+    from app.models.versions import claim
+
     with store.session() as session, session.begin():
+        row_id = session.scalar(select(Screening.id).where(Screening.patent_id == patent_id))
+        if row_id is not None:
+            number = session.scalar(select(Patent.number).where(Patent.id == patent_id))
+            newer = claim(session, Screening, row_id, expected_version, number or "")
+            if newer is not None:
+                session.rollback()
+                return [newer]
         _write(session, patent_id, fields)
     return check_screening(fields, today=_today(today))
 
@@ -187,6 +202,11 @@ def set_field(store: Store, patent_ids: Sequence[int], name: str, value: Any) ->
                 row = Screening(patent_id=patent_id)
                 session.add(row)
             new.apply_to(row)
+            if row.id is not None and session.is_modified(row):
+                from app.models.versions import editor_name
+
+                row.version = Screening.version + 1  # an open editor holding it notices
+                row.updated_by = editor_name()
     return BulkEdit(name, value, before)
 
 

@@ -62,9 +62,9 @@ def check_report(store: Store, fields: OpsCentreFields, *, today: dt.date | None
     return records.report_data(store, fields.report_year, fields, today=today)
 
 
-def save_report(store: Store, fields: OpsCentreFields, *, today: dt.date | None = None
-                ) -> ReportSave:
-    return records.save_report(store, fields, today=today)
+def save_report(store: Store, fields: OpsCentreFields, *, today: dt.date | None = None,
+                expected_version: int | None = None) -> ReportSave:
+    return records.save_report(store, fields, today=today, expected_version=expected_version)
 
 
 def finalise_report(store: Store, year: int, *, today: dt.date | None = None) -> ReportSave:

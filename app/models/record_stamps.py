@@ -1,0 +1,99 @@
+"""Reading record versions and change stamps (issue 16): which version of a record an editor
+holds, and whether a table changed since the last look. Apart from app.models.versions (the
+claim every save makes) because it knows every versioned entity, which import the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+# What an editor holds: the version it loaded, and who saved that version when -----------------
+
+@dataclass(frozen=True)
+class RecordVersion:
+    """A record's version as stored: the number, who saved it (USER@COMPUTER) and when (UTC)."""
+
+    version: int
+    by: str
+    at: dt.datetime | None
+
+    def at_text(self) -> str:
+        """When, in the computer's local time, to the minute ("" when not known)."""
+        from app.models.versions import local_minute
+
+        return local_minute(self.at)
+
+
+def _kinds() -> dict[str, tuple[Any, Any]]:
+    """kind → (entity, the column an editor knows its record by)."""
+    from app.models.contracts import Contract
+    from app.models.deals import Deal, SummaryBook
+    from app.models.entities import Offer, Organisation, Patent
+    from app.models.henan_application import HenanApplication
+    from app.models.inventory import Screening
+    from app.models.ops_centre_records import OpsCentreReport
+
+    return {
+        "patent": (Patent, Patent.id),
+        "offer": (Offer, Offer.patent_id),  # the offer editor is opened on its patent
+        "deal": (Deal, Deal.id),
+        "summary_book": (SummaryBook, SummaryBook.period_end),
+        "contract": (Contract, Contract.id),
+        "ops_centre_report": (OpsCentreReport, OpsCentreReport.report_year),
+        "henan_application": (HenanApplication, HenanApplication.plan_start_year),
+        "screening": (Screening, Screening.patent_id),
+        "organisation": (Organisation, Organisation.id),
+    }
+
+
+VERSIONED_KINDS = ("patent", "offer", "deal", "summary_book", "contract", "ops_centre_report",
+                   "henan_application", "screening", "organisation")
+
+
+def read_version(session: Session, kind: str, key: Any) -> RecordVersion | None:
+    """The stored version of the `kind` record known by `key`; None when there is none."""
+    entity, column = _kinds()[kind]
+    row = session.execute(select(entity.version, entity.updated_by, entity.updated_at)
+                          .where(column == key)).first()
+    if row is None:
+        return None
+    return RecordVersion(int(row[0]), row[1] or "", row[2])
+
+
+# Change stamps: has anything changed since the last look? --------------------------------------
+# One query for every table a clerk edits, each reduced to (rows, highest id, highest
+# updated_at, sum of versions): an insert or a delete moves the count or the highest id, every
+# versioned save moves the sum, other updates move updated_at. No trigger, no extra table: the
+# same on SQLite (another process on the same file) and on PostgreSQL.
+
+STAMPED_TABLES = ("patent", "offer", "deal", "summary_book", "contract", "ops_centre_report",
+                  "henan_application", "screening", "organisation")
+
+
+def change_stamps(session: Session) -> dict[str, tuple[Any, ...]]:
+    """table → its stamp (comparable with ==), in one round trip."""
+    from sqlalchemy import func, literal, union_all
+
+    kinds = _kinds()
+    parts = []
+    for table in STAMPED_TABLES:
+        entity = kinds[table][0]
+        parts.append(select(literal(table).label("name"), func.count().label("n"),
+                            func.max(entity.id).label("top"),
+                            func.max(entity.updated_at).label("at"),
+                            func.coalesce(func.sum(entity.version), 0).label("versions")))
+    rows = session.execute(union_all(*parts)).all()
+    return {str(row[0]): (int(row[1]), row[2], str(row[3]), int(row[4])) for row in rows}
+
+
+def row_marks(session: Session, kind: str) -> dict[int, tuple[int, str]]:
+    """id → (version, updated_at) of every record of `kind`: which records changed since an
+    earlier look (a few bytes a row; read only when the table's stamp moved)."""
+    entity = _kinds()[kind][0]
+    rows = session.execute(select(entity.id, entity.version, entity.updated_at))
+    return {int(i): (int(v), str(at)) for i, v, at in rows}

@@ -1,0 +1,100 @@
+"""Concurrent clerks (issue 16): which version of a record an editor holds, whether anything
+changed elsewhere since the last look, and merging an edit that a newer version refused.
+
+The saves themselves take `expected_version` (Store.save_patent, save_offer, save_deal,
+save_summary_book, save_organisation; the contract, application, ops-centre and screening
+use cases); a refused save returns the finding record.changed_elsewhere and writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from app.models.merge import Comparison, Side
+from app.models.merge import compare as compare_payloads
+from app.models.record_stamps import RecordVersion, change_stamps, read_version, row_marks
+from app.models.store import Store
+
+__all__ = ["Comparison", "Conflict", "RecordVersion", "RowChanges", "Side", "compare",
+           "conflict", "record_marks", "record_version", "resolve", "row_changes",
+           "table_stamps"]
+
+
+def record_version(store: Store, kind: str, key: Any) -> RecordVersion | None:
+    """The stored version of a record (kind as in app.models.versions.VERSIONED_KINDS); None
+    when the record does not exist (yet, or any more)."""
+    if key is None:
+        return None
+    with store.session() as session:
+        return read_version(session, kind, key)
+
+
+def table_stamps(store: Store) -> dict[str, tuple[Any, ...]]:
+    """One small query: a stamp per table a clerk edits; a stamp that differs from the last
+    look means that table changed (here or elsewhere)."""
+    with store.session() as session:
+        return change_stamps(session)
+
+
+@dataclass(frozen=True)
+class RowChanges:
+    """Which records of a table changed between two looks (`row_marks`)."""
+
+    changed: tuple[int, ...]  # added or saved since
+    removed: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.changed) + len(self.removed)
+
+
+def record_marks(store: Store, kind: str) -> dict[int, tuple[int, str]]:
+    """id → (version, saved at) of every record of `kind` (kinds as in record_version)."""
+    with store.session() as session:
+        return row_marks(session, kind)
+
+
+def row_changes(before: dict[int, tuple[int, str]], after: dict[int, tuple[int, str]]
+                ) -> RowChanges:
+    return RowChanges(tuple(i for i, mark in after.items() if before.get(i) != mark),
+                      tuple(i for i in before if i not in after))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An edit refused because the record was saved elsewhere meanwhile: who and when, and
+    the comparison to merge from."""
+
+    stored: RecordVersion
+    comparison: Comparison
+
+
+def conflict(store: Store, kind: str, key: Any, base: Mapping[str, Any] | None,
+             mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> Conflict | None:
+    """The conflict to show when the clerk's edit (`mine`, begun from `base`) meets the
+    stored record (`theirs`); None when the record is gone."""
+    stored = record_version(store, kind, key)
+    if stored is None:
+        return None
+    return Conflict(stored, compare_payloads(base, mine, theirs))
+
+
+def compare(base: Mapping[str, Any] | None, mine: Mapping[str, Any],
+            theirs: Mapping[str, Any]) -> Comparison:
+    """The fields where the clerk's edit and the stored record differ (app.models.merge)."""
+    return compare_payloads(base, mine, theirs)
+
+
+def resolve(comparison: Comparison, choice: str, picks: Mapping[str, Side] | None = None
+            ) -> dict[str, Any]:
+    """The payload the clerk chose: "theirs" (the stored record), "mine" (the clerk's changes
+    over theirs) or "picked" (each differing field from the side picked for it)."""
+    if choice == "theirs":
+        return comparison.take_theirs()
+    if choice == "mine":
+        return comparison.keep_mine()
+    if choice == "picked":
+        return comparison.merged(picks)
+    raise ValueError(f"unknown merge choice: {choice!r}")
