@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         assert self.store is not None
-        self.model.load(self.store.patent_register())
+        self.model.load_table(self.store.register_table())
         if not self._widths_chosen:
             self._fit_label_columns()
         self.refresh_offer_marks()
