@@ -44,6 +44,7 @@ from app.models.register_table import (
     STATUS,
     TITLE,
     RegisterTuple,
+    compact,
     day,
     fields_of,
     tuple_of,
@@ -538,6 +539,11 @@ class PatentTableModel(QAbstractTableModel):
 
             today = dt.date.today()
             try:
+                # The driver's repeated strings kept once, before this thread adds its own.
+                shared: dict[Any, Any] = {}
+                for record in rows:
+                    record.raw = compact(record.raw, shared)
+                del shared
                 # First what the first filter and the first sort by text would wait for.
                 if self._haystack is None:
                     self._build_haystack()

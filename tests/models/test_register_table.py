@@ -46,3 +46,21 @@ def test_rows_in_number_order_with_patentees_in_their_order(tmp_path: Path) -> N
     assert table[-1][PATENTEES] == ("丙大学", "甲公司")
     assert [tuple_of(row[0], fields_of(row)) for row in table] == table
     assert store.patent_register() == [(row[0], fields_of(row)) for row in table]
+
+
+def test_compact_rows_share_repeated_values_and_stay_equal(tmp_path: Path) -> None:
+    from app.models.register_table import FILING, STATUS, compact
+
+    store = Store(open_database(tmp_path / "r.sqlite3"))
+    for number in ("201710601862.3", "201910000001.5"):
+        fields = PatentFields(number=number, title="甲", patentees=("武汉大学", "某公司"),
+                              filing_date=dt.date(2019, 1, 2))
+        assert store.save_patent(fields).saved
+    table = store.register_table()
+    assert table[0][FILING] is not table[1][FILING]  # the driver's own strings
+    shared: dict[object, object] = {}
+    compacted = [compact(row, shared) for row in table]
+    assert compacted == table
+    assert compacted[0][FILING] is compacted[1][FILING]
+    assert compacted[0][STATUS] is compacted[1][STATUS]
+    assert compacted[0][PATENTEES] is compacted[1][PATENTEES]
