@@ -11,7 +11,9 @@ Each figure comes from a separate child process, timed from just before the pare
       figure with a target (≤ 1.3);
   (c) Licence Desk on a database of --patents generated patents (50,000 for the targets):
       register loaded and painted (target ≤ 1 s; 10,000: ≤ 0.4 s after the first paint),
-      every record checked on the worker thread (target ≤ 1 s from the register loaded),
+      the database open and the actions enabled (the rows can be shown before: read from the
+      file with sqlite3 alone), every record checked on the worker thread (target ≤ 1 s from
+      the database open, when the checks start),
       applying a filter and clearing it (target ≤ 50 ms each, against a floor: a plain
       substring scan of the same rows' text), sorting by each column (target ≤ 200 ms, against
       a floor: sorted() of the titles), peak RSS (target ≤ 250 MB);
@@ -144,6 +146,12 @@ def child_app(t0: float, db: str, needle: str) -> None:
         def wait_for_checks(self) -> None:
             # Every record is checked in small idle steps after the paint; time the filter
             # once they are done so the figure is the filter's alone.
+            if self.window.store is None:  # rows shown from the file, database not yet open
+                QTimer.singleShot(5, self.wait_for_checks)
+                return
+            if "store_ready" not in figures:
+                figures["store_ready"] = time.time() - t0
+                figures["store_ready_cpu"] = _cpu()
             if self.window.checking:
                 QTimer.singleShot(5, self.wait_for_checks)
                 return
@@ -404,6 +412,8 @@ def main() -> int:
     print(f"{generate_register(big, options.patents):.1f} s (Store.replace_all)")
     loaded, painted, first, filters, filter_paints, unfilters, rss = ([] for _ in range(7))
     painted_cpu, checked, checked_cpu, floor_filter, floor_sort = [], [], [], [], []
+    ready: list[float] = []
+    ready_cpu: list[float] = []
     sorts: dict[str, list[float]] = {}
     rows = filter_rows = 0
     for run in range(options.runs):
@@ -416,8 +426,11 @@ def main() -> int:
         loaded.append(figures["loaded"])
         painted.append(figures["register_painted"])
         painted_cpu.append(figures["register_painted_cpu"])
-        checked.append(figures["all_checked"] - figures["loaded"])
-        checked_cpu.append(figures["all_checked_cpu"] - figures["loaded_cpu"])
+        # The checks start once the store is open (the rows may have been shown before).
+        checked.append(figures["all_checked"] - figures["store_ready"])
+        checked_cpu.append(figures["all_checked_cpu"] - figures["store_ready_cpu"])
+        ready.append(figures["store_ready"])
+        ready_cpu.append(figures["store_ready_cpu"])
         filters.append(figures["filter_ms"])
         filter_paints.append(figures["filter_paint_ms"])
         unfilters.append(figures["unfilter_ms"])
@@ -445,7 +458,10 @@ def main() -> int:
               f"   target (10,000) ≤ {TARGET_LOADED_10K_AFTER_PAINT_S} s "
               f"{verdict(median(after_paint) <= TARGET_LOADED_10K_AFTER_PAINT_S)}"
               if rows <= 10_000 else ""))
-    print(f"    every record checked (worker)  median {median(checked):.3f} s after loading, "
+    print(f"    database open, actions enabled median {median(ready):.3f} s   CPU "
+          f"{median(ready_cpu):.3f} s   runs {_fmt(ready)}   (the rows may be shown before: "
+          "read with sqlite3 alone)")
+    print(f"    every record checked (worker)  median {median(checked):.3f} s after that, "
           f"CPU {median(checked_cpu):.3f} s   runs {_fmt(checked)}   target ≤ {TARGET_CHECKS_S} s "
           f"{verdict(median(checked) <= TARGET_CHECKS_S)}")
     print(f"    filter \"{options.filter}\" → {filter_rows:,} rows   median "

@@ -149,3 +149,64 @@ def _fields_class() -> type[PatentFields]:
     from app.models.patent_rules import PatentFields
 
     return PatentFields
+
+
+class RegisterPreview:
+    """The register of a SQLite file read with the standard library's sqlite3 alone, so the
+    window can show its rows before SQLAlchemy is imported and the database opened (about
+    half a second at start). `unchanged` then says whether the rows are still the file's:
+    SQLite's data_version moves when any other connection, the opened store's included,
+    commits to the file; if it moved, the window reads the register again from the store.
+    """
+
+    def __init__(self, table: list[RegisterTuple], connection: Any, version: Any,
+                 path: str) -> None:
+        self.table = table
+        self.path = path
+        self._connection = connection
+        self._version = version
+
+    @classmethod
+    def read(cls, path: Any) -> RegisterPreview | None:
+        """The preview of the SQLite file at `path`; None when there is nothing to show yet
+        or the file cannot be read as a register (no file, a server URL, another schema,
+        damage): opening the database says what is wrong."""
+        import os
+        import sqlite3
+        from urllib.parse import quote
+
+        text = os.fspath(path)
+        if "://" in text or not os.path.isfile(text) or os.path.getsize(text) == 0:
+            return None
+        connection = None
+        try:
+            # Read-only: the preview never creates, locks for writing or changes the file.
+            connection = sqlite3.connect(f"file:{quote(os.path.abspath(text))}?mode=ro",
+                                         uri=True, check_same_thread=False)
+            cursor = connection.cursor()
+            cursor.execute("BEGIN")  # one snapshot for both tables and the version
+            version = cursor.execute("PRAGMA data_version").fetchone()
+            table = read_register(cursor)
+            cursor.execute("COMMIT")
+            cursor.close()
+        except (sqlite3.Error, OSError, ValueError):
+            if connection is not None:
+                connection.close()
+            return None
+        return cls(table, connection, version, os.path.abspath(text))
+
+    def unchanged(self, path: Any) -> bool:
+        """True when `path` is the file read and nothing has been committed to it since (the
+        store opened on it included); closes the preview's connection either way."""
+        import os
+        import sqlite3
+
+        try:
+            if "://" in os.fspath(path) or os.path.abspath(os.fspath(path)) != self.path:
+                return False
+            version = self._connection.execute("PRAGMA data_version").fetchone()
+            return bool(version == self._version)
+        except (sqlite3.Error, OSError, ValueError):
+            return False
+        finally:
+            self._connection.close()
