@@ -10,13 +10,12 @@ Dates stay ISO text ("2017-06-05"), as SQLite stores them; PostgreSQL's driver g
 which are turned into the same text, so everything above sees one form. Text of that form sorts
 as the dates do.
 
-This module imports neither SQLAlchemy nor the rules, so it costs nothing before the first
-paint; `fields_of` imports the rules when first called.
+This module imports neither SQLAlchemy, the rules nor datetime, so it costs nothing before the
+first paint; `fields_of` imports the rules when first called.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import operator
 from collections.abc import Sequence
@@ -24,6 +23,8 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from app.models.patent_rules import PatentFields
 
 # A register row: the patent's columns in this order, then its patentees as a tuple.
@@ -112,7 +113,9 @@ def date_text(value: str | dt.date | None) -> str | None:
 
 @functools.lru_cache(maxsize=8192)  # 50,000 patents share a few thousand dates
 def day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
+    import datetime  # not at the top: this module is imported before the first paint
+
+    return datetime.date.fromisoformat(text) if text else None
 
 
 def tuple_of(patent_id: int, fields: PatentFields) -> RegisterTuple:
