@@ -176,7 +176,7 @@ class RegisterPreview:
         damage): opening the database says what is wrong."""
         import os
         import sqlite3
-        from urllib.parse import quote
+        from pathlib import Path
 
         text = os.fspath(path)
         if "://" in text or not os.path.isfile(text) or os.path.getsize(text) == 0:
@@ -184,7 +184,8 @@ class RegisterPreview:
         connection = None
         try:
             # Read-only: the preview never creates, locks for writing or changes the file.
-            connection = sqlite3.connect(f"file:{quote(os.path.abspath(text))}?mode=ro",
+            # as_uri: file:///C:/… on Windows, escapes as SQLite's URIs want them.
+            connection = sqlite3.connect(Path(os.path.abspath(text)).as_uri() + "?mode=ro",
                                          uri=True, check_same_thread=False)
             cursor = connection.cursor()
             cursor.execute("BEGIN")  # one snapshot for both tables and the version

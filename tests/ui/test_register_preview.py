@@ -88,3 +88,18 @@ def test_the_preview_needs_no_sqlalchemy(filled_store: Store) -> None:
         "assert not any(m.startswith('sqlalchemy') for m in sys.modules), 'sqlalchemy'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_path_with_spaces_hashes_percents_and_chinese(
+    tmp_path: object, filled_store: Store
+) -> None:
+    import shutil
+    from pathlib import Path
+
+    folder = Path(str(tmp_path)) / "登记 #1 100% ?"
+    folder.mkdir()
+    copy = folder / "专利 登记.sqlite3"
+    shutil.copyfile(filled_store.database.path, copy)
+    preview = RegisterPreview.read(copy)
+    assert preview is not None and len(preview.table) == 20
+    assert preview.unchanged(copy)
