@@ -79,12 +79,16 @@ def test_nothing_to_preview(tmp_path: object, qtbot: QtBot) -> None:
 
 
 def test_the_preview_needs_no_sqlalchemy(filled_store: Store) -> None:
-    """The point of the preview: it runs before SQLAlchemy is imported."""
+    """The point of the preview: it runs, and the rows it shows are checked for the marker
+    column, before SQLAlchemy is imported."""
     code = (
         "import sys\n"
         "from app.models.register_table import RegisterPreview\n"
         f"preview = RegisterPreview.read({str(filled_store.database.path)!r})\n"
         "assert preview is not None and len(preview.table) == 20\n"
+        "from app.models.patent_rules import check_patent\n"  # the marker column's problems
+        "from app.models.register_table import fields_of\n"
+        "assert all(isinstance(check_patent(fields_of(r)), list) for r in preview.table)\n"
         "assert not any(m.startswith('sqlalchemy') for m in sys.modules), 'sqlalchemy'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
