@@ -11,7 +11,9 @@ Each figure comes from a separate child process, timed from just before the pare
       figure with a target (≤ 1.3);
   (c) Licence Desk on a database of --patents generated patents (50,000 for the targets):
       register loaded and painted (target ≤ 1 s; 10,000: ≤ 0.4 s after the first paint),
-      every record checked on the worker thread (target ≤ 1 s from the register loaded),
+      the database open and the actions enabled (the rows can be shown before: read from the
+      file with sqlite3 alone), every record checked on the worker thread (target ≤ 1 s from
+      the database open, when the checks start),
       applying a filter and clearing it (target ≤ 50 ms each, against a floor: a plain
       substring scan of the same rows' text), sorting by each column (target ≤ 200 ms, against
       a floor: sorted() of the titles), peak RSS (target ≤ 250 MB);
@@ -137,6 +139,8 @@ def child_app(t0: float, db: str, needle: str) -> None:
             window.register_loaded.connect(self.loaded)
 
         def loaded(self) -> None:
+            if "loaded" in figures:  # again once the database is open (rows read again or kept)
+                return
             figures["loaded"] = time.time() - t0
             figures["loaded_cpu"] = _cpu()
             figures["rows"] = self.window.model.rowCount()
@@ -144,6 +148,12 @@ def child_app(t0: float, db: str, needle: str) -> None:
         def wait_for_checks(self) -> None:
             # Every record is checked in small idle steps after the paint; time the filter
             # once they are done so the figure is the filter's alone.
+            if self.window.store is None:  # rows shown from the file, database not yet open
+                QTimer.singleShot(5, self.wait_for_checks)
+                return
+            if "store_ready" not in figures:
+                figures["store_ready"] = time.time() - t0
+                figures["store_ready_cpu"] = _cpu()
             if self.window.checking:
                 QTimer.singleShot(5, self.wait_for_checks)
                 return
@@ -212,6 +222,12 @@ def child_breakdown(db: str) -> None:
     import PySide6.QtWidgets  # noqa: F401
 
     qt = time.perf_counter() - t
+    from app.models.register_table import RegisterPreview
+
+    t = time.perf_counter()
+    preview = RegisterPreview.read(db)  # before SQLAlchemy is imported, as the window does
+    preview_s = time.perf_counter() - t
+    assert preview is not None
     t = time.perf_counter()
     from app.models.database import open_database
     from app.models.store import Store
@@ -221,6 +237,10 @@ def child_breakdown(db: str) -> None:
     database = open_database(Path(db))
     opened = time.perf_counter() - t
     store = Store(database)
+    t = time.perf_counter()
+    table = store.register_table()
+    table_s = time.perf_counter() - t
+    del table
     t = time.perf_counter()
     rows = store.patent_register()
     query = time.perf_counter() - t
@@ -236,6 +256,8 @@ def child_breakdown(db: str) -> None:
     _report(
         {
             "import_qtwidgets": qt,
+            "preview": preview_s,
+            "register_table": table_s,
             "import_models": models,
             "open_database": opened,
             "patent_register": query,
@@ -404,6 +426,9 @@ def main() -> int:
     print(f"{generate_register(big, options.patents):.1f} s (Store.replace_all)")
     loaded, painted, first, filters, filter_paints, unfilters, rss = ([] for _ in range(7))
     painted_cpu, checked, checked_cpu, floor_filter, floor_sort = [], [], [], [], []
+    ready: list[float] = []
+    checked_from_rows: list[float] = []
+    ready_cpu: list[float] = []
     sorts: dict[str, list[float]] = {}
     rows = filter_rows = 0
     for run in range(options.runs):
@@ -416,8 +441,12 @@ def main() -> int:
         loaded.append(figures["loaded"])
         painted.append(figures["register_painted"])
         painted_cpu.append(figures["register_painted_cpu"])
-        checked.append(figures["all_checked"] - figures["loaded"])
-        checked_cpu.append(figures["all_checked_cpu"] - figures["loaded_cpu"])
+        # The checks start once the store is open (the rows may have been shown before).
+        checked.append(figures["all_checked"] - figures["store_ready"])
+        checked_cpu.append(figures["all_checked_cpu"] - figures["store_ready_cpu"])
+        checked_from_rows.append(figures["all_checked"] - figures["loaded"])
+        ready.append(figures["store_ready"])
+        ready_cpu.append(figures["store_ready_cpu"])
         filters.append(figures["filter_ms"])
         filter_paints.append(figures["filter_paint_ms"])
         unfilters.append(figures["unfilter_ms"])
@@ -445,9 +474,14 @@ def main() -> int:
               f"   target (10,000) ≤ {TARGET_LOADED_10K_AFTER_PAINT_S} s "
               f"{verdict(median(after_paint) <= TARGET_LOADED_10K_AFTER_PAINT_S)}"
               if rows <= 10_000 else ""))
-    print(f"    every record checked (worker)  median {median(checked):.3f} s after loading, "
+    print(f"    database open, actions enabled median {median(ready):.3f} s   CPU "
+          f"{median(ready_cpu):.3f} s   runs {_fmt(ready)}   (the rows may be shown before: "
+          "read with sqlite3 alone)")
+    print(f"    every record checked (worker)  median {median(checked):.3f} s after that, "
           f"CPU {median(checked_cpu):.3f} s   runs {_fmt(checked)}   target ≤ {TARGET_CHECKS_S} s "
           f"{verdict(median(checked) <= TARGET_CHECKS_S)}")
+    print(f"      (from the rows shown: median {median(checked_from_rows):.3f} s, the database "
+          "opened meanwhile)")
     print(f"    filter \"{options.filter}\" → {filter_rows:,} rows   median "
           f"{median(filters):.1f} ms (+ {median(filter_paints):.1f} ms repaint)   runs "
           f"{_fmt(filters, 1)}   floor {median(floor_filter):.1f} ms, ratio "
@@ -475,9 +509,11 @@ def main() -> int:
     print("(d) breakdown in one process (medians)")
     for key, label in (
         ("import_qtwidgets", "import PySide6.QtWidgets"),
+        ("preview", "RegisterPreview.read (sqlite3 alone: the rows first shown)"),
         ("import_models", "import app.models.database + store (SQLAlchemy, Alembic)"),
         ("open_database", "open_database (already at head)"),
-        ("patent_register", "Store.patent_register() (columns)"),
+        ("register_table", "Store.register_table() (driver tuples)"),
+        ("patent_register", "Store.patent_register() (tuples + PatentFields)"),
         ("patents_orm", "Store.patents() (ORM objects, for comparison)"),
         ("check_all", "check_patent on every record (done in chunks after paint)"),
     ):

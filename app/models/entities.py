@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from app.models.legal_status import LegalStatus as LegalStatus  # its home since issue 19
 from app.models.patent_number import PatentKind, parse
 from app.models.term import Expiry, patent_expiry
 
@@ -42,13 +43,6 @@ class Base(DeclarativeBase):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-class LegalStatus(StrEnum):
-    VALID = "valid"  # 有效
-    LAPSED = "lapsed"  # 未缴年费终止
-    EXPIRED = "expired"  # 期限届满
-    INVALIDATED = "invalidated"  # 宣告无效
 
 
 LEGAL_STATUS_LABELS_ZH: dict[LegalStatus, str] = {

@@ -8,12 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.models.entities import LegalStatus, Patent
 from app.models.findings import Finding, error, warning
+from app.models.legal_status import LegalStatus
 from app.models.patent_number import PatentKind, parse
 from app.models.ranges import date_finding, text_finding
 from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
+
+if TYPE_CHECKING:  # not at run time: the register checks rows before SQLAlchemy is imported
+    from app.models.entities import Patent
 
 
 @dataclass(frozen=True, slots=True)  # slots: the register holds 50,000 of them

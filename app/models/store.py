@@ -1297,7 +1297,11 @@ class Store:
                 found = days[text] = dt.date.fromisoformat(text)
             return found
 
-        wanted = None if ids is None else list(ids)
+        if ids is None:  # the whole register: the driver's tuples, fields made from them
+            from app.models.register_table import fields_of
+
+            return [(row[0], fields_of(row)) for row in self.register_table()]
+        wanted = list(ids)
         names_query = select(Patentee.patent_id, Patentee.name).order_by(
             Patentee.patent_id, Patentee.position
         )
@@ -1315,9 +1319,8 @@ class Store:
             Patent.remarks,
             Patent.pledged,
         ).order_by(Patent.number)
-        if wanted is not None:
-            names_query = names_query.where(Patentee.patent_id.in_(wanted))
-            query = query.where(Patent.id.in_(wanted))
+        names_query = names_query.where(Patentee.patent_id.in_(wanted))
+        query = query.where(Patent.id.in_(wanted))
         names: dict[int, list[str]] = {}
         with self.session() as session:
             # Core rows through the session's connection: no ORM loading per row.
@@ -1348,6 +1351,19 @@ class Store:
                 for part in connection.execute(query).partitions(5000)
                 for row in part
             ]
+
+    def register_table(self) -> list[tuple[Any, ...]]:
+        """Every patent as a plain tuple in register order, for the register window: read
+        through the driver's cursor, no ORM or SQLAlchemy row per patent
+        (app.models.register_table)."""
+        from app.models.register_table import read_register
+
+        with self.session() as session:
+            cursor = session.connection().connection.cursor()
+            try:
+                return read_register(cursor)
+            finally:
+                cursor.close()
 
     def check_patent_fields(
         self, fields: PatentFields, patent_id: int | None = None

@@ -116,7 +116,11 @@ def run_window(db_path: Path | str) -> int:
     def first_paint() -> None:
         nonlocal painted_at
         painted_at = time.time()
-        open_register()
+        if window.show_register_preview(db_path):
+            # The register's rows paint first; the database opens right after.
+            FirstPaintWatcher(window.view.viewport(), open_register, fallback_ms=300)
+        else:
+            open_register()
 
     FirstPaintWatcher(window, first_paint)
     window.show()

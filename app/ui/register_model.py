@@ -1,7 +1,8 @@
 """The patent register as a Qt item model: fast enough for 50,000 patents.
 
-Rows hold the fields as read from the database; what a cell shows (official number, type label,
-expiry) and the rule findings are computed the first time a row is looked at and cached, so
+Rows hold the plain tuples the store reads (app.models.register_table); what a cell shows
+(official number, type label, expiry) and the rule findings are computed the first time a row
+is looked at and cached, so
 opening the window does not check 50,000 records before it paints; `start_checks` works them
 all out on a worker thread after the paint. Sorting is done here on plain Python keys (one
 pass; collation keys made once per distinct character, not per comparison), and filtering too:
@@ -17,6 +18,7 @@ from __future__ import annotations
 import bisect
 import functools
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
@@ -32,6 +34,22 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from app.models.register_table import (
+    COMPENSATION,
+    FILING,
+    KIND,
+    NOTE,
+    NUMBER,
+    OVERRIDE,
+    PATENTEES,
+    STATUS,
+    TITLE,
+    RegisterTuple,
+    compact,
+    day,
+    fields_of,
+    tuple_of,
+)
 from app.ui import i18n
 
 if TYPE_CHECKING:
@@ -195,28 +213,59 @@ def _rules() -> Any:
     )
 
 
-class RegisterRow:
-    """One patent of the register, with its cells and findings worked out when first needed.
+_today_cache: list[Any] = [-1e9, None]  # [when asked, the date]
 
-    A plain class with slots rather than a dataclass: 10,000 of them are built at start, and
-    the dataclasses module is one import fewer before the window's first paint.
+
+def _today() -> Any:
+    """Today's date, asked of the clock at most once a second: `date.today()` imports the
+    time module on every call, which PySide's import hook makes cost some 10 µs, 50,000 times
+    over when every row's cells are worked out for a sort."""
+    now = time.monotonic()
+    if now - _today_cache[0] > 1.0:
+        import datetime as dt
+
+        _today_cache[:] = [now, dt.date.today()]
+    return _today_cache[1]
+
+
+class RegisterRow:
+    """One patent of the register: the plain tuple the store read (app.models.register_table),
+    with its cells and findings worked out when first needed.
+
+    A plain class with slots rather than a dataclass: 50,000 of them are built at start, and
+    the dataclasses module is one import fewer before the window's first paint. The record's
+    `PatentFields` is made from the tuple each time it is asked for (a record opened, a check):
+    keeping 50,000 of them beside the tuples would cost tens of MB and, made at load, a third
+    of the time to paint.
     """
 
-    __slots__ = ("_cells", "_findings", "_overridden", "fields", "order", "patent_id")
+    __slots__ = ("_cells", "_findings", "_overridden", "order", "patent_id", "raw")
 
-    def __init__(self, patent_id: int, fields: PatentFields, order: int = 0) -> None:
-        self.patent_id = patent_id
-        self.fields = fields
+    def __init__(self, raw: RegisterTuple, order: int = 0) -> None:
+        self.patent_id: int = raw[0]
+        self.raw = raw
         self.order = order  # its place in the model's search text
         self._cells: tuple[str, ...] | None = None
         self._overridden = False
         self._findings: list[Finding] | None = None
 
+    @property
+    def fields(self) -> PatentFields:
+        return fields_of(self.raw)
+
+    @property
+    def title(self) -> str:
+        return self.raw[TITLE]  # type: ignore[no-any-return]
+
+    @property
+    def patentees_text(self) -> str:
+        return "、".join(self.raw[PATENTEES])
+
     def search_source(self) -> str:
         # The store keeps valid numbers normalised (201710601862.3), so the stored text is what
         # a clerk types; parsing 50,000 numbers here would cost a second at start.
-        f = self.fields
-        return " ".join((f.number, f.title, *f.patentees))
+        raw = self.raw
+        return " ".join((raw[NUMBER], raw[TITLE], *raw[PATENTEES]))
 
     @property
     def search_text(self) -> str:
@@ -230,7 +279,7 @@ class RegisterRow:
     @property
     def findings(self) -> list[Finding]:
         if self._findings is None:
-            self._findings = _rules().check_patent(self.fields)
+            self._findings = _rules().check_patent(self.fields, today=_today())
         return self._findings
 
     @property
@@ -249,27 +298,27 @@ class RegisterRow:
     def _make_cells(self) -> tuple[str, ...]:
         m = _rules()
         language = i18n.language()
-        f = self.fields
-        number = m.parse(f.number)
+        raw = self.raw
+        number = m.parse(raw[NUMBER], today=_today())
         kind = number.kind
-        if kind is None and f.entered_kind:
+        if kind is None and raw[KIND]:
             try:
-                kind = m.PatentKind(f.entered_kind)
+                kind = m.PatentKind(raw[KIND])
             except ValueError:
                 kind = None
         expiry = m.patent_expiry(
-            kind, f.filing_date, max(f.term_compensation_days or 0, 0), f.expiry_override
+            kind, day(raw[FILING]), max(raw[COMPENSATION] or 0, 0), day(raw[OVERRIDE])
         )
         self._overridden = bool(expiry and expiry.overridden)
         return (
             "",
-            number.number.official if number.number else f.number,
-            f.title,
+            number.number.official if number.number else raw[NUMBER],
+            raw[TITLE],
             m.label(m.KIND_LABELS, kind.value, language) if kind else "",
-            "、".join(f.patentees),
-            f.filing_date.isoformat() if f.filing_date else "",
+            "、".join(raw[PATENTEES]),
+            raw[FILING] or "",
             expiry.date.isoformat() if expiry else "",
-            m.label(m.LEGAL_STATUS_LABELS, f.legal_status, language),
+            m.label(m.LEGAL_STATUS_LABELS, raw[STATUS], language),
         )
 
     @property
@@ -319,13 +368,15 @@ class PatentTableModel(QAbstractTableModel):
     # Loading ----------------------------------------------------------------------------
 
     def load(self, records: Iterable[tuple[int, PatentFields]]) -> None:
+        """Shows these records (id, fields) in this order."""
+        self.load_table([tuple_of(patent_id, fields) for patent_id, fields in records])
+
+    def load_table(self, table: Iterable[RegisterTuple]) -> None:
+        """Shows the register as `Store.register_table` reads it (plain tuples, in order)."""
         self.beginResetModel()
         self._check_generation += 1  # a running check leaves the old rows alone
         self._version += 1
-        self._all = [
-            RegisterRow(patent_id, fields, order)
-            for order, (patent_id, fields) in enumerate(records)
-        ]
+        self._all = [RegisterRow(raw, order) for order, raw in enumerate(table)]
         self._loaded = list(self._all)
         self._haystack = None
         self._hits = None
@@ -337,7 +388,7 @@ class PatentTableModel(QAbstractTableModel):
 
     def upsert(self, patent_id: int, fields: PatentFields) -> int | None:
         """Replace or add one record; returns its row (None when the filter hides it)."""
-        record = RegisterRow(patent_id, fields, len(self._loaded))
+        record = RegisterRow(tuple_of(patent_id, fields), len(self._loaded))
         self._version += 1
         with self._search_lock:
             self._loaded.append(record)
@@ -504,11 +555,16 @@ class PatentTableModel(QAbstractTableModel):
 
             today = dt.date.today()
             try:
+                # The driver's repeated strings kept once, before this thread adds its own.
+                shared: dict[Any, Any] = {}
+                for record in rows:
+                    record.raw = compact(record.raw, shared)
+                del shared
                 # First what the first filter and the first sort by text would wait for.
                 if self._haystack is None:
                     self._build_haystack()
                 self._collation.learn(
-                    [r.fields.title for r in rows] + ["、".join(r.fields.patentees) for r in rows]
+                    [r.raw[TITLE] for r in rows] + [r.patentees_text for r in rows]
                 )
                 for record in pending:
                     if generation != self._check_generation:
@@ -627,7 +683,7 @@ class PatentTableModel(QAbstractTableModel):
                 return record.severity
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.EXPIRY and record.expiry_overridden:
-                note = record.fields.expiry_override_note
+                note = record.raw[NOTE]
                 return self.tr("Entered by hand") + (f": {note}" if note else "")
             if column in (Column.TITLE, Column.PATENTEES):
                 return record.cells()[column] or None
@@ -696,21 +752,19 @@ class PatentTableModel(QAbstractTableModel):
             keys = [texts[marks.get(r.patent_id)] for r in rows]
         elif column in (Column.TITLE, Column.PATENTEES):
             if column == Column.TITLE:
-                strings = [r.fields.title for r in rows]
+                strings = [r.raw[TITLE] for r in rows]
             else:
-                strings = ["、".join(r.fields.patentees) for r in rows]
+                strings = [r.patentees_text for r in rows]
             ordered = [rows[i] for i in self._collation.order(strings)]
             if stamp[0] == self._version:
                 self._orders[column] = (stamp, ordered)
             return ordered
         elif column == Column.NUMBER:
             # The cell without "ZL": the stored number (normalised when valid, else as typed).
-            keys = [r.fields.number.removeprefix("ZL") for r in rows]
+            keys = [r.raw[NUMBER].removeprefix("ZL") for r in rows]
         elif column == Column.FILING_DATE:
-            import datetime as dt
-
-            none = dt.date.min  # an empty cell sorts first, as "" does
-            keys = [r.fields.filing_date or none for r in rows]
+            # ISO text sorts as the dates do; an empty cell first.
+            keys = [r.raw[FILING] or "" for r in rows]
         else:
             # Cells made for the keys are not kept (50,000 rows of them are 30 MB; a row's are
             # made again in microseconds when it is shown); made once for every such column.

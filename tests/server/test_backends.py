@@ -292,3 +292,16 @@ def test_no_server_skips_with_the_reason_but_fails_under_ci(
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception, match="no initdb.*LICENCE_DESK_TEST_PG_URL"):
         unavailable("no initdb")
+
+
+def test_the_register_table_is_one_form_on_both(backend_store: Store) -> None:
+    """Store.register_table reads through the driver: dates are ISO text on both back ends
+    (PostgreSQL's driver gives dates), and the fields made from a row are the record's."""
+    from app.models.register_table import FILING, fields_of
+
+    backend_store.replace_all(FULL_ORGANISATION, list(PATENTS))
+    table = backend_store.register_table()
+    assert all(isinstance(row[FILING], str | None) for row in table)
+    assert any(row[FILING] for row in table)
+    assert [fields_of(row) for row in table] == [
+        PatentFields.of(p) for p in backend_store.patents()]
