@@ -106,6 +106,8 @@ class Context:
             if self._database.read_only_reason:  # said once, before any output
                 self.complain("db.opened_read_only", path=str(self._database.path),
                               reason=self._database.read_only_reason)
+            for finding in self._database.file_report:  # files not moved in on upgrade
+                self.complain(finding.code, **finding.params)
         return Store(self._database)
 
     def close(self) -> None:

@@ -1812,6 +1812,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The screening has errors (listed above): the PDFs are marked 草稿.",
         "盘点信息有错误（见上），PDF 已加“草稿”水印。",
     ),
+    # Files in the database, backup and restore (issue 16, files) ------------------------------
+    "files.too_large": (
+        "{name} is {size} MB; the register keeps files of up to {limit} MB. Attach a smaller "
+        "scan (e.g. at 300 dpi, in black and white) or split the file.",
+        "{name} 有 {size} MB，登记簿只能保存不超过 {limit} MB 的文件。请改用较小的扫描件"
+        "（如 300 dpi 黑白）或拆分文件。",
+    ),
+    "files.altered": (
+        "{path} is not the file that was attached (its SHA-256 differs).",
+        "{path} 已不是当初附上的文件（SHA-256 不同）。",
+    ),
+    "files.changed_while_read": (
+        "{name} changed while it was being read; nothing was stored. Close the program that "
+        "is writing it and try again.",
+        "读取 {name} 时文件发生了变化，未保存。请关闭正在写入该文件的程序后重试。",
+    ),
+    "files.not_stored": (
+        "The file {name} is not in this database (it was missing when the register was "
+        "upgraded). Attach it again.",
+        "文件 {name} 不在本数据库中（升级登记簿时已缺失）。请重新附上该文件。",
+    ),
+    "files.damaged": (
+        "The stored file {sha256} does not match its SHA-256: the database is damaged. Restore "
+        "a backup.",
+        "数据库中保存的文件 {sha256} 与其 SHA-256 不符，数据库已损坏。请从备份恢复。",
+    ),
+    "files.upgrade_missing": (
+        "Upgrading the register: {name} ({what}) was not found at {path}. Its record is kept; "
+        "put the file back and attach it again.",
+        "升级登记簿：未在 {path} 找到 {name}（{what}）。其记录已保留，请找回文件后重新附上。",
+    ),
+    "files.upgrade_altered": (
+        "Upgrading the register: {path} ({what}) is not the file that was attached (its "
+        "SHA-256 differs); it was left where it is. Attach the right file again.",
+        "升级登记簿：{path}（{what}）已不是当初附上的文件（SHA-256 不同），已原样保留。"
+        "请重新附上正确的文件。",
+    ),
+    "files.upgrade_too_large": (
+        "Upgrading the register: {path} ({what}) is {size} MB, more than the {limit} MB the "
+        "register keeps; it was left where it is.",
+        "升级登记簿：{path}（{what}）有 {size} MB，超过登记簿可保存的 {limit} MB，已原样保留。",
+    ),
+    "files.upgrade_unreadable": (
+        "Upgrading the register: {path} ({what}) could not be read: {reason}. It was left where "
+        "it is; attach it again.",
+        "升级登记簿：无法读取 {path}（{what}）：{reason}。已原样保留，请重新附上。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

@@ -924,7 +924,13 @@ class MainWindow(QMainWindow):
             interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
-        path = Path(documents[0].sealed_path or documents[0].path)
+        path = Path(documents[0].path)
+        if documents[0].sealed_path and self.store is not None:
+            from app.usecases.files import sealed_copy_path
+
+            sealed = sealed_copy_path(self.store, documents[0].id)
+            if isinstance(sealed, Path):
+                path = sealed
         if not path.exists():
             interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
