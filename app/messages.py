@@ -1854,6 +1854,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "register keeps; it was left where it is.",
         "升级登记簿：{path}（{what}）有 {size} MB，超过登记簿可保存的 {limit} MB，已原样保留。",
     ),
+    "backup.write_failed": (
+        "Cannot write the backup {path}: {reason}", "无法写入备份 {path}：{reason}",
+    ),
+    "backup.not_a_zip": (
+        "{path} is not a Licence Desk backup: it is not a zip file. Nothing was changed.",
+        "{path} 不是本程序的备份：它不是 zip 文件。未做任何更改。",
+    ),
+    "backup.unreadable": (
+        "Cannot read the backup {path}: {reason}. Nothing was changed.",
+        "无法读取备份 {path}：{reason}。未做任何更改。",
+    ),
+    "backup.bad_member": (
+        "{path} holds \"{member}\", which no Licence Desk backup holds; it was refused and "
+        "nothing was changed.",
+        "{path} 含有本程序备份中不会有的“{member}”，已拒绝，未做任何更改。",
+    ),
+    "backup.missing_member": (
+        "The backup {path} is incomplete: \"{member}\" is missing. Nothing was changed.",
+        "备份 {path} 不完整：缺少“{member}”。未做任何更改。",
+    ),
+    "backup.bad_manifest": (
+        "The backup {path} has no readable list of its files (manifest.json). Nothing was "
+        "changed.",
+        "备份 {path} 的文件清单（manifest.json）无法读取。未做任何更改。",
+    ),
+    "backup.newer": (
+        "The backup {path} was written by a newer version of Licence Desk. Update the "
+        "application first. Nothing was changed.",
+        "备份 {path} 由更新版本的本程序生成，请先升级本程序。未做任何更改。",
+    ),
+    "backup.hash_mismatch": (
+        "The backup {path} is damaged: \"{member}\" does not match its SHA-256. Nothing was "
+        "changed; use another copy of the backup.",
+        "备份 {path} 已损坏：“{member}”与其 SHA-256 不符。未做任何更改，请使用另一份备份。",
+    ),
+    "backup.member_too_large": (
+        "The backup {path} is damaged: \"{member}\" is larger than it says. Nothing was "
+        "changed.",
+        "备份 {path} 已损坏：“{member}”比清单所列更大。未做任何更改。",
+    ),
+    "backup.member_size": (
+        "The backup {path} is damaged: \"{member}\" is shorter than it says. Nothing was "
+        "changed.",
+        "备份 {path} 已损坏：“{member}”比清单所列更小。未做任何更改。",
+    ),
+    "backup.bad_json": (
+        "The register in the backup {path} cannot be read (the problems follow). Nothing was "
+        "changed.",
+        "备份 {path} 中的登记数据无法读取（问题见下）。未做任何更改。",
+    ),
+    "backup.register_not_empty": (
+        "This register holds {patents} patents, {offers} information sheets, {deals} deals, "
+        "{documents} generated documents and {files} stored files. Restoring replaces all of "
+        "them, with the package history and outbox, by the backup's (mail accounts and send "
+        "targets stay). Nothing was changed; to replace them, restore with --replace.",
+        "当前登记簿有专利 {patents} 件、信息表 {offers} 份、许可 {deals} 项、已生成文件 "
+        "{documents} 份、已保存文件 {files} 个。恢复将用备份中的内容替换以上全部内容"
+        "（以及提交包记录和发件箱；邮箱账户和报送对象保留）。未做任何更改；如确需替换，"
+        "请加 --replace 再次恢复。",
+    ),
+    "cli.backup_written": (
+        "Backup written to {path}: the register and {files} stored files ({size} MB).",
+        "备份已写入 {path}：登记数据及已保存文件 {files} 个（{size} MB）。",
+    ),
+    "cli.restored": (
+        "Register restored from {path}: {patents} patents, {offers} information sheets, "
+        "{deals} deals, {documents} generated documents, {files} stored files.",
+        "已从 {path} 恢复登记簿：专利 {patents} 件、信息表 {offers} 份、许可 {deals} 项、"
+        "已生成文件 {documents} 份、已保存文件 {files} 个。",
+    ),
     "files.upgrade_unreadable": (
         "Upgrading the register: {path} ({what}) could not be read: {reason}. It was left where "
         "it is; attach it again.",

@@ -122,6 +122,19 @@ def put_file(executor: Any, path: Path, *, expected: str = "") -> tuple[str, int
     return digest, size
 
 
+def put_stream(executor: Any, opener: Any, name: str, expected: str) -> tuple[str, int]:
+    """Store the bytes `opener()` streams (a zip member, read twice: to hash, then to store),
+    which must hash to `expected`; its (SHA-256, size)."""
+    with opener() as stream:
+        digest, size = _hash_stream(stream, name)
+    if digest != expected:
+        raise StoredFileError("files.altered", path=name)
+    if not has_file(executor, digest):
+        with opener() as stream:
+            _insert(executor, stream, digest, size, name)
+    return digest, size
+
+
 def put_bytes(executor: Any, data: bytes, name: str = "") -> tuple[str, int]:
     """Store `data`; its (SHA-256, size)."""
     if len(data) > MAX_FILE_SIZE:
