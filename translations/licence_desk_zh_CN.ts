@@ -161,6 +161,66 @@
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
+    <message>
+        <location filename="../app/ui/application.py" line="110"/>
+        <source>Files of the register</source>
+        <translation>登记簿的文件</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="33"/>
+        <location filename="../app/ui/backup_actions.py" line="54"/>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="35"/>
+        <location filename="../app/ui/backup_actions.py" line="81"/>
+        <source>Licence Desk backup (*.zip)</source>
+        <translation>专利开放许可填报助手备份 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="56"/>
+        <source>Backup cancelled; no file was written.</source>
+        <translation>已取消备份，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="64"/>
+        <source>Backed up the register and %1 files to %2</source>
+        <translation>已将登记簿及 %1 个文件备份到 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="69"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="77"/>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="90"/>
+        <source>Restoring replaces everything in this register: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files, with the package history and outbox. The mail accounts and send targets stay. The backup is checked in full first; if it is damaged nothing changes.</source>
+        <translation>恢复将替换当前登记簿的全部内容：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个，以及提交包记录和发件箱。邮箱账户和报送对象保留。恢复前会先完整检查备份；备份如有损坏，不做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="114"/>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>已取消恢复，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="123"/>
+        <source>Restored: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files.</source>
+        <translation>已恢复：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="132"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
 </context>
 <context>
     <name>BatchWindow</name>
@@ -1044,72 +1104,73 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/deal_editor.py" line="886"/>
         <location filename="../app/ui/deal_editor.py" line="895"/>
+        <location filename="../app/ui/deal_editor.py" line="898"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="896"/>
+        <location filename="../app/ui/deal_editor.py" line="899"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="904"/>
+        <location filename="../app/ui/deal_editor.py" line="907"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="905"/>
+        <location filename="../app/ui/deal_editor.py" line="908"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="906"/>
+        <location filename="../app/ui/deal_editor.py" line="909"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="925"/>
+        <location filename="../app/ui/deal_editor.py" line="928"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="927"/>
+        <location filename="../app/ui/deal_editor.py" line="930"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="936"/>
-        <location filename="../app/ui/deal_editor.py" line="943"/>
+        <location filename="../app/ui/deal_editor.py" line="939"/>
+        <location filename="../app/ui/deal_editor.py" line="946"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="937"/>
+        <location filename="../app/ui/deal_editor.py" line="940"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="963"/>
+        <location filename="../app/ui/deal_editor.py" line="966"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="971"/>
+        <location filename="../app/ui/deal_editor.py" line="974"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1027"/>
+        <location filename="../app/ui/deal_editor.py" line="1030"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1028"/>
+        <location filename="../app/ui/deal_editor.py" line="1031"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1032"/>
+        <location filename="../app/ui/deal_editor.py" line="1035"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -2647,6 +2708,21 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/main_window.py" line="310"/>
+        <source>&amp;Import a JSON data file…</source>
+        <translation>导入 JSON 数据文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="313"/>
+        <source>E&amp;xport a JSON data file…</source>
+        <translation>导出 JSON 数据文件(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="318"/>
+        <source>Write the register and every stored file to one zip file</source>
+        <translation>将登记簿及全部已保存文件写入一个 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="320"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
@@ -2656,7 +2732,7 @@ The log file is %1</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="313"/>
+        <location filename="../app/ui/main_window.py" line="317"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
@@ -2666,358 +2742,363 @@ The log file is %1</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="331"/>
+        <location filename="../app/ui/main_window.py" line="321"/>
+        <source>Replace the register by a backup zip, checked in full first</source>
+        <translation>用备份 zip 替换登记簿（先完整检查备份）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="338"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="338"/>
+        <location filename="../app/ui/main_window.py" line="347"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="345"/>
+        <location filename="../app/ui/main_window.py" line="354"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="353"/>
+        <location filename="../app/ui/main_window.py" line="362"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="360"/>
+        <location filename="../app/ui/main_window.py" line="369"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="372"/>
+        <location filename="../app/ui/main_window.py" line="381"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="373"/>
+        <location filename="../app/ui/main_window.py" line="382"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="376"/>
+        <location filename="../app/ui/main_window.py" line="385"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="381"/>
+        <location filename="../app/ui/main_window.py" line="390"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="437"/>
+        <location filename="../app/ui/main_window.py" line="446"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="505"/>
+        <location filename="../app/ui/main_window.py" line="514"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="507"/>
+        <location filename="../app/ui/main_window.py" line="516"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="511"/>
+        <location filename="../app/ui/main_window.py" line="520"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="552"/>
+        <location filename="../app/ui/main_window.py" line="561"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="634"/>
-        <location filename="../app/ui/main_window.py" line="881"/>
+        <location filename="../app/ui/main_window.py" line="643"/>
+        <location filename="../app/ui/main_window.py" line="890"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="636"/>
+        <location filename="../app/ui/main_window.py" line="645"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="638"/>
+        <location filename="../app/ui/main_window.py" line="647"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="639"/>
+        <location filename="../app/ui/main_window.py" line="648"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="640"/>
+        <location filename="../app/ui/main_window.py" line="649"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="646"/>
+        <location filename="../app/ui/main_window.py" line="655"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="665"/>
+        <location filename="../app/ui/main_window.py" line="674"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="666"/>
+        <location filename="../app/ui/main_window.py" line="675"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="673"/>
+        <location filename="../app/ui/main_window.py" line="682"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="680"/>
+        <location filename="../app/ui/main_window.py" line="689"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="725"/>
+        <location filename="../app/ui/main_window.py" line="734"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="749"/>
+        <location filename="../app/ui/main_window.py" line="758"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="787"/>
+        <location filename="../app/ui/main_window.py" line="796"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="811"/>
+        <location filename="../app/ui/main_window.py" line="820"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="814"/>
+        <location filename="../app/ui/main_window.py" line="823"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="827"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="828"/>
-        <location filename="../app/ui/main_window.py" line="840"/>
-        <location filename="../app/ui/main_window.py" line="883"/>
-        <location filename="../app/ui/main_window.py" line="887"/>
-        <location filename="../app/ui/main_window.py" line="1244"/>
+        <location filename="../app/ui/main_window.py" line="837"/>
+        <location filename="../app/ui/main_window.py" line="849"/>
+        <location filename="../app/ui/main_window.py" line="892"/>
+        <location filename="../app/ui/main_window.py" line="896"/>
+        <location filename="../app/ui/main_window.py" line="1269"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="829"/>
+        <location filename="../app/ui/main_window.py" line="838"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="841"/>
+        <location filename="../app/ui/main_window.py" line="850"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="846"/>
+        <location filename="../app/ui/main_window.py" line="855"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="862"/>
+        <location filename="../app/ui/main_window.py" line="871"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="871"/>
+        <location filename="../app/ui/main_window.py" line="880"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="873"/>
+        <location filename="../app/ui/main_window.py" line="882"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="875"/>
+        <location filename="../app/ui/main_window.py" line="884"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="883"/>
+        <location filename="../app/ui/main_window.py" line="892"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="892"/>
+        <location filename="../app/ui/main_window.py" line="901"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="893"/>
+        <location filename="../app/ui/main_window.py" line="902"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="921"/>
+        <location filename="../app/ui/main_window.py" line="930"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="925"/>
+        <location filename="../app/ui/main_window.py" line="934"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="930"/>
+        <location filename="../app/ui/main_window.py" line="945"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="939"/>
-        <location filename="../app/ui/main_window.py" line="947"/>
+        <location filename="../app/ui/main_window.py" line="954"/>
+        <location filename="../app/ui/main_window.py" line="962"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="940"/>
+        <location filename="../app/ui/main_window.py" line="955"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="727"/>
-        <location filename="../app/ui/main_window.py" line="942"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
+        <location filename="../app/ui/main_window.py" line="957"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="943"/>
+        <location filename="../app/ui/main_window.py" line="958"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="943"/>
+        <location filename="../app/ui/main_window.py" line="958"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="947"/>
+        <location filename="../app/ui/main_window.py" line="962"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="980"/>
+        <location filename="../app/ui/main_window.py" line="995"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1086"/>
-        <location filename="../app/ui/main_window.py" line="1104"/>
+        <location filename="../app/ui/main_window.py" line="1101"/>
+        <location filename="../app/ui/main_window.py" line="1119"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1087"/>
-        <location filename="../app/ui/main_window.py" line="1122"/>
+        <location filename="../app/ui/main_window.py" line="1102"/>
+        <location filename="../app/ui/main_window.py" line="1147"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1108"/>
+        <location filename="../app/ui/main_window.py" line="1123"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1113"/>
+        <location filename="../app/ui/main_window.py" line="1128"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1120"/>
-        <location filename="../app/ui/main_window.py" line="1142"/>
-        <location filename="../app/ui/main_window.py" line="1148"/>
+        <location filename="../app/ui/main_window.py" line="1145"/>
+        <location filename="../app/ui/main_window.py" line="1167"/>
+        <location filename="../app/ui/main_window.py" line="1173"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1143"/>
+        <location filename="../app/ui/main_window.py" line="1168"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1149"/>
+        <location filename="../app/ui/main_window.py" line="1174"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1156"/>
+        <location filename="../app/ui/main_window.py" line="1181"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1170"/>
+        <location filename="../app/ui/main_window.py" line="1195"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1172"/>
+        <location filename="../app/ui/main_window.py" line="1197"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1172"/>
+        <location filename="../app/ui/main_window.py" line="1197"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1176"/>
+        <location filename="../app/ui/main_window.py" line="1201"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1177"/>
+        <location filename="../app/ui/main_window.py" line="1202"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1246"/>
+        <location filename="../app/ui/main_window.py" line="1271"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1249"/>
+        <location filename="../app/ui/main_window.py" line="1274"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1252"/>
+        <location filename="../app/ui/main_window.py" line="1277"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1254"/>
+        <location filename="../app/ui/main_window.py" line="1279"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3411,7 +3492,7 @@ The log file is %1</source>
     <name>OpsCentreEditor</name>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="173"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1066"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1074"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
@@ -3442,7 +3523,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="447"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="973"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="981"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3573,7 +3654,8 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="952"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="963"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="965"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="971"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
@@ -3588,62 +3670,62 @@ The log file is %1</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="982"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="985"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="993"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="997"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1005"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1006"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1019"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1021"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1029"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1022"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1030"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1030"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1033"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1041"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1036"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1044"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1046"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1047"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1055"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4440,7 +4522,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="461"/>
+        <location filename="../app/ui/main_window.py" line="470"/>
         <location filename="../app/ui/register_model.py" line="611"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
@@ -4490,133 +4572,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="92"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="110"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="103"/>
         <source>Look at the attached scan</source>
         <translation>查看已附加的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="109"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="113"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="121"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="130"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="145"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="149"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="174"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="185"/>
         <source>Attached on %1</source>
         <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="189"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="212"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="213"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="250"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="252"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="262"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="264"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="276"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="282"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="283"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="284"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="291"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>
