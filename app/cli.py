@@ -106,6 +106,9 @@ class Context:
             if self._database.read_only_reason:  # said once, before any output
                 self.complain("db.opened_read_only", path=str(self._database.path),
                               reason=self._database.read_only_reason)
+            if self._database.is_server and self._database.backup_path is not None:
+                self.complain("db.server_backup_written", path=self._database.server,
+                              backup=str(self._database.backup_path))
             for finding in self._database.file_report:  # files not moved in on upgrade
                 self.complain(finding.code, **finding.params)
         return Store(self._database)

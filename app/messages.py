@@ -1854,6 +1854,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "register keeps; it was left where it is.",
         "升级登记簿：{path}（{what}）有 {size} MB，超过登记簿可保存的 {limit} MB，已原样保留。",
     ),
+    "db.server_backup_failed": (
+        "The server database {path} was not upgraded: the copy this version takes first could "
+        "not be written to {folder} ({reason}). Free space or allow writing there, then start "
+        "again.",
+        "未升级服务器数据库 {path}：升级前需先备份，但无法写入 {folder}（{reason}）。"
+        "请腾出空间或允许写入后重新启动。",
+    ),
+    "db.server_backup_written": (
+        "The server database {path} was upgraded; a copy from before is at {backup}.",
+        "服务器数据库 {path} 已升级；升级前的备份位于 {backup}。",
+    ),
     "backup.write_failed": (
         "Cannot write the backup {path}: {reason}", "无法写入备份 {path}：{reason}",
     ),

@@ -162,7 +162,12 @@
         <translation>无法打开登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="110"/>
+        <location filename="../app/ui/application.py" line="108"/>
+        <source>Server database upgraded</source>
+        <translation>服务器数据库已升级</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="116"/>
         <source>Files of the register</source>
         <translation>登记簿的文件</translation>
     </message>
@@ -170,54 +175,54 @@
 <context>
     <name>Backup</name>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="33"/>
-        <location filename="../app/ui/backup_actions.py" line="54"/>
+        <location filename="../app/ui/backup_actions.py" line="31"/>
+        <location filename="../app/ui/backup_actions.py" line="52"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="35"/>
-        <location filename="../app/ui/backup_actions.py" line="81"/>
+        <location filename="../app/ui/backup_actions.py" line="33"/>
+        <location filename="../app/ui/backup_actions.py" line="79"/>
         <source>Licence Desk backup (*.zip)</source>
         <translation>专利开放许可填报助手备份 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="56"/>
+        <location filename="../app/ui/backup_actions.py" line="54"/>
         <source>Backup cancelled; no file was written.</source>
         <translation>已取消备份，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="64"/>
+        <location filename="../app/ui/backup_actions.py" line="62"/>
         <source>Backed up the register and %1 files to %2</source>
         <translation>已将登记簿及 %1 个文件备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="69"/>
+        <location filename="../app/ui/backup_actions.py" line="67"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="77"/>
+        <location filename="../app/ui/backup_actions.py" line="75"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="90"/>
+        <location filename="../app/ui/backup_actions.py" line="88"/>
         <source>Restoring replaces everything in this register: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files, with the package history and outbox. The mail accounts and send targets stay. The backup is checked in full first; if it is damaged nothing changes.</source>
         <translation>恢复将替换当前登记簿的全部内容：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个，以及提交包记录和发件箱。邮箱账户和报送对象保留。恢复前会先完整检查备份；备份如有损坏，不做任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="114"/>
+        <location filename="../app/ui/backup_actions.py" line="112"/>
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="123"/>
+        <location filename="../app/ui/backup_actions.py" line="121"/>
         <source>Restored: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files.</source>
         <translation>已恢复：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个。</translation>
     </message>
     <message>
-        <location filename="../app/ui/backup_actions.py" line="132"/>
+        <location filename="../app/ui/backup_actions.py" line="130"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>

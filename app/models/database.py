@@ -320,6 +320,7 @@ def _open_server(address: str, *, migrate: bool) -> Database:
     from app.models import server
 
     file_report: tuple[Any, ...] = ()
+    backup_path: Path | None = None
     try:
         url = server.parse(address)
         where = server.label(url)
@@ -345,10 +346,13 @@ def _open_server(address: str, *, migrate: bool) -> Database:
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": server.MIGRATION_LOCK_KEY})
                     # Another copy may have upgraded while this one waited for the lock.
-                    unknown = (server.stamped_revisions(connection) or set()) - known_revisions()
+                    now = server.stamped_revisions(connection) or set()
+                    unknown = now - known_revisions()
                     if unknown:
                         raise DatabaseError("db.newer_version", path=where,
                                             revision="+".join(sorted(unknown)))
+                    if now and now != head_revisions():  # a register to copy first
+                        backup_path = _server_snapshot(connection, where, now)
                     from alembic import command
 
                     absorb = _before_stored_files(connection)
@@ -366,5 +370,22 @@ def _open_server(address: str, *, migrate: bool) -> Database:
         engine.dispose()
         failure = server.upgrade_failure(exc, where, url)
         raise DatabaseError(failure.code, **failure.params) from exc
-    return Database(Path(), engine, sessionmaker(engine, expire_on_commit=False), server=where,
-                    file_report=file_report)
+    return Database(Path(), engine, sessionmaker(engine, expire_on_commit=False), backup_path,
+                    server=where, file_report=file_report)
+
+
+def _server_snapshot(connection: Any, where: str, revisions: set[str]) -> Path:
+    """Copy the server database into the user data folder's backups/ before upgrading it
+    (app.models.server_backup); a copy that cannot be written stops the upgrade."""
+    from app.models.server_backup import write_snapshot
+    from app.paths import user_data_dir
+
+    folder = user_data_dir() / "backups"
+    try:
+        path = write_snapshot(connection, folder, where, "+".join(sorted(revisions)))
+    except Exception as exc:
+        log.warning("no copy of %s before upgrading: %s", where, exc)
+        raise DatabaseError("db.server_backup_failed", path=where, folder=str(folder),
+                            **reason_params(exc)) from exc
+    log.info("server database %s copied to %s before upgrading", where, path)
+    return path

@@ -1,17 +1,15 @@
 """The File menu's one-file backup and restore (issue 16), off the UI thread with progress and
-Cancel. The work is app.usecases.backup; this module asks, shows and words."""
+Cancel. The work is app.usecases.backup; this module asks, shows and words. `window` is the
+MainWindow (not imported: it imports this)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from app.ui import i18n, interaction
-
-if TYPE_CHECKING:
-    from app.ui.main_window import MainWindow
 
 _CANCELLED = object()
 
@@ -24,7 +22,7 @@ def _adapter(progress: Any, cancelled: Any) -> Any:
     return report
 
 
-def back_up(window: MainWindow, path: str | None = None) -> Any:
+def back_up(window: Any, path: str | None = None) -> Any:
     """Ask where, then write the zip of the register and its files."""
     if window.store is None:
         return None
@@ -70,7 +68,7 @@ def back_up(window: MainWindow, path: str | None = None) -> Any:
                          window._operation_failed)
 
 
-def restore(window: MainWindow, path: str | None = None) -> Any:
+def restore(window: Any, path: str | None = None) -> Any:
     """Ask which backup; say what it replaces and ask again; then check it all and restore."""
     if window.store is None:
         return None
