@@ -2718,8 +2718,8 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/main_window.py" line="313"/>
-        <source>E&amp;xport a JSON data file…</source>
-        <translation>导出 JSON 数据文件(&amp;X)…</translation>
+        <source>&amp;Export a JSON data file…</source>
+        <translation>导出 JSON 数据文件(&amp;E)…</translation>
     </message>
     <message>
         <location filename="../app/ui/main_window.py" line="318"/>

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
             self.tr("&Import a JSON data file…"), self.import_json,
             self.tr("Read a Licence Desk JSON file into the register"))
         self.export_json_action = action(
-            self.tr("E&xport a JSON data file…"), self.export_json,
+            self.tr("&Export a JSON data file…"), self.export_json,
             self.tr("Write the whole register to a Licence Desk JSON file"))
         # One-file backup: the register and every stored file (issue 16, app/ui/backup_actions).
         self.backup_action = action(
