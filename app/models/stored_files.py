@@ -194,7 +194,7 @@ def write_out(executor: Any, sha256: str, target: Path) -> None:
     if not has_file(executor, sha256):
         raise StoredFileError("files.not_stored", name=target.name)
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_name(f"{target.name}.{os.getpid()}.part")
+    scratch = target.with_name(f".{sha256[:12]}.{os.getpid()}.part")  # short: any name fits
     digest = hashlib.sha256()
     try:
         with open(scratch, "wb") as out:
@@ -226,10 +226,17 @@ def materialise(database: Any, sha256: str, name: str) -> Path:
     cache folder; written from the database when absent or not the right bytes."""
     from app.file_names import safe_file_name
 
-    folder = cache_dir(database) / sha256[:2] / sha256
+    # A short folder per content (16 hex digits; the bytes are checked by their whole hash
+    # anyway) leaves the name room within Windows' MAX_PATH.
+    folder = cache_dir(database) / sha256[:16]
     shown = Path(name.replace("\\", "/")).name or sha256
-    target = folder / safe_file_name(Path(shown).stem, sha256[:12],
-                                     extension=Path(shown).suffix, folder=folder)
+    suffix = Path(shown).suffix if len(Path(shown).suffix) <= 10 else ""
+    try:
+        file_name = safe_file_name(Path(shown).stem, sha256[:12], extension=suffix,
+                                   folder=folder)
+    except OSError:  # a data folder too deep for the name: the hash names it
+        file_name = sha256[:12] + suffix
+    target = folder / file_name
     if target.is_file() and _file_hash(target) == sha256:
         return target
     with database.session() as session:
