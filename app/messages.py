@@ -1925,6 +1925,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（以及提交包记录和发件箱；邮箱账户和报送对象保留）。未做任何更改；如确需替换，"
         "请加 --replace 再次恢复。",
     ),
+    "backup.restore_failed": (
+        "Restoring from {path} failed part-way: {reason}. The register as it was before is "
+        "copied at {copy} (on an office server: restore the last backup again).",
+        "从 {path} 恢复时中途失败：{reason}。恢复前的登记簿已复制到 {copy}"
+        "（办公室服务器：请再次从最近的备份恢复）。",
+    ),
     "cli.backup_written": (
         "Backup written to {path}: the register and {files} stored files ({size} MB).",
         "备份已写入 {path}：登记数据及已保存文件 {files} 个（{size} MB）。",

@@ -304,21 +304,40 @@ def restore_backup(store: Store, path: str | Path, *, replace: bool = False,
     if not current.empty and not replace:
         return RestoreResult(replaced=current, restored_counts=checked.counts, findings=(
             _refused("backup.register_not_empty", **current.params()),))
-    _empty_register(store)
-    total = len(checked.files) * 2
-    with zipfile.ZipFile(checked.path) as archive:
-        for done, (digest, size) in enumerate(sorted(checked.files.items()), start=1):
-            member = FILES_FOLDER + digest
-            with store.session() as session, session.begin():
-                stored_files.put_stream(
-                    session, lambda m=member, s=size: _bounded(archive, m, s), member, digest)
-            if progress is not None:
-                progress(len(checked.files) + done, total)
-    result = interchange.import_dataset(store, checked.dataset)
+    # A register file is copied aside first (SQLite's backup API), so that a failure after the
+    # register was emptied (a full disk, a lost server) loses nothing: the message says where.
+    safety = _safety_copy(store) if not current.empty else None
+    try:
+        _empty_register(store)
+        total = len(checked.files) * 2
+        with zipfile.ZipFile(checked.path) as archive:
+            for done, (digest, size) in enumerate(sorted(checked.files.items()), start=1):
+                member = FILES_FOLDER + digest
+                with store.session() as session, session.begin():
+                    stored_files.put_stream(
+                        session, lambda m=member, s=size: _bounded(archive, m, s), member, digest)
+                if progress is not None:
+                    progress(len(checked.files) + done, total)
+        result = interchange.import_dataset(store, checked.dataset)
+    except Exception as exc:
+        log.exception("restore from %s failed", checked.path)
+        return RestoreResult(replaced=current, findings=(_refused(
+            "backup.restore_failed", path=str(checked.path),
+            copy=str(safety) if safety is not None else "", **reason_params(exc)),))
     if result.problems:
         return RestoreResult(findings=result.problems)
     log.info("register restored from %s", checked.path)
     return RestoreResult(True, current, checked.counts)
+
+
+def _safety_copy(store: Store) -> Path | None:
+    """A copy of a SQLite register beside it before a restore replaces it; None on a server
+    (IT's own backups and the one-file backup cover it)."""
+    from app.models.database import backup_copy
+
+    if store.database.is_server:
+        return None
+    return backup_copy(store.database.path, "before-restore")
 
 
 def _empty_register(store: Store) -> None:

@@ -208,3 +208,35 @@ def test_the_command_line_backs_up_and_restores(full_register: Store, tmp_path: 
     assert _members(copy) == _members(backup)
     digest = hashlib.sha256(_members(copy)[JSON_MEMBER]).hexdigest()
     assert digest == hashlib.sha256(_members(backup)[JSON_MEMBER]).hexdigest()
+
+
+def test_a_restore_failing_part_way_says_where_the_register_was_copied(
+        full_register: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from app.interchange import dumps, export_document
+    from app.usecases import backup as backup_module
+
+    if full_register.database.is_server:
+        pytest.skip("a SQLite register is copied aside; a server has IT's backups")
+    path = tmp_path / "b.zip"
+    assert write_backup(full_register, path).written
+    before = dumps(export_document(full_register))
+
+    def full_disk(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module.interchange, "import_dataset", full_disk)
+    result = restore_backup(full_register, path, replace=True)
+    assert not result.restored
+    [finding] = result.findings
+    assert finding.code == "backup.restore_failed"
+    copy = Path(finding.params["copy"])
+    assert copy.is_file() and str(copy) in describe(finding, ZH)
+    assert subprocess.run(["sqlite3", str(copy), "PRAGMA integrity_check"],
+                          capture_output=True, text=True).stdout.strip() == "ok"
+    saved = open_database(copy)
+    try:
+        assert dumps(export_document(Store(saved))) == before
+    finally:
+        saved.close()
