@@ -106,6 +106,11 @@ class Context:
             if self._database.read_only_reason:  # said once, before any output
                 self.complain("db.opened_read_only", path=str(self._database.path),
                               reason=self._database.read_only_reason)
+            if self._database.is_server and self._database.backup_path is not None:
+                self.complain("db.server_backup_written", path=self._database.server,
+                              backup=str(self._database.backup_path))
+            for finding in self._database.file_report:  # files not moved in on upgrade
+                self.complain(finding.code, **finding.params)
         return Store(self._database)
 
     def close(self) -> None:
@@ -358,6 +363,46 @@ def _export(ctx: Context) -> int:
     for failure in exported.findings:
         raise CommandError(failure.code, **failure.params)
     ctx.say("cli.exported", path=str(path), count=exported.count)
+    return EXIT_OK
+
+
+# backup / restore (issue 16) ----------------------------------------------------------------
+
+
+@subcommand("backup", "一个文件备份登记簿及其文件 / back up the register and its files to one zip")
+def _build_backup(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("file", metavar="FILE.zip")
+    return _backup
+
+
+def _backup(ctx: Context) -> int:
+    from app.usecases.backup import write_backup
+
+    result = write_backup(ctx.store(), Path(ctx.args.file))
+    for failure in result.findings:
+        raise CommandError(failure.code, **failure.params)
+    ctx.say("cli.backup_written", path=str(result.path), files=result.files,
+            size=f"{result.size / (1024 * 1024):.1f}")
+    return EXIT_OK
+
+
+@subcommand("restore", "从备份恢复登记簿 / restore the register from a backup zip")
+def _build_restore(parser: argparse.ArgumentParser) -> Handler:
+    parser.add_argument("file", metavar="FILE.zip")
+    parser.add_argument("--replace", action="store_true",
+                        help="replace a register that holds records / 替换已有数据")
+    return _restore
+
+
+def _restore(ctx: Context) -> int:
+    from app.usecases.backup import restore_backup
+
+    result = restore_backup(ctx.store(), Path(ctx.args.file), replace=ctx.args.replace)
+    if not result.restored:
+        for finding in result.findings:
+            ctx.complain(finding.code, **finding.params)
+        return EXIT_DATA_ERRORS
+    ctx.say("cli.restored", path=ctx.args.file, **result.restored_counts.params())
     return EXIT_OK
 
 

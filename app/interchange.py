@@ -71,6 +71,11 @@ period_end; a finalised book whose content changes returns to draft, a new one i
 Version 4 adds the stock-patent inventory ("screenings"), read and written by
 app.interchange_inventory (its docstring has the format).
 
+Version 5 adds what a one-file backup needs to restore the whole register: each deal's
+"files", the generated "documents" with their sealed scans, and "record_states"; read and
+written by app.interchange_files (its docstring has the format). The files' bytes travel beside
+the JSON in the backup zip (app.usecases.backup).
+
 Later versions slot in: every top-level section and record key says from which version on it
 exists (`since`), a file may only use what its version has, and export always writes
 `CURRENT_VERSION`.
@@ -92,7 +97,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
-from app import interchange_forms, interchange_ops_centre
+from app import interchange_files, interchange_forms, interchange_ops_centre
 from app.file_modes import normal_mode
 from app.interchange_inventory import (
     ScreeningEntry,
@@ -130,7 +135,7 @@ from app.models.summary_book import LEAD_LABELS, Figure, SummaryBookFields, read
 from app.os_errors import reason_params
 
 FORMAT: Final = "licence-desk"
-CURRENT_VERSION: Final = 4
+CURRENT_VERSION: Final = 5
 ROOT: Final = "$"
 
 LEGAL_STATUSES: Final = tuple(s.value for s in LegalStatus)
@@ -159,6 +164,7 @@ class Dataset:
     other_forms: interchange_forms.OtherForms | None = None
     ops_reports: tuple[OpsCentreFields, ...] = ()  # version 4
     screenings: tuple[ScreeningEntry, ...] = ()  # version 4 (app.interchange_inventory)
+    files: interchange_files.FilesSection | None = None  # version 5 (app.interchange_files)
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,7 @@ class DealEntry:
 
     serial: int | None
     fields: DealFields
+    files: tuple[interchange_files.DealFileEntry, ...] = ()  # version 5
 
 
 @dataclass(frozen=True)
@@ -348,6 +355,7 @@ DEAL_KEYS: Final = (
     Key("agency", required=False),
     Key("remarks", required=False),
     Key("received_yuan", required=False, since=4),
+    Key(interchange_files.DEAL_FILES, required=False, since=interchange_files.SINCE),
 )
 PAYMENT_KEYS: Final = (
     Key("method", required=False),
@@ -382,6 +390,8 @@ SECTION_KEYS: Final = (
     *(Key(*spec) for spec in interchange_forms.SECTION_KEYS_V4),
     Key(interchange_ops_centre.SECTION, required=False, since=interchange_ops_centre.SINCE),
     Key("screenings", required=False, since=4),
+    Key(interchange_files.DOCUMENTS, required=False, since=interchange_files.SINCE),
+    Key(interchange_files.STATES, required=False, since=interchange_files.SINCE),
 )
 
 
@@ -613,10 +623,13 @@ def _read_offer(
 
     own_path = child(path, "self_exploitation")
     own = reader.object(obj.get("self_exploitation", {}), own_path, SELF_EXPLOITATION_KEYS) or {}
-    own_status = reader.choice(own, "status", own_path, [s.value for s in SelfExploitation])
+    # "" is a status not chosen yet (a draft sheet exports it so): the offer rules say so.
+    own_status = "" if own.get("status") == "" else reader.choice(
+        own, "status", own_path, [s.value for s in SelfExploitation])
     others_path = child(path, "licensing_to_others")
     others = reader.object(obj.get("licensing_to_others", {}), others_path, LICENSING_KEYS) or {}
-    others_status = reader.choice(others, "status", others_path, [s.value for s in Licensing])
+    others_status = "" if others.get("status") == "" else reader.choice(
+        others, "status", others_path, [s.value for s in Licensing])
     kind = reader.choice(others, "kind", others_path, [k.value for k in LicenceKind],
                          optional=True)
 
@@ -711,9 +724,17 @@ def _read_deal(reader: _Reader, value: Any, path: str) -> DealEntry | None:
                 reader.number(payment, key, payment_path)
             reader.optional_text(payment, "text", payment_path)
     # A payment left out is one not chosen yet, as {"method": ""} is: the deal rules say so.
+    files: tuple[interchange_files.DealFileEntry, ...] = ()
+    if interchange_files.DEAL_FILES in obj:
+        found: list[Finding] = []
+        files = interchange_files.read_deal_files(
+            obj[interchange_files.DEAL_FILES], child(path, interchange_files.DEAL_FILES),
+            found, child)
+        reader.problems.extend(found)
+        obj = {k: v for k, v in obj.items() if k != interchange_files.DEAL_FILES}
     fields, findings = read_deal(obj if "payment" in obj else {**obj, "payment": {}}, path)
     reader.merge(findings)
-    return DealEntry(serial, fields)
+    return DealEntry(serial, fields, files)
 
 
 def _read_deals(reader: _Reader, obj: Mapping[str, Any], path: str) -> tuple[DealEntry, ...]:
@@ -790,12 +811,21 @@ def _read_v4(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
                    screenings=screenings)
 
 
+def _read_v5(reader: _Reader, doc: Mapping[str, Any]) -> Dataset:
+    older = _read_v4(reader, doc)
+    found: list[Finding] = []
+    files = interchange_files.read_sections(doc, ROOT, found, child)
+    reader.problems.extend(found)
+    return replace(older, files=files)
+
+
 # One reader per version; a newer one calls the older and reads what its version added.
 READERS: Final[dict[int, Callable[[_Reader, Mapping[str, Any]], Dataset]]] = {
     1: _read_v1,
     2: _read_v2,
     3: _read_v3,
     4: _read_v4,
+    5: _read_v5,
 }
 
 
@@ -1006,6 +1036,8 @@ def import_dataset(
     for report in dataset.ops_reports:
         ops_centre_records.save_report(store, report)
     write_screenings(store, dataset.screenings)
+    interchange_files.import_sections(store, dataset.deals, plan, dataset.files,
+                                      dataset.ops_reports)
     created = sum(1 for n in numbers if n not in existing)
     findings = {n: tuple(check_patent(p)) for n, p in in_file.items()}
     offer_findings: dict[str, tuple[Finding, ...]] = {}
@@ -1201,6 +1233,7 @@ def export_document(store: Store) -> dict[str, Any]:
     for patent in doc["patents"]:
         patent.update(extras.get(patent["number"], {}))
     doc.update(interchange_forms.export_sections(store))
+    interchange_files.export_sections(store, doc)
     return doc
 
 

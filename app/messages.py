@@ -1812,6 +1812,140 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The screening has errors (listed above): the PDFs are marked 草稿.",
         "盘点信息有错误（见上），PDF 已加“草稿”水印。",
     ),
+    # Files in the database, backup and restore (issue 16, files) ------------------------------
+    "files.too_large": (
+        "{name} is {size} MB; the register keeps files of up to {limit} MB. Attach a smaller "
+        "scan (e.g. at 300 dpi, in black and white) or split the file.",
+        "{name} 有 {size} MB，登记簿只能保存不超过 {limit} MB 的文件。请改用较小的扫描件"
+        "（如 300 dpi 黑白）或拆分文件。",
+    ),
+    "files.altered": (
+        "{path} is not the file that was attached (its SHA-256 differs).",
+        "{path} 已不是当初附上的文件（SHA-256 不同）。",
+    ),
+    "files.changed_while_read": (
+        "{name} changed while it was being read; nothing was stored. Close the program that "
+        "is writing it and try again.",
+        "读取 {name} 时文件发生了变化，未保存。请关闭正在写入该文件的程序后重试。",
+    ),
+    "files.not_stored": (
+        "The file {name} is not in this database (it was missing when the register was "
+        "upgraded). Attach it again.",
+        "文件 {name} 不在本数据库中（升级登记簿时已缺失）。请重新附上该文件。",
+    ),
+    "files.damaged": (
+        "The stored file {sha256} does not match its SHA-256: the database is damaged. Restore "
+        "a backup.",
+        "数据库中保存的文件 {sha256} 与其 SHA-256 不符，数据库已损坏。请从备份恢复。",
+    ),
+    "files.upgrade_missing": (
+        "Upgrading the register: {name} ({what}) was not found at {path}. Its record is kept; "
+        "put the file back and attach it again.",
+        "升级登记簿：未在 {path} 找到 {name}（{what}）。其记录已保留，请找回文件后重新附上。",
+    ),
+    "files.upgrade_altered": (
+        "Upgrading the register: {path} ({what}) is not the file that was attached (its "
+        "SHA-256 differs); it was left where it is. Attach the right file again.",
+        "升级登记簿：{path}（{what}）已不是当初附上的文件（SHA-256 不同），已原样保留。"
+        "请重新附上正确的文件。",
+    ),
+    "files.upgrade_too_large": (
+        "Upgrading the register: {path} ({what}) is {size} MB, more than the {limit} MB the "
+        "register keeps; it was left where it is.",
+        "升级登记簿：{path}（{what}）有 {size} MB，超过登记簿可保存的 {limit} MB，已原样保留。",
+    ),
+    "db.server_backup_failed": (
+        "The server database {path} was not upgraded: the copy this version takes first could "
+        "not be written to {folder} ({reason}). Free space or allow writing there, then start "
+        "again.",
+        "未升级服务器数据库 {path}：升级前需先备份，但无法写入 {folder}（{reason}）。"
+        "请腾出空间或允许写入后重新启动。",
+    ),
+    "db.server_backup_written": (
+        "The server database {path} was upgraded; a copy from before is at {backup}.",
+        "服务器数据库 {path} 已升级；升级前的备份位于 {backup}。",
+    ),
+    "backup.write_failed": (
+        "Cannot write the backup {path}: {reason}", "无法写入备份 {path}：{reason}",
+    ),
+    "backup.not_a_zip": (
+        "{path} is not a Licence Desk backup: it is not a zip file. Nothing was changed.",
+        "{path} 不是本程序的备份：它不是 zip 文件。未做任何更改。",
+    ),
+    "backup.unreadable": (
+        "Cannot read the backup {path}: {reason}. Nothing was changed.",
+        "无法读取备份 {path}：{reason}。未做任何更改。",
+    ),
+    "backup.bad_member": (
+        "{path} holds \"{member}\", which no Licence Desk backup holds; it was refused and "
+        "nothing was changed.",
+        "{path} 含有本程序备份中不会有的“{member}”，已拒绝，未做任何更改。",
+    ),
+    "backup.missing_member": (
+        "The backup {path} is incomplete: \"{member}\" is missing. Nothing was changed.",
+        "备份 {path} 不完整：缺少“{member}”。未做任何更改。",
+    ),
+    "backup.bad_manifest": (
+        "The backup {path} has no readable list of its files (manifest.json). Nothing was "
+        "changed.",
+        "备份 {path} 的文件清单（manifest.json）无法读取。未做任何更改。",
+    ),
+    "backup.newer": (
+        "The backup {path} was written by a newer version of Licence Desk. Update the "
+        "application first. Nothing was changed.",
+        "备份 {path} 由更新版本的本程序生成，请先升级本程序。未做任何更改。",
+    ),
+    "backup.hash_mismatch": (
+        "The backup {path} is damaged: \"{member}\" does not match its SHA-256. Nothing was "
+        "changed; use another copy of the backup.",
+        "备份 {path} 已损坏：“{member}”与其 SHA-256 不符。未做任何更改，请使用另一份备份。",
+    ),
+    "backup.member_too_large": (
+        "The backup {path} is damaged: \"{member}\" is larger than it says. Nothing was "
+        "changed.",
+        "备份 {path} 已损坏：“{member}”比清单所列更大。未做任何更改。",
+    ),
+    "backup.member_size": (
+        "The backup {path} is damaged: \"{member}\" is shorter than it says. Nothing was "
+        "changed.",
+        "备份 {path} 已损坏：“{member}”比清单所列更小。未做任何更改。",
+    ),
+    "backup.bad_json": (
+        "The register in the backup {path} cannot be read (the problems follow). Nothing was "
+        "changed.",
+        "备份 {path} 中的登记数据无法读取（问题见下）。未做任何更改。",
+    ),
+    "backup.register_not_empty": (
+        "This register holds {patents} patents, {offers} information sheets, {deals} deals, "
+        "{documents} generated documents and {files} stored files. Restoring replaces all of "
+        "them, with the package history and outbox, by the backup's (mail accounts and send "
+        "targets stay). Nothing was changed; to replace them, restore with --replace.",
+        "当前登记簿有专利 {patents} 件、信息表 {offers} 份、许可 {deals} 项、已生成文件 "
+        "{documents} 份、已保存文件 {files} 个。恢复将用备份中的内容替换以上全部内容"
+        "（以及提交包记录和发件箱；邮箱账户和报送对象保留）。未做任何更改；如确需替换，"
+        "请加 --replace 再次恢复。",
+    ),
+    "backup.restore_failed": (
+        "Restoring from {path} failed part-way: {reason}. The register as it was before is "
+        "copied at {copy} (on an office server: restore the last backup again).",
+        "从 {path} 恢复时中途失败：{reason}。恢复前的登记簿已复制到 {copy}"
+        "（办公室服务器：请再次从最近的备份恢复）。",
+    ),
+    "cli.backup_written": (
+        "Backup written to {path}: the register and {files} stored files ({size} MB).",
+        "备份已写入 {path}：登记数据及已保存文件 {files} 个（{size} MB）。",
+    ),
+    "cli.restored": (
+        "Register restored from {path}: {patents} patents, {offers} information sheets, "
+        "{deals} deals, {documents} generated documents, {files} stored files.",
+        "已从 {path} 恢复登记簿：专利 {patents} 件、信息表 {offers} 份、许可 {deals} 项、"
+        "已生成文件 {documents} 份、已保存文件 {files} 个。",
+    ),
+    "files.upgrade_unreadable": (
+        "Upgrading the register: {path} ({what}) could not be read: {reason}. It was left where "
+        "it is; attach it again.",
+        "升级登记簿：无法读取 {path}（{what}）：{reason}。已原样保留，请重新附上。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

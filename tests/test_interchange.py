@@ -147,7 +147,7 @@ def test_export_writes_the_documented_layout(store: Store, tmp_path: Path) -> No
     assert list(doc) == ["format", "version", "organisation", "patents", "offers", "deals",
                          "summary_books", "ops_centre_reports", "screenings",
                          "contracts",
-                         "henan_applications"]
+                         "henan_applications", "documents", "record_states"]
     assert doc["format"] == "licence-desk" and doc["version"] == CURRENT_VERSION
     assert [c["name"] for c in doc["organisation"]["contacts"]] == ["李四", "赵六"]
     numbers = [p["number"] for p in doc["patents"]]

@@ -61,8 +61,8 @@ def write(path: Path, doc: Any) -> Path:
     return path
 
 
-def test_current_version_is_4() -> None:
-    assert CURRENT_VERSION == 4
+def test_current_version_is_5() -> None:
+    assert CURRENT_VERSION == 5
 
 
 def test_round_trip_is_byte_identical(tmp_path: Path, store: Store) -> None:

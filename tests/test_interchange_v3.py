@@ -91,8 +91,8 @@ def by_serial(store: Store) -> dict[int, DealRecord]:
     return {r.serial: r for r in store.deals()}
 
 
-def test_current_version_is_4() -> None:
-    assert CURRENT_VERSION == 4
+def test_current_version_is_5() -> None:
+    assert CURRENT_VERSION == 5
 
 
 def test_round_trip_is_byte_identical(tmp_path: Path, store: Store) -> None:

@@ -32,7 +32,7 @@ def test_round_trip(store: Store, tmp_path: Path) -> None:
     first = tmp_path / "first.json"
     export_file(store, first)
     doc = json.loads(first.read_text("utf-8"))
-    assert doc["version"] == CURRENT_VERSION == 4
+    assert doc["version"] == CURRENT_VERSION == 5
     patent = doc["patents"][0]
     assert patent["inventors"] == ["张三", "李四"]
     assert patent["annual_fee_paid_until"] == "2027-02-28"

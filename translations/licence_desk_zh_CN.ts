@@ -161,6 +161,71 @@
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
+    <message>
+        <location filename="../app/ui/application.py" line="108"/>
+        <source>Server database upgraded</source>
+        <translation>服务器数据库已升级</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="116"/>
+        <source>Files of the register</source>
+        <translation>登记簿的文件</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="31"/>
+        <location filename="../app/ui/backup_actions.py" line="52"/>
+        <source>Back up to a file</source>
+        <translation>备份到文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="33"/>
+        <location filename="../app/ui/backup_actions.py" line="79"/>
+        <source>Licence Desk backup (*.zip)</source>
+        <translation>专利开放许可填报助手备份 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="54"/>
+        <source>Backup cancelled; no file was written.</source>
+        <translation>已取消备份，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="62"/>
+        <source>Backed up the register and %1 files to %2</source>
+        <translation>已将登记簿及 %1 个文件备份到 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="67"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="75"/>
+        <source>Restore from a backup file</source>
+        <translation>从备份文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="88"/>
+        <source>Restoring replaces everything in this register: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files, with the package history and outbox. The mail accounts and send targets stay. The backup is checked in full first; if it is damaged nothing changes.</source>
+        <translation>恢复将替换当前登记簿的全部内容：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个，以及提交包记录和发件箱。邮箱账户和报送对象保留。恢复前会先完整检查备份；备份如有损坏，不做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="112"/>
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>已取消恢复，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="121"/>
+        <source>Restored: %1 patents, %2 information sheets, %3 deals, %4 generated documents and %5 stored files.</source>
+        <translation>已恢复：专利 %1 件、信息表 %2 份、许可 %3 项、已生成文件 %4 份、已保存文件 %5 个。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/backup_actions.py" line="130"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
 </context>
 <context>
     <name>BatchWindow</name>
@@ -1072,72 +1137,73 @@ The log file is %1</source>
     <message>
         <location filename="../app/ui/deal_editor.py" line="887"/>
         <location filename="../app/ui/deal_editor.py" line="896"/>
+        <location filename="../app/ui/deal_editor.py" line="899"/>
         <source>Supporting files</source>
         <translation>证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="897"/>
+        <location filename="../app/ui/deal_editor.py" line="900"/>
         <source>Cannot open %1.</source>
         <translation>无法打开 %1。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="905"/>
+        <location filename="../app/ui/deal_editor.py" line="908"/>
         <source>Remove supporting file</source>
         <translation>删除证明材料</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="906"/>
+        <location filename="../app/ui/deal_editor.py" line="909"/>
         <source>Remove %1 from this deal?</source>
         <translation>要从本次许可中删除 %1 吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="907"/>
+        <location filename="../app/ui/deal_editor.py" line="910"/>
         <source>The copy in the program&apos;s data folder is deleted; the original file you added it from is not touched.</source>
         <translation>将删除本软件数据文件夹中的副本；您添加时使用的原文件不受影响。</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="926"/>
+        <location filename="../app/ui/deal_editor.py" line="929"/>
         <source>New deal</source>
         <translation>新增许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="928"/>
+        <location filename="../app/ui/deal_editor.py" line="931"/>
         <source>Deal %1</source>
         <translation>许可 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="937"/>
-        <location filename="../app/ui/deal_editor.py" line="948"/>
+        <location filename="../app/ui/deal_editor.py" line="940"/>
+        <location filename="../app/ui/deal_editor.py" line="951"/>
         <source>Save deal</source>
         <translation>保存许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="938"/>
+        <location filename="../app/ui/deal_editor.py" line="941"/>
         <source>The licence date is not a date and will be saved empty. Save anyway?</source>
         <translation>许可日期不是有效日期，将按空白保存。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="969"/>
+        <location filename="../app/ui/deal_editor.py" line="972"/>
         <source>Deal saved</source>
         <translation>许可已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="981"/>
+        <location filename="../app/ui/deal_editor.py" line="984"/>
         <source>This deal has changes that are not saved. Save them?</source>
         <translation>这项许可有未保存的修改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1037"/>
+        <location filename="../app/ui/deal_editor.py" line="1040"/>
         <source>New deal from an offer</source>
         <translation>由开放许可声明新建许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1038"/>
+        <location filename="../app/ui/deal_editor.py" line="1041"/>
         <source>A new deal typed earlier was never saved. Replace it with a deal from this offer?</source>
         <translation>之前新建的一项许可尚未保存。要用此声明生成的许可替换它吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/deal_editor.py" line="1042"/>
+        <location filename="../app/ui/deal_editor.py" line="1045"/>
         <source>No opens the unsaved deal instead.</source>
         <translation>选择“否”则打开那项未保存的许可。</translation>
     </message>
@@ -2414,638 +2480,658 @@ The log file is %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="144"/>
+        <location filename="../app/ui/main_window.py" line="148"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="159"/>
+        <location filename="../app/ui/main_window.py" line="163"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="188"/>
+        <location filename="../app/ui/main_window.py" line="192"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="190"/>
+        <location filename="../app/ui/main_window.py" line="194"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="193"/>
+        <location filename="../app/ui/main_window.py" line="197"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="195"/>
+        <location filename="../app/ui/main_window.py" line="199"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="198"/>
+        <location filename="../app/ui/main_window.py" line="202"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="201"/>
+        <location filename="../app/ui/main_window.py" line="205"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="206"/>
+        <location filename="../app/ui/main_window.py" line="210"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="214"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="211"/>
+        <location filename="../app/ui/main_window.py" line="215"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="214"/>
+        <location filename="../app/ui/main_window.py" line="218"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="230"/>
+        <location filename="../app/ui/main_window.py" line="234"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="245"/>
+        <location filename="../app/ui/main_window.py" line="249"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="246"/>
+        <location filename="../app/ui/main_window.py" line="250"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="248"/>
+        <location filename="../app/ui/main_window.py" line="252"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="249"/>
+        <location filename="../app/ui/main_window.py" line="253"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="251"/>
+        <location filename="../app/ui/main_window.py" line="255"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="252"/>
+        <location filename="../app/ui/main_window.py" line="256"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="254"/>
+        <location filename="../app/ui/main_window.py" line="258"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="255"/>
+        <location filename="../app/ui/main_window.py" line="259"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="262"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259"/>
+        <location filename="../app/ui/main_window.py" line="263"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="261"/>
+        <location filename="../app/ui/main_window.py" line="265"/>
         <source>P&amp;rint the generated PDF</source>
         <translation>打印已生成的 PDF(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="262"/>
+        <location filename="../app/ui/main_window.py" line="266"/>
         <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
         <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="265"/>
+        <location filename="../app/ui/main_window.py" line="269"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="266"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="268"/>
+        <location filename="../app/ui/main_window.py" line="272"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="271"/>
+        <location filename="../app/ui/main_window.py" line="275"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="274"/>
+        <location filename="../app/ui/main_window.py" line="278"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="277"/>
+        <location filename="../app/ui/main_window.py" line="281"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="280"/>
+        <location filename="../app/ui/main_window.py" line="284"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="281"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="283"/>
+        <location filename="../app/ui/main_window.py" line="287"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="290"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="287"/>
+        <location filename="../app/ui/main_window.py" line="291"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="289"/>
+        <location filename="../app/ui/main_window.py" line="293"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="290"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="297"/>
         <source>Licence &amp;contracts…</source>
         <translation>许可合同(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="298"/>
         <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
         <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="301"/>
         <source>Henan &amp;application and work plan…</source>
         <translation>河南省申请书和工作方案(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="298"/>
+        <location filename="../app/ui/main_window.py" line="302"/>
         <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
         <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="300"/>
+        <location filename="../app/ui/main_window.py" line="304"/>
         <source>&amp;Contacts sheet…</source>
         <translation>联系人信息表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="301"/>
+        <location filename="../app/ui/main_window.py" line="305"/>
         <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="303"/>
+        <location filename="../app/ui/main_window.py" line="307"/>
         <source>&amp;Ops-centre summary table…</source>
         <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="304"/>
+        <location filename="../app/ui/main_window.py" line="308"/>
         <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="306"/>
+        <location filename="../app/ui/main_window.py" line="310"/>
         <source>Stock-patent &amp;inventory…</source>
         <translation>存量专利盘点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="311"/>
         <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
         <translation>筛选全部存量专利，生成安徽两张统计表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="314"/>
+        <source>&amp;Import a JSON data file…</source>
+        <translation>导入 JSON 数据文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="317"/>
+        <source>&amp;Export a JSON data file…</source>
+        <translation>导出 JSON 数据文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="322"/>
+        <source>Write the register and every stored file to one zip file</source>
+        <translation>将登记簿及全部已保存文件写入一个 zip 文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="324"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="311"/>
+        <location filename="../app/ui/main_window.py" line="315"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="313"/>
+        <location filename="../app/ui/main_window.py" line="321"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="314"/>
+        <location filename="../app/ui/main_window.py" line="318"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="331"/>
+        <location filename="../app/ui/main_window.py" line="325"/>
+        <source>Replace the register by a backup zip, checked in full first</source>
+        <translation>用备份 zip 替换登记簿（先完整检查备份）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="342"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="338"/>
+        <location filename="../app/ui/main_window.py" line="351"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="345"/>
+        <location filename="../app/ui/main_window.py" line="358"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="353"/>
+        <location filename="../app/ui/main_window.py" line="366"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="360"/>
+        <location filename="../app/ui/main_window.py" line="373"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="372"/>
+        <location filename="../app/ui/main_window.py" line="385"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="373"/>
+        <location filename="../app/ui/main_window.py" line="386"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="376"/>
+        <location filename="../app/ui/main_window.py" line="389"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="381"/>
+        <location filename="../app/ui/main_window.py" line="394"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="437"/>
+        <location filename="../app/ui/main_window.py" line="450"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="542"/>
+        <location filename="../app/ui/main_window.py" line="596"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="544"/>
+        <location filename="../app/ui/main_window.py" line="598"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="548"/>
+        <location filename="../app/ui/main_window.py" line="602"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="589"/>
+        <location filename="../app/ui/main_window.py" line="643"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="671"/>
-        <location filename="../app/ui/main_window.py" line="918"/>
+        <location filename="../app/ui/main_window.py" line="725"/>
+        <location filename="../app/ui/main_window.py" line="972"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="673"/>
+        <location filename="../app/ui/main_window.py" line="727"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="675"/>
+        <location filename="../app/ui/main_window.py" line="729"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="676"/>
+        <location filename="../app/ui/main_window.py" line="730"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="677"/>
+        <location filename="../app/ui/main_window.py" line="731"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="683"/>
+        <location filename="../app/ui/main_window.py" line="737"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="702"/>
+        <location filename="../app/ui/main_window.py" line="756"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="703"/>
+        <location filename="../app/ui/main_window.py" line="757"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="710"/>
+        <location filename="../app/ui/main_window.py" line="764"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="717"/>
+        <location filename="../app/ui/main_window.py" line="771"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="762"/>
+        <location filename="../app/ui/main_window.py" line="816"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="786"/>
+        <location filename="../app/ui/main_window.py" line="840"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="824"/>
+        <location filename="../app/ui/main_window.py" line="878"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="848"/>
+        <location filename="../app/ui/main_window.py" line="902"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="851"/>
+        <location filename="../app/ui/main_window.py" line="905"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="855"/>
+        <location filename="../app/ui/main_window.py" line="909"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="865"/>
-        <location filename="../app/ui/main_window.py" line="877"/>
-        <location filename="../app/ui/main_window.py" line="920"/>
-        <location filename="../app/ui/main_window.py" line="924"/>
-        <location filename="../app/ui/main_window.py" line="1285"/>
+        <location filename="../app/ui/main_window.py" line="919"/>
+        <location filename="../app/ui/main_window.py" line="931"/>
+        <location filename="../app/ui/main_window.py" line="974"/>
+        <location filename="../app/ui/main_window.py" line="978"/>
+        <location filename="../app/ui/main_window.py" line="1355"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="866"/>
+        <location filename="../app/ui/main_window.py" line="920"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="878"/>
+        <location filename="../app/ui/main_window.py" line="932"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="883"/>
+        <location filename="../app/ui/main_window.py" line="937"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="899"/>
+        <location filename="../app/ui/main_window.py" line="953"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="908"/>
+        <location filename="../app/ui/main_window.py" line="962"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="910"/>
+        <location filename="../app/ui/main_window.py" line="964"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="912"/>
+        <location filename="../app/ui/main_window.py" line="966"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="974"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="929"/>
+        <location filename="../app/ui/main_window.py" line="983"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="930"/>
+        <location filename="../app/ui/main_window.py" line="984"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="958"/>
+        <location filename="../app/ui/main_window.py" line="1012"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="958"/>
+        <location filename="../app/ui/main_window.py" line="1012"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="962"/>
+        <location filename="../app/ui/main_window.py" line="1016"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="967"/>
+        <location filename="../app/ui/main_window.py" line="1027"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="976"/>
-        <location filename="../app/ui/main_window.py" line="984"/>
+        <location filename="../app/ui/main_window.py" line="1036"/>
+        <location filename="../app/ui/main_window.py" line="1044"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="977"/>
+        <location filename="../app/ui/main_window.py" line="1037"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="764"/>
-        <location filename="../app/ui/main_window.py" line="979"/>
+        <location filename="../app/ui/main_window.py" line="818"/>
+        <location filename="../app/ui/main_window.py" line="1039"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="980"/>
+        <location filename="../app/ui/main_window.py" line="1040"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="980"/>
+        <location filename="../app/ui/main_window.py" line="1040"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="984"/>
+        <location filename="../app/ui/main_window.py" line="1044"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1017"/>
+        <location filename="../app/ui/main_window.py" line="1077"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1123"/>
-        <location filename="../app/ui/main_window.py" line="1141"/>
+        <location filename="../app/ui/main_window.py" line="1183"/>
+        <location filename="../app/ui/main_window.py" line="1201"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1124"/>
-        <location filename="../app/ui/main_window.py" line="1159"/>
+        <location filename="../app/ui/main_window.py" line="1184"/>
+        <location filename="../app/ui/main_window.py" line="1229"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1145"/>
+        <location filename="../app/ui/main_window.py" line="1205"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1150"/>
+        <location filename="../app/ui/main_window.py" line="1210"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1157"/>
-        <location filename="../app/ui/main_window.py" line="1179"/>
-        <location filename="../app/ui/main_window.py" line="1185"/>
+        <location filename="../app/ui/main_window.py" line="1227"/>
+        <location filename="../app/ui/main_window.py" line="1249"/>
+        <location filename="../app/ui/main_window.py" line="1255"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1180"/>
+        <location filename="../app/ui/main_window.py" line="1250"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1186"/>
+        <location filename="../app/ui/main_window.py" line="1256"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1193"/>
+        <location filename="../app/ui/main_window.py" line="1263"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1207"/>
+        <location filename="../app/ui/main_window.py" line="1277"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1209"/>
+        <location filename="../app/ui/main_window.py" line="1279"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1209"/>
+        <location filename="../app/ui/main_window.py" line="1279"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1213"/>
+        <location filename="../app/ui/main_window.py" line="1283"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1214"/>
+        <location filename="../app/ui/main_window.py" line="1284"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1287"/>
+        <location filename="../app/ui/main_window.py" line="1357"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1290"/>
+        <location filename="../app/ui/main_window.py" line="1360"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1293"/>
+        <location filename="../app/ui/main_window.py" line="1363"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1295"/>
+        <location filename="../app/ui/main_window.py" line="1365"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -3523,7 +3609,7 @@ The log file is %1</source>
     <name>OpsCentreEditor</name>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="173"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="1076"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1084"/>
         <source>Ops-centre summary table</source>
         <translation>运营管理中心建设工作总结表</translation>
     </message>
@@ -3554,7 +3640,7 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="448"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="974"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="982"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3685,7 +3771,8 @@ The log file is %1</source>
     </message>
     <message>
         <location filename="../app/ui/ops_centre_editor.py" line="953"/>
-        <location filename="../app/ui/ops_centre_editor.py" line="964"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="966"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="972"/>
         <source>Attach file</source>
         <translation>附上文件</translation>
     </message>
@@ -3700,62 +3787,62 @@ The log file is %1</source>
         <translation>制度文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="975"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="983"/>
         <source>填报日期 is not a date and will be saved empty. Save anyway?</source>
         <translation>填报日期不是有效日期，将保存为空。仍要保存吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="990"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="998"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1002"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1010"/>
         <source>Cannot finalise</source>
         <translation>无法定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1003"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1011"/>
         <source>The table has %1 error(s). Correct them first; the list on the right takes you to each.</source>
         <translation>总结表有 %1 个错误。请先改正；右侧列表可转到各处。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1016"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1024"/>
         <source>Folder for the files</source>
         <translation>保存文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1026"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1034"/>
         <source>Replace files</source>
         <translation>替换文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1027"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1035"/>
         <source>These files are already in the folder. Replace them?</source>
         <translation>文件夹中已有这些文件。要替换吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1035"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
         <source>Could not write the files</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1038"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1046"/>
         <source>Written to %1:</source>
         <translation>已写入 %1：</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1041"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1049"/>
         <source>The table has errors: the PDF is marked 草稿 (draft) and is not recorded for the submission package.</source>
         <translation>总结表有错误：PDF 标有“草稿”，不会记入报送材料包。</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1043"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1051"/>
         <source>Files written</source>
         <translation>文件已生成</translation>
     </message>
     <message>
-        <location filename="../app/ui/ops_centre_editor.py" line="1057"/>
+        <location filename="../app/ui/ops_centre_editor.py" line="1065"/>
         <source>This ops-centre summary table has changes that are not saved. Save them?</source>
         <translation>此运营管理中心建设工作总结表有未保存的修改。要保存吗？</translation>
     </message>
@@ -4498,68 +4585,68 @@ The log file is %1</source>
 <context>
     <name>PatentTableModel</name>
     <message>
-        <location filename="../app/ui/register_model.py" line="294"/>
+        <location filename="../app/ui/register_model.py" line="343"/>
         <source>Patent number</source>
         <translation>专利号</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="295"/>
+        <location filename="../app/ui/register_model.py" line="344"/>
         <source>Title</source>
         <translation>发明创造名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="296"/>
+        <location filename="../app/ui/register_model.py" line="345"/>
         <source>Type</source>
         <translation>专利类型</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="297"/>
+        <location filename="../app/ui/register_model.py" line="346"/>
         <source>Patentees</source>
         <translation>专利权人</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="298"/>
+        <location filename="../app/ui/register_model.py" line="347"/>
         <source>Filing date</source>
         <translation>申请日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="299"/>
+        <location filename="../app/ui/register_model.py" line="348"/>
         <source>Expiry</source>
         <translation>届满日</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="300"/>
+        <location filename="../app/ui/register_model.py" line="349"/>
         <source>Legal status</source>
         <translation>法律状态</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="301"/>
+        <location filename="../app/ui/register_model.py" line="350"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="739"/>
+        <location filename="../app/ui/register_model.py" line="793"/>
         <source>PDF out of date</source>
         <translation>PDF 已过期</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="585"/>
+        <location filename="../app/ui/register_model.py" line="641"/>
         <source>Problems found in the record</source>
         <translation>记录中发现的问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="603"/>
+        <location filename="../app/ui/register_model.py" line="659"/>
         <source>The data changed after the PDFs were made: generate them again before printing.</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="498"/>
-        <location filename="../app/ui/register_model.py" line="611"/>
+        <location filename="../app/ui/main_window.py" line="552"/>
+        <location filename="../app/ui/register_model.py" line="667"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>
     </message>
     <message>
-        <location filename="../app/ui/register_model.py" line="631"/>
+        <location filename="../app/ui/register_model.py" line="687"/>
         <source>Entered by hand</source>
         <translation>手工填写</translation>
     </message>
@@ -4603,133 +4690,133 @@ The log file is %1</source>
 <context>
     <name>SealedCopyDialog</name>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="90"/>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="108"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="92"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="110"/>
         <source>Sealed copy</source>
         <translation>盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="99"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="101"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="103"/>
         <source>Look at the attached scan</source>
         <translation>查看已附加的扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="107"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="109"/>
         <source>Document</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="111"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="113"/>
         <source>Choose the scan of the stamped pages: one PDF, or JPG/PNG images, one per page, in page order.</source>
         <translation>请选择盖章页的扫描件：一个 PDF 文件，或按页序排列的 JPG/PNG 图片（每页一张）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="119"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="121"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="122"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="124"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="125"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="127"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="128"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="130"/>
         <source>Take out</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="143"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="145"/>
         <source>Attach</source>
         <translation>附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="147"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="149"/>
         <source>Remove sealed copy…</source>
         <translation>删除盖章件…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="150"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="152"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="172"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="174"/>
         <source>This document is no longer in the register.</source>
         <translation>该文件已不在登记册中。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="180"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="185"/>
         <source>Attached on %1</source>
         <translation>附加于 %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="184"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="189"/>
         <source>None yet</source>
         <translation>尚未附加</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="207"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="212"/>
         <source>Choose the scan</source>
         <translation>选择扫描件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="208"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="213"/>
         <source>Scans (*.pdf *.jpg *.jpeg *.png);;All files (*)</source>
         <translation>扫描件 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="245"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="250"/>
         <source>Attaching…</source>
         <translation>正在附加…</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="247"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="252"/>
         <source>Attaching the sealed copy</source>
         <translation>正在附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="257"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="262"/>
         <source>Sealed copy attached.</source>
         <translation>盖章件已附加。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="259"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="264"/>
         <source>Both documents of the offer are now sealed.</source>
         <translation>该许可声明的两份文件均已附加盖章件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="271"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="276"/>
         <source>Attaching failed: %1</source>
         <translation>附加失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="277"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="282"/>
         <source>Remove sealed copy</source>
         <translation>删除盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="278"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="283"/>
         <source>Remove the sealed copy from this document?</source>
         <translation>要删除该文件的盖章件吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="279"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="284"/>
         <source>The generated PDF is sent again until a new scan is attached. The scan file itself is kept, since a sent package may refer to it.</source>
         <translation>在附加新的扫描件之前，将重新发送生成的 PDF。扫描件文件本身会保留，因为已发送的材料包可能引用它。</translation>
     </message>
     <message>
-        <location filename="../app/ui/sealed_copy_dialog.py" line="286"/>
+        <location filename="../app/ui/sealed_copy_dialog.py" line="291"/>
         <source>Sealed copy removed.</source>
         <translation>盖章件已删除。</translation>
     </message>

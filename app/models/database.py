@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 # The newest migration. A database already there is opened without loading Alembic (a tenth
 # of a second at every start); a test checks this equals the scripts' head.
-SCHEMA_HEAD = "0009_more_record_versions"
+SCHEMA_HEAD = "0010_merge_clerks"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -46,6 +46,9 @@ class Database:
     # Why the file was opened read-only (a read-only drive, no write permission); "" if not.
     read_only_reason: str = ""
     server: str | None = None  # USER@HOST:PORT/NAME of an office server database (no password)
+    # Files an older version kept in the data folder that could not be moved into the database
+    # on upgrade (missing, altered): warnings for the clerk (app.models.stored_files).
+    file_report: tuple[Any, ...] = ()
 
     @property
     def is_server(self) -> bool:
@@ -173,6 +176,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
 
     engine = make_engine(path)
     backup_path: Path | None = None
+    file_report: tuple[Any, ...] = ()
     try:
         if _stamped_revisions(engine) == {SCHEMA_HEAD}:
             return Database(path, engine, sessionmaker(engine, expire_on_commit=False))
@@ -190,7 +194,9 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             with engine.begin() as connection:
                 from alembic import command
 
+                absorb = _before_stored_files(connection)
                 command.upgrade(_alembic_config(connection), "heads")
+                file_report = _absorb_files(connection) if absorb else ()
     except DatabaseError:
         engine.dispose()
         raise
@@ -201,7 +207,23 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
             code, params = "db.migration_failed", {**params, "backup": str(backup_path)}
         raise DatabaseError(code, **params) from exc
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(path, engine, sessions, backup_path)
+    return Database(path, engine, sessions, backup_path, file_report=file_report)
+
+
+def _before_stored_files(connection: Any) -> bool:
+    """Whether the database predates files in the database (0009_stored_files) but has a
+    register to move files from."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    return "deal_file" in tables and "stored_file" not in tables
+
+
+def _absorb_files(connection: Any) -> tuple[Any, ...]:
+    from app.models.stored_files import absorb_data_folder
+    from app.paths import user_data_dir
+
+    return tuple(absorb_data_folder(connection, user_data_dir()))
 
 
 # SQLite's words for the conditions a clerk can act on (sqlite3 gives no finer codes on 3.11).
@@ -297,6 +319,8 @@ def _open_server(address: str, *, migrate: bool) -> Database:
 
     from app.models import server
 
+    file_report: tuple[Any, ...] = ()
+    backup_path: Path | None = None
     try:
         url = server.parse(address)
         where = server.label(url)
@@ -322,13 +346,18 @@ def _open_server(address: str, *, migrate: bool) -> Database:
                     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                        {"key": server.MIGRATION_LOCK_KEY})
                     # Another copy may have upgraded while this one waited for the lock.
-                    unknown = (server.stamped_revisions(connection) or set()) - known_revisions()
+                    now = server.stamped_revisions(connection) or set()
+                    unknown = now - known_revisions()
                     if unknown:
                         raise DatabaseError("db.newer_version", path=where,
                                             revision="+".join(sorted(unknown)))
+                    if now and now != head_revisions():  # a register to copy first
+                        backup_path = _server_snapshot(connection, where, now)
                     from alembic import command
 
+                    absorb = _before_stored_files(connection)
                     command.upgrade(_alembic_config(connection), "heads")
+                    file_report = _absorb_files(connection) if absorb else ()
                 log.info("server database %s upgraded from %s", where,
                          "+".join(sorted(revisions)) or "empty")
     except DatabaseError:
@@ -341,4 +370,22 @@ def _open_server(address: str, *, migrate: bool) -> Database:
         engine.dispose()
         failure = server.upgrade_failure(exc, where, url)
         raise DatabaseError(failure.code, **failure.params) from exc
-    return Database(Path(), engine, sessionmaker(engine, expire_on_commit=False), server=where)
+    return Database(Path(), engine, sessionmaker(engine, expire_on_commit=False), backup_path,
+                    server=where, file_report=file_report)
+
+
+def _server_snapshot(connection: Any, where: str, revisions: set[str]) -> Path:
+    """Copy the server database into the user data folder's backups/ before upgrading it
+    (app.models.server_backup); a copy that cannot be written stops the upgrade."""
+    from app.models.server_backup import write_snapshot
+    from app.paths import user_data_dir
+
+    folder = user_data_dir() / "backups"
+    try:
+        path = write_snapshot(connection, folder, where, "+".join(sorted(revisions)))
+    except Exception as exc:
+        log.warning("no copy of %s before upgrading: %s", where, exc)
+        raise DatabaseError("db.server_backup_failed", path=where, folder=str(folder),
+                            **reason_params(exc)) from exc
+    log.info("server database %s copied to %s before upgrading", where, path)
+    return path

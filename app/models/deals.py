@@ -16,14 +16,10 @@ entities of this feature; its statistics and layout data are in app.models.summa
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import itertools
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -215,7 +211,8 @@ class DealPatent(Base):
 
 
 class DealFile(Base):
-    """A supporting file, copied into the data folder (never linked: the original may move)."""
+    """A supporting file, stored in the database by its SHA-256 (app.models.stored_files; never
+    linked: the original may move)."""
 
     __tablename__ = "deal_file"
 
@@ -224,7 +221,8 @@ class DealFile(Base):
     number: Mapped[int] = mapped_column(Integer, default=1)  # the "1" of "3-1 合同.pdf"
     kind: Mapped[str] = mapped_column(String(20), default=DealFileKind.OTHER.value)
     original_name: Mapped[str] = mapped_column(Text, default="")
-    # Relative to the user data folder ("deals/3/3-1 合同.pdf"), so the folder can move.
+    # The file's shown name, "deals/3/3-1 合同.pdf" (before 0009_stored_files: its path under
+    # the user data folder, from which the upgrade moved it into the database).
     stored_path: Mapped[str] = mapped_column(Text, default="")
     sha256: Mapped[str] = mapped_column(String(64), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
@@ -575,7 +573,7 @@ class DealFileInfo:
     number: int
     kind: str
     original_name: str
-    stored_path: str  # relative to the user data folder
+    stored_path: str  # the shown name, "deals/3/3-1 合同.pdf" (the bytes are in the database)
     sha256: str
     size: int = 0
 
@@ -936,55 +934,9 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def copy_into(source: Path, target: Path) -> tuple[str, int]:
-    """Copy `source` to `target` atomically (temporary sibling, then os.replace); SHA-256, size."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".copy-", dir=target.parent)
-    temp = Path(temp_name)
-    digest = hashlib.sha256()
-    size = 0
-    try:
-        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
-            for block in iter(lambda: src.read(1 << 20), b""):
-                digest.update(block)
-                size += len(block)
-                out.write(block)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    return digest.hexdigest(), size
-
-
 def deal_folder(serial: int) -> Path:
-    """Relative folder of a deal's files in the user data folder."""
+    """The folder part of a deal's files' shown names ("deals/3")."""
     return Path("deals") / str(serial)
-
-
-def release_stored(data_dir: Path, relative_paths: Iterable[str]) -> None:
-    """A register no longer refers to these stored copies. They stay on disk: the data folder
-    is shared by every register opened on this computer (a copy of the database, a restored
-    backup, a colleague's file), any of which may still refer to them. Files are never deleted
-    or overwritten here; the later move of supporting files into the database itself takes
-    each row's file by its stored path and checks it by its SHA-256."""
-    for relative in relative_paths:
-        if relative:
-            log.info("deal file %s released (kept: another register may refer to it)",
-                     data_dir / relative)
-
-
-def free_name(path: Path) -> Path:
-    """`path`, or "name (2).ext", "name (3).ext" … when a file is there already: a stored copy
-    is never written over (another register may refer to it)."""
-    if not path.exists():
-        return path
-    for n in itertools.count(2):
-        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
-        if not candidate.exists():
-            return candidate
-    raise AssertionError("unreachable")
 
 
 def renumber_plan(deals: Sequence[Deal]) -> dict[int, int]:
@@ -994,13 +946,3 @@ def renumber_plan(deals: Sequence[Deal]) -> dict[int, int]:
         key=lambda d: (d.licence_date is None, d.licence_date or dt.date.min, d.serial),
     )
     return {deal.id: index for index, deal in enumerate(ordered, start=1)}
-
-
-def remove_empty_folders(root: Path) -> None:
-    """Remove empty folders under `root` (left by renumbering or deleting), deepest first."""
-    if not root.is_dir():
-        return
-    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts)):
-        with contextlib.suppress(OSError):
-            if not any(folder.iterdir()):
-                folder.rmdir()

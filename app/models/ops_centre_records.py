@@ -8,7 +8,6 @@ Functions here take a `Store` (its session) so the store's shared class needs no
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +62,8 @@ class OpsCentreFile(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     original_name: Mapped[str] = mapped_column(Text, default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    # Empty since 0009_stored_files: the bytes are in the shared store (app.models.stored_files).
+    content: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
     added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
 
 
@@ -178,27 +178,32 @@ def finalise_report(store: Store, year: int, *, today: dt.date | None = None) ->
 
 
 def store_document(store: Store, path: str | Path) -> tuple[str, str]:
-    """Keep a policy document's bytes in the database; return (original name, SHA-256)."""
+    """Keep a policy document's bytes in the database (the shared store of files, issue 16);
+    return (original name, SHA-256). Raises StoredFileError (too large) and OSError."""
+    from app.models.stored_files import put_file
+
     source = Path(path)
-    content = source.read_bytes()
-    digest = hashlib.sha256(content).hexdigest()
     with store.session() as session, session.begin():
+        digest, size = put_file(session, source)
         if session.get(OpsCentreFile, digest) is None:
             session.add(OpsCentreFile(sha256=digest, original_name=source.name,
-                                      size=len(content), content=content))
+                                      size=size, content=b""))
     return source.name, digest
 
 
 def document_bytes(store: Store, sha256: str) -> bytes | None:
+    from app.models.stored_files import read_bytes
+
     with store.session() as session:
-        row = session.get(OpsCentreFile, sha256)
-        return bytes(row.content) if row is not None else None
+        return read_bytes(session, sha256)
 
 
 def stored_documents(store: Store) -> dict[str, Any]:
     """SHA-256 → (name, bytes) of every stored policy document (backup, packages)."""
+    from app.models.stored_files import read_bytes
+
     with store.session() as session:
-        return {r.sha256: (r.original_name, bytes(r.content))
+        return {r.sha256: (r.original_name, read_bytes(session, r.sha256) or b"")
                 for r in session.scalars(select(OpsCentreFile))}
 
 

@@ -14,6 +14,7 @@ from app.models import (  # noqa: F401
     henan_application,
     inventory,
     ops_centre_records,
+    stored_files,
     submission,
 )
 from app.models.entities import Base

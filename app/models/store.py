@@ -465,14 +465,15 @@ class Store:
             return SaveResult(deal.id, findings, notices)
 
     def delete_deals(self, deal_ids: Iterable[int]) -> int:
-        """Delete deals. Their stored copies of supporting files stay (`release_stored`)."""
-        from app.models.deals import Deal, DealFile, release_stored
-        from app.paths import user_data_dir
+        """Delete deals. Their supporting files leave this database when no other row refers
+        to the same contents (`stored_files.collect_garbage`); another register keeps its own."""
+        from app.models.deals import Deal, DealFile
+        from app.models.stored_files import collect_garbage
 
         ids = list(deal_ids)
         with self.session() as session, session.begin():
-            paths = list(session.scalars(select(DealFile.stored_path)
-                                         .where(DealFile.deal_id.in_(ids))))
+            hashes = list(session.scalars(select(DealFile.sha256)
+                                          .where(DealFile.deal_id.in_(ids))))
             result = session.execute(delete(Deal).where(Deal.id.in_(ids)))
             session.execute(
                 delete(EditorDraft).where(
@@ -480,7 +481,7 @@ class Store:
                     EditorDraft.record_key.in_([str(i) for i in ids]),
                 )
             )
-        release_stored(user_data_dir(), paths)
+            collect_garbage(session, hashes)
         return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     def deal_from_offer(self, offer_id: int) -> Any:
@@ -495,9 +496,9 @@ class Store:
         self, deal_id: int, source: Any, kind: str,
         original_name: str | None = None,
     ) -> SaveResult:
-        """Copy a supporting file into user_data_dir()/deals/<序号>/ as "<序号>-<n> <kind>.<ext>",
-        with its SHA-256. `source` is a path; `kind` a DealFileKind value. The record id of the
-        result is the file's."""
+        """Store a supporting file in the database (by its SHA-256, once however many deals
+        refer to it) under the name "<序号>-<n> <kind>.<ext>". `source` is a path; `kind` a
+        DealFileKind value. The record id of the result is the file's."""
         from pathlib import Path
 
         from app.models.deals import (
@@ -506,13 +507,11 @@ class Store:
             DealFile,
             DealFileKind,
             check_deal,
-            copy_into,
             deal_folder,
-            free_name,
             register_fields,
             stored_file_name,
         )
-        from app.paths import user_data_dir
+        from app.models.stored_files import StoredFileError, put_file
 
         path = Path(source)
         if kind not in {k.value for k in DealFileKind}:
@@ -522,8 +521,6 @@ class Store:
             reason = errno_params(errno.EISDIR if path.is_dir() else errno.ENOENT)
             return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
                                            **reason)])
-        data_dir = user_data_dir()
-        target: Path | None = None
         try:
             with self.session() as session, session.begin():
                 deal = session.get(Deal, deal_id)
@@ -531,88 +528,67 @@ class Store:
                     return SaveResult(None, [error("deal.missing", "deal", id=deal_id)])
                 number = max((f.number for f in deal.files), default=0) + 1
                 name = original_name or path.name
-                target = free_name(data_dir / deal_folder(deal.serial) / stored_file_name(
-                    deal.serial, number, kind, name))
-                relative = target.relative_to(data_dir)
-                digest, size = copy_into(path, target)
+                shown = deal_folder(deal.serial) / stored_file_name(deal.serial, number, kind,
+                                                                     name)
+                digest, size = put_file(session, path)
                 record = DealFile(number=number, kind=kind, original_name=name,
-                                  stored_path=relative.as_posix(), sha256=digest, size=size)
+                                  stored_path=shown.as_posix(), sha256=digest, size=size)
                 deal.files.append(record)
                 session.flush()
                 findings = check_deal(DealFields.of(deal), register_fields(session),
                                       file_kinds={f.kind for f in deal.files})
                 return SaveResult(record.id, findings)
+        except StoredFileError as exc:
+            return SaveResult(None, [error(exc.code, "files", **exc.params)])
         except OSError as exc:
-            if target is not None:
-                target.unlink(missing_ok=True)
             return SaveResult(None, [error("deal.file_unreadable", "files", path=str(path),
                                            **reason_params(exc))])
-        except Exception:
-            if target is not None:
-                target.unlink(missing_ok=True)
-            raise
 
     def remove_deal_file(self, file_id: int) -> bool:
-        from app.models.deals import DealFile, release_stored
-        from app.paths import user_data_dir
+        """Remove a supporting file from its deal; its contents leave this database when no
+        other row refers to them."""
+        from app.models.deals import DealFile
+        from app.models.stored_files import collect_garbage
 
         with self.session() as session, session.begin():
             record = session.get(DealFile, file_id)
             if record is None:
                 return False
-            relative = record.stored_path
+            digest = record.sha256
             session.delete(record)
-        release_stored(user_data_dir(), [relative])
+            session.flush()
+            collect_garbage(session, [digest])
         return True
 
     def renumber_deals(self) -> dict[int, int]:
-        """Give the deals 序号 1…n by licence date and store their files under the new 序号.
+        """Give the deals 序号 1…n by licence date; their files take names under the new 序号
+        (the contents, in the database by hash, do not move).
 
-        Returns old 序号 → new for the deals that changed. The files are copied, not moved:
-        the copies under the old 序号 may be another register's (a copy of this database
-        shares the data folder). A database failure removes the new copies again.
+        Returns old 序号 → new for the deals that changed.
         """
-        import shutil
-        from pathlib import Path
-
         from app.models.deals import (
             Deal,
             deal_folder,
-            free_name,
             renumber_plan,
             stored_file_name,
         )
-        from app.paths import user_data_dir
 
-        data_dir = user_data_dir()
-        copies: list[Path] = []
-        try:
-            with self.session() as session, session.begin():
-                deals = list(session.scalars(select(Deal)))
-                plan = renumber_plan(deals)
-                changing = [d for d in deals if plan[d.id] != d.serial]
-                changes = {d.serial: plan[d.id] for d in changing}
-                # Through negative 序号 first: the unique constraint holds after every statement.
-                for deal in changing:
-                    deal.serial = -plan[deal.id]
-                session.flush()
-                for deal in changing:
-                    deal.serial = plan[deal.id]
-                    for record in deal.files:
-                        old = data_dir / record.stored_path
-                        if not old.exists():
-                            continue  # missing already: the deal's findings say so
-                        target = free_name(data_dir / deal_folder(deal.serial) / stored_file_name(
-                            deal.serial, record.number, record.kind, record.original_name))
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        shutil.copy2(old, target)
-                        copies.append(target)
-                        record.stored_path = target.relative_to(data_dir).as_posix()
-                session.flush()
-        except Exception:
-            for copy in copies:
-                copy.unlink(missing_ok=True)
-            raise
+        with self.session() as session, session.begin():
+            deals = list(session.scalars(select(Deal)))
+            plan = renumber_plan(deals)
+            changing = [d for d in deals if plan[d.id] != d.serial]
+            changes = {d.serial: plan[d.id] for d in changing}
+            # Through negative 序号 first: the unique constraint holds after every statement.
+            for deal in changing:
+                deal.serial = -plan[deal.id]
+            session.flush()
+            for deal in changing:
+                deal.serial = plan[deal.id]
+                for record in deal.files:
+                    record.stored_path = (deal_folder(deal.serial) / stored_file_name(
+                        deal.serial, record.number, record.kind, record.original_name)
+                    ).as_posix()
+            session.flush()
         return changes
 
     def declared_offers(self) -> list[Any]:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.models.database import Database
 from app.models.entities import DocumentState, GeneratedDocument, Offer, _now
 from app.models.findings import Finding, error, warning
+from app.models.stored_files import StoredFileError, collect_garbage, file_path
 from app.models.submission import (
     MailAccount,
     OutboxMessage,
@@ -288,7 +289,7 @@ class SubmissionRecords:
                 patent=document.subject if per_patent else None,
                 sha256=document.sha256,
                 current=current,
-                sealed_path=Path(document.sealed_path) if document.sealed_path else None,
+                sealed_path=_sealed_copy(self.database, document),
                 sealed_sha256=document.sealed_sha256,
                 unsealed_confirmed=unsealed_confirmed,
                 document_id=document.id,
@@ -304,8 +305,11 @@ class SubmissionRecords:
             if document is None:
                 return SealRecord(document_id, None,
                                   (error("sealed.document_missing", "document", id=document_id),))
-            document.sealed_path = str(path) if path is not None else ""
+            previous = document.sealed_sha256
+            document.sealed_path = path.as_posix() if path is not None else ""
             document.sealed_sha256 = sha256 if path is not None else ""
+            session.flush()
+            collect_garbage(session, [previous])  # issue 16: unused contents leave
             document.sealed_at = _now() if path is not None else None
             session.flush()
             if document.offer_id is None:
@@ -558,3 +562,16 @@ def _naive_utc(moment: dt.datetime | None) -> dt.datetime:
 
 def _dumps(value: Sequence[str] | list[str]) -> str:
     return json.dumps(list(value), ensure_ascii=False)
+
+
+def _sealed_copy(database: Database, document: GeneratedDocument) -> Path | None:
+    """A document's sealed copy as a file: from the database (issue 16) into its cache,
+    verified by hash; the recorded path when the database does not hold it (the package then
+    says it is missing)."""
+    if not document.sealed_path:
+        return None
+    try:
+        return file_path(database, document.sealed_sha256, document.sealed_path,
+                         document.sealed_path)
+    except (StoredFileError, OSError):
+        return Path(document.sealed_path)

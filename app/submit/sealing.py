@@ -5,8 +5,8 @@ one PDF, one A4 page per image in the order given. reportlab is already a depend
 a JPEG's own bytes (no re-compression) and a PNG losslessly, so the scan keeps its resolution;
 img2pdf would do the same with one more package to ship.
 
-The copy lives in the data folder's sealed/ directory, never as a link to the clerk's file,
-which may be on a USB stick or edited later; its SHA-256 goes into the database.
+The copy is kept in the database itself (app.models.stored_files, by its SHA-256), never as a
+link to the clerk's file, which may be on a USB stick or edited later.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from app.models.findings import Finding, error
+from app.models.stored_files import StoredFileError, materialise, put_file
 from app.os_errors import reason_params
 from app.paths import user_data_dir
 from app.submit.files import (
@@ -83,8 +84,8 @@ def attach_sealed_copy(
 ) -> SealResult:
     """Attach the scan of the stamped paper to generated document `document_id`.
 
-    `scans` is one PDF, or one or more JPG/PNG pages in order. The copy goes into
-    `<data>/sealed/`; the document's sealed path, hash and time are set, and the offer becomes
+    `scans` is one PDF, or one or more JPG/PNG pages in order. The copy goes into the
+    database; the document's sealed name, hash and time are set, and the offer becomes
     "sealed" when both its sheet and declaration have one.
     """
     document = records.document(document_id)
@@ -111,12 +112,24 @@ def attach_sealed_copy(
     except (OSError, ValueError) as exc:
         # Pillow raises OSError/ValueError for a truncated or unreadable image.
         return SealResult((error("sealed.unreadable", "sealed_path", **reason_params(exc)),))
-    # The hash in the name: a later scan of the same document never overwrites an earlier one
-    # that a sent package may still point to.
-    target = sealed_dir() / f"{stem}-{digest[:12]}.pdf"
-    temp.replace(target)
-    record = records.record_sealed_copy(document_id, target, digest)
-    log.info("sealed copy of document %s attached (%s)", document_id, target.name)
+    # The bytes go into the database (issue 16), by hash; the name keeps the hash so that a
+    # later scan of the same document is told apart from an earlier one.
+    name = Path("sealed") / f"{stem}-{digest[:12]}.pdf"
+    try:
+        with records.session() as session, session.begin():
+            put_file(session, temp, expected=digest)
+    except StoredFileError as exc:
+        return SealResult((error(exc.code, "sealed_path", **exc.params),))
+    except OSError as exc:
+        return SealResult((error("sealed.unreadable", "sealed_path", **reason_params(exc)),))
+    finally:
+        temp.unlink(missing_ok=True)
+    record = records.record_sealed_copy(document_id, name, digest)
+    log.info("sealed copy of document %s attached (%s)", document_id, name.name)
+    try:
+        target = materialise(records.database, digest, name.as_posix())
+    except (StoredFileError, OSError):
+        target = name
     return SealResult(record.findings, target, digest, record.offer_state)
 
 

@@ -103,6 +103,18 @@ def run_window(db_path: Path | str) -> int:
         if database.backup_path is not None:
             log.info("database upgraded; copy before upgrade at %s", database.backup_path)
         window.set_store(Store(database))
+        if database.is_server and database.backup_path is not None:  # says where (issue 16)
+            QTimer.singleShot(0, lambda: interaction.inform(
+                window, QCoreApplication.translate("Application", "Server database upgraded"),
+                message("db.server_backup_written", {"path": database.server,
+                                                     "backup": str(database.backup_path)},
+                        i18n.language())))
+        if database.file_report:  # files an older version kept that could not be moved in
+            from app.messages import describe
+
+            QTimer.singleShot(0, lambda: interaction.inform(
+                window, QCoreApplication.translate("Application", "Files of the register"),
+                "\n\n".join(describe(f, i18n.language()) for f in database.file_report)))
         if report_path:
             _write_startup_report(Path(report_path), window, db_path, painted_at)
             QTimer.singleShot(0, app.quit)

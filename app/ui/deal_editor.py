@@ -78,7 +78,6 @@ from app.models.deals import (
 )
 from app.models.fees import decimal_text, to_decimal
 from app.models.findings import Finding
-from app.paths import user_data_dir
 from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
@@ -92,6 +91,7 @@ from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE
 from app.ui.field_message import field_box as shared_field_box
 from app.ui.register_model import fold
 from app.ui.screen_fit import fit_to_screen
+from app.usecases.files import deal_file_path
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -891,8 +891,11 @@ class DealEditor(RecordEditor):
         selected = self._selected_file()
         if selected is None:
             return
-        path = user_data_dir() / selected[1]
-        if not path.is_file() or not open_path(path):
+        path = deal_file_path(self.store, selected[0])  # from the database, by hash
+        if not isinstance(path, Path):
+            interaction.critical(self, self.tr("Supporting files"),
+                                 describe(path, i18n.language()))
+        elif not path.is_file() or not open_path(path):
             interaction.critical(self, self.tr("Supporting files"),
                                  self.tr("Cannot open %1.").replace("%1", str(path)))
 

@@ -311,16 +311,23 @@ class MainWindow(QMainWindow):
             self.tr("Screen the portfolio and write the Anhui tables (存量专利盘点)"))
         # The whole dataset as a file.
         self.import_json_action = action(
-            self.tr("&Restore from a backup file…"), self.import_json,
+            self.tr("&Import a JSON data file…"), self.import_json,
             self.tr("Read a Licence Desk JSON file into the register"))
         self.export_json_action = action(
-            self.tr("&Back up to a file…"), self.export_json,
+            self.tr("&Export a JSON data file…"), self.export_json,
             self.tr("Write the whole register to a Licence Desk JSON file"))
+        # One-file backup: the register and every stored file (issue 16, app/ui/backup_actions).
+        self.backup_action = action(
+            self.tr("&Back up to a file…"), self.back_up,
+            self.tr("Write the register and every stored file to one zip file"))
+        self.restore_action = action(
+            self.tr("&Restore from a backup file…"), self.restore_backup,
+            self.tr("Replace the register by a backup zip, checked in full first"))
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
             self.targets_action, self.deals_action, self.book_action, self.ops_centre_action,
-            self.import_json_action,
+            self.import_json_action, self.backup_action, self.restore_action,
             self.export_json_action, self.finalise_action, self.generate_action,
             self.contracts_action, self.application_action, self.contacts_sheet_action,
             self.inventory_action,
@@ -335,6 +342,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addAction(self.organisation_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addAction(self.export_json_action)
         file_menu.addAction(self.import_json_action)
         file_menu.addSeparator()
@@ -1006,7 +1015,13 @@ class MainWindow(QMainWindow):
             interaction.inform(self, title,
                                self.tr("No PDF has been generated for this patent yet."))
             return False
-        path = Path(documents[0].sealed_path or documents[0].path)
+        path = Path(documents[0].path)
+        if documents[0].sealed_path and self.store is not None:
+            from app.usecases.files import sealed_copy_path
+
+            sealed = sealed_copy_path(self.store, documents[0].id)
+            if isinstance(sealed, Path):
+                path = sealed
         if not path.exists():
             interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))
@@ -1193,6 +1208,16 @@ class MainWindow(QMainWindow):
         from app.ui.operations import run_operation
 
         return run_operation(self, self.tr("Backing up…"), work, done, self._operation_failed)
+
+    def back_up(self, path: str | None = None) -> Any:
+        from app.ui.backup_actions import back_up
+
+        return back_up(self, path)
+
+    def restore_backup(self, path: str | None = None) -> Any:
+        from app.ui.backup_actions import restore
+
+        return restore(self, path)
 
     def import_json(self, path: str | None = None) -> Any:
         if self.store is None or not self.first_start.clear_before_import():

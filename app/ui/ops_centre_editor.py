@@ -956,6 +956,8 @@ class OpsCentreEditor(RecordEditor):
         path = choose_document(self, self.tr("The policy document's file"))
         if not path:
             return
+        from app.models.stored_files import StoredFileError
+
         try:
             updated = ops_centre.attach_policy_document(self.store, self.fields(), row, path)
         except OSError as exc:
@@ -963,6 +965,12 @@ class OpsCentreEditor(RecordEditor):
 
             interaction.critical(self, self.tr("Attach file"),
                                  os_error_text(exc, i18n.language()))
+            return
+        except StoredFileError as exc:  # too large for the register (issue 16)
+            from app.messages import message
+
+            interaction.critical(self, self.tr("Attach file"),
+                                 message(exc.code, exc.params, i18n.language()))
             return
         document = updated.documents[row]
         self._document_files[row] = (document.file_name, document.file_sha256)

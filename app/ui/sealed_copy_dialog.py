@@ -35,6 +35,7 @@ from app.ui.field_message import FieldMessage
 from app.ui.operations import Operation, failure_text, run_operation
 from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
+from app.usecases.files import sealed_copy_path
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -80,6 +81,7 @@ class SealedCopyDialog(QDialog):
                  opener: Callable[[Path], None] | None = None) -> None:
         super().__init__(parent)
         self.records = SubmissionRecords(store.database)
+        self.store = store
         self.document_id = document_id
         self.chooser = chooser or choose_files
         self.opener = opener or open_file
@@ -177,9 +179,12 @@ class SealedCopyDialog(QDialog):
             self.document_label.setToolTip(document.path)
             if document.sealed_path:
                 self.sealed_path = Path(document.sealed_path)
+                opened = sealed_copy_path(self.store, document.id)  # from the database
+                if isinstance(opened, Path):
+                    self.sealed_path = opened
                 self.state_label.setText(self.tr("Attached on %1").replace(
                     "%1", local_time(document.sealed_at)))
-                self.state_label.setToolTip(document.sealed_path)
+                self.state_label.setToolTip(str(self.sealed_path))
             else:
                 self.state_label.setText(self.tr("None yet"))
                 self.state_label.setToolTip("")

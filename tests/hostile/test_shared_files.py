@@ -1,6 +1,6 @@
-"""Two registers on one computer share the data folder where supporting files are stored (a
-copy of the database, a restored backup). Deleting, renumbering or adding in one must not
-delete, move or overwrite a file the other refers to (issue 18, supporting files)."""
+"""Two registers on one computer (a copy of the database, a restored backup). Supporting files
+are in each database (issue 16): deleting, renumbering or adding in one must not delete, move
+or overwrite a file the other refers to (issue 18, supporting files)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from app.models.database import open_database
 from app.models.deals import DealFields, Payment
 from app.models.patent_rules import PatentFields
 from app.models.store import Store
-from app.paths import user_data_dir
+from app.models.stored_files import materialise
 
 NUMBER = "201710601862.3"
 
@@ -25,7 +25,7 @@ def _files_agree(db: Path) -> list[Path]:
         paths = []
         for deal in store.deals():
             for info in store.deal(deal.id).files:
-                path = user_data_dir() / info.stored_path
+                path = materialise(database, info.sha256, info.stored_path)
                 assert path.is_file(), path
                 assert hashlib.sha256(path.read_bytes()).hexdigest() == info.sha256, path
                 paths.append(path)
@@ -56,7 +56,7 @@ def test_a_copy_of_the_register_cannot_delete_move_or_overwrite_the_originals_fi
             assert store.add_deal_file(deal_id, scan, "contract").saved
     finally:
         database.close()
-    before = {p: p.read_bytes() for p in _files_agree(original)}
+    before = {p.name: p.read_bytes() for p in _files_agree(original)}
 
     copy = tmp_path / "copy.sqlite3"
     shutil.copy2(original, copy)
@@ -74,4 +74,13 @@ def test_a_copy_of_the_register_cannot_delete_move_or_overwrite_the_originals_fi
     finally:
         database.close()
 
-    assert {p: p.read_bytes() for p in _files_agree(original)} == before
+    assert {p.name: p.read_bytes() for p in _files_agree(original)} == before
+    # The copy removed its own contents only; the original's cache is not the copy's.
+    copied = open_database(copy)
+    try:
+        from app.models.stored_files import stored_hashes
+
+        with copied.session() as session:
+            assert stored_hashes(session) == {}
+    finally:
+        copied.close()

@@ -106,7 +106,7 @@ def test_due_lists_fees_and_expiries(screened_db: Path,
 
 def test_json_version_4_carries_the_screening_and_feedback(
         screened_db: Path, tmp_path: Path) -> None:
-    assert CURRENT_VERSION == 4
+    assert CURRENT_VERSION == 5
     exported = tmp_path / "backup.json"
     database = open_database(screened_db)
     try:
@@ -116,7 +116,7 @@ def test_json_version_4_carries_the_screening_and_feedback(
     finally:
         database.close()
     doc = json.loads(exported.read_text(encoding="utf-8"))
-    assert doc["version"] == 4 and len(doc["screenings"]) == 6
+    assert doc["version"] == 5 and len(doc["screenings"]) == 6
     first = doc["screenings"][0]
     assert first["feedback"][0]["enterprise"] == "合肥乙公司"
     target = Store(open_database(tmp_path / "other.sqlite3"))

@@ -375,8 +375,10 @@ def test_saving_clears_figures_of_other_methods(store: Store) -> None:
     assert saved.fields.payment == Payment("free")
 
 
-def test_files_are_copied_numbered_by_the_serial_and_hashed(store: Store, tmp_path: Path,
-                                                             private_data_dir: Path) -> None:
+def test_files_are_stored_in_the_database_numbered_by_the_serial_and_hashed(
+        store: Store, tmp_path: Path, private_data_dir: Path) -> None:
+    from app.models.stored_files import materialise, stored_hashes
+
     _register(store)
     store.save_deal(FREE_A.fields)
     deal_id = store.save_deal(PACKAGE.fields).record_id
@@ -391,19 +393,22 @@ def test_files_are_copied_numbered_by_the_serial_and_hashed(store: Store, tmp_pa
     record = store.deal(deal_id)
     names = [Path(f.stored_path).name for f in record.files]
     assert names == ["2-1 合同.pdf", "2-2 票据.jpg"]
-    stored = private_data_dir / record.files[0].stored_path
-    assert stored.parent == private_data_dir / "deals" / "2"
-    assert stored.read_bytes() == contract.read_bytes() and not stored.is_symlink()
-    assert record.files[0].sha256 == hashlib.sha256(b"%PDF-1.4 contract").hexdigest()
+    assert record.files[0].stored_path == "deals/2/2-1 合同.pdf"
+    assert not (private_data_dir / "deals").exists()  # in the database, not the data folder
+    digest = hashlib.sha256(b"%PDF-1.4 contract").hexdigest()
+    assert record.files[0].sha256 == digest
     assert record.files[0].original_name == contract.name
     assert record.files[0].label(record.serial) == "2-1 合同"
-    contract.unlink()  # the copy does not depend on the original
-    assert stored.exists()
+    contract.unlink()  # the stored copy does not depend on the original
+    opened = materialise(store.database, digest, record.files[0].stored_path)
+    assert opened.name == "2-1 合同.pdf" and opened.read_bytes() == b"%PDF-1.4 contract"
     assert store.remove_deal_file(record.files[1].id)
     assert [f.id for f in store.deal(deal_id).files] == [record.files[0].id]
+    with store.session() as session:
+        assert list(stored_hashes(session)) == [digest]  # the receipt's bytes left
     assert store.delete_deals([deal_id]) == 1
-    # The stored copies stay: another register sharing the data folder may refer to them.
-    assert stored.exists() and (private_data_dir / record.files[1].stored_path).exists()
+    with store.session() as session:
+        assert stored_hashes(session) == {}
 
 
 def test_bad_files_are_findings(store: Store, tmp_path: Path) -> None:
@@ -421,8 +426,10 @@ def test_stored_file_name() -> None:
     assert stored_file_name(3, 2, "filing_record", "scan") == "3-2 备案文件"
 
 
-def test_renumbering_follows_the_dates_and_copies_files(store: Store, tmp_path: Path,
+def test_renumbering_follows_the_dates_and_renames_files(store: Store, tmp_path: Path,
                                                           private_data_dir: Path) -> None:
+    from app.models.stored_files import materialise
+
     _register(store)
     later = store.save_deal(replace(FREE_A.fields, licence_date=dt.date(2023, 6, 1))).record_id
     earlier = store.save_deal(replace(FREE_B.fields, licence_date=dt.date(2023, 2, 1))).record_id
@@ -434,10 +441,10 @@ def test_renumbering_follows_the_dates_and_copies_files(store: Store, tmp_path: 
     assert store.renumber_deals() == {1: 2, 2: 1}
     assert store.deal(earlier).serial == 1
     moved = store.deal(later).files[0]
-    # Under the new 序号; "(2)" because the old copy of deal 2's file is never written over.
-    assert moved.stored_path.startswith("deals/2/2-1 合同") and moved.label(2) == "2-1 合同"
-    assert (private_data_dir / moved.stored_path).read_bytes() == b"later"
-    assert (private_data_dir / store.deal(earlier).files[0].stored_path).read_bytes() == (
+    assert moved.stored_path == "deals/2/2-1 合同.pdf" and moved.label(2) == "2-1 合同"
+    assert materialise(store.database, moved.sha256, moved.stored_path).read_bytes() == b"later"
+    other = store.deal(earlier).files[0]
+    assert materialise(store.database, other.sha256, other.stored_path).read_bytes() == (
         b"earlier")
 
 

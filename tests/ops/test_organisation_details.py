@@ -45,7 +45,7 @@ def test_typed_once_in_the_profile_printed_in_every_year(qtbot: QtBot, store: St
 def test_the_json_file_carries_them_from_version_4_on(store: Store) -> None:
     store.save_organisation(OrganisationData(name="河南师范大学", **DETAILS))
     doc = interchange.export_document(store)
-    assert doc["version"] == 4
+    assert doc["version"] == 5  # version 4 keys, still written by version 5
     assert {k: doc["organisation"][k] for k in DETAILS} == DETAILS
     read = interchange.read_document(doc)
     assert read.dataset is not None and read.dataset.organisation is not None

@@ -3,6 +3,7 @@ magic bytes, the offer's state derived from its two documents."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def _image(path: Path, size: tuple[int, int], dpi: int | None, fmt: str) -> Path
     return path
 
 
-def test_a_pdf_is_copied_into_the_data_folder_with_its_hash(
+def test_a_pdf_is_copied_into_the_database_with_its_hash(
     records: SubmissionRecords, database: Database, tmp_path: Path
 ) -> None:
     docs = add_offer_documents(database, tmp_path, "201710601862.3")
@@ -39,13 +40,21 @@ def test_a_pdf_is_copied_into_the_data_folder_with_its_hash(
     result = attach_sealed_copy(records, docs.sheet_id, [scan])
 
     assert result.attached and result.findings == ()
-    assert result.path is not None and result.path.parent == data_dir() / "sealed"
+    # In the database (issue 16); the path is its cache copy, written from it by hash.
+    assert result.path is not None and data_dir() / "cache" in result.path.parents
+    assert not (data_dir() / "sealed").exists() or not any((data_dir() / "sealed").iterdir())
     assert result.path.read_bytes() == scan.read_bytes()  # a copy, not a link
     assert not result.path.is_symlink() and result.sha256 == digest
     scan.unlink()  # the clerk's file may go; the copy stays
+    result.path.unlink()  # so may the cache
     document = records.document(docs.sheet_id)
     assert document is not None
-    assert document.sealed_path == str(result.path) and document.sealed_sha256 == digest
+    assert document.sealed_path == f"sealed/{result.path.name}"
+    assert document.sealed_sha256 == digest
+    item = records.package_item(docs.sheet_id)
+    assert item is not None and item.sealed_path is not None
+    assert item.sealed_path.is_file()  # the package takes it from the database again
+    assert hashlib.sha256(item.sealed_path.read_bytes()).hexdigest() == digest
     assert document.sealed_at is not None
 
 

@@ -16,6 +16,7 @@ from app.models.database import open_database
 from app.models.deals import METHOD_PARAMETERS, DealFields, Payment, PaymentMethod
 from app.models.offers import OfferContact, OfferFields
 from app.models.store import ContactData, OrganisationData, Store
+from app.models.stored_files import cache_key, materialise, stored_hashes
 from app.paths import user_data_dir
 from app.ui import deal_editor, deals_window, interaction
 from app.ui.deal_editor import DealEditor
@@ -224,7 +225,8 @@ def test_paid_deal_needs_a_receipt_and_an_added_file_clears_the_message(
     assert contract_missing in files_message(editor)
     assert editor.files_table.rowCount() == 1
     assert editor.files_table.item(0, 0).text() == "1-1 票据"
-    stored = user_data_dir() / "deals" / "1" / "1-1 票据.pdf"
+    info = register.deal(editor.deal_id).files[0]
+    stored = materialise(register.database, info.sha256, info.stored_path)  # in the database
     assert stored.read_bytes() == receipt.read_bytes()
     assert receipt.exists()  # copied, never moved
 
@@ -236,7 +238,7 @@ def test_paid_deal_needs_a_receipt_and_an_added_file_clears_the_message(
     assert [f for f in editor.findings if f.field == "files"] == []
 
 
-def test_a_supporting_file_opens_from_the_data_folder(
+def test_a_supporting_file_opens_from_the_database(
     qtbot: QtBot, register: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     answers: dict[str, list[str]],
 ) -> None:
@@ -254,7 +256,14 @@ def test_a_supporting_file_opens_from_the_data_folder(
     editor.files_table.selectRow(0)
     assert editor.open_file_button.isEnabled()
     editor.open_selected_file()
-    assert opened == [user_data_dir() / "deals" / "1" / "1-1 合同.docx"]
+    # Written from the database into its cache folder, verified by hash.
+    [path] = opened
+    assert path.name == "1-1 合同.docx" and path.read_bytes() == b"PK contract"
+    assert user_data_dir() / "cache" / cache_key(register.database) in path.parents
+    # The cache copy gone or tampered with: written again from the database.
+    path.write_bytes(b"PK tampered")
+    editor.open_selected_file()
+    assert opened[-1].read_bytes() == b"PK contract"
 
 
 def test_removing_a_file_asks_first(
@@ -275,8 +284,10 @@ def test_removing_a_file_asks_first(
     assert editor.remove_selected_file()
     assert editor.files_table.rowCount() == 0
     assert messages.message("deal.contract_missing") in files_message(editor)
-    # The stored copy stays: a copy of this register may refer to it (issue 18).
-    assert (user_data_dir() / "deals" / "1" / "1-1 合同.pdf").exists()
+    # Its contents left this database (no other row refers to them); another register keeps
+    # its own copy (issue 16).
+    with register.session() as session:
+        assert stored_hashes(session) == {}
     assert contract.exists()
 
 

@@ -63,8 +63,12 @@ def test_a_png_page_attached_makes_the_document_sealed_and_both_the_offer_sealed
     assert dialog.outcome is not None and dialog.outcome.attached, dialog.outcome
     document = records.document(docs.sheet_id)
     assert document is not None and document.sealed_path
-    sealed = Path(document.sealed_path)
+    # In the database; opened from its copy in the database's cache folder (issue 16).
+    assert document.sealed_path.startswith("sealed/")
+    sealed = dialog.sealed_path
+    assert sealed is not None and sealed.name == Path(document.sealed_path).name
     assert sealed.read_bytes().startswith(b"%PDF") and sealed.is_file()
+    assert "cache" in sealed.parts
     assert dialog.state_label.text().startswith("Attached on ")
     assert dialog.state_label.toolTip() == str(sealed)
     qtbot.mouseClick(dialog.open_button, LEFT)
