@@ -60,7 +60,8 @@ class LongGrid(Flowable):  # type: ignore[misc]
             used += heights[fit]
             fit += 1
         if fit == len(self.rows):
-            return [self]
+            # Asked to split what fits (a rounding apart): the one table, which splits itself.
+            return [self._grid(self.rows)]
         rest_heights = (head, heights[fit:])
         if fit == 0:
             frame = getattr(self, "_frame", None)
