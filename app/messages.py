@@ -1946,6 +1946,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "it is; attach it again.",
         "升级登记簿：无法读取 {path}（{what}）：{reason}。已原样保留，请重新附上。",
     ),
+    # Stock-patent inventory, the Anhui package (issue 15, session 4): tables written before
+    # the records they count last changed.
+    "package.inventory_screened_since": (
+        "{document} was written on {generated} (UTC); the screening changed after that (last on "
+        "{changed}), so its figures are not the records' any more. Write the inventory tables "
+        "again (存量专利盘点 → tables, or licence-desk render inventory) and build the package "
+        "again.",
+        "{document}生成于 {generated}（UTC），此后盘点筛选又有修改（最后修改于 {changed}），"
+        "表中数字已与现有记录不符。请重新生成两表（存量专利盘点，或 licence-desk render "
+        "inventory）后再打包。",
+    ),
+    "package.inventory_outdated": (
+        "{document} was written on {generated} (UTC) from records that have changed since (a "
+        "patent, a deal, or a patent's term ended), so its figures are not the records' any "
+        "more. Write the inventory tables again (licence-desk render inventory) and build the "
+        "package again.",
+        "{document}生成于 {generated}（UTC），此后专利、许可记录或专利有效状态有变化，"
+        "表中数字已与现有记录不符。请重新生成两表（licence-desk render inventory）后再打包。",
+    ),
 }
 
 FIELD_LABELS: dict[str, tuple[str, str]] = {

@@ -3,7 +3,8 @@
 These are copied into the database the first time submission is used (see
 `SubmissionRecords.ensure_default_targets`); from then on the clerk edits the database rows —
 addresses and templates change every year, so nothing reads these values directly to send.
-The notices they come from are in the shared seeds (Hubei 003, Henan 000, Xinyang 001).
+The notices they come from are in the shared seeds (Hubei 003, Henan 000, Xinyang 001,
+Anhui 004).
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ class DocumentKind(StrEnum):
     CONTACT_SHEET = "contact_sheet"  # 专利开放许可试点工作联系人信息表
     # Henan's own contacts sheet (000 附件 1: 手机, not 手机号; its own title).
     HENAN_CONTACT_SHEET = "contact_sheet_henan"  # 河南省专利开放许可试点工作联系人信息表
+    # Anhui's inventory tables (seed 004, issue 15): each recorded as its PDF and its workbook.
+    INVENTORY_TRANSFER_TABLE = "inventory_transfer_table"  # 高校和科研机构转化专利统计表
+    INVENTORY_CLASSIFICATION_TABLE = "inventory_classification_table"  # …存量可转化专利分类统计表
 
 
 DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -41,6 +45,10 @@ DOCUMENT_KIND_LABELS: dict[str, tuple[str, str]] = {
     DocumentKind.DEAL_LIST: ("achieved-licence list", "达成项目清单"),
     DocumentKind.CONTACT_SHEET: ("contact sheet", "联系人信息表"),
     DocumentKind.HENAN_CONTACT_SHEET: ("contact sheet (Henan)", "联系人信息表"),
+    DocumentKind.INVENTORY_TRANSFER_TABLE: ("inventory: patents in transfer", "转化专利统计表"),
+    DocumentKind.INVENTORY_CLASSIFICATION_TABLE: (
+        "inventory: convertible patents by field", "存量可转化专利分类统计表"
+    ),
 }
 
 # The official titles, as the mail body names what is attached (area: mail text, issue 17.14).
@@ -53,12 +61,20 @@ DOCUMENT_TITLES: dict[str, str] = {
     DocumentKind.STATISTICS_TABLE: "《专利开放许可试点情况统计表》",
     DocumentKind.DEAL_LIST: "《专利开放许可试点达成项目清单》",
     DocumentKind.CONTACT_SHEET: "《专利开放许可试点工作联系人信息表》",
+    DocumentKind.INVENTORY_TRANSFER_TABLE: "《高校和科研机构转化专利统计表》",
+    DocumentKind.INVENTORY_CLASSIFICATION_TABLE: "《高校和科研机构存量可转化专利分类统计表》",
 }
+
+# Kinds recorded once per file format (the PDF and the workbook of one table): a package takes
+# the newest of each format.
+PER_FORMAT_KINDS = frozenset({DocumentKind.INVENTORY_TRANSFER_TABLE,
+                              DocumentKind.INVENTORY_CLASSIFICATION_TABLE})
 
 
 def documents_phrase(kinds: list[str]) -> str:
     """The short names of `kinds` for a subject: 汇总表、信息表及声明."""
-    labels = [DOCUMENT_KIND_LABELS[k][1] if k in DOCUMENT_KIND_LABELS else k for k in kinds]
+    labels = list(dict.fromkeys(DOCUMENT_KIND_LABELS[k][1] if k in DOCUMENT_KIND_LABELS else k
+                                for k in kinds))
     if len(labels) <= 1:
         return "".join(labels)
     return "、".join(labels[:-1]) + "及" + labels[-1]
@@ -66,7 +82,7 @@ def documents_phrase(kinds: list[str]) -> str:
 
 def document_titles(kinds: list[str]) -> str:
     """The official titles of `kinds` for a body: 《…汇总表》《…信息表》《…的声明》."""
-    return "".join(DOCUMENT_TITLES.get(k, f"《{k}》") for k in kinds)
+    return "".join(dict.fromkeys(DOCUMENT_TITLES.get(k, f"《{k}》") for k in kinds))
 
 
 # Kinds that exist once per patent: their file-name rule needs {patent}.
@@ -142,6 +158,26 @@ _XINYANG_BODY = (
     "{date}\n"
 )
 
+# Anhui (seed 004, 皖市监知促函〔2024〕4号): the notice asks for the two inventory tables'
+# electronic versions and names one mailbox, its contact's (胡徽东, ahzscq@126.com, of the
+# provincial bureau that issued it). It gives no subject and no body: these are ours.
+_ANHUI_BODY = (
+    "{office}：\n"
+    "\n"
+    "您好！根据《安徽省开展高校科研机构存量专利筛选推介工作实施方案（2023-2025年）》"
+    "（皖市监知促函〔2024〕4号）要求，现将我单位存量专利盘点{document_titles}电子版报送，"
+    "请查收。"
+    "{part_note}\n"
+    "\n"
+    "本邮件附件（共 {mail_count} 个）：\n"
+    "{files}\n"
+    "\n"
+    "联系人：{contact}　联系电话：{phone}\n"
+    "\n"
+    "{unit}\n"
+    "{date}\n"
+)
+
 DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
     TargetPreset(
         key="hubei",
@@ -195,6 +231,25 @@ DEFAULT_TARGETS: tuple[TargetPreset, ...] = (
             DocumentKind.CONTACT_SHEET: "专利开放许可试点工作联系人信息表",
         },
         note="加盖公章纸质版（一式四份）和电子扫描版均须提交。",
+    ),
+    TargetPreset(
+        key="anhui",
+        name="安徽",
+        office="安徽省市场监督管理局知识产权促进处",
+        recipients=("ahzscq@126.com",),
+        subject_template="{unit}报送存量专利盘点{documents}",
+        body_template=_ANHUI_BODY,
+        document_kinds=(DocumentKind.INVENTORY_TRANSFER_TABLE,
+                        DocumentKind.INVENTORY_CLASSIFICATION_TABLE),
+        file_types=("xlsx", "pdf"),
+        file_names={
+            DocumentKind.INVENTORY_TRANSFER_TABLE: "高校和科研机构转化专利统计表",
+            DocumentKind.INVENTORY_CLASSIFICATION_TABLE: "高校和科研机构存量可转化专利分类统计表",
+        },
+        note=("通知要求两表电子版于 2024 年 3 月 15 日前报送辖区内市级知识产权管理部门，"
+              "未给出其邮箱；此处预置的是通知所附省市场监管局联系人胡徽东的邮箱"
+              "（0551-63356984，落实情况于 6 月 30 日、12 月 30 日前报送）。"
+              "报送市级部门时请改为该部门的邮箱。"),
     ),
 )
 

@@ -374,6 +374,7 @@ class RenderedInventory:
     tables: InventoryTables
     findings: tuple[tuple[str, Finding], ...]
     failures: tuple[Finding, ...] = ()
+    recorded: tuple[int, ...] = ()  # generated-document ids, for the Anhui package
 
     @property
     def has_errors(self) -> bool:
@@ -438,7 +439,73 @@ def render_inventory(store: Store, out: Path, *, today: dt.date | None = None,
                                   **reason_params(exc)))
             continue
         files.append(path)
-    return RenderedInventory(tuple(files), tables, findings, tuple(failures))
+    recorded = () if watermark else _record_tables(store, tables, files)
+    return RenderedInventory(tuple(files), tables, findings, tuple(failures), recorded)
+
+
+# The tables as documents a package sends (the Anhui target) ----------------------------------
+
+
+def table_data_hash(table: TransferTable | ClassificationTable) -> str:
+    """What a table shows, without its date: a table written yesterday from the same records
+    is still current; one written before a screening (or a patent, a deal) changed is not."""
+    import dataclasses
+    import hashlib
+    import json
+
+    content = dataclasses.asdict(table)
+    content.pop("dated", None)
+    text = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _kind_of(path: Path) -> str:
+    from app.submit.presets import DocumentKind
+
+    return (DocumentKind.INVENTORY_TRANSFER_TABLE if path.stem == TRANSFER_TABLE_FILE
+            else DocumentKind.INVENTORY_CLASSIFICATION_TABLE)
+
+
+def _record_tables(store: Store, tables: InventoryTables, files: Sequence[Path]
+                   ) -> tuple[int, ...]:
+    """Record the tables just written (not drafts), each file as a generated document whose
+    subject is its file name, so a package takes the newest PDF and the newest workbook."""
+    import hashlib
+
+    from app.models.entities import GeneratedDocument
+    from app.submit.presets import DocumentKind
+
+    hashes: dict[str, str] = {
+        DocumentKind.INVENTORY_TRANSFER_TABLE: table_data_hash(tables.transfer),
+        DocumentKind.INVENTORY_CLASSIFICATION_TABLE: table_data_hash(tables.classification)}
+    documents = []
+    for path in files:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue  # gone already: nothing to record, the next render writes it again
+        kind = _kind_of(path)
+        documents.append(GeneratedDocument(
+            kind=kind, subject=path.name, path=str(path.resolve()),
+            sha256=hashlib.sha256(data).hexdigest(), size=len(data), data_hash=hashes[kind],
+            draft=False))
+    return tuple(store.record_generated_documents(documents)) if documents else ()
+
+
+def current_table_hashes(store: Store, *, today: dt.date | None = None) -> dict[str, str]:
+    """document kind → the data hash its table would have if written now."""
+    from app.submit.presets import DocumentKind
+
+    tables = inventory_tables(store, today=today)
+    return {DocumentKind.INVENTORY_TRANSFER_TABLE: table_data_hash(tables.transfer),
+            DocumentKind.INVENTORY_CLASSIFICATION_TABLE: table_data_hash(tables.classification)}
+
+
+def last_screening_change(store: Store) -> dt.datetime | None:
+    """When a screening was last saved (None: no screening yet)."""
+    with store.session() as session:
+        changed = session.scalar(select(func.max(Screening.updated_at)))
+    return changed if isinstance(changed, dt.datetime) else None
 
 
 # Fees and expiry --------------------------------------------------------------------------------

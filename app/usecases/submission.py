@@ -23,7 +23,7 @@ from app.models.offers import OfferFields
 from app.models.patent_rules import PatentFields
 from app.models.summary_list import SummaryList, official_number
 from app.submit.package import BuiltPackage, PackageItem, PatentRow, build_package, check_items
-from app.submit.presets import PER_PATENT_KINDS, DocumentKind
+from app.submit.presets import PER_FORMAT_KINDS, PER_PATENT_KINDS, DocumentKind
 from app.submit.records import SubmissionRecords
 from app.submit.targets import TargetData
 from app.usecases import contacts_sheet
@@ -87,6 +87,7 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
             latest_other[(document.kind, document.subject)] = document
     batches = {b.name: b.id for b in store.batches()} if DocumentKind.SUMMARY_LIST in order \
         else {}
+    inventory_hashes: dict[str, str] | None = None  # the inventory tables' as of now, once
     for document in sorted(latest_other.values(), key=lambda d: (order[d.kind], d.subject)):
         if document.kind == DocumentKind.SUMMARY_LIST and document.subject in batches:
             # A batch's list: out of date once the batch's data changed since.
@@ -99,6 +100,13 @@ def package_documents(store: Store, target: TargetData) -> list[DocumentRow]:
         elif document.kind == DocumentKind.OPS_CENTRE_TABLE and not _ops_centre_current(
                 store, document):
             freshness = Freshness.DATA_CHANGED
+        elif document.kind in PER_FORMAT_KINDS:  # the inventory tables (Anhui)
+            if inventory_hashes is None:
+                from app.usecases.inventory import current_table_hashes
+                inventory_hashes = current_table_hashes(store)
+            freshness = (_file_freshness(document)
+                         if inventory_hashes.get(document.kind) == document.data_hash
+                         else Freshness.DATA_CHANGED)
         else:
             freshness = _file_freshness(document)
         rows.append(DocumentRow(
@@ -268,21 +276,27 @@ def choose_documents(
             sheets.append(PatentRow(number, tuple(offer.patent.patentees)))
         chosen.sheet_rows = sheets if chosen.summary_rows is not None else None
 
-    newest: dict[str, DocumentRow] = {}
+    # The newest of each kind; of the inventory tables, the newest of each format.
+    newest: dict[tuple[str, str], DocumentRow] = {}
     for row in rows:
         if row.offer_id is None and row.kind != DocumentKind.SUMMARY_LIST:
-            if row.kind not in newest or row.document_id > newest[row.kind].document_id:
-                newest[row.kind] = row
+            key = (row.kind, Path(row.file_name).suffix.casefold()
+                   if row.kind in PER_FORMAT_KINDS else "")
+            if key not in newest or row.document_id > newest[key].document_id:
+                newest[key] = row
     for kind in kinds:
         if kind in PER_PATENT_KINDS or kind == DocumentKind.SUMMARY_LIST:
             continue
-        if kind not in newest:
+        of_kind = [row for (k, _), row in sorted(newest.items()) if k == kind]
+        if not of_kind:
             # The front end names the kind in its language (DOCUMENT_KIND_LABELS).
             chosen.findings.append(warning("cli.package_kind_missing", "items", kind=kind))
             continue
-        one_off = item(newest[kind])
-        if one_off is not None:
-            chosen.items.append(one_off)
+        for row in of_kind:
+            one_off = item(row)
+            if one_off is not None:
+                chosen.items.append(one_off)
+    chosen.findings += _inventory_outdated(store, chosen.items)
     return chosen
 
 
@@ -318,7 +332,7 @@ def ticked_contents(
         if item is not None:
             items.append(item)
     summary_rows, sheet_rows = compare_rows(store, [row for row, _ in ticked], records)
-    return PackageContents(items, [], summary_rows, sheet_rows)
+    return PackageContents(items, _inventory_outdated(store, items), summary_rows, sheet_rows)
 
 
 # Checking and building ---------------------------------------------------------------------
@@ -346,6 +360,32 @@ def check_package(store: Store, target: TargetData, contents: PackageContents) -
     return [*contents.findings, *check_items(
         target, store.organisation().name, contents.items, contents.summary_rows,
         contents.sheet_rows)]
+
+
+def _inventory_outdated(store: Store, items: Sequence[PackageItem]) -> list[Finding]:
+    """Why an inventory table is not current: it was written before the screening (or a
+    patent, a deal) last changed. The item itself is refused as not current."""
+    stale = [i for i in items if i.kind in PER_FORMAT_KINDS and not i.current
+             and i.document_id is not None]
+    if not stale:
+        return []
+    from app.usecases.inventory import last_screening_change
+
+    records = SubmissionRecords(store.database)
+    changed = last_screening_change(store)
+    findings = []
+    for stale_item in stale:
+        document = records.document(stale_item.document_id or 0)
+        if document is None:
+            continue
+        written = document.generated_at
+        screened_since = changed is not None and changed >= written
+        findings.append(error(
+            "package.inventory_screened_since" if screened_since else "package.inventory_outdated",
+            "items", document=Path(document.path).name,
+            generated=written.strftime("%Y-%m-%d %H:%M"),
+            changed=changed.strftime("%Y-%m-%d %H:%M") if changed else ""))
+    return findings
 
 
 @dataclass(frozen=True)

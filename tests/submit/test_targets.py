@@ -11,7 +11,7 @@ from app.submit.targets import TargetData, check_target, render
 
 def test_the_shipped_targets_are_seeded_on_first_use(records: SubmissionRecords) -> None:
     targets = {t.key: t for t in records.targets()}
-    assert list(targets) == ["hubei", "henan", "xinyang"]
+    assert list(targets) == ["hubei", "henan", "xinyang", "anhui"]
     hubei = targets["hubei"]
     assert hubei.recipients == ("dingwei@hbipo.gov.cn",)
     assert hubei.office == "湖北省知识产权局运用促进处"

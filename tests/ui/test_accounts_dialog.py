@@ -124,7 +124,7 @@ def test_targets_are_edited_saved_and_restored_as_shipped(
     records = SubmissionRecords(database)
     dialog = make_targets(qtbot, store)
     assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
-        "湖北", "河南", "信阳"]
+        "湖北", "河南", "信阳", "安徽"]
     assert dialog.recipients_edit.toPlainText() == "dingwei@hbipo.gov.cn"
     assert dialog.kind_checks[DocumentKind.DECLARATION].isChecked()
     assert not dialog.delete_button.isEnabled() and dialog.restore_button.isEnabled()
@@ -171,4 +171,4 @@ def test_a_new_target_needs_its_documents_and_can_be_deleted(
     assert dialog.delete_button.isEnabled() and not dialog.restore_button.isEnabled()
     questions.answers.append(True)
     qtbot.mouseClick(dialog.delete_button, LEFT)
-    assert [t.name for t in records.targets()] == ["湖北", "河南", "信阳"]
+    assert [t.name for t in records.targets()] == ["湖北", "河南", "信阳", "安徽"]

@@ -11,6 +11,7 @@ import os
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,12 +83,15 @@ def set_fixed_dates(workbook: Workbook, when: dt.datetime, title: str) -> None:
     props.modified = when
 
 
-def workbook_bytes(workbook: Workbook, when: dt.datetime) -> bytes:
-    """The .xlsx bytes with every zip entry stamped `when`: zipfile would stamp the clock."""
+def workbook_bytes(workbook: Workbook, when: dt.datetime,
+                   writer: Callable[[Workbook, zipfile.ZipFile], Any] = ExcelWriter) -> bytes:
+    """The .xlsx bytes with every zip entry stamped `when`: zipfile would stamp the clock.
+    `writer` is openpyxl's ExcelWriter or one that writes some rows itself (bulk_rows)."""
     raw = io.BytesIO()
     # Workbook.save() stamps properties.modified with the clock; the writer underneath does not.
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(workbook, archive).save()
+    # Stored, not deflated: every entry is read back and deflated once, below.
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        writer(workbook, archive).save()
     # A zip stamp holds the years 1980-2107; a date outside (an error of the record, shown by
     # its rules) must not stop the writing.
     stamp = (min(max(when.year, 1980), 2107), when.month, when.day, when.hour, when.minute,

@@ -30,6 +30,7 @@ from app.export.pdf import (
     write_atomic,
 )
 from app.export.pdf.flowables import CELL_PADDING
+from app.export.pdf.long_grid import LongGrid
 from app.export.pdf.summary_book import UnprintableText
 from app.models.inventory_tables import (
     CLASSIFICATION_NOTE,
@@ -64,9 +65,10 @@ __all__ = [
 SEAL_WIDTH = 50 * mm
 SEAL_HEIGHT = 30 * mm
 # Millimetres, scaled to the frame: 序号 专利号 名称 类型 专利权人 授权公告日 | 7 marks | 备注.
-TRANSFER_WIDTHS_MM = (9, 38, 34, 16, 36, 23, 12, 12, 12, 13, 14, 14, 14, 27)
+# 序号 is wide enough for four digits: a list of thousands must not print "119/0".
+TRANSFER_WIDTHS_MM = (11, 38, 32, 16, 36, 23, 12, 12, 12, 13, 14, 14, 14, 27)
 FIELD_WIDTH_MM = 48
-DETAIL_WIDTHS_MM = (9, 38, 33, 13, 30, 26, 24, 16, 12, 12, 20, 13, 21)
+DETAIL_WIDTHS_MM = (11, 38, 31, 13, 30, 26, 24, 16, 12, 12, 20, 13, 21)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -130,7 +132,7 @@ def transfer_story(table: TransferTable) -> list[Flowable]:
         else:
             top.append(_head(heading, rowspan=2))
     top.append(_head(TRANSFER_TAIL_COLUMNS[0], rowspan=2))
-    rows: list[list[Cell | str | Flowable | None]] = [top, second]
+    rows: list[list[Cell | str | Flowable | None]] = []
     left = {2, 4, len(TRANSFER_LEAD_COLUMNS) + len(SITUATION_COLUMNS)}
     for row in table.rows:
         rows.append([Cell(para(text, st["cell"] if i in left else st["centre"]))
@@ -140,7 +142,7 @@ def transfer_story(table: TransferTable) -> list[Flowable]:
     total += [Cell(para(str(n), st["centre"])) for n in table.totals]
     total.append(Cell(para(f"有效专利 {table.patents_in_force} 件", st["cell"])))
     rows.append(total)
-    grid = form_grid(rows, _scaled(TRANSFER_WIDTHS_MM), repeat_rows=2)
+    grid = LongGrid([top, second], rows, _scaled(TRANSFER_WIDTHS_MM))
     return [para(table.title, st["title"]),
             _header_line(table.unit_name, chinese_date(table.dated)),
             grid, para(TRANSFER_NOTE, st["note"])]
@@ -203,12 +205,12 @@ def classification_story(table: ClassificationTable) -> list[Flowable]:
     ]
     if table.details:
         story += [PageBreak(), para(f"{table.title}（{DETAIL_TITLE}）", st["title"])]
-        rows: list[list[Cell | str | Flowable | None]] = [[_head(h) for h in DETAIL_COLUMNS]]
         left = {2, 4, 5, 6}
-        for detail in table.details:
-            rows.append([Cell(para(text, st["cell"] if i in left else st["centre"]))
-                         for i, text in enumerate(detail.cells)])
-        story.append(form_grid(rows, _scaled(DETAIL_WIDTHS_MM), repeat_rows=1))
+        rows: list[list[Cell | str | Flowable | None]] = [
+            [Cell(para(text, st["cell"] if i in left else st["centre"]))
+             for i, text in enumerate(detail.cells)] for detail in table.details]
+        story.append(LongGrid([[_head(h) for h in DETAIL_COLUMNS]], rows,
+                              _scaled(DETAIL_WIDTHS_MM)))
     return story
 
 
