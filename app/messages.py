@@ -1312,6 +1312,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The CA certificate file {path} does not exist or is not a file.",
         "CA 证书文件 {path} 不存在或不是文件。",
     ),
+    "range.column_text": (
+        "A text of {length} characters cannot be stored in {table}.{column}, which holds at "
+        "most {limit}; nothing was saved. Shorten it.",
+        "{length} 个字符的内容超出了 {table}.{column} 的长度上限（{limit} 个字符），未保存。"
+        "请缩短。",
+    ),
     "db.server_migration_failed": (
         "Upgrading the server database {path} failed: {reason}. Nothing was changed (the "
         "upgrade runs in one transaction).",

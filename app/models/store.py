@@ -261,7 +261,13 @@ class Store:
                 offer = Offer(patent=patent)
                 session.add(offer)
             fields.apply_to(offer)
-            session.flush()
+            from app.models.column_limits import ColumnTooLong
+
+            try:
+                session.flush()
+            except ColumnTooLong as exc:  # check_offer says which field, as it is typed
+                session.rollback()
+                return SaveResult(None, [error(exc.code, "offer", **exc.params)])
             notices = []
             notice = _return_to_draft_if_changed(offer)
             if notice is not None:
@@ -1535,9 +1541,16 @@ def _insert_rows(session: Session, entity: Any, rows: list[dict[str, Any]]) -> N
 
     if not rows:
         return
+    from app.models.column_limits import ColumnTooLong, column_limit
+
     mapper = inspect(entity)
     keys = list(rows[0])
     columns = [mapper.columns[key] for key in keys]
+    for key, column in zip(keys, columns, strict=True):  # as the session's guard would
+        limit = column_limit(entity, key)
+        longest = max((len(row[key]) for row in rows if isinstance(row[key], str)), default=0)
+        if limit is not None and longest > limit:
+            raise ColumnTooLong(mapper.local_table.name, column.name, longest, limit)
     if session.connection().dialect.name != "postgresql":
         # Core, not the ORM's bulk insert: that splits the rows into a statement per run of
         # rows with the same None values (an offer finalised or not), a few hundred in all.
