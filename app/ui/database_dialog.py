@@ -213,6 +213,9 @@ class DatabaseDialog(QDialog):
         layout.addLayout(buttons)
 
         self.show_choice(prefs.database_kind, prefs.server_choice)
+        self.port_spin.valueChanged.connect(self._edited)
+        for edit in (self.host_edit, self.database_edit, self.user_edit):
+            edit.editingFinished.connect(self._show_password_state)  # whose password it is
         self.local_radio.toggled.connect(self._kind_changed)
         self._show_where()
         self.resize(640, self.sizeHint().height())
