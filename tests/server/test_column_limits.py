@@ -125,3 +125,32 @@ def test_the_rules_find_a_text_at_its_column_length() -> None:
         findings = [f for f in check_offer(offer, patent) if f.code == "range.text"]
         assert [(f.field, f.params["limit"]) for f in findings] == [(field, limit)], attribute
     assert text_limit("note", SummaryBook, "platform_url") == 500  # the column, not 2,000
+
+
+def test_a_json_file_with_a_text_longer_than_its_column_is_refused_whole(
+    backend_store: Store, tmp_path: Path
+) -> None:
+    import json
+
+    from app.interchange import export_file, import_file
+
+    store = backend_store
+    saved = store.save_patent(PatentFields(number=GOOD, title="一种测试方法",
+                                           patentees=("武汉大学",),
+                                           filing_date=dt.date(2017, 3, 1)))
+    assert saved.record_id is not None and store.save_offer(saved.record_id, OFFER).record_id
+    exported = tmp_path / "register.json"
+    export_file(store, exported)
+    doc = json.loads(exported.read_text(encoding="utf-8"))
+    doc["offers"][0]["contact"]["name"] = "李" * 101
+    doc["patents"][0]["title"] = "改过的名称"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    fresh = open_database(tmp_path / "fresh.sqlite3")
+    try:
+        for target in (store, Store(fresh)):
+            result = import_file(target, changed)  # an update, and new rows
+            assert [f.code for f in result.problems] == ["range.column_text"]
+    finally:
+        fresh.close()
+    assert store.patents()[0].title == "一种测试方法"  # nothing of the file was written
