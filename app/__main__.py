@@ -28,14 +28,14 @@ def plain_window_start(argv: list[str]) -> tuple[bool, str | None]:
 
 def _start_window(option: str | None) -> int | None:
     """Runs the window; None when it cannot start here and the CLI should explain why."""
-    from app.paths import default_database_path
-
     try:
-        db_path = default_database_path(option)
-        from app.ui.application import run_window
+        from app.paths import user_data_dir
+
+        user_data_dir()  # a folder that cannot be made: the CLI words it
+        from app.ui.application import start_window
     except (OSError, ImportError):
         return None
-    return int(run_window(db_path))
+    return int(start_window(option))
 
 
 def main(argv: list[str] | None = None) -> int:

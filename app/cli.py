@@ -1160,10 +1160,11 @@ def _find_account(ctx: Context, records: Any) -> Any:
 
 def _open_window(ctx: Context) -> int:
     try:
-        from app.ui.application import run_window
+        from app.ui.application import start_window
     except ImportError as exc:  # Qt libraries missing on the system, or a broken install
         raise CommandError("cli.window_unavailable", reason=str(exc)) from exc
-    return int(run_window(ctx.database_path()))
+    ctx.database_path()  # a data folder that cannot be made is worded here
+    return int(start_window(ctx.db_option))
 
 
 # db-password (the office server, issue 16) --------------------------------------------------

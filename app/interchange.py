@@ -1029,8 +1029,13 @@ def import_dataset(
         return ImportResult(problems=tuple(problems))
     plan = plan_deals(dataset.deals, store.deals())
     periods = {b.period_end for b in store.summary_books()}
-    store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
-                      plan, list(dataset.books), progress=progress)
+    from app.models.column_limits import ColumnTooLong
+
+    try:
+        store.replace_all(dataset.organisation, list(dataset.patents), list(dataset.offers),
+                          plan, list(dataset.books), progress=progress)
+    except ColumnTooLong as exc:  # one transaction: nothing was written
+        return ImportResult(problems=(error(exc.code, ROOT, **exc.params),))
     if dataset.other_forms is not None:
         interchange_forms.import_sections(store, dataset.other_forms)
     for report in dataset.ops_reports:

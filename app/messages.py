@@ -1261,6 +1261,63 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The password for {database} is checked and kept in the system keyring.",
         "{database} 的密码已验证，并保存在系统密钥环中。",
     ),
+    # The settings page's office server (issue 16, app/models/server_choice.py).
+    "server_choice.host_required": (
+        "Give the office server's name or IP address (IT knows it).",
+        "请填写办公室服务器的主机名或 IP 地址（可向信息中心询问）。",
+    ),
+    "server_choice.host_invalid": (
+        "\"{host}\" is not a server name or IP address (letters, digits, dots and hyphens, "
+        "e.g. db.example.edu.cn or 10.1.2.3).",
+        "“{host}”不是有效的主机名或 IP 地址（只含字母、数字、点和连字符，"
+        "如 db.example.edu.cn 或 10.1.2.3）。",
+    ),
+    "server_choice.port_invalid": (
+        "The port must be a number from 1 to 65535 (PostgreSQL's usual port is 5432).",
+        "端口应为 1 至 65535 之间的数字（PostgreSQL 通常使用 5432）。",
+    ),
+    "server_choice.database_required": (
+        "Give the name of the register's database on the server (README: licence_desk).",
+        "请填写服务器上登记册数据库的名称（说明中为 licence_desk）。",
+    ),
+    "server_choice.user_required": (
+        "Give the user name IT created for you on the database server.",
+        "请填写信息中心为您在数据库服务器上创建的用户名。",
+    ),
+    "server_choice.name_invalid": (
+        "\"{value}\" contains a line break or another control character.",
+        "“{value}”中含有换行符或其他控制字符。",
+    ),
+    "server_choice.name_too_long": (
+        "\"{value}\" is {bytes} bytes long; PostgreSQL names are at most {limit} bytes.",
+        "“{value}”长 {bytes} 字节；PostgreSQL 的名称最多 {limit} 字节。",
+    ),
+    "server_choice.sslmode_invalid": (
+        "\"{sslmode}\" is not a TLS mode; choose one of {modes}.",
+        "“{sslmode}”不是有效的加密方式，应为 {modes} 之一。",
+    ),
+    "server_choice.unencrypted": (
+        "Without TLS every record crosses the network to {host} unencrypted; choose "
+        "\"require\" or a verify mode unless the server is on this computer.",
+        "不加密时，所有记录都以明文经网络传送到 {host}；除非服务器就在本机，"
+        "请选择“require”或验证证书的方式。",
+    ),
+    "server_choice.ca_default": (
+        "No CA certificate file chosen: the one in PostgreSQL's default place "
+        "(%APPDATA%\\postgresql\\root.crt, ~/.postgresql/root.crt) is used.",
+        "未选择 CA 证书文件：将使用 PostgreSQL 默认位置的证书"
+        "（%APPDATA%\\postgresql\\root.crt 或 ~/.postgresql/root.crt）。",
+    ),
+    "server_choice.ca_missing": (
+        "The CA certificate file {path} does not exist or is not a file.",
+        "CA 证书文件 {path} 不存在或不是文件。",
+    ),
+    "range.column_text": (
+        "A text of {length} characters cannot be stored in {table}.{column}, which holds at "
+        "most {limit}; nothing was saved. Shorten it.",
+        "{length} 个字符的内容超出了 {table}.{column} 的长度上限（{limit} 个字符），未保存。"
+        "请缩短。",
+    ),
     "db.server_migration_failed": (
         "Upgrading the server database {path} failed: {reason}. Nothing was changed (the "
         "upgrade runs in one transaction).",

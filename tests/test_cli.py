@@ -403,17 +403,17 @@ def test_db_option_and_environment_variable(
 def test_no_command_opens_the_window(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened: list[Path] = []
+    opened: list[str | None] = []
     fake = types.ModuleType("app.ui.application")
 
-    def run_window(db_path: Path) -> int:
-        opened.append(db_path)
+    def start_window(option: str | None) -> int:
+        opened.append(option)
         return 0
 
-    fake.run_window = run_window  # type: ignore[attr-defined]
+    fake.start_window = start_window  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "app.ui.application", fake)
     assert run(capsys, "--db", str(tmp_path / "w.sqlite3"))[0] == 0
-    assert opened == [tmp_path / "w.sqlite3"]
+    assert opened == [str(tmp_path / "w.sqlite3")]
 
 
 def test_window_that_cannot_start_is_reported(

@@ -42,7 +42,7 @@ def _run_entry(argv: list[str], tmp_path: Path, **env: str) -> subprocess.Comple
     code = (
         "import sys\n"
         "import app.ui.application as application\n"
-        "def fake_run_window(db_path):\n"
+        "def fake_run_window(db_path, **_start):\n"
         "    print('WINDOW', db_path, 'app.cli' in sys.modules)\n"
         "    return 0\n"
         "application.run_window = fake_run_window\n"
@@ -67,6 +67,23 @@ def test_no_arguments_open_the_window_on_the_default_database(tmp_path: Path) ->
 
 
 def test_db_option_and_environment_choose_the_database(tmp_path: Path) -> None:
+    result = _run_entry(["--db", str(tmp_path / "mine.sqlite3")], tmp_path)
+    assert result.stdout.split()[:2] == ["WINDOW", str(tmp_path / "mine.sqlite3")]
+    result = _run_entry([], tmp_path, LICENCE_DESK_DB=str(tmp_path / "env.sqlite3"))
+    assert result.stdout.split()[:2] == ["WINDOW", str(tmp_path / "env.sqlite3")]
+
+
+def test_the_saved_office_server_is_opened_unless_db_or_the_variable_say_otherwise(
+    tmp_path: Path,
+) -> None:
+    from app.models.server_choice import SERVER, ServerChoice
+    from app.ui.settings import Preferences
+
+    (tmp_path / "data").mkdir()
+    Preferences(tmp_path / "data" / "settings.ini").set_database(
+        SERVER, ServerChoice(host="db.example.edu.cn", user="clerk", sslmode="require"))
+    address = "postgresql://clerk@db.example.edu.cn:5432/licence_desk?sslmode=require"
+    assert _run_entry([], tmp_path).stdout.split()[:2] == ["WINDOW", address]
     result = _run_entry(["--db", str(tmp_path / "mine.sqlite3")], tmp_path)
     assert result.stdout.split()[:2] == ["WINDOW", str(tmp_path / "mine.sqlite3")]
     result = _run_entry([], tmp_path, LICENCE_DESK_DB=str(tmp_path / "env.sqlite3"))

@@ -157,19 +157,29 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.py" line="95"/>
+        <location filename="../app/ui/application.py" line="115"/>
         <source>Cannot open the register</source>
         <translation>无法打开登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="108"/>
+        <location filename="../app/ui/application.py" line="133"/>
         <source>Server database upgraded</source>
         <translation>服务器数据库已升级</translation>
     </message>
     <message>
-        <location filename="../app/ui/application.py" line="116"/>
+        <location filename="../app/ui/application.py" line="141"/>
         <source>Files of the register</source>
         <translation>登记簿的文件</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="178"/>
+        <source>Cannot open the office server</source>
+        <translation>无法打开办公室服务器上的登记册</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/application.py" line="179"/>
+        <source>This PC&apos;s register is opened instead. Correct the office server&apos;s settings under Settings → Database.</source>
+        <translation>现改为打开本机的登记册。请在“设置 → 数据库”中改正办公室服务器的设置。</translation>
     </message>
 </context>
 <context>
@@ -840,6 +850,261 @@ The log file is %1</source>
         <location filename="../app/ui/crash_dialog.py" line="37"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="152"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="79"/>
+        <source>This PC (default)</source>
+        <translation>本机（默认）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="74"/>
+        <source>Database settings</source>
+        <translation>数据库设置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="81"/>
+        <source>Office server</source>
+        <translation>办公室服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="91"/>
+        <source>One clerk: the register is a file on this computer. Back it up from the File menu.</source>
+        <translation>单人使用：登记册是本机上的一个文件，可通过“文件”菜单备份。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="98"/>
+        <source>Connection</source>
+        <translation>连接设置</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="107"/>
+        <source>the user name IT gave you</source>
+        <translation>信息中心分配给您的用户名</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="111"/>
+        <source>disable: no encryption (a server on this computer only)</source>
+        <translation>disable：不加密（仅限服务器在本机时）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="112"/>
+        <source>prefer: encrypt when the server offers it (default)</source>
+        <translation>prefer：服务器支持时加密（默认）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="113"/>
+        <source>require: always encrypt, without checking the certificate</source>
+        <translation>require：始终加密，但不验证证书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="114"/>
+        <source>verify-ca: encrypt and check the certificate against the CA</source>
+        <translation>verify-ca：加密，并用 CA 证书验证服务器证书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="115"/>
+        <source>verify-full: also check the server&apos;s name (safest)</source>
+        <translation>verify-full：另外核对服务器名称（最安全）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="121"/>
+        <source>the office&apos;s CA certificate (.crt, .pem)</source>
+        <translation>本单位的 CA 证书（.crt、.pem）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="122"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="150"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="151"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="153"/>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="154"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="155"/>
+        <source>TLS</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="156"/>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="157"/>
+        <location filename="../app/ui/database_dialog.py" line="364"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="180"/>
+        <location filename="../app/ui/database_dialog.py" line="434"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="182"/>
+        <source>Used from the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="184"/>
+        <source>Save and switch now</source>
+        <translation>保存并立即切换</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="188"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="266"/>
+        <source>Open now: %1</source>
+        <translation>当前打开：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="271"/>
+        <source>the --db option</source>
+        <translation>--db 参数</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="272"/>
+        <source>the LICENCE_DESK_DB environment variable</source>
+        <translation>环境变量 LICENCE_DESK_DB</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="274"/>
+        <source>This copy was started with %1 (%2), which decides over the choice below. What you save here is used when the program starts without it.</source>
+        <translation>本次启动使用了%1（%2），它优先于下面的选择。此处保存的设置在不带该参数启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="295"/>
+        <source>Stored (not shown)</source>
+        <translation>已保存（不显示）</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="297"/>
+        <source>A password is stored in the system keyring for this user and database. Type a new one only to replace it.</source>
+        <translation>系统密钥环中已保存此用户和数据库的密码。只有需要更换时才输入新密码。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="300"/>
+        <source>Not stored yet</source>
+        <translation>尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="302"/>
+        <source>Kept in the system keyring once the server accepts it, never in the settings file.</source>
+        <translation>服务器验证通过后保存到系统密钥环，绝不写入设置文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="338"/>
+        <source>The office&apos;s CA certificate</source>
+        <translation>本单位的 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="339"/>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="358"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="371"/>
+        <source>It holds a register of this version.</source>
+        <translation>其中的登记册与本版本一致。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="372"/>
+        <source>The database is empty: the register is set up in it when it is first opened (by the owner role, see README).</source>
+        <translation>数据库为空：首次打开时将在其中建立登记册（需由数据库所有者角色打开，见说明）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="374"/>
+        <source>Its register is from an older version: it is upgraded when opened (by the owner role).</source>
+        <translation>其中的登记册来自旧版本：打开时将升级（需由数据库所有者角色打开）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="376"/>
+        <source>Its register was upgraded by a newer version of Licence Desk: install that version to use it.</source>
+        <translation>其中的登记册已被更新版本的本软件升级：请安装该版本后再使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="379"/>
+        <source>Connected to %1 (PostgreSQL %2).</source>
+        <translation>已连接到 %1（PostgreSQL %2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="410"/>
+        <source>Correct the settings marked above first.</source>
+        <translation>请先改正上方标出的设置。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="417"/>
+        <source>Checking the password with the server…</source>
+        <translation>正在向服务器验证密码…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="431"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="441"/>
+        <source>Saved: %1 is opened from the next start.</source>
+        <translation>已保存：下次启动时打开 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="449"/>
+        <source>To switch now, close these windows first (they may hold unsaved typing on the register open now): %1.</source>
+        <translation>如要立即切换，请先关闭以下窗口（其中可能有尚未保存的内容）：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="459"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="469"/>
+        <source>The register at %1 is open.</source>
+        <translation>已打开 %1 的登记册。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="477"/>
+        <source>Saved, but the register could not be opened now: %1</source>
+        <translation>已保存，但现在无法打开该登记册：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/database_dialog.py" line="480"/>
+        <source>Opening the register…</source>
+        <translation>正在打开登记册…</translation>
     </message>
 </context>
 <context>
@@ -2480,658 +2745,668 @@ The log file is %1</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="148"/>
+        <location filename="../app/ui/main_window.py" line="149"/>
         <source>Select a patent to see what needs checking.</source>
         <translation>选中一件专利，可在此查看需要核对的问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="163"/>
+        <location filename="../app/ui/main_window.py" line="164"/>
         <source>Filter by number, title or patentee</source>
         <translation>按专利号、名称或专利权人筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="192"/>
+        <location filename="../app/ui/main_window.py" line="193"/>
         <source>&amp;Add patent…</source>
         <translation>添加专利(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="194"/>
+        <location filename="../app/ui/main_window.py" line="195"/>
         <source>Add a patent to the register (Ctrl+N)</source>
         <translation>向登记册添加一件专利（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="197"/>
+        <location filename="../app/ui/main_window.py" line="198"/>
         <source>&amp;Edit patent…</source>
         <translation>编辑专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="199"/>
+        <location filename="../app/ui/main_window.py" line="200"/>
         <source>Edit the selected patent (Enter or double-click)</source>
         <translation>编辑选中的专利（回车或双击）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="202"/>
+        <location filename="../app/ui/main_window.py" line="203"/>
         <source>&amp;Delete patents…</source>
         <translation>删除专利(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="205"/>
+        <location filename="../app/ui/main_window.py" line="206"/>
         <source>Delete the selected patents (Del)</source>
         <translation>删除选中的专利（Del）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210"/>
+        <location filename="../app/ui/main_window.py" line="211"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="214"/>
+        <location filename="../app/ui/main_window.py" line="215"/>
         <source>&amp;Organisation profile…</source>
         <translation>单位信息(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="215"/>
+        <location filename="../app/ui/main_window.py" line="216"/>
         <source>The unit&apos;s name, address and contacts</source>
         <translation>单位名称、地址和联系人</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="218"/>
+        <location filename="../app/ui/main_window.py" line="219"/>
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="234"/>
+        <location filename="../app/ui/main_window.py" line="235"/>
         <source>&amp;About Licence Desk</source>
         <translation>关于本软件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="249"/>
+        <location filename="../app/ui/main_window.py" line="250"/>
         <source>&amp;Information sheet…</source>
         <translation>信息表(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="250"/>
+        <location filename="../app/ui/main_window.py" line="251"/>
         <source>Fill in or check the selected patent&apos;s information sheet</source>
         <translation>填写或核对选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="252"/>
+        <location filename="../app/ui/main_window.py" line="253"/>
         <source>&amp;Create information sheets for the selected…</source>
         <translation>为选中的专利创建信息表(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="253"/>
+        <location filename="../app/ui/main_window.py" line="254"/>
         <source>One information sheet per selected patent, from shared defaults</source>
         <translation>按统一的默认内容，为选中的每件专利各建一份信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="255"/>
+        <location filename="../app/ui/main_window.py" line="256"/>
         <source>&amp;Finalise the selected information sheets</source>
         <translation>将选中的信息表定稿(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="256"/>
+        <location filename="../app/ui/main_window.py" line="257"/>
         <source>Mark the sheets without errors ready to print</source>
         <translation>将没有错误的信息表标记为可打印</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="258"/>
+        <location filename="../app/ui/main_window.py" line="259"/>
         <source>&amp;Generate PDFs…</source>
         <translation>生成 PDF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259"/>
+        <location filename="../app/ui/main_window.py" line="260"/>
         <source>Information sheets and declarations of the selected patents, as PDF</source>
         <translation>将选中专利的信息表和声明生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="262"/>
+        <location filename="../app/ui/main_window.py" line="263"/>
         <source>&amp;Open the generated PDF</source>
         <translation>打开已生成的 PDF(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="263"/>
+        <location filename="../app/ui/main_window.py" line="264"/>
         <source>Open the selected patent&apos;s information sheet in the PDF viewer</source>
         <translation>用 PDF 阅读器打开选中专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="265"/>
+        <location filename="../app/ui/main_window.py" line="266"/>
         <source>P&amp;rint the generated PDF</source>
         <translation>打印已生成的 PDF(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="266"/>
+        <location filename="../app/ui/main_window.py" line="267"/>
         <source>Print the selected patent&apos;s information sheet with the system&apos;s PDF program</source>
         <translation>用系统的 PDF 程序打印所选专利的信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="269"/>
+        <location filename="../app/ui/main_window.py" line="270"/>
         <source>Attach a &amp;sealed copy…</source>
         <translation>附加盖章件(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="270"/>
+        <location filename="../app/ui/main_window.py" line="271"/>
         <source>The scan of the stamped paper, sent in place of the generated PDF</source>
         <translation>盖章纸质件的扫描件，报送时代替生成的 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="272"/>
+        <location filename="../app/ui/main_window.py" line="273"/>
         <source>Record a &amp;licence achieved from this offer…</source>
         <translation>登记依此声明达成的许可(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275"/>
+        <location filename="../app/ui/main_window.py" line="276"/>
         <source>Import patents from &amp;Excel…</source>
         <translation>从 Excel 导入专利(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="276"/>
+        <location filename="../app/ui/main_window.py" line="277"/>
         <source>Read a patent list (.xlsx or .csv) into the register</source>
         <translation>将专利清单（.xlsx 或 .csv）读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="278"/>
+        <location filename="../app/ui/main_window.py" line="279"/>
         <source>&amp;Batches and summary list…</source>
         <translation>批次与汇总表(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="279"/>
+        <location filename="../app/ui/main_window.py" line="280"/>
         <source>Choose the sheets of a submission and write the summary list</source>
         <translation>选择一次报送的信息表，生成汇总表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="281"/>
+        <location filename="../app/ui/main_window.py" line="282"/>
         <source>Build a &amp;package…</source>
         <translation>生成报送材料包(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="282"/>
+        <location filename="../app/ui/main_window.py" line="283"/>
         <source>The files of a submission, checked, in a folder, a zip and e-mails</source>
         <translation>检查报送文件，存入文件夹和压缩包，并生成邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="284"/>
+        <location filename="../app/ui/main_window.py" line="285"/>
         <source>&amp;Outbox…</source>
         <translation>发件箱(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="285"/>
+        <location filename="../app/ui/main_window.py" line="286"/>
         <source>Send, retry and see what was sent</source>
         <translation>发送、重发并查看已发送的邮件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="286"/>
+        <location filename="../app/ui/main_window.py" line="287"/>
         <source>Mail &amp;accounts…</source>
         <translation>邮箱账户(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="287"/>
+        <location filename="../app/ui/main_window.py" line="288"/>
         <source>Send &amp;targets…</source>
         <translation>报送对象(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="290"/>
+        <location filename="../app/ui/main_window.py" line="291"/>
         <source>&amp;Achieved licences…</source>
         <translation>达成许可(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="291"/>
+        <location filename="../app/ui/main_window.py" line="292"/>
         <source>The register of licences achieved (达成许可)</source>
         <translation>已达成许可的登记</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="293"/>
+        <location filename="../app/ui/main_window.py" line="294"/>
         <source>&amp;Summary book…</source>
         <translation>总结书(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="294"/>
+        <location filename="../app/ui/main_window.py" line="295"/>
         <source>The Henan summary book (总结书) of a reporting period</source>
         <translation>某一填报期的河南省试点工作总结书</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="297"/>
+        <location filename="../app/ui/main_window.py" line="298"/>
         <source>Licence &amp;contracts…</source>
         <translation>许可合同(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="298"/>
+        <location filename="../app/ui/main_window.py" line="299"/>
         <source>专利开放许可合同: PDF and an editable Word file; a signed one records its deal</source>
         <translation>专利开放许可合同：PDF 和可编辑的 Word 文件；签订后可登记达成许可</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="301"/>
+        <location filename="../app/ui/main_window.py" line="302"/>
         <source>Henan &amp;application and work plan…</source>
         <translation>河南省申请书和工作方案(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="302"/>
+        <location filename="../app/ui/main_window.py" line="303"/>
         <source>河南省专利开放许可试点工作申请书 and 工作方案</source>
         <translation>河南省专利开放许可试点工作申请书和工作方案</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="304"/>
+        <location filename="../app/ui/main_window.py" line="305"/>
         <source>&amp;Contacts sheet…</source>
         <translation>联系人信息表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="305"/>
+        <location filename="../app/ui/main_window.py" line="306"/>
         <source>专利开放许可试点工作联系人信息表 (Henan or Xinyang), Excel and PDF</source>
         <translation>专利开放许可试点工作联系人信息表（河南或信阳），Excel 和 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="307"/>
+        <location filename="../app/ui/main_window.py" line="308"/>
         <source>&amp;Ops-centre summary table…</source>
         <translation>运营管理中心建设工作总结表(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="308"/>
+        <location filename="../app/ui/main_window.py" line="309"/>
         <source>The Henan operations-centre summary table (运营管理中心建设工作总结表)</source>
         <translation>河南省高校知识产权运营管理中心建设工作总结表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="310"/>
+        <location filename="../app/ui/main_window.py" line="311"/>
         <source>Stock-patent &amp;inventory…</source>
         <translation>存量专利盘点(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="311"/>
+        <location filename="../app/ui/main_window.py" line="312"/>
         <source>Screen the portfolio and write the Anhui tables (存量专利盘点)</source>
         <translation>筛选全部存量专利，生成安徽两张统计表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="314"/>
+        <location filename="../app/ui/main_window.py" line="315"/>
         <source>&amp;Import a JSON data file…</source>
         <translation>导入 JSON 数据文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="317"/>
+        <location filename="../app/ui/main_window.py" line="318"/>
         <source>&amp;Export a JSON data file…</source>
         <translation>导出 JSON 数据文件(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="322"/>
+        <location filename="../app/ui/main_window.py" line="323"/>
         <source>Write the register and every stored file to one zip file</source>
         <translation>将登记簿及全部已保存文件写入一个 zip 文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="324"/>
+        <location filename="../app/ui/main_window.py" line="325"/>
         <source>&amp;Restore from a backup file…</source>
         <translation>从备份文件恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="315"/>
+        <location filename="../app/ui/main_window.py" line="316"/>
         <source>Read a Licence Desk JSON file into the register</source>
         <translation>将本软件的 JSON 备份文件读入登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="321"/>
+        <location filename="../app/ui/main_window.py" line="322"/>
         <source>&amp;Back up to a file…</source>
         <translation>备份到文件(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="318"/>
+        <location filename="../app/ui/main_window.py" line="319"/>
         <source>Write the whole register to a Licence Desk JSON file</source>
         <translation>将整个登记册写入本软件的 JSON 备份文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="325"/>
+        <location filename="../app/ui/main_window.py" line="326"/>
         <source>Replace the register by a backup zip, checked in full first</source>
         <translation>用备份 zip 替换登记簿（先完整检查备份）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="342"/>
+        <location filename="../app/ui/main_window.py" line="329"/>
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="330"/>
+        <source>This PC&apos;s register or the office server</source>
+        <translation>本机登记册或办公室服务器</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/main_window.py" line="347"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="351"/>
+        <location filename="../app/ui/main_window.py" line="356"/>
         <source>&amp;Patents</source>
         <translation>专利(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="358"/>
+        <location filename="../app/ui/main_window.py" line="363"/>
         <source>&amp;Information sheets</source>
         <translation>信息表(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="366"/>
+        <location filename="../app/ui/main_window.py" line="371"/>
         <source>Su&amp;bmission</source>
         <translation>报送(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="373"/>
+        <location filename="../app/ui/main_window.py" line="378"/>
         <source>&amp;Licences</source>
         <translation>许可(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="385"/>
+        <location filename="../app/ui/main_window.py" line="390"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="386"/>
+        <location filename="../app/ui/main_window.py" line="391"/>
         <source>&amp;Language</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="389"/>
+        <location filename="../app/ui/main_window.py" line="395"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="394"/>
+        <location filename="../app/ui/main_window.py" line="400"/>
         <source>Register</source>
         <translation>登记册</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="450"/>
+        <location filename="../app/ui/main_window.py" line="456"/>
         <source>Opening the register…</source>
         <translation>正在打开登记册…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="596"/>
+        <location filename="../app/ui/main_window.py" line="602"/>
         <source>Patents: %1</source>
         <translation>专利：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="598"/>
+        <location filename="../app/ui/main_window.py" line="604"/>
         <source>Shown: %1 of %2 patents</source>
         <translation>显示 %1 件，共 %2 件专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="602"/>
+        <location filename="../app/ui/main_window.py" line="608"/>
         <source>With errors: %1</source>
         <translation>有错误：%1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="643"/>
+        <location filename="../app/ui/main_window.py" line="649"/>
         <source>No problems found.</source>
         <translation>未发现问题。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="725"/>
-        <location filename="../app/ui/main_window.py" line="972"/>
+        <location filename="../app/ui/main_window.py" line="731"/>
+        <location filename="../app/ui/main_window.py" line="978"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="727"/>
+        <location filename="../app/ui/main_window.py" line="733"/>
         <source>Delete these %1 patents from the register?</source>
         <translation>从登记册中删除这 %1 件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="729"/>
+        <location filename="../app/ui/main_window.py" line="735"/>
         <source>Delete this patent from the register?</source>
         <translation>从登记册中删除这件专利吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="730"/>
+        <location filename="../app/ui/main_window.py" line="736"/>
         <source>This cannot be undone.</source>
         <translation>删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="731"/>
+        <location filename="../app/ui/main_window.py" line="737"/>
         <source>Delete patents</source>
         <translation>删除专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="737"/>
+        <location filename="../app/ui/main_window.py" line="743"/>
         <source>Deleted: %1</source>
         <translation>已删除 %1 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="756"/>
+        <location filename="../app/ui/main_window.py" line="762"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="757"/>
+        <location filename="../app/ui/main_window.py" line="763"/>
         <source>The new language takes effect when Licence Desk is started again.</source>
         <translation>新的界面语言将在下次启动本软件时生效。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="764"/>
+        <location filename="../app/ui/main_window.py" line="770"/>
         <source>Keeps the unit&apos;s patent register and fills the provincial patent open-licensing forms.</source>
         <translation>管理本单位的专利登记册，填写省级专利开放许可各类表格。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="771"/>
+        <location filename="../app/ui/main_window.py" line="777"/>
         <source>About Licence Desk</source>
         <translation>关于专利开放许可填报助手</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="816"/>
+        <location filename="../app/ui/main_window.py" line="822"/>
         <source>No information sheet yet (Ctrl+I to start one).</source>
         <translation>尚无信息表（按 Ctrl+I 开始填写）。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="840"/>
+        <location filename="../app/ui/main_window.py" line="846"/>
         <source>Sent on %1 in package %2 to %3</source>
         <translation>已于 %1 随材料包 %2 报送至 %3</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="878"/>
+        <location filename="../app/ui/main_window.py" line="884"/>
         <source>Information sheets created: %1; already there: %2; to correct: %3</source>
         <translation>已创建信息表 %1 份；原已有 %2 份；需改正 %3 份</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="902"/>
+        <location filename="../app/ui/main_window.py" line="908"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 个错误）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="905"/>
+        <location filename="../app/ui/main_window.py" line="911"/>
         <source>Finalised: %1. Not finalised because of errors: %2.</source>
         <translation>已定稿 %1 份；因有错误未定稿 %2 份。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="909"/>
+        <location filename="../app/ui/main_window.py" line="915"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="919"/>
-        <location filename="../app/ui/main_window.py" line="931"/>
-        <location filename="../app/ui/main_window.py" line="974"/>
-        <location filename="../app/ui/main_window.py" line="978"/>
-        <location filename="../app/ui/main_window.py" line="1355"/>
+        <location filename="../app/ui/main_window.py" line="925"/>
+        <location filename="../app/ui/main_window.py" line="937"/>
+        <location filename="../app/ui/main_window.py" line="980"/>
+        <location filename="../app/ui/main_window.py" line="984"/>
+        <location filename="../app/ui/main_window.py" line="1366"/>
         <source>Generate PDFs</source>
         <translation>生成 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="920"/>
+        <location filename="../app/ui/main_window.py" line="926"/>
         <source>The selected patents have no information sheet yet.</source>
         <translation>选中的专利还没有信息表。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="932"/>
+        <location filename="../app/ui/main_window.py" line="938"/>
         <source>None of the selected sheets can be written as final PDFs: finalise them first (without errors), or choose draft PDFs.</source>
         <translation>所选信息表都不能生成正式 PDF：请先定稿（且没有错误），或选择生成草稿 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="937"/>
+        <location filename="../app/ui/main_window.py" line="943"/>
         <source>Folder for the PDFs</source>
         <translation>PDF 保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="953"/>
+        <location filename="../app/ui/main_window.py" line="959"/>
         <source>Generating PDFs…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="962"/>
+        <location filename="../app/ui/main_window.py" line="968"/>
         <source>Files written: %1.</source>
         <translation>已写入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="964"/>
+        <location filename="../app/ui/main_window.py" line="970"/>
         <source>Folder: %1</source>
         <translation>文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="966"/>
+        <location filename="../app/ui/main_window.py" line="972"/>
         <source>Stopped on request.</source>
         <translation>已按要求停止。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="974"/>
+        <location filename="../app/ui/main_window.py" line="980"/>
         <source>Open the folder?</source>
         <translation>要打开文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="983"/>
+        <location filename="../app/ui/main_window.py" line="989"/>
         <source>Something went wrong</source>
         <translation>出现问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="984"/>
+        <location filename="../app/ui/main_window.py" line="990"/>
         <source>The work stopped: %1</source>
         <translation>操作已中止：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1012"/>
+        <location filename="../app/ui/main_window.py" line="1018"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1012"/>
+        <location filename="../app/ui/main_window.py" line="1018"/>
         <source>Print PDF</source>
         <translation>打印 PDF</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1016"/>
+        <location filename="../app/ui/main_window.py" line="1022"/>
         <source>No PDF has been generated for this patent yet.</source>
         <translation>这件专利还没有生成 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1027"/>
+        <location filename="../app/ui/main_window.py" line="1033"/>
         <source>The file is no longer there: %1</source>
         <translation>文件已不存在：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1036"/>
-        <location filename="../app/ui/main_window.py" line="1044"/>
+        <location filename="../app/ui/main_window.py" line="1042"/>
+        <location filename="../app/ui/main_window.py" line="1050"/>
         <source>Attach a sealed copy</source>
         <translation>附加盖章件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1037"/>
+        <location filename="../app/ui/main_window.py" line="1043"/>
         <source>Generate the PDFs first: a sealed copy replaces one.</source>
         <translation>请先生成 PDF：盖章件用于替换生成的 PDF。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="818"/>
-        <location filename="../app/ui/main_window.py" line="1039"/>
+        <location filename="../app/ui/main_window.py" line="824"/>
+        <location filename="../app/ui/main_window.py" line="1045"/>
         <source>Information sheet</source>
         <translation>信息表</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1040"/>
+        <location filename="../app/ui/main_window.py" line="1046"/>
         <source>Declaration</source>
         <translation>声明</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1040"/>
+        <location filename="../app/ui/main_window.py" line="1046"/>
         <source>Print file</source>
         <translation>合并打印文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1044"/>
+        <location filename="../app/ui/main_window.py" line="1050"/>
         <source>The scan replaces:</source>
         <translation>扫描件替换：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1077"/>
+        <location filename="../app/ui/main_window.py" line="1083"/>
         <source>Unsaved information sheets (opened again, they come back): %1</source>
         <translation>有未保存的信息表（再次打开即可恢复）：%1</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1183"/>
-        <location filename="../app/ui/main_window.py" line="1201"/>
+        <location filename="../app/ui/main_window.py" line="1194"/>
+        <location filename="../app/ui/main_window.py" line="1212"/>
         <source>Back up to a file</source>
         <translation>备份到文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1184"/>
-        <location filename="../app/ui/main_window.py" line="1229"/>
+        <location filename="../app/ui/main_window.py" line="1195"/>
+        <location filename="../app/ui/main_window.py" line="1240"/>
         <source>Licence Desk backup (*.json)</source>
         <translation>专利开放许可填报助手备份 (*.json)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1205"/>
+        <location filename="../app/ui/main_window.py" line="1216"/>
         <source>Backed up %1 patents to %2</source>
         <translation>已将 %1 件专利备份到 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1210"/>
+        <location filename="../app/ui/main_window.py" line="1221"/>
         <source>Backing up…</source>
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1227"/>
-        <location filename="../app/ui/main_window.py" line="1249"/>
-        <location filename="../app/ui/main_window.py" line="1255"/>
+        <location filename="../app/ui/main_window.py" line="1238"/>
+        <location filename="../app/ui/main_window.py" line="1260"/>
+        <location filename="../app/ui/main_window.py" line="1266"/>
         <source>Restore from a backup file</source>
         <translation>从备份文件恢复</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1250"/>
+        <location filename="../app/ui/main_window.py" line="1261"/>
         <source>The file was not read; nothing was changed.</source>
         <translation>文件未能读入，登记册未作任何改动。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1256"/>
+        <location filename="../app/ui/main_window.py" line="1267"/>
         <source>Patents read: %1 (new: %2). Records to correct: %3.</source>
         <translation>已读入专利 %1 件（新增 %2 件）；需改正的记录 %3 条。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1263"/>
+        <location filename="../app/ui/main_window.py" line="1274"/>
         <source>Restoring…</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1277"/>
+        <location filename="../app/ui/main_window.py" line="1288"/>
         <source>(no number)</source>
         <translation>（无专利号）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1279"/>
+        <location filename="../app/ui/main_window.py" line="1290"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1279"/>
+        <location filename="../app/ui/main_window.py" line="1290"/>
         <source>changes</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1283"/>
+        <location filename="../app/ui/main_window.py" line="1294"/>
         <source>Unsaved patents</source>
         <translation>未保存的专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1284"/>
+        <location filename="../app/ui/main_window.py" line="1295"/>
         <source>Some patents were being edited and were not saved. Restore them?</source>
         <translation>上次有专利正在编辑但未保存。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1357"/>
+        <location filename="../app/ui/main_window.py" line="1368"/>
         <source>Information sheets and declarations of %1 patent(s):</source>
         <translation>%1 件专利的信息表和声明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1360"/>
+        <location filename="../app/ui/main_window.py" line="1371"/>
         <source>One file per document (for sending)</source>
         <translation>每份文件单独生成（用于报送）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1363"/>
+        <location filename="../app/ui/main_window.py" line="1374"/>
         <source>One print file, in register order (for printing)</source>
         <translation>合并为一个打印文件，按登记册顺序（用于打印）</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="1365"/>
+        <location filename="../app/ui/main_window.py" line="1376"/>
         <source>As drafts marked 草稿 (any sheet; not recorded, not for sending)</source>
         <translation>生成标注“草稿”的草稿件（任何信息表均可；不记录，不用于报送）</translation>
     </message>
@@ -4640,7 +4915,7 @@ The log file is %1</source>
         <translation>生成 PDF 后数据有改动：打印前请重新生成。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="552"/>
+        <location filename="../app/ui/main_window.py" line="558"/>
         <location filename="../app/ui/register_model.py" line="667"/>
         <source>%1 (entered)</source>
         <translation>%1（手工）</translation>

@@ -54,6 +54,11 @@ class Database:
     def is_server(self) -> bool:
         return self.server is not None
 
+    def __post_init__(self) -> None:
+        from app.models.column_limits import guard_column_lengths
+
+        guard_column_lengths(self.sessions)  # a text longer than its column: same on both
+
     def session(self) -> Session:
         return self.sessions()
 

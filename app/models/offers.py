@@ -187,6 +187,23 @@ def check_offer(
                       nested_field=finding.field, **dict(finding.params))
             )
 
+    # Texts no longer than their columns (the office server refuses longer ones).
+    from app.models.column_limits import text_limit
+    from app.models.entities import Offer as OfferRecord
+    from app.models.ranges import text_finding
+
+    for key, attribute, text in (
+            ("contact.name", "contact_name", offer.contact.name),
+            ("contact.address", "contact_address", offer.contact.address),
+            ("contact.postcode", "contact_postcode", offer.contact.postcode),
+            ("contact.phone", "contact_phone", offer.contact.phone),
+            ("contact.email", "contact_email", offer.contact.email),
+            ("open_scope", "open_scope", offer.open_scope),
+            ("single_term", "single_term", offer.single_term)):
+        if (too_long := text_finding(key, text.strip(), "name",
+                                     text_limit("name", OfferRecord, attribute))) is not None:
+            findings.append(too_long)
+
     # R7: in force, not under an exclusive or sole licence, not pledged.
     if patent.legal_status != LegalStatus.VALID.value:
         findings.append(error("offer.patent_not_in_force", "patent", status=patent.legal_status))

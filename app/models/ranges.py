@@ -47,10 +47,11 @@ TEXT_LIMITS: Final[dict[str, int]] = {
 PARAGRAPH_MAX: Final = 5_000
 
 
-def text_finding(field: str, text: str, kind: str) -> Finding | None:
+def text_finding(field: str, text: str, kind: str, limit: int | None = None) -> Finding | None:
     """`range.text` on `field` when `text` is longer than fields of `kind` can print (for an
-    essay: in all, or in one paragraph)."""
-    limit = TEXT_LIMITS[kind]
+    essay: in all, or in one paragraph), or than `limit` when given (the field's column is
+    shorter: app.models.column_limits.text_limit)."""
+    limit = TEXT_LIMITS[kind] if limit is None else limit
     if len(text) > limit:
         return error("range.text", field, length=len(text), limit=limit)
     if kind == "essay" and len(text) > PARAGRAPH_MAX:

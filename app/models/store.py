@@ -289,7 +289,13 @@ class Store:
                 offer = Offer(patent=patent, updated_by=editor_name())
                 session.add(offer)
             fields.apply_to(offer)
-            session.flush()
+            from app.models.column_limits import ColumnTooLong
+
+            try:
+                session.flush()
+            except ColumnTooLong as exc:  # check_offer says which field, as it is typed
+                session.rollback()
+                return SaveResult(None, [error(exc.code, "offer", **exc.params)])
             notices = []
             notice = _return_to_draft_if_changed(offer)
             if notice is not None:
@@ -1187,30 +1193,7 @@ class Store:
             if organisation is not None:
                 _write_organisation(session, organisation)
             _merge_patents_in_bulk(session, patents, progress)
-            for number, offer_fields, finalise in offers:
-                patent = session.scalar(
-                    select(Patent).where(Patent.number == stored_number(number))
-                )
-                if patent is None:
-                    raise LookupError(number)  # the reader checked every reference
-                offer = patent.offer
-                if offer is None:
-                    offer = Offer(patent=patent)
-                    session.add(offer)
-                offer_fields.apply_to(offer)
-                session.flush()
-                patent_fields = PatentFields.of(patent)
-                fields_now = OfferFields.of(offer)
-                errors = has_errors(check_offer(fields_now, patent_fields))
-                if finalise and not errors:
-                    if offer.state == DocumentState.DRAFT.value:
-                        offer.state = DocumentState.FINALISED.value
-                        offer.finalised_at = _utcnow()
-                        offer.finalised_snapshot = snapshot(fields_now, patent_fields)
-                else:
-                    _return_to_draft_if_changed(offer)
-                    if not finalise:
-                        offer.state = DocumentState.DRAFT.value
+            _merge_offers_in_bulk(session, offers)
             for deal_id, serial, deal_fields in deals:
                 deal = session.get(Deal, deal_id) if deal_id is not None else None
                 if deal_id is not None and deal is None:
@@ -1438,7 +1421,7 @@ def _merge_patents_in_bulk(
     unchanged record is left alone, its `updated_at` too), patentee lists replaced where they
     differ. A number given twice: the later record wins, as with one write after another."""
 
-    from sqlalchemy import String, insert, type_coerce, update
+    from sqlalchemy import String, type_coerce, update
 
     from app.models.entities import Patentee
 
@@ -1502,21 +1485,138 @@ def _merge_patents_in_bulk(
         for position, name in enumerate(names[by_id[patent_id]])
     ]
     for start in range(0, len(rows), BULK_CHUNK):
-        session.execute(insert(Patentee), rows[start : start + BULK_CHUNK])
+        _insert_rows(session, Patentee, rows[start : start + BULK_CHUNK])
     for start in range(0, len(new), BULK_CHUNK):
         chunk_numbers = new[start : start + BULK_CHUNK]
-        inserted = session.execute(
-            insert(Patent).returning(Patent.id, sort_by_parameter_order=True),
-            [wanted[number] for number in chunk_numbers],
-        )
+        # Plain rows and the new ids read back by number: INSERT … RETURNING of thousands of
+        # rows is one huge statement that psycopg parses in Python (on the server a third of
+        # the time of a restore).
+        _insert_rows(session, Patent, [wanted[number] for number in chunk_numbers])
+        new_ids: dict[str, int] = {
+            number: patent_id for number, patent_id in session.execute(
+                select(Patent.number, Patent.id).where(Patent.number.in_(chunk_numbers)))}
         rows = [
-            {"patent_id": patent_id, "position": position, "name": name}
-            for patent_id, number in zip(inserted.scalars(), chunk_numbers, strict=True)
+            {"patent_id": new_ids[number], "position": position, "name": name}
+            for number in chunk_numbers
             for position, name in enumerate(names[number])
         ]
         if rows:
-            session.execute(insert(Patentee), rows)
+            _insert_rows(session, Patentee, rows)
         report(len(chunk_numbers))
+
+
+def _merge_offers_in_bulk(
+    session: Session, offers: Sequence[tuple[str, OfferFields, bool]]
+) -> None:
+    """Offers matched by their patent's number, as `replace_all` says; an offer asked to be
+    finalised stays a draft when it has errors. A number given twice: the later entry wins.
+
+    The patents' fields are read as columns a few thousand at a time, stored offers are
+    loaded as records and updated by one flush, new ones inserted as plain rows a few thousand
+    at a time (one executemany: a pipeline on the server). A query and two flushes per offer
+    took 46 s for 10,000 on the office server, and 11 ms an offer on SQLite.
+    """
+    from types import SimpleNamespace
+
+    from app.models.entities import Patentee
+
+    latest = {stored_number(number): (fields, finalise) for number, fields, finalise in offers}
+    wanted = sorted(latest)
+    patent_columns = [c for c in _patent_columns(PatentFields(""), "") if c != "number"]
+    ids: dict[str, int] = {}
+    values: dict[int, dict[str, Any]] = {}
+    names: dict[int, list[str]] = {}
+    stored: dict[int, Offer] = {}
+    for start in range(0, len(wanted), BULK_CHUNK):
+        query = select(Patent.id, Patent.number, *(getattr(Patent, c) for c in patent_columns))
+        for row in session.execute(query.where(Patent.number.in_(
+                wanted[start : start + BULK_CHUNK]))):
+            ids[row[1]] = row[0]
+            values[row[0]] = dict(zip(patent_columns, row[2:], strict=True))
+    id_list = sorted(values)
+    for start in range(0, len(id_list), BULK_CHUNK):
+        chunk = id_list[start : start + BULK_CHUNK]
+        for patent_id, name in session.execute(
+            select(Patentee.patent_id, Patentee.name).where(Patentee.patent_id.in_(chunk))
+            .order_by(Patentee.patent_id, Patentee.position)
+        ):
+            names.setdefault(patent_id, []).append(name)
+        for loaded in session.scalars(select(Offer).where(Offer.patent_id.in_(chunk))):
+            stored[loaded.patent_id] = loaded
+    columns = [c.key for c in Offer.__table__.columns
+               if c.key not in ("id", "created_at", "updated_at", "version", "updated_by")]
+    new_rows: list[dict[str, Any]] = []
+    for number, (offer_fields, finalise) in latest.items():
+        if number not in ids:
+            raise LookupError(number)  # the reader checked every reference
+        patent_id = ids[number]
+        column_values = values[patent_id]
+        patent_fields = PatentFields(
+            number=number, patentees=tuple(names.get(patent_id, ())),
+            **{**column_values, "pledged": bool(column_values["pledged"])})
+        offer: Any = stored.get(patent_id)
+        if offer is None:  # a plain row to insert below, with the defaults a flush would give
+            offer = SimpleNamespace(patent_id=patent_id, state=DocumentState.DRAFT.value,
+                                    finalised_snapshot="", finalised_at=None)
+        offer_fields.apply_to(offer)
+        fields_now = OfferFields.of(offer)
+        errors = has_errors(check_offer(fields_now, patent_fields))
+        if finalise and not errors:
+            if offer.state == DocumentState.DRAFT.value:
+                offer.state = DocumentState.FINALISED.value
+                offer.finalised_at = _utcnow()
+                offer.finalised_snapshot = snapshot(fields_now, patent_fields)
+        elif patent_id in stored:
+            _return_to_draft_if_changed(offer)
+            if not finalise:
+                offer.state = DocumentState.DRAFT.value
+        if patent_id not in stored:
+            new_rows.append({key: getattr(offer, key) for key in columns})
+    session.flush()
+    for start in range(0, len(new_rows), BULK_CHUNK):
+        _insert_rows(session, Offer, new_rows[start : start + BULK_CHUNK])
+    if new_rows:
+        session.expire_all()  # patents loaded earlier in the session know no offer for these
+
+
+def _insert_rows(session: Session, entity: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert plain rows of a mapped class (attribute names as keys, the same in every row)
+    in the session's transaction: on the office server one COPY (a statement per row, even
+    pipelined, made a 10,000-patent restore wait on 35,000 statements), elsewhere one
+    executemany. The columns' Python defaults are filled in here, as an INSERT would (COPY
+    knows only the server's)."""
+    from sqlalchemy import insert, inspect
+
+    if not rows:
+        return
+    from app.models.column_limits import ColumnTooLong, column_limit
+
+    mapper = inspect(entity)
+    keys = list(rows[0])
+    columns = [mapper.columns[key] for key in keys]
+    for key, column in zip(keys, columns, strict=True):  # as the session's guard would
+        limit = column_limit(entity, key)
+        longest = max((len(row[key]) for row in rows if isinstance(row[key], str)), default=0)
+        if limit is not None and longest > limit:
+            raise ColumnTooLong(mapper.local_table.name, column.name, longest, limit)
+    if session.connection().dialect.name != "postgresql":
+        # Core, not the ORM's bulk insert: that splits the rows into a statement per run of
+        # rows with the same None values (an offer finalised or not), a few hundred in all.
+        session.execute(insert(mapper.local_table), [
+            {column.key: row[key] for key, column in zip(keys, columns, strict=True)}
+            for row in rows])
+        return
+    extra = [column for column in mapper.local_table.columns
+             if column not in columns and column.default is not None
+             and not column.primary_key]
+    filled = tuple(column.default.arg(None) if column.default.is_callable
+                   else column.default.arg for column in extra)
+    quoted = ", ".join(f'"{column.name}"' for column in [*columns, *extra])
+    driver = session.connection().connection.driver_connection
+    with driver.cursor() as cursor:  # type: ignore[union-attr]
+        with cursor.copy(f'COPY "{mapper.local_table.name}" ({quoted}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row((*(row[key] for key in keys), *filled))
 
 
 def _apply_patent_fields(patent: Patent, fields: PatentFields, number: str) -> None:

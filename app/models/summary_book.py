@@ -691,7 +691,7 @@ def check_book_fields(fields: SummaryBookFields, unit: UnitInfo, *,
                             ("self_evaluation", fields.self_evaluation, "essay"),
                             ("platform_name", fields.platform_name, "name"),
                             ("platform_url", fields.platform_url, "note")):
-        if (too_long := text_finding(key, text, kind)) is not None:
+        if (too_long := text_finding(key, text, kind, _book_limit(key, kind))) is not None:
             findings.append(too_long)
     if fields.smes_reached is not None and (
             problem := range_finding("smes_reached", fields.smes_reached, Domain.COUNT)):
@@ -802,3 +802,11 @@ def build_summary_book(
 
 def _serial_text(serials: Sequence[int]) -> str:
     return "、".join(str(s) for s in serials)
+
+
+def _book_limit(key: str, kind: str) -> int:
+    """The rule's limit for a book field: the domain's, or its column's when shorter."""
+    from app.models.column_limits import text_limit
+    from app.models.deals import SummaryBook
+
+    return text_limit(kind, SummaryBook, key)

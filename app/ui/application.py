@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
@@ -63,9 +64,23 @@ def missing_display(environ: Mapping[str, str] | None = None, platform: str = sy
     return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
-def run_window(db_path: Path | str) -> int:
-    """Show the main window on the database at `db_path`; returns the exit status."""
+def start_window(option: str | None) -> int:
+    """Show the main window on the register `--db` (`option`), LICENCE_DESK_DB, the settings
+    page's saved choice or this PC's file names, in that order; returns the exit status.
+    OSError when the user data folder cannot be made."""
+    from app.usecases.server import start_location
+
     preferences = Preferences()
+    start = start_location(option, preferences.database_kind, preferences.server_choice)
+    return run_window(start.location, start=start, preferences=preferences)
+
+
+def run_window(db_path: Path | str, *, start: Any = None,
+               preferences: Preferences | None = None) -> int:
+    """Show the main window on the database at `db_path`; returns the exit status. `start`
+    (app.usecases.server.StartLocation) says who chose it: a saved office server that cannot
+    be opened gives way to this PC's register, so that the clerk can reach the settings."""
+    preferences = preferences or Preferences()
     if missing_display():
         from app.messages import message
 
@@ -77,12 +92,12 @@ def run_window(db_path: Path | str) -> int:
     from app.ui.main_window import FirstPaintWatcher, MainWindow
 
     window = MainWindow(preferences)
+    window.start_location = start
     status = {"code": 0}
 
     def open_register() -> None:
         from app.messages import message
         from app.models.database import DatabaseError, open_database
-        from app.models.store import Store
 
         try:
             database = open_database(db_path)
@@ -90,6 +105,11 @@ def run_window(db_path: Path | str) -> int:
             from app.paths import shown_location
 
             log.warning("cannot open %s: %s %s", shown_location(db_path), err.code, err.params)
+            if getattr(start, "source", "") == "saved":
+                database = _this_pc_instead(window, err)
+                if database is not None:
+                    opened(database)
+                    return
             interaction.critical(
                 window,
                 QCoreApplication.translate("Application", "Cannot open the register"),
@@ -99,6 +119,11 @@ def run_window(db_path: Path | str) -> int:
             window.close()
             app.exit(1)
             return
+        opened(database)
+
+    def opened(database: Any) -> None:
+        from app.models.store import Store
+
         app.aboutToQuit.connect(database.close)
         if database.backup_path is not None:
             log.info("database upgraded; copy before upgrade at %s", database.backup_path)
@@ -138,6 +163,27 @@ def run_window(db_path: Path | str) -> int:
     window.show()
     code = app.exec()
     return status["code"] or code
+
+
+def _this_pc_instead(window: QWidget, err: Any) -> Any:
+    """The saved office server cannot be opened: say why, and open this PC's register so
+    that the clerk can still work and correct the settings (Settings → Database). None when
+    that fails too (the first error has been shown)."""
+    from app.messages import message
+    from app.models.database import DatabaseError, open_database
+    from app.paths import default_database_path
+
+    interaction.critical(
+        window,
+        QCoreApplication.translate("Application", "Cannot open the office server"),
+        message(err.code, err.params, i18n.language()) + "\n\n" + QCoreApplication.translate(
+            "Application", "This PC's register is opened instead. Correct the office server's "
+            "settings under Settings → Database."),
+    )
+    try:
+        return open_database(default_database_path(None))
+    except DatabaseError:
+        return None
 
 
 def _write_startup_report(

@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.store: Store | None = None
         self._preview: RegisterPreview | None = None  # rows shown before the store opened
+        self.start_location: Any = None  # app.usecases.server.StartLocation, set by the start
         self.editor: PatentEditor | None = None
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
@@ -323,6 +324,10 @@ class MainWindow(QMainWindow):
         self.restore_action = action(
             self.tr("&Restore from a backup file…"), self.restore_backup,
             self.tr("Replace the register by a backup zip, checked in full first"))
+        # Which register: this PC's file or the office server (issue 16).
+        self.database_action = action(
+            self.tr("&Database…"), self.open_database_settings,
+            self.tr("This PC's register or the office server"))
         self.store_actions = (
             self.create_offers_action, self.import_excel_action, self.batches_action,
             self.package_action, self.outbox_action, self.accounts_action,
@@ -386,6 +391,7 @@ class MainWindow(QMainWindow):
         language_menu = settings_menu.addMenu(self.tr("&Language"))
         for action in self.language_actions.values():
             language_menu.addAction(action)
+        settings_menu.addAction(self.database_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions(list(self.first_start.actions))
         help_menu.addSeparator()
@@ -1117,6 +1123,11 @@ class MainWindow(QMainWindow):
         from app.ui.accounts_dialog import open_accounts
 
         return open_accounts(self, self.store)
+
+    def open_database_settings(self) -> Any:
+        from app.ui.database_dialog import open_database_settings
+
+        return open_database_settings(self)
 
     def open_targets(self) -> Any:
         if self.store is None:

@@ -1,4 +1,5 @@
-"""UI preferences (language, geometry, header and splitter state, last folders) in INI format.
+"""UI preferences (language, geometry, header and splitter state, last folders, which register
+to open) in INI format.
 
 Form data never goes here: it lives in SQLite. The file sits in the user data folder, so a test
 run with its own LICENCE_DESK_DATA_DIR never sees the clerk's real preferences.
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.models.server_choice import LOCAL, SERVER, ServerChoice
 from app.paths import user_data_dir
 from app.ui.i18n import EN, ZH
 
@@ -61,3 +63,39 @@ class Preferences:
 
     def set_last_folder(self, purpose: str, folder: str | Path) -> None:
         self._settings.setValue(f"folders/{purpose}", str(folder))
+
+    # Which register (issue 16's settings page) --------------------------------------------
+    # The office server's settings only: its password lives in the system keyring, never here.
+
+    @property
+    def database_kind(self) -> str:
+        value = str(self._settings.value("database/kind", LOCAL))
+        return value if value in (LOCAL, SERVER) else LOCAL
+
+    @property
+    def server_choice(self) -> ServerChoice:
+        default = ServerChoice()
+        value = self._settings.value
+        try:
+            port = int(str(value("database/port", default.port)))
+        except ValueError:
+            port = default.port
+        return ServerChoice(
+            host=str(value("database/host", default.host)),
+            port=port,
+            database=str(value("database/name", default.database)),
+            user=str(value("database/user", default.user)),
+            sslmode=str(value("database/sslmode", default.sslmode)),
+            ca_file=str(value("database/ca_file", default.ca_file)),
+        )
+
+    def set_database(self, kind: str, choice: ServerChoice) -> None:
+        """Keep the choice (the server's settings are kept when this PC is chosen, to switch
+        back without typing them again)."""
+        choice = choice.stripped()
+        self._settings.setValue("database/kind", kind if kind in (LOCAL, SERVER) else LOCAL)
+        for key, item in (("host", choice.host), ("port", choice.port),
+                          ("name", choice.database), ("user", choice.user),
+                          ("sslmode", choice.sslmode), ("ca_file", choice.ca_file)):
+            self._settings.setValue(f"database/{key}", item)
+        self._settings.sync()

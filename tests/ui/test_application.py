@@ -74,6 +74,41 @@ def test_run_window_opens_the_register_and_exits_cleanly(
     assert "sample offered: True" in questions.asked[0][1]
 
 
+def test_a_saved_office_server_that_cannot_be_opened_gives_way_to_this_pc(
+    qtbot: QtBot, tmp_path: Path, questions: Questions, restore_hooks: None,
+    private_data_dir: Path,
+) -> None:
+    """Settings → Database saved a server that is gone: the clerk is told why and works on
+    this PC's register (and can reach the page to correct it), not shut out."""
+    import socket
+
+    from app.models.server_choice import SERVER, ServerChoice
+
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    Preferences().set_database(SERVER, ServerChoice(host="127.0.0.1", port=port,
+                                                    user="clerk", sslmode="disable"))
+    seen: dict[str, object] = {}
+
+    def close_when_loaded() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "main_window" and widget.isVisible() \
+                    and widget.store is not None:
+                seen["location"] = widget.store.database.path
+                widget.close()
+                return
+        QTimer.singleShot(20, close_when_loaded)
+
+    QTimer.singleShot(0, close_when_loaded)
+    assert application.start_window(None) == 0
+    assert seen == {"location": private_data_dir / "licence-desk.sqlite3"}
+    kind, text = questions.asked[0]
+    assert kind == "critical"
+    assert message("db.server_unreachable", {"server": f"127.0.0.1:{port}"},
+                   i18n.language()) in text
+
+
 def test_zh_cn_catalogue_is_complete() -> None:
     ts = translations_dir() / "licence_desk_zh_CN.ts"
     text = ts.read_text(encoding="utf-8")
