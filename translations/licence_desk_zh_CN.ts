@@ -1801,47 +1801,47 @@ The log file is %1</source>
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="573"/>
+        <location filename="../app/ui/inventory_window.py" line="577"/>
         <source>Enterprise feedback: {number}</source>
         <translation>企业反馈：{number}</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="590"/>
+        <location filename="../app/ui/inventory_window.py" line="594"/>
         <source>Enterprise:</source>
         <translation>反馈企业：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="591"/>
+        <location filename="../app/ui/inventory_window.py" line="595"/>
         <source>Received on:</source>
         <translation>反馈日期：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="592"/>
+        <location filename="../app/ui/inventory_window.py" line="596"/>
         <source>Industrialisation prospect:</source>
         <translation>产业化前景评价：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="593"/>
+        <location filename="../app/ui/inventory_window.py" line="597"/>
         <source>Technical improvement needs:</source>
         <translation>技术改进需求：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="594"/>
+        <location filename="../app/ui/inventory_window.py" line="598"/>
         <source>Cooperation intention:</source>
         <translation>产学研合作意向：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="595"/>
+        <location filename="../app/ui/inventory_window.py" line="599"/>
         <source>Cooperation note:</source>
         <translation>合作意向说明：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="596"/>
+        <location filename="../app/ui/inventory_window.py" line="600"/>
         <source>&amp;Add this feedback</source>
         <translation>登记此条反馈(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="623"/>
+        <location filename="../app/ui/inventory_window.py" line="627"/>
         <source>The date must be written as 2024-03-01.</source>
         <translation>日期请按 2024-03-01 的格式填写。</translation>
     </message>
@@ -2594,127 +2594,132 @@ The log file is %1</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="376"/>
+        <location filename="../app/ui/inventory_window.py" line="369"/>
+        <source>{count} patents were changed by someone else after this edit and were left as they are.</source>
+        <translation>{count} 件专利在此次修改后已被他人改动，保持原样未撤销。</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/inventory_window.py" line="380"/>
         <source>Stock-patent inventory (存量专利盘点)</source>
         <translation>存量专利盘点</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="381"/>
+        <location filename="../app/ui/inventory_window.py" line="385"/>
         <source>Filter: number, title, patentee, field…</source>
         <translation>筛选：专利号、名称、专利权人、技术领域…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <location filename="../app/ui/inventory_window.py" line="390"/>
         <source>All patents</source>
         <translation>全部专利</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <location filename="../app/ui/inventory_window.py" line="390"/>
         <source>Not screened yet</source>
         <translation>尚未筛选</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="386"/>
+        <location filename="../app/ui/inventory_window.py" line="390"/>
         <source>Convertible</source>
         <translation>可转化</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="387"/>
+        <location filename="../app/ui/inventory_window.py" line="391"/>
         <source>In one of the five situations</source>
         <translation>属于五种情形之一</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="387"/>
+        <location filename="../app/ui/inventory_window.py" line="391"/>
         <source>With problems</source>
         <translation>有问题的</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="388"/>
+        <location filename="../app/ui/inventory_window.py" line="392"/>
         <source>Annual fee due within 90 days</source>
         <translation>90 天内年费到期</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="420"/>
+        <location filename="../app/ui/inventory_window.py" line="424"/>
         <source>Set for the selected patents</source>
         <translation>为选中的专利设置</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="422"/>
+        <location filename="../app/ui/inventory_window.py" line="426"/>
         <source>Clear for the selected</source>
         <translation>为选中的专利清空</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="432"/>
+        <location filename="../app/ui/inventory_window.py" line="436"/>
         <source>Field:</source>
         <translation>项目：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="434"/>
+        <location filename="../app/ui/inventory_window.py" line="438"/>
         <source>Value:</source>
         <translation>值：</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="448"/>
+        <location filename="../app/ui/inventory_window.py" line="452"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="450"/>
+        <location filename="../app/ui/inventory_window.py" line="454"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="452"/>
+        <location filename="../app/ui/inventory_window.py" line="456"/>
         <source>Write the &amp;Anhui tables…</source>
         <translation>生成安徽盘点表(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="454"/>
+        <location filename="../app/ui/inventory_window.py" line="458"/>
         <source>Enterprise &amp;feedback…</source>
         <translation>企业反馈(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="456"/>
+        <location filename="../app/ui/inventory_window.py" line="460"/>
         <source>Inventory</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="477"/>
+        <location filename="../app/ui/inventory_window.py" line="481"/>
         <source>{total} patents, {shown} shown, {selected} selected</source>
         <translation>共 {total} 件专利，显示 {shown} 件，选中 {selected} 件</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="502"/>
+        <location filename="../app/ui/inventory_window.py" line="506"/>
         <source>Enter an IPC class such as G06F; a section alone is not a class.</source>
         <translation>请填写 IPC 小类，如 G06F；只有部不算分类号。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="514"/>
+        <location filename="../app/ui/inventory_window.py" line="518"/>
         <source>{field} for {count} patents</source>
         <translation>{count} 件专利的{field}</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="517"/>
+        <location filename="../app/ui/inventory_window.py" line="521"/>
         <source>{field} set for {count} patents. Undo with Ctrl+Z.</source>
         <translation>已为 {count} 件专利设置{field}。按 Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="535"/>
+        <location filename="../app/ui/inventory_window.py" line="539"/>
         <source>Folder for the Anhui tables</source>
         <translation>盘点表保存文件夹</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="542"/>
+        <location filename="../app/ui/inventory_window.py" line="546"/>
         <source>Anhui tables</source>
         <translation>安徽盘点表</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="546"/>
+        <location filename="../app/ui/inventory_window.py" line="550"/>
         <source>The screening has errors: the PDFs are marked 草稿. Show &apos;With problems&apos; to fix them.</source>
         <translation>盘点信息有错误，PDF 已加“草稿”水印。请选择“有问题的”逐一改正。</translation>
     </message>
     <message>
-        <location filename="../app/ui/inventory_window.py" line="554"/>
+        <location filename="../app/ui/inventory_window.py" line="558"/>
         <source>Select one patent to see or record its feedback.</source>
         <translation>请选中一件专利，查看或登记其企业反馈。</translation>
     </message>

@@ -363,8 +363,12 @@ class BulkEditCommand(QUndoCommand):
         self.window.reload(list(self.edit.before))
 
     def undo(self) -> None:
-        usecase.undo_bulk_edit(self.window.store, self.edit)
+        kept = usecase.undo_bulk_edit(self.window.store, self.edit)
         self.window.reload(list(self.edit.before))
+        if kept:
+            self.window.message.setText(QCoreApplication.translate(
+                "InventoryWindow", "{count} patents were changed by someone else after this "
+                "edit and were left as they are.").format(count=kept))
 
 
 class InventoryWindow(QMainWindow):

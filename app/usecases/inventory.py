@@ -210,22 +210,39 @@ def set_field(store: Store, patent_ids: Sequence[int], name: str, value: Any) ->
     return BulkEdit(name, value, before)
 
 
-def undo_bulk_edit(store: Store, edit: BulkEdit) -> None:
-    """Put every screening a bulk edit touched back as it was (no record where there was none)."""
+def undo_bulk_edit(store: Store, edit: BulkEdit) -> int:
+    """Put back the one field a bulk edit set, on every patent it touched, as it was before.
+
+    Only that field, and only where it still holds the value the edit set: another clerk may
+    have changed the same screenings since (the office server), and undoing must not wipe
+    their work. A record the edit created is removed again if it holds nothing else. Returns
+    how many patents were left as they are because their field changed since.
+    """
+    from app.models.versions import editor_name
+
+    name = edit.name
+    set_value = getattr(ScreeningFields().with_value(name, edit.value), name)
+    kept = 0
     with store.session() as session, session.begin():
         rows = {row.patent_id: row for row in session.scalars(
             select(Screening).where(Screening.patent_id.in_(list(edit.before))))}
         for patent_id, old in edit.before.items():
             row = rows.get(patent_id)
-            if old is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                row = Screening(patent_id=patent_id)
-                session.add(row)
-                old.apply_to(row)
-            else:
-                old.apply_to(row)
+            if row is None:
+                continue  # deleted since, or the edit left it empty: nothing to put back
+            current = ScreeningFields.of(row)
+            if getattr(current, name) != set_value:
+                kept += 1
+                continue
+            restored = current.with_value(name, getattr(old or ScreeningFields(), name))
+            if old is None and restored.is_empty:
+                session.delete(row)
+                continue
+            restored.apply_to(row)
+            if session.is_modified(row):
+                row.version = Screening.version + 1  # an open editor holding it notices
+                row.updated_by = editor_name()
+    return kept
 
 
 def feedback_of(store: Store, patent_id: int) -> list[tuple[int, FeedbackFields]]:

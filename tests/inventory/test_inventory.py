@@ -155,6 +155,23 @@ def test_due_report_lists_fees_within_the_days_and_expiries_within_the_year(
 # Bulk editing and the tables --------------------------------------------------------------------
 
 
+def test_undo_of_a_bulk_edit_keeps_what_another_clerk_changed_since(store: Store) -> None:
+    """Undo puts back only the field the edit set, and only where it still holds that value:
+    a colleague's later change of the same field, or of another field, is kept."""
+    fill(store, 10)
+    ids = [r.patent_id for r in inv.inventory_rows(store)]
+    inv.set_field(store, ids[:3], "maturity", 4)
+    edit = inv.set_field(store, ids[:6], "prospect", "好")
+    inv.set_field(store, ids[:1], "prospect", "一般")  # a colleague, after the bulk edit
+    inv.set_field(store, ids[1:2], "maturity", 7)  # another field of an edited patent
+    assert inv.undo_bulk_edit(store, edit) == 1
+    after = inv.screenings(store)
+    assert after[ids[0]].prospect == "average"
+    assert after[ids[1]].prospect == "" and after[ids[1]].maturity == 7
+    assert after[ids[2]].prospect == "" and after[ids[2]].maturity == 4
+    assert all(i not in after for i in ids[3:6])  # created by the edit, nothing else in them
+
+
 def test_set_field_for_many_and_undo_restores_exactly(store: Store) -> None:
     fill(store, 30)
     ids = [r.patent_id for r in inv.inventory_rows(store)]
