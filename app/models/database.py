@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -232,14 +233,30 @@ def database_failure(exc: BaseException, path: Path | str | None = None
 
 
 def _read_only_reason(path: Path) -> str:
-    """Why `path` (or its folder, where SQLite keeps its journal) cannot be written; ""."""
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return exc.strerror or str(exc)
-        return ""
-    os.close(fd)
+    """Why `path` (or its folder, where SQLite keeps its journal) cannot be written; "".
+
+    Asked without opening the file: on POSIX, closing any descriptor of the database
+    releases every lock this process holds on it, so opening a register this process already
+    has open would let another program remove the write-ahead log under its open connection
+    (SQLite's "How To Corrupt An SQLite Database File", 2.2; issue 18).
+    """
+    if sys.platform == "win32":  # locks belong to handles there: opening is safe, and exact
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                return exc.strerror or str(exc)
+            return ""
+        os.close(fd)
+    else:
+        try:
+            read_only_media = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except OSError:
+            read_only_media = False
+        if read_only_media:
+            return os.strerror(errno.EROFS)
+        if not os.access(path, os.W_OK):
+            return os.strerror(errno.EACCES)
     if not os.access(path.parent, os.W_OK):
         return os.strerror(errno.EACCES)
     return ""
