@@ -105,6 +105,60 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _upgrade(path: Path) -> None:
+    """Run the migrations to the head in one transaction, so that a process killed part-way
+    (or a migration that fails) leaves the database as it was, never half a schema.
+
+    Python's sqlite3 module runs CREATE, DROP and ALTER outside any transaction of its own
+    (each is committed at once); on this connection the module begins nothing itself and
+    every transaction is an explicit BEGIN, which SQLite's DDL honours. A database left with
+    half a schema and no data by an older version is cleared first (`_clear_half_made`).
+    """
+    from alembic import command
+
+    engine = make_engine(path)
+    event.listen(engine, "connect", _no_implicit_transactions)
+    event.listen(engine, "begin", _explicit_begin)
+    try:
+        _clear_half_made(engine)
+        with engine.begin() as connection:
+            command.upgrade(_alembic_config(connection), "heads")
+    finally:
+        engine.dispose()
+
+
+def _no_implicit_transactions(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _explicit_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _clear_half_made(engine: Engine) -> None:
+    """A database with only this application's tables, no migration stamp (its table empty
+    or absent) and not one row is what a first start killed during its migration left
+    before migrations ran in one transaction (issue 18): its tables are dropped, so the
+    migration makes them anew. One holding any row, or another program's table, is left
+    alone (the upgrade then fails with a message naming the copy taken before it)."""
+    from app.models.schema import metadata
+
+    with engine.begin() as connection:
+        names = [row[0] for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        if not names or not set(names) <= {*metadata.tables, "alembic_version"}:
+            return
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if connection.exec_driver_sql(f"SELECT 1 FROM {quoted} LIMIT 1").first():
+                return
+        log.warning("clearing the half-made schema of an interrupted first start: %s",
+                    ", ".join(sorted(names)))
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        for name in names:
+            connection.exec_driver_sql('DROP TABLE IF EXISTS "' + name.replace('"', '""') + '"')
+
+
 def backup_copy(path: Path, revision: str | None) -> Path:
     """Copy the database aside with SQLite's backup API (consistent even with a WAL)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -188,10 +242,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
                 engine.dispose()
                 backup_path = backup_copy(path, "+".join(sorted(revisions)) or None)
                 log.info("database copied to %s before migrating", backup_path)
-            with engine.begin() as connection:
-                from alembic import command
-
-                command.upgrade(_alembic_config(connection), "heads")
+            _upgrade(path)
     except DatabaseError:
         engine.dispose()
         raise
