@@ -221,3 +221,38 @@ def test_a_package_that_cannot_be_put_in_place_is_not_recorded(
     assert _draft_message_ids(folder) == before
     assert _visible(folder.parent) == {folder.name, f"{folder.name}.zip"}
     assert hashlib.sha256(Path(first.zip_path).read_bytes()).hexdigest() == first.zip_sha256
+
+
+def test_dying_while_queueing_a_mail_leaves_no_mail_file_the_outbox_does_not_know(
+    register: Path, tmp_path: Path,  # noqa: F811
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.submit.accounts import AccountData
+    from app.submit.outbox import outbox_dir, queue_package
+    from app.submit.records import SubmissionRecords
+
+    assert run_cli(capsys, *_package(register, tmp_path, capsys))[0] == 0
+    database = open_database(register)
+    try:
+        records = SubmissionRecords(database)
+        saved = records.save_account(AccountData(
+            name="test", host="127.0.0.1", port=465, security="ssl", user="kjc@example.edu.cn",
+            sender_name="科技成果转化办公室", sender_address="kjc@example.edu.cn"))
+        account = records.account(saved.record_id)
+        assert account is not None
+        [package] = records.packages()
+
+        def die(self: SubmissionRecords, *args: object, **kwargs: object) -> bool:
+            raise _Killed
+
+        monkeypatch.setattr(SubmissionRecords, "set_queued", die)
+        with pytest.raises(_Killed):
+            queue_package(records, package.id, account)
+        monkeypatch.undo()
+        assert _visible(outbox_dir()) == set(), "a mail file the outbox does not know"
+        assert queue_package(records, package.id, account) == []
+        queued = [Path(m.eml_path) for m in records.outbox(package.id)]
+        assert queued and all(path.is_file() for path in queued)
+        assert _visible(outbox_dir()) == {path.name for path in queued}
+    finally:
+        database.close()
