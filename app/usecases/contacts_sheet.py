@@ -21,7 +21,7 @@ from app.models.contacts_sheet import (
     contacts_sheet,
     sheet_data_hash,
 )
-from app.models.findings import Finding, error, has_errors
+from app.models.findings import Finding, Severity, error, has_errors
 from app.os_errors import reason_params
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ def write(store: Store, notice: ContactsNotice, out_dir: Path, *,
           today: dt.date | None = None) -> ContactsSheetFiles:
     """`<title>.xlsx` and `<title>.pdf` of `notice` in `out_dir`."""
     from app.export.excel.contacts_sheet import contacts_sheet_bytes
+    from app.export.excel.workbook import ExcelExportError
     from app.export.offer_documents import missing_glyph_findings
     from app.export.pdf import StagedFile, stage_file
     from app.export.pdf.contacts_sheet import render_contacts_sheet
@@ -62,7 +63,11 @@ def write(store: Store, notice: ContactsNotice, out_dir: Path, *,
         pdf = render_contacts_sheet(sheet, creation_date=when, watermark=draft)
     except UnprintableText as exc:
         return ContactsSheetFiles([], findings + missing_glyph_findings(exc.missing), draft)
-    xlsx = contacts_sheet_bytes(sheet, when)
+    try:
+        xlsx = contacts_sheet_bytes(sheet, when)
+    except ExcelExportError as exc:  # a text longer than a cell holds
+        return ContactsSheetFiles([], findings + [Finding(exc.code, "contacts", Severity.ERROR,
+                                                          exc.params)], draft)
     stem = sheet.layout.file_stem + ("（草稿）" if draft else "")
     staged: list[StagedFile] = []
     try:

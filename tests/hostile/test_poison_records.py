@@ -214,3 +214,24 @@ def test_a_stored_text_of_10_mb_is_a_finding_not_an_endless_render(
     assert "Traceback" not in done.stderr
     assert "10000000 characters: more than this field can print" in done.stdout
     assert not any(p.suffix == ".pdf" for p in out.rglob("*")) if out.exists() else True
+
+
+@pytest.mark.parametrize(("sql", "argv"), [
+    ("UPDATE deal SET licensee = ? WHERE serial = 1",
+     ["render", "deals", "--period", PERIOD, "--county", "浉河区"]),
+], ids=["xinyang-tables-licensee"])
+def test_a_stored_text_longer_than_a_cell_holds_writes_no_workbook(
+    sql: str, argv: list[str], register: Callable[[str], Path], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Excel holds at most 32,767 characters in a cell and calls a file with more damaged:
+    such a text is a finding, and no workbook is written."""
+    db = register("")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(sql, ("长" * 40_000,)).rowcount == 1
+    connection.close()
+    out = tmp_path / "out"
+    code, printed, _ = _run(capsys, "--db", str(db), "--lang", "en", *argv, "--out", str(out))
+    assert code == 1
+    assert "40000 characters: more than this field can print (at most 32767)" in printed
+    assert not list(out.glob("*.xlsx")) if out.exists() else True
