@@ -97,3 +97,12 @@ def test_a_half_made_schema_holding_data_is_left_alone_with_a_copy(tmp_path: Pat
     assert backup.is_file()
     with closing(sqlite3.connect(db)) as connection:  # untouched
         assert connection.execute("SELECT name FROM organisation").fetchall() == [("河南大学",)]
+
+
+def test_empty_tables_not_made_by_a_migration_are_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "register.sqlite3"
+    with closing(sqlite3.connect(db)) as connection:
+        connection.execute("CREATE TABLE notes_of_another_program (x)")
+        connection.commit()
+    open_database(db).close()
+    assert {"notes_of_another_program", "alembic_version", "patent"} <= _tables(db)
