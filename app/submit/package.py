@@ -2,8 +2,9 @@
 manifest and one .eml draft per mail.
 
 Nothing is written when any check fails: the clerk gets every problem at once, as findings.
-The folder is assembled under a temporary name and renamed into place, the zip is written to a
-temporary file and renamed, so a crash or a cancel leaves the previous package as it was.
+The folder and the zip are assembled in a hidden scratch folder, recorded (the caller's
+`record`), and only then renamed into place, so a crash or a cancel leaves the previous package
+as it was, and a kill never leaves a package on disk that the register does not know.
 """
 
 from __future__ import annotations
