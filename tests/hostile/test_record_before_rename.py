@@ -37,10 +37,10 @@ def test_dying_while_recording_leaves_no_unrecorded_document(
     database = open_database(register)
     try:
         store = Store(database)
-        monkeypatch.setattr(Store, "record_generated_documents", die)
-        with pytest.raises(_Killed):
-            render_offer_documents(store, None, out, combined=combined)
-        monkeypatch.undo()
+        with monkeypatch.context() as patched:  # undo() would drop the data folder too
+            patched.setattr(Store, "record_generated_documents", die)
+            with pytest.raises(_Killed):
+                render_offer_documents(store, None, out, combined=combined)
         assert store.generated_documents() == []
         assert [p.name for p in out.iterdir() if not p.name.startswith(".")] == []
         # The next run writes and records them; disk and register agree.
@@ -111,10 +111,10 @@ def test_dying_while_recording_a_render_leaves_no_unrecorded_file(
     def die(self: Store, documents: object) -> list[int]:
         raise _Killed
 
-    monkeypatch.setattr(Store, "record_generated_documents", die)
-    with pytest.raises(_Killed):
-        run_cli(capsys, *argv)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undo() would drop the data folder too
+        patched.setattr(Store, "record_generated_documents", die)
+        with pytest.raises(_Killed):
+            run_cli(capsys, *argv)
     assert _recorded(register) == set()
     assert _visible(out) == set(), "a finished file the register does not know"
     # The next run writes and records; every recorded file is on disk.
@@ -167,10 +167,10 @@ def test_dying_while_recording_a_package_leaves_no_unrecorded_package(
     def die(self: SubmissionRecords, built: object) -> int:
         raise _Killed
 
-    monkeypatch.setattr(SubmissionRecords, "record_package", die)
-    with pytest.raises(_Killed):
-        run_cli(capsys, *argv)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undo() would drop the data folder too
+        patched.setattr(SubmissionRecords, "record_package", die)
+        with pytest.raises(_Killed):
+            run_cli(capsys, *argv)
     assert _packages(register) == []
     assert _visible(packages) == set(), "a package on disk the register does not know"
 
@@ -182,10 +182,10 @@ def test_dying_while_recording_a_package_leaves_no_unrecorded_package(
 
     # A rebuild that dies while recording leaves the previous package and its record as
     # they were: never the new drafts under the old record.
-    monkeypatch.setattr(SubmissionRecords, "record_package", die)
-    with pytest.raises(_Killed):
-        run_cli(capsys, *argv)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undo() would drop the data folder too
+        patched.setattr(SubmissionRecords, "record_package", die)
+        with pytest.raises(_Killed):
+            run_cli(capsys, *argv)
     assert len(_packages(register)) == 1
     assert {m.message_id for m in first.messages} == _draft_message_ids(folder)
     assert _visible(packages) == {folder.name, f"{folder.name}.zip"}
@@ -213,9 +213,9 @@ def test_a_package_that_cannot_be_put_in_place_is_not_recorded(
             raise PermissionError(13, "in use", str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(package_module.os, "replace", refuse_zip)
-    code, printed, _ = run_cli(capsys, *argv)
-    monkeypatch.undo()
+    with monkeypatch.context() as patched:  # undo() would drop the data folder too
+        patched.setattr(package_module.os, "replace", refuse_zip)
+        code, printed, _ = run_cli(capsys, *argv)
     assert code != 0, printed
     assert len(_packages(register)) == 1
     assert _draft_message_ids(folder) == before
@@ -245,10 +245,10 @@ def test_dying_while_queueing_a_mail_leaves_no_mail_file_the_outbox_does_not_kno
         def die(self: SubmissionRecords, *args: object, **kwargs: object) -> bool:
             raise _Killed
 
-        monkeypatch.setattr(SubmissionRecords, "set_queued", die)
-        with pytest.raises(_Killed):
-            queue_package(records, package.id, account)
-        monkeypatch.undo()
+        with monkeypatch.context() as patched:  # undo() would drop the data folder too
+            patched.setattr(SubmissionRecords, "set_queued", die)
+            with pytest.raises(_Killed):
+                queue_package(records, package.id, account)
         assert _visible(outbox_dir()) == set(), "a mail file the outbox does not know"
         assert queue_package(records, package.id, account) == []
         queued = [Path(m.eml_path) for m in records.outbox(package.id)]
