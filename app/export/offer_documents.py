@@ -150,8 +150,11 @@ def file_sha256(path: Path) -> str:
 
 
 def missing_glyph_findings(missing: Iterable[MissingGlyph]) -> list[Finding]:
-    """``pdf.missing_glyph`` findings: the character, its code point, the record, the field."""
+    """``pdf.missing_glyph`` findings: the character, its code point, the record, the field;
+    ``range.text`` for a text too long to print."""
     return [
+        Finding("range.text", m.field, Severity.ERROR, {"length": m.length, "limit": m.limit})
+        if m.limit else
         Finding("pdf.missing_glyph", m.field, Severity.ERROR,
                 {"char": m.char, "codepoint": m.code, "record": m.record, "field": m.field})
         for m in missing

@@ -109,6 +109,8 @@ def missing_glyph_findings(missing: Iterable[MissingGlyph]) -> list[Finding]:
     """``summary_list.missing_glyph`` errors naming the character, its code point, the record
     (the patent number, or the header line) and the column as printed."""
     return [
+        Finding("range.text", m.field, Severity.ERROR, {"length": m.length, "limit": m.limit})
+        if m.limit else
         Finding("summary_list.missing_glyph", m.field, Severity.ERROR,
                 {"char": m.char, "codepoint": m.code, "record": m.record,
                  "column": field_heading(m.field)})

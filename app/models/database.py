@@ -7,6 +7,7 @@ import errno
 import logging
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -112,6 +113,62 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def _upgrade(path: Path) -> tuple[Any, ...]:
+    """Run the migrations to the head in one transaction, so that a process killed part-way
+    (or a migration that fails) leaves the database as it was, never half a schema.
+
+    Python's sqlite3 module runs CREATE, DROP and ALTER outside any transaction of its own
+    (each is committed at once); on this connection the module begins nothing itself and
+    every transaction is an explicit BEGIN, which SQLite's DDL honours. A database left with
+    half a schema and no data by an older version is cleared first (`_clear_half_made`).
+    A register from before files in the database has its data-folder files moved in within
+    the same transaction; what could not be moved is returned for the clerk.
+    """
+    from alembic import command
+
+    engine = make_engine(path)
+    event.listen(engine, "connect", _no_implicit_transactions)
+    event.listen(engine, "begin", _explicit_begin)
+    try:
+        _clear_half_made(engine)
+        with engine.begin() as connection:
+            absorb = _before_stored_files(connection)
+            command.upgrade(_alembic_config(connection), "heads")
+            return _absorb_files(connection) if absorb else ()
+    finally:
+        engine.dispose()
+
+
+def _no_implicit_transactions(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+
+
+def _explicit_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _clear_half_made(engine: Engine) -> None:
+    """A database whose migration stamp's table is empty and which holds not one row is
+    what a first start killed during its migration left before migrations ran in one
+    transaction (issue 18): its tables are dropped, so the migration makes them anew. One
+    holding any row, or without the stamp's table (not made by a migration), is left alone
+    (the upgrade then fails with a message naming the copy taken before it)."""
+    with engine.begin() as connection:
+        names = [row[0] for row in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        if "alembic_version" not in names:
+            return
+        for name in names:
+            quoted = '"' + name.replace('"', '""') + '"'
+            if connection.exec_driver_sql(f"SELECT 1 FROM {quoted} LIMIT 1").first():
+                return
+        log.warning("clearing the half-made schema of an interrupted first start: %s",
+                    ", ".join(sorted(names)))
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        for name in names:
+            connection.exec_driver_sql('DROP TABLE IF EXISTS "' + name.replace('"', '""') + '"')
+
+
 def backup_copy(path: Path, revision: str | None) -> Path:
     """Copy the database aside with SQLite's backup API (consistent even with a WAL)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -196,12 +253,7 @@ def open_database(path: str | Path, *, migrate: bool = True) -> Database:
                 engine.dispose()
                 backup_path = backup_copy(path, "+".join(sorted(revisions)) or None)
                 log.info("database copied to %s before migrating", backup_path)
-            with engine.begin() as connection:
-                from alembic import command
-
-                absorb = _before_stored_files(connection)
-                command.upgrade(_alembic_config(connection), "heads")
-                file_report = _absorb_files(connection) if absorb else ()
+            file_report = _upgrade(path)
     except DatabaseError:
         engine.dispose()
         raise
@@ -259,14 +311,30 @@ def database_failure(exc: BaseException, path: Path | str | None = None
 
 
 def _read_only_reason(path: Path) -> str:
-    """Why `path` (or its folder, where SQLite keeps its journal) cannot be written; ""."""
-    try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError as exc:
-        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-            return exc.strerror or str(exc)
-        return ""
-    os.close(fd)
+    """Why `path` (or its folder, where SQLite keeps its journal) cannot be written; "".
+
+    Asked without opening the file: on POSIX, closing any descriptor of the database
+    releases every lock this process holds on it, so opening a register this process already
+    has open would let another program remove the write-ahead log under its open connection
+    (SQLite's "How To Corrupt An SQLite Database File", 2.2; issue 18).
+    """
+    if sys.platform == "win32":  # locks belong to handles there: opening is safe, and exact
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                return exc.strerror or str(exc)
+            return ""
+        os.close(fd)
+    else:
+        try:
+            read_only_media = bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+        except OSError:
+            read_only_media = False
+        if read_only_media:
+            return os.strerror(errno.EROFS)
+        if not os.access(path, os.W_OK):
+            return os.strerror(errno.EACCES)
     if not os.access(path.parent, os.W_OK):
         return os.strerror(errno.EACCES)
     return ""

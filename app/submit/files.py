@@ -18,7 +18,7 @@ from app.file_names import safe_file_name
 from app.scratch import file_prefix, sweep_once
 
 __all__ = ["FileType", "atomic_writer", "copy_with_hash", "safe_file_name", "sha256_of",
-           "single_line", "sniff", "write_atomic"]
+           "single_line", "sniff", "write_atomic", "write_staged"]
 
 _CHUNK = 1 << 20
 
@@ -84,6 +84,28 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
 def write_atomic(target: Path, data: bytes) -> None:
     with atomic_writer(target) as handle:
         handle.write(data)
+
+
+def write_staged(target: Path, data: bytes) -> Path:
+    """Write `data` (flushed to disk) under a scratch name beside `target`, for the caller to
+    record and then `os.replace` into place (a kill in between leaves scratch, which the
+    next write into the folder removes, or a record whose file is missing); the scratch path.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sweep_once(target.parent)  # what an interrupted run left here
+    fd, temp_name = tempfile.mkstemp(prefix=file_prefix(), suffix=target.suffix,
+                                     dir=target.parent)
+    temp = Path(temp_name)
+    try:
+        normal_mode(fd)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return temp
 
 
 def copy_with_hash(source: Path, target: Path) -> tuple[str, int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from app.models.findings import Finding, error, has_errors
 from app.models.submission import OutboxState
 from app.paths import user_data_dir
 from app.submit.accounts import AccountData, check_account
-from app.submit.files import safe_file_name, sha256_of, sniff, write_atomic
+from app.submit.files import safe_file_name, sha256_of, sniff, write_staged
 from app.submit.mail import (
     Attachment,
     build_message,
@@ -93,12 +94,19 @@ def queue_package(
             f"{message.id:06d} {package.name}", f"{message.id:06d}",
             extension=f" ({message.part}-{message.parts}).eml", folder=outbox,
         )
-        write_atomic(eml, data)
-        if not records.set_queued(message.id, account_id=account.id,
-                                  sender=account.sender_address, eml_path=eml,
-                                  size=len(data), mail_message_id=message_id):
-            eml.unlink(missing_ok=True)  # its state changed meanwhile: not ours to queue
-        else:
+        # Queued first, then renamed into place: a kill in between leaves scratch or a queued
+        # mail whose file is missing (sending says so), never a mail file the outbox does
+        # not know.
+        staged = write_staged(eml, data)
+        try:
+            queued = records.set_queued(message.id, account_id=account.id,
+                                        sender=account.sender_address, eml_path=eml,
+                                        size=len(data), mail_message_id=message_id)
+            if queued:
+                os.replace(staged, eml)
+        finally:
+            staged.unlink(missing_ok=True)  # not queued (its state changed meanwhile), or failed
+        if queued:
             log.info("queued mail %s/%s of package %s (%d bytes)", message.part, message.parts,
                      package.name, len(data))
     return findings

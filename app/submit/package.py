@@ -2,8 +2,9 @@
 manifest and one .eml draft per mail.
 
 Nothing is written when any check fails: the clerk gets every problem at once, as findings.
-The folder is assembled under a temporary name and renamed into place, the zip is written to a
-temporary file and renamed, so a crash or a cancel leaves the previous package as it was.
+The folder and the zip are assembled in a hidden scratch folder, recorded (the caller's
+`record`), and only then renamed into place, so a crash or a cancel leaves the previous package
+as it was, and a kill never leaves a package on disk that the register does not know.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ MANIFEST_JSON = "manifest.json"
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+# Records a package about to be put in place; returns how to take the record back.
+Recorder = Callable[["BuiltPackage"], Callable[[], None]]
 
 
 @dataclass(frozen=True)
@@ -308,11 +311,15 @@ def build_package(
     built_at: dt.datetime | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    record: Recorder | None = None,
 ) -> BuiltPackage:
     """Check, then build `<output_dir>/<unit>-<target>-<YYYYMMDD>/` and the same name `.zip`.
 
     The summary-list check runs when `summary_list` is given: against `sheets` (patents and
     patentees of the information sheets) or, without them, the patents of the sheet items.
+
+    `record(built)` records the package before it is renamed into place and returns how to
+    take the record back (called when the package cannot be put in place).
     """
     findings = check_items(target, unit, items, summary_list, sheets)
     if has_errors(findings):
@@ -341,8 +348,14 @@ def build_package(
         # The zip is written inside the scratch folder and both are renamed into place last:
         # until then the previous package stays whole.
         zip_sha = _write_zip(work / "zip.partial", name, result.files, day, work / name)
-        _replace_folder(work / name, final_folder)
-        os.replace(work / "zip.partial", zip_path)
+        mails = [
+            PlannedMail(m.part, m.parts, m.subject, m.body, m.recipients, m.attachments,
+                        m.message_id, final_folder / m.draft_path.name, m.size)
+            for m in result.mails
+        ]
+        built = BuiltPackage(findings, name, target, unit.strip(), day, built_at, final_folder,
+                             zip_path, zip_sha, result.files, mails)
+        _place(work, built, record)
     except _Cancelled:
         return BuiltPackage(findings + [error("package.cancelled", "items")])
     except OSError as exc:
@@ -351,14 +364,68 @@ def build_package(
                                               path=str(output_dir), **reason_params(exc))])
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    mails = [
-        PlannedMail(m.part, m.parts, m.subject, m.body, m.recipients, m.attachments,
-                    m.message_id, final_folder / m.draft_path.name, m.size)
-        for m in result.mails
-    ]
     log.info("package %s built: %d files, %d mails", name, len(result.files), len(mails))
-    return BuiltPackage(findings, name, target, unit.strip(), day, built_at, final_folder,
-                        zip_path, zip_sha, result.files, mails)
+    return built
+
+
+def _place(work: Path, built: BuiltPackage, record: Recorder | None) -> None:
+    """Put the package assembled in `work` in place, recorded first.
+
+    A previous package of the same name is moved into the scratch folder, the new one is
+    recorded, and only then are its folder and zip renamed into place. A process killed at
+    any point leaves the scratch folder (removed by the next build into the same folder) and
+    either the previous package with its record, a record whose folder is missing (shown as
+    missing when its mails are queued), or the new package with its record — never a package
+    on disk the register does not know, nor a record naming another build's files. On a
+    failure the record is taken back and the previous package put back.
+    """
+    assert built.folder is not None and built.zip_path is not None
+    finals = (built.folder, built.zip_path)
+    news = (work / built.name, work / "zip.partial")
+    aside = work / "previous"
+    aside.mkdir()
+    moved: list[Path] = []
+
+    def put_back() -> None:
+        for path in reversed(moved):
+            try:
+                os.replace(aside / path.name, path)
+            except OSError as exc:
+                log.warning("could not put back the previous %s: %s", path, exc)
+
+    try:
+        for path in finals:
+            if os.path.lexists(path):
+                os.replace(path, aside / path.name)
+                moved.append(path)
+        undo = record(built) if record is not None else None
+    except BaseException:
+        put_back()
+        raise
+    placed: list[Path] = []
+    try:
+        for new, final in zip(news, finals, strict=True):
+            os.replace(new, final)
+            placed.append(final)
+        _sync_folder(built.folder.parent)
+    except BaseException:
+        if undo is not None:
+            undo()
+        for final, new in zip(placed, news, strict=False):
+            os.replace(final, new)
+        put_back()
+        raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in `folder` durable (POSIX; Windows has no folder handle for it)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _assemble(
@@ -534,25 +601,6 @@ def _write_zip(
                 with (folder / entry).open("rb") as source, archive.open(info, "w") as target:
                     shutil.copyfileobj(source, target, 1 << 20)
     return sha256_of(zip_path)
-
-
-def _replace_folder(built: Path, final: Path) -> None:
-    """Put the new folder in place; an older one is moved aside first and then removed, since
-    a non-empty folder cannot be replaced in one step."""
-    old: Path | None = None
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        os.replace(final, old)
-    try:
-        os.replace(built, final)
-    except OSError:
-        if old is not None:  # put the previous package back
-            os.replace(old, final)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _mb(size: int) -> str:

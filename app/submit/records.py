@@ -362,6 +362,14 @@ class SubmissionRecords:
             session.flush()
             return package.id
 
+    def unrecord_package(self, package_id: int) -> None:
+        """Take back the record of a package that could not be put in place (it is recorded
+        before its folder and zip appear: issue 18), with its files and planned mails."""
+        with self.session() as session, session.begin():
+            package = session.get(SubmissionPackage, package_id)
+            if package is not None:
+                session.delete(package)
+
     def packages(self) -> list[PackageData]:
         with self.session() as session:
             rows = session.scalars(select(SubmissionPackage)

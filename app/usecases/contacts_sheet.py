@@ -21,7 +21,7 @@ from app.models.contacts_sheet import (
     contacts_sheet,
     sheet_data_hash,
 )
-from app.models.findings import Finding, error, has_errors
+from app.models.findings import Finding, Severity, error, has_errors
 from app.os_errors import reason_params
 
 if TYPE_CHECKING:
@@ -45,10 +45,12 @@ def write(store: Store, notice: ContactsNotice, out_dir: Path, *,
           today: dt.date | None = None) -> ContactsSheetFiles:
     """`<title>.xlsx` and `<title>.pdf` of `notice` in `out_dir`."""
     from app.export.excel.contacts_sheet import contacts_sheet_bytes
+    from app.export.excel.workbook import ExcelExportError
     from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf import write_atomic
+    from app.export.pdf import StagedFile, stage_file
     from app.export.pdf.contacts_sheet import render_contacts_sheet
     from app.export.pdf.information_sheet import UnprintableText
+    from app.export.placing import discard, record_then_place
     from app.models.entities import GeneratedDocument
 
     org = store.organisation()
@@ -61,23 +63,34 @@ def write(store: Store, notice: ContactsNotice, out_dir: Path, *,
         pdf = render_contacts_sheet(sheet, creation_date=when, watermark=draft)
     except UnprintableText as exc:
         return ContactsSheetFiles([], findings + missing_glyph_findings(exc.missing), draft)
-    xlsx = contacts_sheet_bytes(sheet, when)
+    try:
+        xlsx = contacts_sheet_bytes(sheet, when)
+    except ExcelExportError as exc:  # a text longer than a cell holds
+        return ContactsSheetFiles([], findings + [Finding(exc.code, "contacts", Severity.ERROR,
+                                                          exc.params)], draft)
     stem = sheet.layout.file_stem + ("（草稿）" if draft else "")
-    paths: list[Path] = []
+    staged: list[StagedFile] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        paths.append(write_atomic(out_dir / f"{stem}.pdf", pdf))
-        paths.append(write_atomic(out_dir / f"{stem}.xlsx", xlsx))
+        staged.append(stage_file(out_dir / f"{stem}.pdf", pdf))
+        staged.append(stage_file(out_dir / f"{stem}.xlsx", xlsx))
     except OSError as exc:
+        discard(staged)
         return ContactsSheetFiles([], findings + [error(
             "export.write_failed", "contacts", path=str(out_dir / stem), **reason_params(exc))],
             draft)
-    if not draft:
-        store.record_generated_documents([GeneratedDocument(
-            kind=sheet.layout.document_kind, subject=sheet.unit, path=str(paths[0].resolve()),
-            sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf),
-            data_hash=sheet_data_hash(sheet), draft=False)])
-    return ContactsSheetFiles(paths, findings, draft)
+    # Recorded, then renamed into place: a kill in between leaves scratch or a recorded sheet
+    # shown as missing, never a finished sheet the register does not know.
+    document = None if draft else GeneratedDocument(
+        kind=sheet.layout.document_kind, subject=sheet.unit,
+        path=str(staged[0].target.resolve()), sha256=hashlib.sha256(pdf).hexdigest(),
+        size=len(pdf), data_hash=sheet_data_hash(sheet), draft=False)
+    placed = record_then_place(store, staged, [document, None])
+    if placed.failed is not None:
+        path, failure = placed.failed
+        findings = findings + [error("export.write_failed", "contacts", path=str(path),
+                                     **reason_params(failure))]
+    return ContactsSheetFiles(placed.paths, findings, draft)
 
 
 def notice_of_kind(kind: str) -> ContactsNotice | None:

@@ -110,11 +110,12 @@ def render_report(store: Store, year: int, out: str | Path, *,
     recorded so that the Henan package can take it.
     """
     from app.export.excel.ops_centre import ops_centre_bytes
-    from app.export.excel.workbook import ExcelExportError, write_atomically
+    from app.export.excel.workbook import ExcelExportError
     from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf import write_atomic
+    from app.export.pdf import StagedFile, stage_file
     from app.export.pdf.ops_centre import render_ops_centre
     from app.export.pdf.summary_book import UnprintableText
+    from app.export.placing import record_then_place
     from app.file_names import safe_file_name
     from app.models.entities import GeneratedDocument
     from app.os_errors import reason_params
@@ -127,6 +128,7 @@ def render_report(store: Store, year: int, out: str | Path, *,
     except UnprintableText as exc:
         return RenderedReport((), (*findings, *missing_glyph_findings(exc.missing)), True)
     folder = Path(out)
+    staged: list[StagedFile] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # Windows-safe names that fit the folder (MAX_PATH), as every output file is named.
@@ -134,22 +136,30 @@ def render_report(store: Store, year: int, out: str | Path, *,
                                            folder=folder)
         tables_path = folder / safe_file_name(TABLES_NAME.removesuffix(".xlsx"),
                                               extension=".xlsx", folder=folder)
-        write_atomic(pdf_path, pdf)
+        staged.append(stage_file(pdf_path, pdf))
     except OSError as exc:
         return RenderedReport((), (*findings, error("pdf.write_failed", "file",
                                                     path=str(exc.filename or folder),
                                                     **reason_params(exc))), draft)
     try:
-        tables = write_atomically(tables_path, ops_centre_bytes(data))
+        staged.append(stage_file(tables_path, ops_centre_bytes(data)))
     except ExcelExportError as exc:
-        return RenderedReport((pdf_path,), (*findings, error(exc.code, "file", **exc.params)),
-                              draft)
-    if not draft:
-        store.record_generated_documents([GeneratedDocument(
-            kind=DOCUMENT_KIND, subject=str(year), path=str(pdf_path.resolve()),
-            sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf),
-            data_hash=report_data_hash(data), draft=False)])
-    return RenderedReport((pdf_path, tables.path), tuple(findings), draft)
+        findings.append(error(exc.code, "file", **exc.params))
+    except OSError as exc:
+        findings.append(error("export.write_failed", "file", path=str(tables_path),
+                              **reason_params(exc)))
+    # Recorded, then renamed into place: a kill in between leaves scratch or a recorded table
+    # shown as missing, never a finished table the register does not know.
+    document = None if draft else GeneratedDocument(
+        kind=DOCUMENT_KIND, subject=str(year), path=str(pdf_path.resolve()),
+        sha256=hashlib.sha256(pdf).hexdigest(), size=len(pdf),
+        data_hash=report_data_hash(data), draft=False)
+    placed = record_then_place(store, staged, [document, None][:len(staged)])
+    if placed.failed is not None:
+        path, failure = placed.failed
+        code = "pdf.write_failed" if path == pdf_path else "export.write_failed"
+        findings.append(error(code, "file", path=str(path), **reason_params(failure)))
+    return RenderedReport(tuple(placed.paths), tuple(findings), draft)
 
 
 def report_current(store: Store, document: Any) -> bool:

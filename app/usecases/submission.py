@@ -410,7 +410,17 @@ def build_and_record_package(
 ) -> PackageOutcome:
     """Build the package folder, zip and .eml drafts, record it, and with an account queue its
     mails in the outbox. Refused whole (nothing written) when the package check finds errors."""
-    from app.submit.outbox import record_and_queue
+    from app.submit.outbox import queue_package
+
+    records = SubmissionRecords(store.database)
+    recorded: list[int] = []
+
+    def record(package: BuiltPackage) -> Callable[[], None]:
+        # Before the folder and zip are renamed into place (issue 18): a kill never leaves a
+        # package on disk that the register does not know.
+        package_id = records.record_package(package)
+        recorded.append(package_id)
+        return lambda: records.unrecord_package(package_id)
 
     who = unit_contact(store)
     built = build_package(
@@ -419,12 +429,13 @@ def build_and_record_package(
         contact=who.contact, phone=who.phone, sender=account.sender if account else None,
         progress=(lambda done, total: progress(done, total, progress_text))
         if progress is not None else None,
-        cancelled=cancelled,
+        cancelled=cancelled, record=record,
     )
     findings = [*contents.findings, *built.findings]
     if not built.built:
         return PackageOutcome(built, None, findings)
-    package_id, queued = record_and_queue(SubmissionRecords(store.database), built, account)
+    package_id = recorded[-1]
+    queued = queue_package(records, package_id, account) if account is not None else []
     return PackageOutcome(built, package_id, findings, queued)
 
 

@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.file_names import safe_file_name
 from app.models.findings import Finding, Severity, error
 from app.os_errors import reason_params
 
 if TYPE_CHECKING:
+    from app.export.pdf import StagedFile
     from app.models.store import Store
     from app.models.summary_book import SummaryBookData
 
@@ -111,12 +112,6 @@ def write_book_files(
     """Write `files` of the book `data` into `folder` (created if need be), then, for a book
     without errors, record the ones with a kind so the package finds them and can tell when
     the records have changed since."""
-    from app.export.excel.deal_tables import write_book_tables, write_xinyang_tables
-    from app.export.excel.workbook import ExcelExportError
-    from app.export.offer_documents import missing_glyph_findings
-    from app.export.pdf import write_atomic
-    from app.export.pdf.summary_book import UnprintableText, render_summary_book
-
     result = BookFilesWritten(draft=bool(data.errors))
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -124,57 +119,91 @@ def write_book_files(
         result.findings.append(error("export.write_failed", "file", path=str(folder),
                                      **reason_params(exc)))
         return result
+    staged: list[tuple[StagedFile, WrittenBookFile]] = []
+    finished = _stage_book_files(data, folder, files, county, progress, cancelled, result,
+                                 staged)
+    if finished and progress is not None:
+        progress(len(files), len(files))
+    # What was staged is recorded (a book without errors), then renamed into place: a kill in
+    # between leaves scratch or a recorded file shown as missing, never a finished file the
+    # register does not know.
+    _place(store, data, staged, result)
+    return result
+
+
+def _stage_book_files(
+    data: SummaryBookData, folder: Path, files: Sequence[BookFile], county: str | None,
+    progress: Progress | None, cancelled: Cancelled | None, result: BookFilesWritten,
+    staged: list[tuple[StagedFile, WrittenBookFile]],
+) -> bool:
+    """Write each file under a scratch name into `staged`; False when it stopped early (a
+    finding in `result`, or cancelled)."""
+    from app.export.excel.deal_tables import book_tables_bytes, xinyang_tables_bytes
+    from app.export.excel.workbook import ExcelExportError
+    from app.export.offer_documents import missing_glyph_findings
+    from app.export.pdf import stage_file
+    from app.export.pdf.summary_book import UnprintableText, render_summary_book
+
     for done, file in enumerate(files):
         if cancelled is not None and cancelled():
-            return result
+            return False
         if progress is not None:
             progress(done, len(files), file.name)
         path = folder / file.name
         if file.name.endswith(".pdf"):
             try:
-                pdf = render_summary_book(data, watermark=result.draft)
+                content = render_summary_book(data, watermark=result.draft)
             except UnprintableText as exc:
                 result.findings += missing_glyph_findings(exc.missing)
-                return result
+                return False
+            failed = "pdf.write_failed"
+        else:
             try:
-                write_atomic(path, pdf)
-            except OSError as exc:
-                result.findings.append(error("pdf.write_failed", "file", path=str(path),
-                                             **reason_params(exc)))
-                return result
-            result.written.append(WrittenBookFile(file.kind, path,
-                                                  hashlib.sha256(pdf).hexdigest(), len(pdf)))
-            continue
+                if file.kind in XINYANG_FILES:
+                    statistics = file.kind == "statistics_table"
+                    content = xinyang_tables_bytes(data, county=county or None,
+                                                   statistics=statistics,
+                                                   deal_list=not statistics)
+                else:
+                    content = book_tables_bytes(data)
+            except ExcelExportError as exc:
+                result.findings.append(Finding(exc.code, "file", Severity.ERROR, exc.params))
+                return False
+            failed = "export.write_failed"
         try:
-            if file.kind in XINYANG_FILES:
-                statistics = file.kind == "statistics_table"
-                written = write_xinyang_tables(data, path, county=county or None,
-                                               statistics=statistics, deal_list=not statistics)
-            else:
-                written = write_book_tables(data, path)
-        except ExcelExportError as exc:
-            result.findings.append(Finding(exc.code, "file", Severity.ERROR, exc.params))
-            return result
-        result.written.append(WrittenBookFile(file.kind, written.path, written.sha256,
-                                              written.size))
-    if progress is not None:
-        progress(len(files), len(files))
-    if not result.draft:
-        result.recorded = _record(store, data, result.written)
-    return result
+            staged.append((stage_file(path, content), WrittenBookFile(
+                file.kind, path, hashlib.sha256(content).hexdigest(), len(content))))
+        except OSError as exc:
+            result.findings.append(error(failed, "file", path=str(path),
+                                         **reason_params(exc)))
+            return False
+    return True
 
 
-def _record(store: Store, data: SummaryBookData, written: Sequence[WrittenBookFile]) -> bool:
+def _place(store: Store, data: SummaryBookData,
+           staged: Sequence[tuple[StagedFile, WrittenBookFile]],
+           result: BookFilesWritten) -> None:
+    from app.export.placing import record_then_place
+
+    documents = [None if result.draft else _document(data, file) for _, file in staged]
+    placed = record_then_place(store, [s for s, _ in staged], documents)
+    result.written = [file for _, file in staged[:len(placed.paths)]]
+    result.recorded = any(i is not None for i in placed.ids)
+    if placed.failed is not None:
+        path, failure = placed.failed
+        code = "pdf.write_failed" if path.suffix == ".pdf" else "export.write_failed"
+        result.findings.append(error(code, "file", path=str(path), **reason_params(failure)))
+
+
+def _document(data: SummaryBookData, file: WrittenBookFile) -> Any:
+    """The record of a book file that the package can take (one with a kind), else None."""
     from app.models.entities import GeneratedDocument
     from app.models.summary_book import book_data_hash
 
-    data_hash = book_data_hash(data)
-    documents = [
-        GeneratedDocument(kind=file.kind, subject=data.period.end_month,
-                          path=str(file.path.resolve()), sha256=file.sha256, size=file.size,
-                          data_hash=data_hash, draft=False)
-        for file in written if file.kind
-    ]
-    if documents:
-        store.record_generated_documents(documents)
-    return bool(documents)
+    if not file.kind:
+        return None
+    return GeneratedDocument(kind=file.kind, subject=data.period.end_month,
+                             path=str(file.path.resolve()), sha256=file.sha256,
+                             size=file.size, data_hash=book_data_hash(data), draft=False)
+
+

@@ -110,3 +110,38 @@ def test_a_real_sqlite_full_error_is_called_full(good: Path) -> None:
     code, params = database_failure(caught.value, good)
     assert code == "db.disk_full", params
     assert "sqlalche.me" not in params["reason"]
+
+
+def test_opening_a_register_again_keeps_the_open_connections_locks(good: Path) -> None:
+    """Opening a register this process already has open must not drop the locks of its open
+    connection: on POSIX, closing any descriptor of the file releases every lock the process
+    holds on it. Another program closing the register then thinks it is the last one, removes
+    the write-ahead log and its index while this process still uses them, and this process
+    reads (and would write) through a stale index: "database disk image is malformed" (a
+    kill -9 test saw it). SQLite's "How To Corrupt An SQLite Database File", section 2.2."""
+    import subprocess
+    import sys
+
+    from app.models.store import Store
+
+    first = open_database(good)
+    try:
+        assert Store(first).organisation() is not None  # a pooled connection stays open
+        open_database(good).close()  # e.g. the window opening the same register again
+        other = ("import sqlite3, sys\n"
+                 "c = sqlite3.connect(sys.argv[1])\n"
+                 "c.execute('PRAGMA journal_mode=WAL')\n"
+                 "c.execute('CREATE TABLE scratch_of_another_program (x)')\n"
+                 "c.commit()\n"
+                 "c.close()\n")
+        subprocess.run([sys.executable, "-c", other, str(good)], check=True, timeout=60)
+        # This process still has the register open: its log must still be there.
+        assert good.with_name(good.name + "-wal").exists()
+        checker = sqlite3.connect(good)
+        try:
+            assert checker.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        finally:
+            checker.close()
+        assert Store(first).organisation() is not None
+    finally:
+        first.close()

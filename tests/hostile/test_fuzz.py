@@ -3,13 +3,16 @@ patent lists. Whatever the file holds, `import` ends in findings or a clean refu
 or 2, never a traceback); a refused file changes nothing; after an accepted one, validate and
 export still work. Bounded for CI: a fixed number of examples, derandomized, no deadline.
 
-Figures of a run are printed with `-s` (inputs tried, refusals, crashes, data lost)."""
+Figures of a run are printed with `-s` (inputs tried, refusals, crashes, data lost). A longer
+run, with other examples than CI's: `LICENCE_DESK_FUZZ_EXAMPLES=500 python -m pytest -s
+tests/hostile/test_fuzz.py` (with more examples than CI's 30, hypothesis draws at random)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,7 +29,10 @@ from tests.export.test_excel_support import SUMMARY_HEADINGS
 from .support import document
 
 FIGURES: Counter[str] = Counter()
-SETTINGS = settings(max_examples=30, deadline=None, derandomize=True, database=None,
+CI_EXAMPLES = 30
+EXAMPLES = int(os.environ.get("LICENCE_DESK_FUZZ_EXAMPLES") or CI_EXAMPLES)
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None,
+                    derandomize=EXAMPLES == CI_EXAMPLES, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -141,6 +147,7 @@ def test_any_json_file_is_imported_with_findings_or_refused_changing_nothing(
     before = _export(capsys, register, folder / "before.json")
     FIGURES["json inputs"] += 1
     code = _cli(capsys, "--db", str(register), "import", str(source))
+    FIGURES["json imported with findings"] += code == 1
     if code == 2:
         FIGURES["json refusals"] += 1
         assert _export(capsys, register, folder / "after.json") == before  # data lost: none
@@ -196,6 +203,7 @@ def test_any_patent_list_is_previewed_and_imported_with_findings_or_refused(
     FIGURES["spreadsheet inputs"] += 1
     code = _cli(capsys, "--db", str(register), "import", str(path),
                 *(["--skip-bad-rows"] if len(rows) % 2 else []))
+    FIGURES["spreadsheet imported with findings"] += code == 1
     if code == 2:
         FIGURES["spreadsheet refusals"] += 1
         assert _export(capsys, register, folder / "after.json") == before  # data lost: none

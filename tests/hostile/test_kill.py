@@ -1,9 +1,13 @@
 """kill -9 at random points of import, render and package (issue 18 points 8 and the kill
 test of "done when"): afterwards the database checks clean, the next run of the same command
-removes what the killed one left (hidden .building-* folders, .tmp files) and succeeds, and
-every generated document the database records is on disk with the recorded hash, and every
-finished PDF or workbook in the output folder is one the database records (a document is
-recorded before it is renamed into place).
+removes what the killed one left (hidden .building-* folders, .tmp files) and succeeds.
+
+Disk and records agree after every kill: every finished document or package in an output
+folder is one the database records, with the recorded bytes (a document or package is
+recorded before it is renamed into place), and the newest record of every path is either on
+disk with its bytes or missing (then shown as missing, never as current). The renders are the
+offers, the summary list, the ops-centre table, the contacts sheet, the summary book and the
+Xinyang deal tables.
 
 Bounded: two kills per command, at delays drawn from a fixed seed."""
 
@@ -17,8 +21,11 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,7 +66,7 @@ def _finish(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _integrity(db: Path) -> None:
-    with sqlite3.connect(db) as connection:
+    with closing(sqlite3.connect(db)) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
 
@@ -97,6 +104,72 @@ def _disk_agrees_with_records(db: Path, folder: Path) -> int:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         assert (path.resolve(), digest) in recorded, f"{path.name} is on disk, not recorded"
     return len(on_disk)
+
+
+def _newest_documents(db: Path) -> dict[Path, tuple[str, int]]:
+    """The newest record of each recorded path: its hash and id."""
+    database = open_database(db)
+    try:
+        documents = Store(database).generated_documents()  # oldest first
+    finally:
+        database.close()
+    return {Path(d.path).resolve(): (d.sha256, d.id) for d in documents}
+
+
+def _documents_agree(db: Path, folder: Path, suffixes: tuple[str, ...],
+                     never_recorded: str = "") -> int:
+    """Finished files of `suffixes` in `folder` (but those named starting `never_recorded`)
+    are recorded with their bytes; the newest record of every path in `folder` is on disk
+    with its bytes or missing. Files checked."""
+    newest = _newest_documents(db)
+    on_disk = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+               and p.suffix in suffixes
+               and not (never_recorded and p.name.startswith(never_recorded))
+               ] if folder.exists() else []
+    for path in on_disk:
+        assert path.resolve() in newest, f"{path.name} is on disk, not recorded"
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == newest[path.resolve()][0], path
+    for path, (digest, _id) in newest.items():
+        if path.parent == folder.resolve() and path.exists():
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, path
+    return len(on_disk)
+
+
+def _packages_agree(db: Path, folder: Path) -> int:
+    """Every package folder and zip in `folder` is the one its newest record describes (the
+    zip's hash, the drafts' Message-IDs); a recorded package not on disk is missing, never
+    another build's. Packages on disk."""
+    import email
+    from email import policy
+
+    from app.submit.records import SubmissionRecords
+
+    database = open_database(db)
+    try:
+        packages = SubmissionRecords(database).packages()  # newest first
+    finally:
+        database.close()
+    by_folder: dict[Path, Any] = {}
+    by_zip: dict[Path, Any] = {}
+    for package in packages:
+        by_folder.setdefault(Path(package.folder).resolve(), package)
+        by_zip.setdefault(Path(package.zip_path).resolve(), package)
+    found = 0
+    for entry in (folder.iterdir() if folder.exists() else []):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            assert entry.resolve() in by_folder, f"package {entry.name} is on disk, not recorded"
+            drafts = {str(email.message_from_bytes(p.read_bytes(), policy=policy.default)
+                          ["Message-ID"]) for p in entry.glob("*.eml")}
+            recorded = {m.message_id for m in by_folder[entry.resolve()].messages}
+            assert drafts == recorded, f"{entry.name} holds another build's drafts"
+            found += 1
+        elif entry.suffix == ".zip":
+            assert entry.resolve() in by_zip, f"{entry.name} is on disk, not recorded"
+            assert (hashlib.sha256(entry.read_bytes()).hexdigest()
+                    == by_zip[entry.resolve()].zip_sha256), entry
+    return found
 
 
 def _delays(seed: int, low: float, high: float) -> list[float]:
@@ -151,13 +224,18 @@ def test_kill_during_render_and_package_leaves_nothing_the_next_run_does_not_cle
     outcomes: dict[str, list[str]] = {}
     for seed, (name, argv) in enumerate(commands.items()):
         # The first run of each completes, so that later commands have their inputs.
+        started = time.monotonic()
         first = _finish(argv(), tmp_path)
+        took = time.monotonic() - started
         assert first.returncode in (0, 1), first.stdout + first.stderr
-        for delay in _delays(seed, 0.8, 2.5):
+        # Spread over the later part of a run, where the writing and recording happen.
+        for delay in _delays(seed, 0.5 * took, 1.1 * took):
             status = _kill_at(argv(), delay, tmp_path)
             outcomes.setdefault(name, []).append(
                 "finished" if status is not None else f"killed at {delay}s")
             _integrity(db)
+            _documents_agree(db, pdf, (".pdf", ".xlsx"))
+            _packages_agree(db, packages)
         # What a kill left can only be the scratch of a dead process: the next run clears it.
         done = _finish(argv(), tmp_path)
         assert done.returncode in (0, 1), (name, done.stdout, done.stderr)
@@ -173,3 +251,51 @@ def test_kill_during_render_and_package_leaves_nothing_the_next_run_does_not_cle
     assert _scratch_left(pdf) == [] and _scratch_left(packages) == [], outcomes
     assert _records_agree_with_disk(db) >= 5
     assert _disk_agrees_with_records(db, pdf) >= 4, outcomes
+    assert _packages_agree(db, packages) == 1
+
+
+def test_kill_during_the_other_renders_keeps_disk_and_records_in_agreement(
+    register: Path, tmp_path: Path,  # noqa: F811
+) -> None:
+    """The ops-centre table, the contacts sheet, the summary book and the Xinyang deal tables
+    (each records what a package takes: the PDFs, the Xinyang workbooks; the Henan tables
+    workbook, bound into the book's PDF, is never sent on its own nor recorded)."""
+    from app.usecases import ops_centre
+    from app.usecases.summary_book import BOOK_TABLES
+    from tests.ops.sample import sample_fields
+    from tests.test_cli_book import PERIOD, seed_book
+
+    db = register
+    seed_book(db, tmp_path)
+    database = open_database(db)
+    try:
+        assert ops_centre.save_report(Store(database), sample_fields(2023)).saved
+    finally:
+        database.close()
+    renders = {
+        "ops-centre": (["render", "ops-centre", "--year", "2023"], (".pdf",)),
+        "contacts-sheet": (["render", "contacts-sheet", "--notice", "henan"], (".pdf",)),
+        "summary-book": (["render", "summary-book", "--period", PERIOD], (".pdf",)),
+        "deals": (["render", "deals", "--period", PERIOD, "--county", "浉河区"], (".xlsx",)),
+    }
+    outcomes: dict[str, list[str]] = {}
+    for seed, (name, (argv, recorded)) in enumerate(renders.items(), start=10):
+        out = tmp_path / name
+        command = _command(db, *argv, "--out", str(out))
+        started = time.monotonic()
+        assert _finish(command, tmp_path).returncode == 0
+        took = time.monotonic() - started
+        # Spread over the later part of a run (rewriting the same files), where the writing
+        # and recording happen.
+        for delay in _delays(seed, 0.5 * took, 1.1 * took):
+            status = _kill_at(command, delay, tmp_path)
+            outcomes.setdefault(name, []).append(
+                "finished" if status is not None else f"killed at {delay}s")
+            _integrity(db)
+            _documents_agree(db, out, recorded, BOOK_TABLES.removesuffix(".xlsx"))
+        done = _finish(command, tmp_path)
+        assert done.returncode == 0, (name, done.stdout, done.stderr)
+        _integrity(db)
+        assert _scratch_left(out) == [], (name, outcomes)
+        assert _documents_agree(db, out, recorded, BOOK_TABLES.removesuffix(".xlsx")) >= 1, (
+            name, outcomes)

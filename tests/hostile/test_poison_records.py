@@ -53,8 +53,10 @@ def register(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Callable[[st
         source.write_text(json.dumps(document(), ensure_ascii=False), encoding="utf-8")
         assert main(["--db", str(db), "import", str(source)]) in (0, 1)
         capsys.readouterr()
-        with sqlite3.connect(db) as connection:
-            assert connection.execute(sql).rowcount >= 1
+        if sql:
+            with sqlite3.connect(db) as connection:
+                assert connection.execute(sql).rowcount >= 1
+            connection.close()
         return db
 
     return make
@@ -181,3 +183,55 @@ def test_implausible_dates_in_json_import_as_drafts_carrying_range_date(
     for target_name in ("summary-book", "deals"):
         assert _run(capsys, "--db", db, "render", target_name, "--period", PERIOD, "--out",
                     str(tmp_path / target_name))[0] in (0, 1)
+
+
+TEN_MB = "长" * 10_000_000
+
+
+@pytest.mark.parametrize(("sql", "argv"), [
+    ("UPDATE patent SET title = ? WHERE id = 4", ["render", "offers", "--draft"]),
+    ("UPDATE summary_book SET unit_profile = ?", ["render", "summary-book", "--period", PERIOD]),
+    ("UPDATE deal SET licensee = ? WHERE serial = 1",
+     ["render", "summary-book", "--period", PERIOD]),
+], ids=["offer-draft-title", "book-unit-profile", "book-licensee"])
+def test_a_stored_text_of_10_mb_is_a_finding_not_an_endless_render(
+    sql: str, argv: list[str], register: Callable[[str], Path], tmp_path: Path,
+) -> None:
+    """Issue 18 point 6: "10 MB never finishes". A text no field can print, stored by an
+    older version or straight into the file, is refused before any layout, drafts too."""
+    import subprocess
+    import sys
+
+    db = register("")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(sql, (TEN_MB,)).rowcount == 1
+    connection.close()
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(db), "--lang", "en", *argv, "--out", str(out)],
+        cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert "10000000 characters: more than this field can print" in done.stdout
+    assert not any(p.suffix == ".pdf" for p in out.rglob("*")) if out.exists() else True
+
+
+@pytest.mark.parametrize(("sql", "argv"), [
+    ("UPDATE deal SET licensee = ? WHERE serial = 1",
+     ["render", "deals", "--period", PERIOD, "--county", "浉河区"]),
+], ids=["xinyang-tables-licensee"])
+def test_a_stored_text_longer_than_a_cell_holds_writes_no_workbook(
+    sql: str, argv: list[str], register: Callable[[str], Path], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Excel holds at most 32,767 characters in a cell and calls a file with more damaged:
+    such a text is a finding, and no workbook is written."""
+    db = register("")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(sql, ("长" * 40_000,)).rowcount == 1
+    connection.close()
+    out = tmp_path / "out"
+    code, printed, _ = _run(capsys, "--db", str(db), "--lang", "en", *argv, "--out", str(out))
+    assert code == 1
+    assert "40000 characters: more than this field can print (at most 32767)" in printed
+    assert not list(out.glob("*.xlsx")) if out.exists() else True

@@ -91,6 +91,7 @@ class Recorder:
 
     # ok | too_large | drop (after the whole message, unstored) | store_then_drop (stored,
     # then the line dies before the final reply) | drop_at_rcpt (before any data) | reject_rcpt
+    # | store_then_hang (stored, the final reply held back: the sender can be killed waiting)
     mode: str = "ok"
     received: list[Received] = field(default_factory=list)
 
@@ -109,6 +110,13 @@ class Recorder:
             return "552 5.3.4 Message size exceeds fixed limit"
         if self.mode == "drop":
             server.transport.close()  # the line goes dead before the server answers
+            return "250 OK"
+        if self.mode == "store_then_hang":
+            import asyncio
+
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
+                                           envelope.original_content or envelope.content))
+            await asyncio.sleep(30)
             return "250 OK"
         if self.mode == "store_then_drop":
             self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),

@@ -451,3 +451,21 @@ def test_unsaved_deals_are_offered_when_the_window_opens(
     assert "草稿公司" in offered[0]
     assert window.editor.licensee.text() == "草稿公司"  # type: ignore[union-attr]
     assert window.editor.patent_numbers() == [FIRST]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("amount", "date"), [
+    ("1" + "0" * 30, "2023-05-01"),  # issue 18 point 2: a deal amount of 10^30
+    ("125000", "9999-12-31"),  # and a date in the year 9999
+])
+def test_an_out_of_range_figure_or_date_is_a_message_on_its_field(
+    qtbot: QtBot, register: Store, amount: str, date: str,
+) -> None:
+    editor = make_editor(qtbot, register)
+    fill_paid_deal(qtbot, editor, amount=amount)
+    retype(qtbot, editor.licence_date, date)
+    editor.validate()
+    field = "payment.amount_yuan" if date == "2023-05-01" else "licence_date"
+    codes = {f.code for f in editor.findings if f.field == field}
+    assert any(code.startswith("range.") for code in codes), codes
+    assert editor.messages[field].text()
+    assert editor.figure_edits["amount_yuan"].text() == amount  # what was typed stays

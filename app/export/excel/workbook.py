@@ -47,8 +47,16 @@ class WrittenFile:
     size: int
 
 
+# The most characters an Excel cell holds; a longer one makes Excel call the file damaged.
+CELL_TEXT_MAX = 32_767
+
+
 def clean_text(value: str) -> str:
-    """Text as a cell can hold it: control characters (which openpyxl refuses) removed."""
+    """Text as a cell can hold it: control characters (which openpyxl refuses) removed.
+    Longer than a cell holds (a record stored before the rules bounded it): ExcelExportError
+    `range.text`, so no workbook Excel would refuse is written."""
+    if len(value) > CELL_TEXT_MAX:
+        raise ExcelExportError("range.text", length=len(value), limit=CELL_TEXT_MAX)
     return str(ILLEGAL_CHARACTERS_RE.sub("", value))
 
 

@@ -158,12 +158,15 @@ def missing_glyphs(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class MissingGlyph:
-    """A character in a record's field that the PDF font cannot draw."""
+    """A character in a record's field that the PDF font cannot draw; or, with `limit` set
+    (and no character), a text longer than any field of the forms prints."""
 
     record: str
     field: str
     char: str
     codepoint: int
+    length: int = 0
+    limit: int = 0
 
     @property
     def code(self) -> str:
@@ -177,10 +180,18 @@ class MissingGlyph:
 
 
 def check_text(fields: Iterable[tuple[str, str, str | None]]) -> list[MissingGlyph]:
-    """Check ``(record, field, text)`` triples; one finding per missing character per field."""
+    """Check ``(record, field, text)`` triples; one finding per missing character per field,
+    and one for a text longer than any field prints (a record written before the rules
+    bounded it, or straight into the file: laid out, 10 MB of title never finished)."""
+    from app.models.ranges import TEXT_LIMITS
+
+    printable = max(TEXT_LIMITS.values())
     found: list[MissingGlyph] = []
     for record, field, text in fields:
         if not text:
+            continue
+        if len(text) > printable:
+            found.append(MissingGlyph(record, field, "", 0, len(text), printable))
             continue
         for ch in missing_glyphs(text):
             found.append(MissingGlyph(record, field, ch, ord(ch)))
