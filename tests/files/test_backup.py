@@ -189,10 +189,10 @@ def test_a_same_size_altered_file_is_caught_by_its_hash(backup_of: Path, tmp_pat
     assert member in describe(result.findings[0], EN)
 
 
+# The command line on a file is enough: both back ends are tested above.
+@pytest.mark.parametrize("backend_location", ["sqlite"], indirect=True)
 def test_the_command_line_backs_up_and_restores(full_register: Store, tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    if full_register.database.is_server:
-        pytest.skip("one run is enough: the command line on a file; both back ends are above")
     db = full_register.database.path
     backup = tmp_path / "cli.zip"
     assert main(["--lang", "en", "--db", str(db), "backup", str(backup)]) == 0
@@ -210,6 +210,8 @@ def test_the_command_line_backs_up_and_restores(full_register: Store, tmp_path: 
     assert digest == hashlib.sha256(_members(backup)[JSON_MEMBER]).hexdigest()
 
 
+# A SQLite register is copied aside; a server has IT's backups.
+@pytest.mark.parametrize("backend_location", ["sqlite"], indirect=True)
 def test_a_restore_failing_part_way_says_where_the_register_was_copied(
         full_register: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
@@ -217,8 +219,6 @@ def test_a_restore_failing_part_way_says_where_the_register_was_copied(
     from app.interchange import dumps, export_document
     from app.usecases import backup as backup_module
 
-    if full_register.database.is_server:
-        pytest.skip("a SQLite register is copied aside; a server has IT's backups")
     path = tmp_path / "b.zip"
     assert write_backup(full_register, path).written
     before = dumps(export_document(full_register))
