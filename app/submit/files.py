@@ -61,9 +61,9 @@ def single_line(text: str) -> str:
 
 
 @contextmanager
-def atomic_writer(target: Path) -> Iterator[BinaryIO]:
-    """Write to a temporary file beside `target`, then rename over it: a reader (or a crash)
-    never sees half a file."""
+def _scratch_beside(target: Path) -> Iterator[tuple[BinaryIO, Path]]:
+    """A new scratch file beside `target` (same folder, so a rename is atomic), flushed to disk
+    when the block ends, removed if it fails."""
     target.parent.mkdir(parents=True, exist_ok=True)
     sweep_once(target.parent)  # what an interrupted run left here
     fd, temp_name = tempfile.mkstemp(prefix=file_prefix(), suffix=target.suffix,
@@ -72,9 +72,21 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
     try:
         normal_mode(fd)
         with os.fdopen(fd, "wb") as handle:
-            yield handle
+            yield handle, temp
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_writer(target: Path) -> Iterator[BinaryIO]:
+    """Write to a temporary file beside `target`, then rename over it: a reader (or a crash)
+    never sees half a file."""
+    with _scratch_beside(target) as (handle, temp):
+        yield handle
+    try:
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -91,20 +103,8 @@ def write_staged(target: Path, data: bytes) -> Path:
     record and then `os.replace` into place (a kill in between leaves scratch, which the
     next write into the folder removes, or a record whose file is missing); the scratch path.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    sweep_once(target.parent)  # what an interrupted run left here
-    fd, temp_name = tempfile.mkstemp(prefix=file_prefix(), suffix=target.suffix,
-                                     dir=target.parent)
-    temp = Path(temp_name)
-    try:
-        normal_mode(fd)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    with _scratch_beside(target) as (handle, temp):
+        handle.write(data)
     return temp
 
 

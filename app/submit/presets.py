@@ -110,12 +110,8 @@ class TargetPreset:
 # {files} {contact} {phone}, and {documents} / {document_titles}: the kinds of document the
 # package attaches (short names / official titles), so the text never names one it lacks.
 # The subject gets " (1/3)" appended when a package needs several mails.
-_HUBEI_BODY = (
-    "{office}：\n"
-    "\n"
-    "您好！根据《湖北省专利开放许可试点实施方案》有关要求，现将我单位{document_titles}"
-    "以 PDF 文件格式报送，请查收。"
-    "{part_note}\n"
+# What every body ends with: the attachments listed, the contact, the unit and the date.
+_LIST_AND_SIGNATURE = (
     "\n"
     "本邮件附件（共 {mail_count} 个）：\n"
     "{files}\n"
@@ -124,6 +120,15 @@ _HUBEI_BODY = (
     "\n"
     "{unit}\n"
     "{date}\n"
+)
+
+_HUBEI_BODY = (
+    "{office}：\n"
+    "\n"
+    "您好！根据《湖北省专利开放许可试点实施方案》有关要求，现将我单位{document_titles}"
+    "以 PDF 文件格式报送，请查收。"
+    "{part_note}\n"
+    + _LIST_AND_SIGNATURE
 )
 
 _HENAN_BODY = (
@@ -132,14 +137,7 @@ _HENAN_BODY = (
     "您好！根据《关于深入实施河南省专利开放许可及试点工作总结的通知》要求，现将我单位"
     "{document_titles}电子版报送，请查收。盖章纸质材料（装订成册两份）另行报送。"
     "{part_note}\n"
-    "\n"
-    "本邮件附件（共 {mail_count} 个）：\n"
-    "{files}\n"
-    "\n"
-    "联系人：{contact}　联系电话：{phone}\n"
-    "\n"
-    "{unit}\n"
-    "{date}\n"
+    + _LIST_AND_SIGNATURE
 )
 
 _XINYANG_BODY = (
@@ -148,14 +146,7 @@ _XINYANG_BODY = (
     "您好！根据《信阳市市场监督管理局关于进一步推进专利开放许可试点工作的通知》（信市监〔2023〕56号）要求，"
     "现将我单位{document_titles}电子扫描版报送，请查收。盖章纸质材料另行报送。"
     "{part_note}\n"
-    "\n"
-    "本邮件附件（共 {mail_count} 个）：\n"
-    "{files}\n"
-    "\n"
-    "联系人：{contact}　联系电话：{phone}\n"
-    "\n"
-    "{unit}\n"
-    "{date}\n"
+    + _LIST_AND_SIGNATURE
 )
 
 # Anhui (seed 004, 皖市监知促函〔2024〕4号): the notice asks for the two inventory tables'
@@ -168,14 +159,7 @@ _ANHUI_BODY = (
     "（皖市监知促函〔2024〕4号）要求，现将我单位存量专利盘点{document_titles}电子版报送，"
     "请查收。"
     "{part_note}\n"
-    "\n"
-    "本邮件附件（共 {mail_count} 个）：\n"
-    "{files}\n"
-    "\n"
-    "联系人：{contact}　联系电话：{phone}\n"
-    "\n"
-    "{unit}\n"
-    "{date}\n"
+    + _LIST_AND_SIGNATURE
 )
 
 DEFAULT_TARGETS: tuple[TargetPreset, ...] = (

@@ -39,7 +39,7 @@ from app.submit.accounts import (
 )
 from app.submit.records import SubmissionRecords
 from app.ui import i18n, interaction
-from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.ui.field_message import FIELD_STYLE, FieldMessage, with_message
 from app.ui.screen_fit import fit_to_screen
 from app.usecases.accounts import remove_account
 
@@ -181,14 +181,7 @@ class AccountsDialog(QDialog):
         return edit
 
     def _with_message(self, name: str) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.edits[name])
-        message = FieldMessage(self.edits[name])
-        self.messages[name] = message
-        column.addWidget(message)
+        box, self.messages[name] = with_message(self.edits[name])
         return box
 
     # Loading ----------------------------------------------------------------------------

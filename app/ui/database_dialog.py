@@ -43,7 +43,13 @@ from app.models.findings import Finding
 from app.models.server_choice import LOCAL, SERVER, SSL_MODES, VERIFYING, ServerChoice
 from app.paths import DB_FILE_NAME, shown_location, user_data_dir
 from app.ui import i18n, interaction
-from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR, FieldMessage
+from app.ui.field_message import (
+    ERROR_COLOUR,
+    FIELD_STYLE,
+    WARNING_COLOUR,
+    FieldMessage,
+    with_message,
+)
 from app.ui.operations import failure_text, run_operation
 from app.usecases.server import (
     ConnectionTest,
@@ -231,15 +237,8 @@ class DatabaseDialog(QDialog):
         return edit
 
     def _with_message(self, name: str) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.edits[name])
-        field_message = FieldMessage(self.edits[name])
-        field_message.set_reserve(False)
-        self.messages[name] = field_message
-        column.addWidget(field_message)
+        box, self.messages[name] = with_message(self.edits[name])
+        self.messages[name].set_reserve(False)
         return box
 
     # Showing ----------------------------------------------------------------------------

@@ -175,3 +175,16 @@ def field_box(widget: QWidget, message: QWidget, hint: QWidget | None = None) ->
         box.addWidget(hint)
     box.addWidget(message)
     return box
+
+
+def with_message(widget: QWidget) -> tuple[QWidget, FieldMessage]:
+    """A widget holding `widget` with its message under it (for the settings dialogs' forms),
+    and the message."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    message = FieldMessage(widget)
+    column.addWidget(message)
+    return box, message

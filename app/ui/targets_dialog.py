@@ -29,7 +29,7 @@ from app.submit.presets import DEFAULT_TARGETS, DocumentKind
 from app.submit.records import SubmissionRecords
 from app.submit.targets import TargetData
 from app.ui import interaction
-from app.ui.field_message import FIELD_STYLE, FieldMessage
+from app.ui.field_message import FIELD_STYLE, FieldMessage, with_message
 from app.ui.screen_fit import fit_to_screen
 from app.ui.sealed_copy_dialog import kind_label
 
@@ -156,14 +156,7 @@ class TargetsDialog(QDialog):
         self.reload()
 
     def _with_message(self, name: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        message = FieldMessage(widget)
-        self.messages[name] = message
-        column.addWidget(message)
+        box, self.messages[name] = with_message(widget)
         return box
 
     # Loading ----------------------------------------------------------------------------
