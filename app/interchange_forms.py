@@ -170,7 +170,9 @@ def import_sections(store: Store, forms: OtherForms) -> tuple[int, int]:
     from app.models.form_records import save_application, save_contract
     from app.models.store import stored_number
 
-    wanted = {stored_number(number): extras for number, extras in forms.patents.items()}
+    # Only the patents the file gives something for.
+    wanted = {stored_number(number): extras for number, extras in forms.patents.items()
+              if extras.inventors is not None or extras.has_fee_date}
     numbers = sorted(wanted)
     with store.session() as session, session.begin():
         # Read a few thousand patents at a time and update only those that change, in one

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from app.models.findings import Finding, error, warning
 from app.models.legal_status import LegalStatus
-from app.models.patent_number import PatentKind, parse
+from app.models.patent_number import NumberCheck, PatentKind, parse
 from app.models.ranges import date_finding, text_finding
-from app.models.term import MAX_COMPENSATION_DAYS, patent_expiry
+from app.models.term import MAX_COMPENSATION_DAYS, Expiry, patent_expiry
 
 if TYPE_CHECKING:  # not at run time: the register checks rows before SQLAlchemy is imported
     from app.models.entities import Patent
@@ -56,6 +56,15 @@ class PatentFields:
 
 
 def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[Finding]:
+    return check_patent_parts(fields, today=today)[0]
+
+
+def check_patent_parts(
+    fields: PatentFields, *, today: dt.date | None = None
+) -> tuple[list[Finding], NumberCheck, PatentKind | None, Expiry | None]:
+    """`check_patent`'s findings with what it worked out on the way: the number read, the type
+    (the number's, else the one entered) and the expiry. The register shows these in its cells;
+    taking them from here spares it parsing the number and computing the expiry again."""
     today = today or dt.date.today()
     findings: list[Finding] = []
 
@@ -156,7 +165,7 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
     expiry = patent_expiry(kind, fields.filing_date, days, fields.expiry_override)
     if expiry is not None and status is LegalStatus.VALID and expiry.date < today:
         findings.append(warning("legal_status.term_ended", "legal_status", expiry=expiry.date))
-    return findings
+    return findings, number, kind, expiry
 
 
 def check_patent_record(patent: Patent, *, today: dt.date | None = None) -> list[Finding]:

@@ -979,13 +979,18 @@ class Store:
         the unit of work take about six seconds, this way under one. Returns offers created."""
         from sqlalchemy import insert
 
-        from app.models.entities import Patentee
-
         if not new:
             return 0
+        # Core inserts into the tables (keys are column names: the type's column is "kind"):
+        # the ORM's bulk insert spent about as long again preparing each row's parameters.
+        tables = Patent.metadata.tables
+        patent_table = tables["patent"]
+        values = [self._new_patent_values(row.patent, number) for number, row in new]
+        for value in values:
+            value["kind"] = value.pop("entered_kind")
         inserted = session.execute(
-            insert(Patent).returning(Patent.id, sort_by_parameter_order=True),
-            [self._new_patent_values(row.patent, number) for number, row in new],
+            insert(patent_table).returning(patent_table.c.id, sort_by_parameter_order=True),
+            values,
         )
         patent_ids = list(inserted.scalars())
         patentees = [
@@ -995,7 +1000,7 @@ class Store:
                                             if n.strip())
         ]
         if patentees:
-            session.execute(insert(Patentee), patentees)
+            session.execute(insert(tables["patentee"]), patentees)
         offers = [
             {"patent_id": patent_id, "state": DocumentState.DRAFT.value,
              **{name: getattr(row.offer, name).strip() for name in
@@ -1005,7 +1010,7 @@ class Store:
             if row.has_offer_fields
         ]
         if offers:
-            session.execute(insert(Offer), offers)
+            session.execute(insert(tables["offer"]), offers)
         return len(offers)
 
     def _place_batch_offers(

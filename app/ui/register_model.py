@@ -203,13 +203,13 @@ def _rules() -> Any:
 
     from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
     from app.models.patent_number import PatentKind, parse
-    from app.models.patent_rules import check_patent
+    from app.models.patent_rules import check_patent, check_patent_parts
     from app.models.term import patent_expiry
 
     return types.SimpleNamespace(
         KIND_LABELS=KIND_LABELS, LEGAL_STATUS_LABELS=LEGAL_STATUS_LABELS, label=label,
         PatentKind=PatentKind, parse=parse, check_patent=check_patent,
-        patent_expiry=patent_expiry,
+        check_patent_parts=check_patent_parts, patent_expiry=patent_expiry,
     )
 
 
@@ -239,7 +239,7 @@ class RegisterRow:
     of the time to paint.
     """
 
-    __slots__ = ("_cells", "_findings", "_overridden", "order", "patent_id", "raw")
+    __slots__ = ("_cells", "_findings", "_overridden", "_parts", "order", "patent_id", "raw")
 
     def __init__(self, raw: RegisterTuple, order: int = 0) -> None:
         self.patent_id: int = raw[0]
@@ -248,6 +248,8 @@ class RegisterRow:
         self._cells: tuple[str, ...] | None = None
         self._overridden = False
         self._findings: list[Finding] | None = None
+        # (type, expiry) as the checks found them, until the sort keys are made from them.
+        self._parts: tuple[Any, Any] | None = None
 
     @property
     def fields(self) -> PatentFields:
@@ -272,9 +274,13 @@ class RegisterRow:
         return fold(self.search_source())
 
     def prepare(self, today: Any = None) -> None:
-        """Works out the findings (what the background check does per row)."""
+        """Works out the findings (what the background check does per row), keeping the type
+        and expiry the rules worked out on the way for the sort keys that follow."""
         if self._findings is None:
-            self._findings = _rules().check_patent(self.fields, today=today)
+            findings, _number, kind, expiry = _rules().check_patent_parts(self.fields,
+                                                                          today=today)
+            self._findings = findings
+            self._parts = (kind, expiry)
 
     @property
     def findings(self) -> list[Finding]:
@@ -296,8 +302,8 @@ class RegisterRow:
         return self._cells
 
     def _make_cells(self) -> tuple[str, ...]:
+        # What check_patent_parts works out the same way (prepare takes it from there).
         m = _rules()
-        language = i18n.language()
         raw = self.raw
         number = m.parse(raw[NUMBER], today=_today())
         kind = number.kind
@@ -309,6 +315,26 @@ class RegisterRow:
         expiry = m.patent_expiry(
             kind, day(raw[FILING]), max(raw[COMPENSATION] or 0, 0), day(raw[OVERRIDE])
         )
+        return self._cells_of(number, kind, expiry)
+
+    def sort_keys(self) -> tuple[str, str, str]:
+        """The type, expiry and legal status cells (the keys of those columns' sorts); from
+        what the checks worked out when they have run, not parsing the number again."""
+        if self._cells is None and self._parts is not None:
+            kind, expiry = self._parts
+            self._parts = None  # used once: 50,000 of them are a few MB
+            m = _rules()
+            language = i18n.language()
+            return (m.label(m.KIND_LABELS, kind.value, language) if kind else "",
+                    expiry.date.isoformat() if expiry else "",
+                    m.label(m.LEGAL_STATUS_LABELS, self.raw[STATUS], language))
+        cells = self._cells or self._make_cells()
+        return cells[Column.KIND], cells[Column.EXPIRY], cells[Column.LEGAL_STATUS]
+
+    def _cells_of(self, number: Any, kind: Any, expiry: Any) -> tuple[str, ...]:
+        m = _rules()
+        language = i18n.language()
+        raw = self.raw
         self._overridden = bool(expiry and expiry.overridden)
         return (
             "",
@@ -769,8 +795,7 @@ class PatentTableModel(QAbstractTableModel):
             # Cells made for the keys are not kept (50,000 rows of them are 30 MB; a row's are
             # made again in microseconds when it is shown); made once for every such column.
             wanted = (Column.KIND, Column.EXPIRY, Column.LEGAL_STATUS)
-            parts = [tuple(c[k] for k in wanted)
-                     for c in (r._cells or r._make_cells() for r in rows)]
+            parts = [r.sort_keys() for r in rows]
             ordered = []
             for place, other in enumerate(wanted):
                 keys = [part[place] for part in parts]
