@@ -117,7 +117,7 @@ def run_window(db_path: Path | str, *, start: Any = None,
             )
             status["code"] = 1
             window.close()
-            app.exit(1)
+            QTimer.singleShot(0, lambda: app.exit(1))  # from the loop itself, not a paint
             return
         opened(database)
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -25,15 +26,24 @@ from .conftest import Questions
 
 @pytest.fixture
 def restore_hooks(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """run_window installs the crash hook and a log file handler: undo both afterwards."""
+    """run_window installs the crash hook, a log file handler, the clerk's language (Qt's
+    translators, the message table, the locale) and the Chinese fonts: undo all of them
+    afterwards, or the tests after this one see a Chinese window."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    font, locale, language = qapp.font(), QLocale(), i18n.language()
     yield
     for handler in [h for h in root.handlers if h not in handlers]:
         root.removeHandler(handler)
         handler.close()
     root.setLevel(level)
+    i18n.install_translators(qapp, "en")
+    i18n.set_language(language)
+    QLocale.setDefault(locale)
+    qapp.setFont(font)
 
 
 def test_corrupt_database_shows_a_message_and_returns_1(
@@ -47,6 +57,13 @@ def test_corrupt_database_shows_a_message_and_returns_1(
     assert str(bad) in text
     assert text.startswith(message("db.not_a_database", {"path": str(bad), "reason": ""})[:10])
     assert bad.read_bytes().startswith(b"this is not")  # untouched
+    # The application's loop ended without leaving the thread quitting: an event loop run
+    # afterwards (a progress wait, a test's qtbot.wait) still waits for its timer.
+    QApplication.processEvents()  # what the closed window left queued
+    loop = QEventLoop()
+    QTimer.singleShot(50, loop.quit)
+    started = time.monotonic()
+    assert loop.exec() == 0 and time.monotonic() - started >= 0.04
 
 
 def test_run_window_opens_the_register_and_exits_cleanly(
