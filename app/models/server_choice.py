@@ -13,10 +13,12 @@ import ipaddress
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
+from typing import TYPE_CHECKING
 
 from app.models.findings import Finding, error, warning
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the window's first paint, not by its settings
+    from sqlalchemy.engine import URL
 
 LOCAL = "local"  # this PC's SQLite file, the default
 SERVER = "server"  # the office server
@@ -104,6 +106,8 @@ def check_server_choice(choice: ServerChoice) -> list[Finding]:
 
 def server_url(choice: ServerChoice) -> URL:
     """The address of a choice without errors, as a URL (no password, ever)."""
+    from sqlalchemy.engine import URL
+
     choice = choice.stripped()
     query: dict[str, str] = {"sslmode": choice.sslmode}
     if choice.sslmode in VERIFYING and choice.ca_file:
@@ -120,6 +124,8 @@ def server_address(choice: ServerChoice) -> str:
 def choice_from_address(address: str) -> ServerChoice:
     """The settings a `postgresql://` address stands for (its password left out);
     ValueError when it is not one."""
+    from sqlalchemy.engine import make_url
+
     url = make_url(address.strip())
     query = {key: value if isinstance(value, str) else value[-1]
              for key, value in url.query.items()}
