@@ -68,7 +68,7 @@ def start_window(option: str | None) -> int:
     """Show the main window on the register `--db` (`option`), LICENCE_DESK_DB, the settings
     page's saved choice or this PC's file names, in that order; returns the exit status.
     OSError when the user data folder cannot be made."""
-    from app.usecases.server import start_location
+    from app.usecases.start import start_location
 
     preferences = Preferences()
     start = start_location(option, preferences.database_kind, preferences.server_choice)
@@ -78,7 +78,7 @@ def start_window(option: str | None) -> int:
 def run_window(db_path: Path | str, *, start: Any = None,
                preferences: Preferences | None = None) -> int:
     """Show the main window on the database at `db_path`; returns the exit status. `start`
-    (app.usecases.server.StartLocation) says who chose it: a saved office server that cannot
+    (app.usecases.start.StartLocation) says who chose it: a saved office server that cannot
     be opened gives way to this PC's register, so that the clerk can reach the settings."""
     preferences = preferences or Preferences()
     if missing_display():

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences or Preferences()
         self.store: Store | None = None
         self._preview: RegisterPreview | None = None  # rows shown before the store opened
-        self.start_location: Any = None  # app.usecases.server.StartLocation, set by the start
+        self.start_location: Any = None  # app.usecases.start.StartLocation, set by the start
         self.editor: PatentEditor | None = None
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None

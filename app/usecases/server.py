@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import create_engine
 
 from app.models.database import DatabaseError
-from app.models.findings import Finding, has_errors
+from app.models.findings import Finding
 from app.models.server import (
     CONNECT_TIMEOUT_SECONDS,
     DRIVER,
@@ -25,13 +23,15 @@ from app.models.server import (
     store_password,
 )
 from app.models.server_choice import (
-    SERVER,
     ServerChoice,
     check_server_choice,
     server_address,
     server_url,
 )
-from app.paths import DB_ENV_VAR, default_database_path
+
+# The settings page's names for the start's choice (the start itself reads app.usecases.start).
+from app.usecases.start import StartLocation as StartLocation
+from app.usecases.start import start_location as start_location
 
 
 def remember_server_password(address: str, password: str) -> str:
@@ -58,33 +58,6 @@ def server_names(address: str) -> tuple[str, str, str]:
 
 
 # The settings page: which register the window opens -------------------------------------------
-
-
-@dataclass(frozen=True)
-class StartLocation:
-    """Where the window's register is and who chose it: "option" (--db), "environment"
-    (LICENCE_DESK_DB), "saved" (the settings page's office server) or "default" (this PC)."""
-
-    location: Path | str
-    source: str
-
-    @property
-    def overridden(self) -> bool:
-        """--db or LICENCE_DESK_DB decide, whatever the settings page says."""
-        return self.source in ("option", "environment")
-
-
-def start_location(option: str | None, kind: str, choice: ServerChoice | None) -> StartLocation:
-    """The register the window opens: `--db`, then LICENCE_DESK_DB, then the saved choice
-    (`kind` LOCAL or SERVER with its `choice`), then this PC's file. A saved server choice with
-    errors is not used (this PC's file is)."""
-    if option:
-        return StartLocation(default_database_path(option), "option")
-    if os.environ.get(DB_ENV_VAR, "").strip():
-        return StartLocation(default_database_path(None), "environment")
-    if kind == SERVER and choice is not None and not has_errors(check_server_choice(choice)):
-        return StartLocation(server_address(choice), "saved")
-    return StartLocation(default_database_path(None), "default")
 
 
 def check_server_settings(choice: ServerChoice) -> list[Finding]:

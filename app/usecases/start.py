@@ -1,0 +1,40 @@
+"""Which register the window opens at start (the settings page's choice, --db, the
+environment). Kept apart from app.usecases.server so that the start imports no SQLAlchemy
+before the window's first paint."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.models.findings import has_errors
+from app.models.server_choice import SERVER, ServerChoice, check_server_choice, server_address
+from app.paths import DB_ENV_VAR, default_database_path
+
+
+@dataclass(frozen=True)
+class StartLocation:
+    """Where the window's register is and who chose it: "option" (--db), "environment"
+    (LICENCE_DESK_DB), "saved" (the settings page's office server) or "default" (this PC)."""
+
+    location: Path | str
+    source: str
+
+    @property
+    def overridden(self) -> bool:
+        """--db or LICENCE_DESK_DB decide, whatever the settings page says."""
+        return self.source in ("option", "environment")
+
+
+def start_location(option: str | None, kind: str, choice: ServerChoice | None) -> StartLocation:
+    """The register the window opens: `--db`, then LICENCE_DESK_DB, then the saved choice
+    (`kind` LOCAL or SERVER with its `choice`), then this PC's file. A saved server choice with
+    errors is not used (this PC's file is)."""
+    if option:
+        return StartLocation(default_database_path(option), "option")
+    if os.environ.get(DB_ENV_VAR, "").strip():
+        return StartLocation(default_database_path(None), "environment")
+    if kind == SERVER and choice is not None and not has_errors(check_server_choice(choice)):
+        return StartLocation(server_address(choice), "saved")
+    return StartLocation(default_database_path(None), "default")
