@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
         self._checks_pending = False
-        self._patent_marks: dict[int, tuple[int, str]] = {}  # what the last look saw
+        self._patent_marks: dict[int, int] = {}  # what the last look saw
 
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())

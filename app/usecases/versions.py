@@ -50,13 +50,14 @@ class RowChanges:
         return len(self.changed) + len(self.removed)
 
 
-def record_marks(store: Store, kind: str) -> dict[int, tuple[int, str]]:
-    """id → (version, saved at) of every record of `kind` (kinds as in record_version)."""
+def record_marks(store: Store, kind: str) -> dict[int, int]:
+    """id → a mark of (version, saved at) of every record of `kind` (kinds as in
+    record_version), compared only with marks taken in this process."""
     with store.session() as session:
         return row_marks(session, kind)
 
 
-def row_changes(before: dict[int, tuple[int, str]], after: dict[int, tuple[int, str]]
+def row_changes(before: dict[int, int], after: dict[int, int]
                 ) -> RowChanges:
     return RowChanges(tuple(i for i, mark in after.items() if before.get(i) != mark),
                       tuple(i for i in before if i not in after))
