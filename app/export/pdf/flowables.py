@@ -363,17 +363,26 @@ class SealBlock(Flowable):  # type: ignore[misc]
 # Cover page
 
 
-class _AtBottom(Flowable):  # type: ignore[misc]
-    """Takes the rest of the frame and draws its flowables at the bottom of it."""
+class AtBottom(Flowable):  # type: ignore[misc]
+    """Takes the rest of the frame and draws its flowables at the bottom of it (a cover's
+    issuer and edition at the foot of the page)."""
 
-    def __init__(self, flowables: Sequence[Flowable]) -> None:
+    def __init__(self, flowables: Sequence[Flowable], *, spacing: bool = True) -> None:
+        """`spacing=False` stacks the flowables without their space before and after (the
+        summary book's and the Henan application's covers are laid out so)."""
         super().__init__()
         self._flowables = list(flowables)
+        self._spacing = spacing
         self._sizes: list[tuple[float, float]] = []
+
+    def _space(self, flowable: Flowable) -> tuple[float, float]:
+        if not self._spacing:
+            return 0.0, 0.0
+        return flowable.getSpaceBefore(), flowable.getSpaceAfter()
 
     def _content_height(self, width: float, height: float) -> float:
         self._sizes = [f.wrap(width, height) for f in self._flowables]
-        return float(sum(h + f.getSpaceBefore() + f.getSpaceAfter()
+        return float(sum(h + sum(self._space(f))
                          for f, (_, h) in zip(self._flowables, self._sizes, strict=True)))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
@@ -385,9 +394,35 @@ class _AtBottom(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         y = self._content_height(self.width, self.height)
         for f, (_, h) in zip(self._flowables, self._sizes, strict=True):
-            y -= f.getSpaceBefore() + h
+            before, after = self._space(f)
+            y -= before + h
             f.drawOn(self.canv, 0, y)
-            y -= f.getSpaceAfter()
+            y -= after
+
+
+def sealed_cover_lines(
+    unit_label: str, unit: str, seal_mark: str, date_label: str, date: str,
+    style: ParagraphStyle, *, underline_date: bool,
+) -> Table:
+    """A cover's 单位 and 时间 lines: the unit's row is tall, since the round seal (about 42 mm)
+    goes over the unit's name, with the seal mark (（盖章）) beside it."""
+    from app.export.pdf.kit import frame_width
+
+    label_w, mark_w = 40 * mm, 27 * mm
+    value_w = min(95 * mm, frame_width() - label_w - mark_w)
+    rows = [
+        [para(unit_label, style), para(unit, style), para(seal_mark, style)],
+        [para(date_label, style), para(date, style), ""],
+    ]
+    return Table(rows, colWidths=[label_w, value_w, mark_w], rowHeights=[48 * mm, 16 * mm],
+                 hAlign="CENTER", style=TableStyle([
+                     ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+                     ("LINEBELOW", (1, 0), (1, 1 if underline_date else 0), GRID_LINE, "black"),
+                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                     ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                     ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                     ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                 ]))
 
 
 def cover_page(
@@ -433,7 +468,7 @@ def cover_page(
         out.append(table)
     centred = ParagraphStyle("cover_bottom", parent=styles.body, fontSize=14, leading=24,
                              alignment=TA_CENTER)
-    out.append(_AtBottom([para(issuer, centred), para(date_text(date), centred),
+    out.append(AtBottom([para(issuer, centred), para(date_text(date), centred),
                           Spacer(1, 10 * mm)]))
     out.append(PageBreak())
     return out

@@ -12,12 +12,11 @@ it beside the field); a section left empty keeps a ruled box to write in.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.export.pdf import (
     Cell,
@@ -28,11 +27,10 @@ from app.export.pdf import (
     kit_styles,
     label,
     para,
-    register_fonts,
     render_pdf,
     value,
 )
-from app.export.pdf.flowables import GRID_LINE
+from app.export.pdf.flowables import AtBottom, sealed_cover_lines
 from app.export.pdf.information_sheet import UnprintableText
 from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.summary_book import boxed_text
@@ -62,26 +60,6 @@ PLAN_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-class _AtFoot(Flowable):  # type: ignore[misc]
-    """Takes what is left of the page and draws its flowables at the foot of it."""
-
-    def __init__(self, flowables: Sequence[Flowable]) -> None:
-        super().__init__()
-        self._flowables = list(flowables)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._sizes = [f.wrap(avail_width, avail_height) for f in self._flowables]
-        self.width = avail_width
-        self.height = max(sum(h for _, h in self._sizes), avail_height - 1)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        y = sum(h for _, h in self._sizes)
-        for flowable, (_, h) in zip(self._flowables, self._sizes, strict=True):
-            y -= h
-            flowable.drawOn(self.canv, 0, y)
-
-
 def _styles() -> dict[str, ParagraphStyle]:
     s = kit_styles()
     return {
@@ -105,33 +83,15 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def cover_story(app: ApplicationFields, unit: str) -> list[Flowable]:
     st = _styles()
-    width = frame_width()
-    label_w, mark_w = 40 * mm, 27 * mm
-    value_w = min(95 * mm, width - label_w - mark_w)
-    rows = [
-        [para(COVER_UNIT_LABEL, st["cover_line"]), para(unit, st["cover_line"]),
-         para(COVER_SEAL_MARK, st["cover_line"])],
-        [para(COVER_DATE_LABEL, st["cover_line"]), para(date_text(app.filed_on), st["cover_line"]),
-         ""],
-    ]
-    lines = Table(rows, colWidths=[label_w, value_w, mark_w],
-                  # The unit's row is tall: the round seal (about 42 mm) goes over the name.
-                  rowHeights=[48 * mm, 16 * mm], hAlign="CENTER",
-                  style=TableStyle([
-                      ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
-                      ("LINEBELOW", (1, 0), (1, 1), GRID_LINE, "black"),
-                      ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                      ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                      ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                      ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                  ]))
+    lines = sealed_cover_lines(COVER_UNIT_LABEL, unit, COVER_SEAL_MARK, COVER_DATE_LABEL,
+                               date_text(app.filed_on), st["cover_line"], underline_date=True)
     return [
         Spacer(1, 45 * mm),
         *(para(line, st["cover_title"]) for line in COVER_TITLE_LINES),
         Spacer(1, 12 * mm),
         lines,
-        _AtFoot([para(COVER_ISSUER, st["cover_bottom"]),
-                 para(TEMPLATE_EDITION, st["cover_bottom"]), Spacer(1, 8 * mm)]),
+        AtBottom([para(COVER_ISSUER, st["cover_bottom"]),
+                  para(TEMPLATE_EDITION, st["cover_bottom"]), Spacer(1, 8 * mm)], spacing=False),
         PageBreak(),
     ]
 

@@ -50,7 +50,7 @@ from app.export.pdf import (
     value,
     write_atomic,
 )
-from app.export.pdf.flowables import GRID_LINE, _AtBottom
+from app.export.pdf.flowables import GRID_LINE, AtBottom
 from app.export.pdf.kit import RunningHead, continuation_head
 from app.export.pdf.summary_book import UnprintableText, boxed_text
 from app.models.ops_centre import (
@@ -169,8 +169,8 @@ def cover_story(data: OpsCentreData, *, edition: str = TEMPLATE_EDITION) -> list
         *(para(line, st["cover_title"]) for line in COVER_TITLE_LINES),
         Spacer(1, 30 * mm),
         lines,
-        _AtBottom([para(COVER_ISSUER, st["cover_bottom"]), para(edition, st["cover_bottom"]),
-                   Spacer(1, 8 * mm)]),
+        AtBottom([para(COVER_ISSUER, st["cover_bottom"]), para(edition, st["cover_bottom"]),
+                  Spacer(1, 8 * mm)]),
         PageBreak(),
     ]
 

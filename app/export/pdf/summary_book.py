@@ -49,7 +49,7 @@ from app.export.pdf import (
     value,
     write_atomic,
 )
-from app.export.pdf.flowables import GRID_LINE
+from app.export.pdf.flowables import GRID_LINE, AtBottom, sealed_cover_lines
 from app.export.pdf.kit import RunningHead, continuation_head
 from app.models.summary_book import (
     BOOK_TITLE,
@@ -138,66 +138,19 @@ def _styles() -> dict[str, ParagraphStyle]:
 # Cover --------------------------------------------------------------------------------------------
 
 
-class _Bottom(Flowable):  # type: ignore[misc]
-    """Takes what is left of the page and draws its flowables at the foot of it."""
-
-    def __init__(self, flowables: Sequence[Flowable]) -> None:
-        super().__init__()
-        self._flowables = list(flowables)
-
-    def _sizes(self, width: float, height: float) -> list[tuple[float, float]]:
-        return [f.wrap(width, height) for f in self._flowables]
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        needed = sum(h for _, h in self._sizes(avail_width, avail_height))
-        self.width = avail_width
-        self.height = max(needed, avail_height - 1)
-        return self.width, self.height
-
-    def draw(self) -> None:
-        sizes = self._sizes(self.width, self.height)
-        y = sum(h for _, h in sizes)
-        for flowable, (_, h) in zip(self._flowables, sizes, strict=True):
-            y -= h
-            flowable.drawOn(self.canv, 0, y)
-
-
 def cover_story(data: SummaryBookData, *, edition: str = TEMPLATE_EDITION) -> list[Flowable]:
     """The cover: title on two lines, 填报单位 with room for the seal, 填报时间, the issuer."""
     st = _styles()
-    width = frame_width()
-    label_w = 40 * mm
-    mark_w = 27 * mm
-    value_w = min(95 * mm, width - label_w - mark_w)
-    unit = data.unit.name
-    rows = [
-        [para(COVER_UNIT_LABEL, st["cover_line"]), para(unit, st["cover_line"]),
-         para(COVER_SEAL_MARK, st["cover_line"])],
-        [para(COVER_DATE_LABEL, st["cover_line"]),
-         para(date_text(data.fields.filled_on), st["cover_line"]), ""],
-    ]
-    lines = Table(
-        rows,
-        colWidths=[label_w, value_w, mark_w],
-        # The unit's row is tall: the round seal (about 42 mm) goes over the unit's name.
-        rowHeights=[48 * mm, 16 * mm],
-        hAlign="CENTER",
-        style=TableStyle([
-            ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
-            ("LINEBELOW", (1, 0), (1, 0), GRID_LINE, "black"),
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]),
-    )
+    lines = sealed_cover_lines(COVER_UNIT_LABEL, data.unit.name, COVER_SEAL_MARK,
+                               COVER_DATE_LABEL, date_text(data.fields.filled_on),
+                               st["cover_line"], underline_date=False)
     return [
         Spacer(1, 45 * mm),
         *(para(line, st["cover_title"]) for line in COVER_TITLE_LINES),
         Spacer(1, 12 * mm),
         lines,
-        _Bottom([para(COVER_ISSUER, st["cover_bottom"]), para(edition, st["cover_bottom"]),
-                 Spacer(1, 8 * mm)]),
+        AtBottom([para(COVER_ISSUER, st["cover_bottom"]), para(edition, st["cover_bottom"]),
+                  Spacer(1, 8 * mm)], spacing=False),
         PageBreak(),
     ]
 
