@@ -56,7 +56,6 @@ from app.ui.date_input import DateField
 from app.ui.deal_editor import deal_events, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
-    add_editor_shortcuts,
     editor_button,
     group_box,
     plain,
@@ -250,16 +249,8 @@ class ContractEditor(RecordEditor):
                                             "contract's patents, licensee, date and fee"))
         self.save_button = editor_button(self.tr("Save"), "save", self.save)
         close = editor_button(self.tr("Close"), "close", self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
-        buttons.addStretch(1)
-        for widget in (self.write_button, self.deal_button, self.save_button, close):
-            buttons.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addWidget(body.splitter, 1)
-        layout.addLayout(buttons)
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
+        self._lay_out(body.splitter, (self.write_button, self.deal_button),
+                      (self.save_button, close))
         self._show_licensor()
 
     def _section_patents(self) -> QWidget:

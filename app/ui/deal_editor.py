@@ -82,7 +82,6 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.editor_parts import (
     RecordEditor,
-    add_editor_shortcuts,
     group_box,
     plain,
     sheet_and_findings,
@@ -275,18 +274,7 @@ class DealEditor(RecordEditor):
         close_button = QPushButton(self.tr("Close"))
         close_button.setAutoDefault(False)
         close_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
+        self._lay_out(splitter, (), (self.save_button, close_button))
 
     def _section_patents(self) -> QGroupBox:
         box = group_box(self.tr("Patents licensed (all of a package, in the contract's order)"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -169,6 +170,16 @@ def editor_button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
     return made
 
 
+def read_only_label(text: str = "", name: str = "") -> QLabel:
+    """A computed value of a form shown in an editor: wrapped, selectable, not editable."""
+    shown = QLabel(text)
+    if name:
+        shown.setObjectName(name)
+    shown.setWordWrap(True)
+    shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return shown
+
+
 class RecordEditor(QDialog):
     """What the information-sheet, deal and summary-book editors share: fields registered
     with a message under each, undo and redo over the payload, a draft kept in the database
@@ -186,6 +197,25 @@ class RecordEditor(QDialog):
     restored_label: QLabel
     history: PayloadHistory
 
+
+    def _lay_out(self, body: QWidget, outputs: Sequence[QWidget], actions: Sequence[QWidget],
+                 *, gap: int = 0) -> None:
+        """The editor's body above its button row (undo and redo at the left; what it writes,
+        then `gap` pixels, then save and close at the right), and the editors' shortcuts."""
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+        buttons.addStretch(1)
+        for widget in outputs:
+            buttons.addWidget(widget)
+        if gap:
+            buttons.addSpacing(gap)
+        for widget in actions:
+            buttons.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(body, 1)
+        layout.addLayout(buttons)
+        add_editor_shortcuts(self, self.save, self.undo, self.redo)
     def __init__(self, store: Store, parent: QWidget | None = None, *, validate_ms: int = 150,
                  draft_ms: int = 500, history_ms: int = 400) -> None:
         super().__init__(parent)

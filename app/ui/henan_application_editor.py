@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
@@ -37,7 +36,6 @@ from app.ui.date_input import DateField
 from app.ui.deal_editor import field_box, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
-    add_editor_shortcuts,
     editor_button,
     group_box,
     plain,
@@ -193,16 +191,7 @@ class HenanApplicationEditor(RecordEditor):
         self.pdf_button = editor_button(self.tr("Write PDFs…"), "write_pdf", self.write_pdfs)
         self.save_button = editor_button(self.tr("Save"), "save", self.save)
         close = editor_button(self.tr("Close"), "close", self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
-        buttons.addStretch(1)
-        for widget in (self.pdf_button, self.save_button, close):
-            buttons.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addWidget(body.splitter, 1)
-        layout.addLayout(buttons)
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
+        self._lay_out(body.splitter, (self.pdf_button,), (self.save_button, close))
         self._show_unit()
 
     def _show_unit(self) -> None:

@@ -53,7 +53,6 @@ from app.ui.date_input import DateField
 from app.ui.editor_parts import (
     AnyWidget,
     RecordEditor,
-    add_editor_shortcuts,
     group_box,
     plain,
     sheet_and_findings,
@@ -192,19 +191,7 @@ class OfferEditor(RecordEditor):
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.finalise_button)
-        buttons.addWidget(self.close_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
+        self._lay_out(splitter, (), (self.save_button, self.finalise_button, self.close_button))
 
     def _group(self, title: str, name: str) -> QGroupBox:
         return group_box(title, name)

@@ -117,10 +117,10 @@ from app.ui.date_input import DateField
 from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
-    add_editor_shortcuts,
     editor_button,
     group_box,
     plain,
+    read_only_label,
     sheet_and_findings,
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE
@@ -448,30 +448,11 @@ class OpsCentreEditor(RecordEditor):
         self.save_button = editor_button(self.tr("Save"), "save", self.save)
         self.finalise_button = editor_button(self.tr("Finalise"), "finalise", self.finalise)
         close = editor_button(self.tr("Close"), "close", self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.undo_button)
-        buttons.addWidget(self.redo_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.print_button)
-        buttons.addSpacing(24)
-        for widget in (self.save_button, self.finalise_button, close):
-            buttons.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
-
-    @staticmethod
-    def _read_only(text: str = "", name: str = "") -> QLabel:
-        shown = QLabel(text)
-        if name:
-            shown.setObjectName(name)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return shown
+        self._lay_out(splitter, (self.print_button,),
+                      (self.save_button, self.finalise_button, close), gap=24)
 
     def _bold(self, text: str) -> QLabel:
-        shown = plain(self._read_only(text))
+        shown = plain(read_only_label(text))
         shown.setStyleSheet("font-weight: bold;")
         return shown
 
@@ -485,11 +466,11 @@ class OpsCentreEditor(RecordEditor):
         box = group_box(self.tr("Cover"), "section_cover")
         form = grown_form(box)
         labels = dict(COVER_LABELS)
-        self.cover_school = self._read_only(name="cover_school")
+        self.cover_school = read_only_label(name="cover_school")
         form.addRow(plain(QLabel(_squeezed(labels["school_name"]))), plain(self.cover_school))
         self.lead_department = self._line(form, "lead_department",
                                           _squeezed(labels["lead_department"]))
-        self.cover_contact = self._read_only(name="cover_contact")
+        self.cover_contact = read_only_label(name="cover_contact")
         form.addRow(plain(QLabel(self.tr("Contact and phone (from 一)"))),
                     plain(self.cover_contact))
         self.filled_on = DateField()
@@ -503,7 +484,7 @@ class OpsCentreEditor(RecordEditor):
         layout.addWidget(self._bold(BASIC_GROUP))
         grid = QGridLayout()
         self.basic_edits: dict[str, QLineEdit] = {}
-        self.school_label = self._read_only(name="basic.school_name")
+        self.school_label = read_only_label(name="basic.school_name")
         for index, (key, text) in enumerate(BASIC_LABELS):
             row, col = divmod(index, 2)
             caption = plain(QLabel(_squeezed(text)))
@@ -709,7 +690,7 @@ class OpsCentreEditor(RecordEditor):
         box = group_box(SECTION_OPINION, "section_opinion")
         layout = QVBoxLayout(box)
         layout.addWidget(self._bold(OPINION_LABEL))
-        layout.addWidget(plain(self._read_only(PLEDGE, "pledge")))
+        layout.addWidget(plain(read_only_label(PLEDGE, "pledge")))
         layout.addWidget(hint_label(self.tr("Printed with %1 and a blank seal area, and the "
                                             "date filled in.").replace("%1", SEAL_LABEL)))
         return box

@@ -74,9 +74,10 @@ from app.ui.date_input import DateField
 from app.ui.deal_editor import deal_events, field_box, grown_form, hint_label
 from app.ui.editor_parts import (
     RecordEditor,
-    add_editor_shortcuts,
+    editor_button,
     group_box,
     plain,
+    read_only_label,
     sheet_and_findings,
 )
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, WARNING_COLOUR
@@ -237,56 +238,27 @@ class SummaryBookEditor(RecordEditor):
         self.state_label = body.state_label
         self.findings_title, self.findings_list = body.findings_title, body.findings_list
 
-        def button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
-            made = QPushButton(text)
-            made.setObjectName(name)
-            made.setAutoDefault(False)
-            made.clicked.connect(lambda _checked=False: slot())
-            return made
-
-        self.undo_button = button(self.tr("Undo"), "undo", self.undo)
-        self.redo_button = button(self.tr("Redo"), "redo", self.redo)
-        self.pdf_button = button(self.tr("Write PDF…"), "write_pdf", self.write_pdf)
-        self.excel_button = button(self.tr("Write Excel…"), "write_excel", self.write_excel)
+        self.undo_button = editor_button(self.tr("Undo"), "undo", self.undo)
+        self.redo_button = editor_button(self.tr("Redo"), "redo", self.redo)
+        self.pdf_button = editor_button(self.tr("Write PDF…"), "write_pdf", self.write_pdf)
+        self.excel_button = editor_button(self.tr("Write Excel…"), "write_excel", self.write_excel)
         self.excel_button.setToolTip(self.tr("三 the statistics table and 四 the deal list"))
-        self.xinyang_button = button(self.tr("Xinyang tables…"), "write_xinyang",
+        self.xinyang_button = editor_button(self.tr("Xinyang tables…"), "write_xinyang",
                                      self.write_xinyang)
         self.xinyang_button.setToolTip(self.tr(
             "信阳 附件 1 统计表 and 附件 2 达成项目清单, with the county's name in the titles"))
-        self.save_button = button(self.tr("Save"), "save", self.save)
-        self.finalise_button = button(self.tr("Finalise"), "finalise", self.finalise)
+        self.save_button = editor_button(self.tr("Save"), "save", self.save)
+        self.finalise_button = editor_button(self.tr("Finalise"), "finalise", self.finalise)
         self.finalise_button.setToolTip(self.tr("Check every rule and mark the book ready to "
                                                 "print. Refused while errors remain."))
-        close = button(self.tr("Close"), "close", self.reject)
-        buttons = QHBoxLayout()
-        for widget in (self.undo_button, self.redo_button):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        for widget in (self.pdf_button, self.excel_button, self.xinyang_button):
-            buttons.addWidget(widget)
-        buttons.addSpacing(24)
-        for widget in (self.save_button, self.finalise_button, close):
-            buttons.addWidget(widget)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-
-        add_editor_shortcuts(self, self.save, self.undo, self.redo)
-
-    @staticmethod
-    def _read_only(text: str = "", name: str = "") -> QLabel:
-        shown = QLabel(text)
-        if name:
-            shown.setObjectName(name)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return shown
+        close = editor_button(self.tr("Close"), "close", self.reject)
+        self._lay_out(splitter, (self.pdf_button, self.excel_button, self.xinyang_button),
+                      (self.save_button, self.finalise_button, close), gap=24)
 
     def _section_cover(self) -> QGroupBox:
         box = group_box(self.tr("Cover"), "section_cover")
         form = grown_form(box)
-        self.cover_unit = self._read_only(name="cover_unit")
+        self.cover_unit = read_only_label(name="cover_unit")
         form.addRow(plain(QLabel(COVER_UNIT_LABEL.rstrip("："))), plain(self.cover_unit))
         self.filled_on = DateField()
         self.filled_on.setObjectName("filled_on")
@@ -318,7 +290,7 @@ class SummaryBookEditor(RecordEditor):
         self.unit_labels: dict[str, QLabel] = {}
         for index, (key, _official) in enumerate(UNIT_LABELS):
             caption = plain(QLabel(book_label(f"organisation.{key}", language)))
-            value = self._read_only(name=f"unit_{key}")
+            value = read_only_label(name=f"unit_{key}")
             self.unit_labels[key] = value
             row, column = divmod(index, 2)
             unit_grid.addWidget(caption, row, column * 2)
@@ -415,8 +387,8 @@ class SummaryBookEditor(RecordEditor):
                 row += 1
             if key not in BOOK_FIGURES:
                 continue
-            caption = plain(self._read_only(heading))
-            computed = self._read_only(name=f"computed.{key}")
+            caption = plain(read_only_label(heading))
+            computed = read_only_label(name=f"computed.{key}")
             for shown in (caption, computed):
                 shown.setContentsMargins(0, 4, 0, 0)  # on the line of the override's text
             computed.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -506,7 +478,7 @@ class SummaryBookEditor(RecordEditor):
     def _section_review(self) -> QGroupBox:
         box = group_box(SECTION_REVIEW, "section_review")
         layout = QVBoxLayout(box)
-        pledge = self._read_only(PLEDGE, "pledge")
+        pledge = read_only_label(PLEDGE, "pledge")
         layout.addWidget(plain(pledge))
         layout.addWidget(hint_label(self.tr(
             "Printed with room for the legal representative's signature or seal and the unit's "
