@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment
 from openpyxl.workbook import Workbook
 
 from app.export.excel.bulk_rows import BodyRows, BulkExcelWriter
-from app.export.excel.deal_tables import BODY_FONT, BORDER, CENTRED, HEADING_FONT, LEFT
+from app.export.excel.form_cells import BODY_FONT, BORDER, CENTRED, HEADING_FONT, LEFT
 from app.export.excel.workbook import set_text, workbook_bytes
 
 WHEN = dt.datetime(2024, 3, 1)

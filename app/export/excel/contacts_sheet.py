@@ -12,16 +12,16 @@ import os
 
 from openpyxl.workbook import Workbook
 
-from app.export.excel.deal_tables import (
+from app.export.excel.form_cells import (
     BODY_FONT,
     CENTRED,
     HEADING_FONT,
     TITLE_FONT,
-    _height,
-    _line,
-    _page_setup,
-    _text,
-    _widths,
+    line_across,
+    page_setup,
+    row_height,
+    set_widths,
+    text_cell,
 )
 from app.export.excel.workbook import (
     WrittenFile,
@@ -51,18 +51,18 @@ def contacts_workbook(sheet: ContactsSheet, when: dt.datetime) -> Workbook:
     ws.title = "联系人信息表"
     columns = len(sheet.layout.headings)
     widths = column_widths(sheet)
-    _widths(ws, widths)
-    _line(ws, 1, columns, sheet.layout.title, font=TITLE_FONT, alignment=CENTRED, height=36)
+    set_widths(ws, widths)
+    line_across(ws, 1, columns, sheet.layout.title, font=TITLE_FONT, alignment=CENTRED, height=36)
     for col, heading in enumerate(sheet.layout.headings, start=1):
-        _text(ws, 2, col, heading, font=HEADING_FONT)
-    ws.row_dimensions[2].height = _height(1)
+        text_cell(ws, 2, col, heading, font=HEADING_FONT)
+    ws.row_dimensions[2].height = row_height(1)
     for r, row in enumerate(sheet.rows, start=3):
         for col, text in enumerate(row, start=1):
-            _text(ws, r, col, text, font=BODY_FONT)
-        ws.row_dimensions[r].height = _height(max(lines_needed(t, widths[c])
+            text_cell(ws, r, col, text, font=BODY_FONT)
+        ws.row_dimensions[r].height = row_height(max(lines_needed(t, widths[c])
                                                   for c, t in enumerate(row)))
     last = max(2 + len(sheet.rows), 2)
-    _page_setup(ws, landscape=True, title_rows="2:2", last_row=last, last_col=columns)
+    page_setup(ws, landscape=True, title_rows="2:2", last_row=last, last_col=columns)
     set_fixed_dates(workbook, when, sheet.layout.title)
     return workbook
 

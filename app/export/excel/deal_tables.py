@@ -19,19 +19,31 @@ import os
 from collections.abc import Sequence
 from decimal import Decimal
 
-from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.export.excel.form_cells import (
+    CENTRED,
+    HEADING_FONT,
+    LEFT,
+    LEFT_TOP,
+    NOTE_FONT,
+    SECTION_FONT,
+    TITLE_FONT,
+    line_across,
+    merged_range,
+    number_cell,
+    page_setup,
+    row_height,
+    set_widths,
+    text_cell,
+)
 from app.export.excel.workbook import (
-    LINE_HEIGHT_POINTS,
     WrittenFile,
     display_width,
     lines_needed,
     set_fixed_dates,
-    set_text,
     workbook_bytes,
     write_atomically,
 )
@@ -61,23 +73,11 @@ from app.models.summary_book import (
     date_text,
 )
 
-FONT_NAME = "宋体"
-FOOTER = "第 &P 页 共 &N 页"
 BOOK_STATISTICS_SHEET = "三 统计表"
 BOOK_DEAL_LIST_SHEET = "四 达成项目清单"
 XINYANG_STATISTICS_SHEET = "附件1 统计表"
 XINYANG_DEAL_LIST_SHEET = "附件2 达成项目清单"
 
-THIN = Side(style="thin", color="000000")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-BODY_FONT = Font(name=FONT_NAME, size=11)
-HEADING_FONT = Font(name=FONT_NAME, size=11, bold=True)
-TITLE_FONT = Font(name=FONT_NAME, size=16, bold=True)
-SECTION_FONT = Font(name=FONT_NAME, size=14, bold=True)
-NOTE_FONT = Font(name=FONT_NAME, size=10)
-CENTRED = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
 
 _NUMERIC = {f.value for f in Figure} | {"smes_reached"}
 
@@ -89,64 +89,10 @@ DEAL_LIST_MIN = (6.0, 18.0, 18.0, 21.0, 12.0, 14.0)
 DEAL_LIST_MAX = (6.0, 30.0, 28.0, 21.0, 14.0, 26.0)
 
 
-# Cells -------------------------------------------------------------------------------------------
-
-
-def _height(lines: int) -> float:
-    return round(lines * LINE_HEIGHT_POINTS + 6, 2)
-
-
-def _text(sheet: Worksheet, row: int, column: int, text: str, *, font: Font = BODY_FONT,
-          alignment: Alignment = CENTRED, border: bool = True) -> None:
-    cell = sheet.cell(row, column)
-    set_text(cell, text)
-    cell.font = font
-    cell.alignment = alignment
-    if border:
-        cell.border = BORDER
-
-
-def _number(sheet: Worksheet, row: int, column: int, value: int | Decimal | None) -> None:
-    cell = sheet.cell(row, column)
-    if value is None:
-        set_text(cell, "")
-    else:
-        # Decimal is written as its exact text ("18.5957"), General format shows it as typed.
-        cell.value = value
-    cell.font = BODY_FONT
-    cell.alignment = CENTRED
-    cell.border = BORDER
-
-
-def _merge(sheet: Worksheet, first_row: int, first_col: int, last_row: int, last_col: int,
-           ) -> None:
-    """Merge and border the whole range (openpyxl borders only the cells that are written)."""
-    for r in range(first_row, last_row + 1):
-        for c in range(first_col, last_col + 1):
-            sheet.cell(r, c).border = BORDER
-    if (first_row, first_col) != (last_row, last_col):
-        sheet.merge_cells(start_row=first_row, start_column=first_col, end_row=last_row,
-                          end_column=last_col)
-
-
-def _line(sheet: Worksheet, row: int, last_col: int, text: str, *, font: Font = BODY_FONT,
-          alignment: Alignment = LEFT, height: float = 24) -> None:
-    """A line of text across the table's width, without borders (titles, 填报单位, notes)."""
-    _text(sheet, row, 1, text, font=font, alignment=alignment, border=False)
-    if last_col > 1:
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
-    sheet.row_dimensions[row].height = height
-
-
-def _widths(sheet: Worksheet, widths: Sequence[float]) -> None:
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-
-
 def _heading_height(sheet: Worksheet, row: int, texts: Sequence[tuple[int, str]],
                     widths: Sequence[float]) -> None:
     lines = max(lines_needed(text, widths[col - 1]) for col, text in texts)
-    sheet.row_dimensions[row].height = _height(lines)
+    sheet.row_dimensions[row].height = row_height(lines)
 
 
 def _two_row_heading_heights(sheet: Worksheet, group_row: int, sub_row: int,
@@ -164,30 +110,8 @@ def _two_row_heading_heights(sheet: Worksheet, group_row: int, sub_row: int,
     sub = max((lines_needed(text, widths[i]) for i, text in subs), default=1)
     down = max((lines_needed(text, widths[i]) for i, text in merged_down), default=1)
     sub = max(sub, down - group)
-    sheet.row_dimensions[group_row].height = _height(max(group, 1))
-    sheet.row_dimensions[sub_row].height = _height(max(sub, 1))
-
-
-def _page_setup(sheet: Worksheet, *, landscape: bool, title_rows: str, last_row: int,
-                last_col: int) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.print_title_rows = title_rows
-    sheet.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
-    sheet.print_options.horizontalCentered = True
-    # 25 mm on the bound side (left in portrait, top in landscape), 20 mm elsewhere.
-    sheet.page_margins.left = 0.79 if landscape else 0.98
-    sheet.page_margins.top = 0.98 if landscape else 0.79
-    sheet.page_margins.right = 0.79
-    sheet.page_margins.bottom = 0.79
-    sheet.page_margins.header = 0.3
-    sheet.page_margins.footer = 0.35
-    sheet.oddFooter.center.text = FOOTER
-    sheet.oddFooter.center.font = FONT_NAME
-    sheet.oddFooter.center.size = 10
+    sheet.row_dimensions[group_row].height = row_height(max(group, 1))
+    sheet.row_dimensions[sub_row].height = row_height(max(sub, 1))
 
 
 def _dated(data: SummaryBookData) -> dt.datetime:
@@ -209,14 +133,14 @@ def _statistics_values(sheet: Worksheet, row: int, first_col: int, keys: Sequenc
         column = first_col + offset
         if key in _NUMERIC:
             if key == "smes_reached":
-                _number(sheet, row, column, table.smes_reached)
+                number_cell(sheet, row, column, table.smes_reached)
             elif key == Figure.PAID_AMOUNT_WAN:
-                _number(sheet, row, column, Decimal(table.text(key)))  # "18.5957", "0"
+                number_cell(sheet, row, column, Decimal(table.text(key)))  # "18.5957", "0"
             else:
-                _number(sheet, row, column, table.value(key))
+                number_cell(sheet, row, column, table.value(key))
         else:
             text = table.text(key)
-            _text(sheet, row, column, text)
+            text_cell(sheet, row, column, text)
             lines = max(lines, lines_needed(text, widths[offset]))
     return lines
 
@@ -226,17 +150,17 @@ def add_book_statistics_sheet(workbook: Workbook, data: SummaryBookData,
     """三、专利开放许可试点工作成效统计表 in the book's layout."""
     sheet = workbook.create_sheet(title)
     columns = len(STATISTICS_HEADINGS)
-    _widths(sheet, BOOK_STATISTICS_WIDTHS)
-    _line(sheet, 1, columns, SECTION_STATISTICS + data.as_of, font=SECTION_FONT, height=30)
+    set_widths(sheet, BOOK_STATISTICS_WIDTHS)
+    line_across(sheet, 1, columns, SECTION_STATISTICS + data.as_of, font=SECTION_FONT, height=30)
     group_row, sub_row, value_row = 2, 3, 4
     for index, (_key, heading) in enumerate(STATISTICS_HEADINGS, start=1):
         if index <= STATISTICS_GROUP_START:
-            _text(sheet, group_row, index, heading, font=HEADING_FONT)
-            _merge(sheet, group_row, index, sub_row, index)
+            text_cell(sheet, group_row, index, heading, font=HEADING_FONT)
+            merged_range(sheet, group_row, index, sub_row, index)
         else:
-            _text(sheet, sub_row, index, heading, font=HEADING_FONT)
-    _text(sheet, group_row, STATISTICS_GROUP_START + 1, DEALS_GROUP, font=HEADING_FONT)
-    _merge(sheet, group_row, STATISTICS_GROUP_START + 1, group_row, columns)
+            text_cell(sheet, sub_row, index, heading, font=HEADING_FONT)
+    text_cell(sheet, group_row, STATISTICS_GROUP_START + 1, DEALS_GROUP, font=HEADING_FONT)
+    merged_range(sheet, group_row, STATISTICS_GROUP_START + 1, group_row, columns)
     headings = [h for _, h in STATISTICS_HEADINGS]
     _two_row_heading_heights(
         sheet, group_row, sub_row, BOOK_STATISTICS_WIDTHS,
@@ -245,8 +169,8 @@ def add_book_statistics_sheet(workbook: Workbook, data: SummaryBookData,
         merged_down=list(enumerate(headings))[:STATISTICS_GROUP_START])
     lines = _statistics_values(sheet, value_row, 1, [k for k, _ in STATISTICS_HEADINGS],
                                data.statistics)
-    sheet.row_dimensions[value_row].height = _height(max(lines, 2))
-    _page_setup(sheet, landscape=False, title_rows=f"{group_row}:{sub_row}",
+    sheet.row_dimensions[value_row].height = row_height(max(lines, 2))
+    page_setup(sheet, landscape=False, title_rows=f"{group_row}:{sub_row}",
                 last_row=value_row, last_col=columns)
     return sheet
 
@@ -257,14 +181,14 @@ def add_xinyang_statistics_sheet(workbook: Workbook, data: SummaryBookData, *,
     """信阳 附件 1 专利开放许可试点情况统计表: one row, the unit's own figures."""
     sheet = workbook.create_sheet(title)
     columns = len(XINYANG_STATISTICS_HEADINGS)
-    _widths(sheet, XINYANG_STATISTICS_WIDTHS)
-    _line(sheet, 1, 2, "附件 1", height=22)
+    set_widths(sheet, XINYANG_STATISTICS_WIDTHS)
+    line_across(sheet, 1, 2, "附件 1", height=22)
     heading = XINYANG_STATISTICS_TITLE.format(county=county_text(county),
                                               year=data.period.end.year,
                                               month=data.period.end.month)
-    _line(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED, height=36)
-    _line(sheet, 3, columns, XINYANG_STATISTICS_UNIT + data.unit.name)
-    _line(sheet, 4, columns, XINYANG_STATISTICS_DATE + date_text(data.fields.filled_on))
+    line_across(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED, height=36)
+    line_across(sheet, 3, columns, XINYANG_STATISTICS_UNIT + data.unit.name)
+    line_across(sheet, 4, columns, XINYANG_STATISTICS_DATE + date_text(data.fields.filled_on))
     group_row, sub_row, value_row = 5, 6, 7
     grouped = {1: XINYANG_PATENTEES_GROUP, 7: DEALS_GROUP}  # 0-based start → group heading
     spans = {1: 2, 7: 4}
@@ -272,24 +196,24 @@ def add_xinyang_statistics_sheet(workbook: Workbook, data: SummaryBookData, *,
     for index, (_key, text) in enumerate(XINYANG_STATISTICS_HEADINGS):
         column = index + 1
         if index in inside:
-            _text(sheet, sub_row, column, text, font=HEADING_FONT)
+            text_cell(sheet, sub_row, column, text, font=HEADING_FONT)
         else:
-            _text(sheet, group_row, column, text, font=HEADING_FONT)
-            _merge(sheet, group_row, column, sub_row, column)
+            text_cell(sheet, group_row, column, text, font=HEADING_FONT)
+            merged_range(sheet, group_row, column, sub_row, column)
     for start, text in grouped.items():
-        _text(sheet, group_row, start + 1, text, font=HEADING_FONT)
-        _merge(sheet, group_row, start + 1, group_row, start + spans[start])
+        text_cell(sheet, group_row, start + 1, text, font=HEADING_FONT)
+        merged_range(sheet, group_row, start + 1, group_row, start + spans[start])
     headings = [h for _, h in XINYANG_STATISTICS_HEADINGS]
     _two_row_heading_heights(
         sheet, group_row, sub_row, XINYANG_STATISTICS_WIDTHS,
         groups=[(start, spans[start], text) for start, text in grouped.items()],
         subs=[(i, h) for i, h in enumerate(headings) if i in inside],
         merged_down=[(i, h) for i, h in enumerate(headings) if i not in inside])
-    _number(sheet, value_row, 1, 1)  # 序号
+    number_cell(sheet, value_row, 1, 1)  # 序号
     lines = _statistics_values(sheet, value_row, 2,
                                [k for k, _ in XINYANG_STATISTICS_HEADINGS[1:]], data.statistics)
-    sheet.row_dimensions[value_row].height = _height(max(lines, 2))
-    _page_setup(sheet, landscape=True, title_rows=f"{group_row}:{sub_row}", last_row=value_row,
+    sheet.row_dimensions[value_row].height = row_height(max(lines, 2))
+    page_setup(sheet, landscape=True, title_rows=f"{group_row}:{sub_row}", last_row=value_row,
                 last_col=columns)
     return sheet
 
@@ -319,20 +243,20 @@ def _deal_rows(sheet: Worksheet, first_row: int, rows: Sequence[DealListRow],
     Returns the last row written."""
     if not rows:
         for column in range(1, len(widths) + 1):
-            _text(sheet, first_row, column, "")
-        sheet.row_dimensions[first_row].height = _height(2)
+            text_cell(sheet, first_row, column, "")
+        sheet.row_dimensions[first_row].height = row_height(2)
         return first_row
     number = first_row
     for number, row in enumerate(rows, start=first_row):
         texts = _row_texts(row)
-        _number(sheet, number, 1, row.serial)
+        number_cell(sheet, number, 1, row.serial)
         for column in (2, 3, 4):
-            _text(sheet, number, column, texts[column - 1],
+            text_cell(sheet, number, column, texts[column - 1],
                   alignment=CENTRED if column == 4 else LEFT)
-        _number(sheet, number, 5, Decimal(row.amount_text))
-        _text(sheet, number, 6, texts[5], alignment=LEFT)
+        number_cell(sheet, number, 5, Decimal(row.amount_text))
+        text_cell(sheet, number, 6, texts[5], alignment=LEFT)
         lines = max(lines_needed(t, widths[i]) for i, t in enumerate(texts))
-        sheet.row_dimensions[number].height = _height(lines)
+        sheet.row_dimensions[number].height = row_height(lines)
     return number
 
 
@@ -341,10 +265,10 @@ def _notes(sheet: Worksheet, first_row: int, last_col: int, notes: Sequence[str]
     total = sum(widths)
     row = first_row
     for row, note in enumerate(notes, start=first_row):
-        _text(sheet, row, 1, note, font=NOTE_FONT, alignment=LEFT_TOP, border=False)
+        text_cell(sheet, row, 1, note, font=NOTE_FONT, alignment=LEFT_TOP, border=False)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_col)
         # 10-point notes fit a little more per line than 11-point cells.
-        sheet.row_dimensions[row].height = _height(lines_needed(note, total * 1.05))
+        sheet.row_dimensions[row].height = row_height(lines_needed(note, total * 1.05))
     return row
 
 
@@ -354,15 +278,15 @@ def add_book_deal_list_sheet(workbook: Workbook, data: SummaryBookData,
     sheet = workbook.create_sheet(title)
     columns = len(DEAL_LIST_HEADINGS)
     widths = deal_list_widths(data.rows)
-    _widths(sheet, widths)
-    _line(sheet, 1, columns, SECTION_DEAL_LIST + data.as_of, font=SECTION_FONT, height=30)
+    set_widths(sheet, widths)
+    line_across(sheet, 1, columns, SECTION_DEAL_LIST + data.as_of, font=SECTION_FONT, height=30)
     heading_row = 2
     for column, text in enumerate(DEAL_LIST_HEADINGS, start=1):
-        _text(sheet, heading_row, column, text, font=HEADING_FONT)
+        text_cell(sheet, heading_row, column, text, font=HEADING_FONT)
     _heading_height(sheet, heading_row, list(enumerate(DEAL_LIST_HEADINGS, start=1)), widths)
     last = _deal_rows(sheet, heading_row + 1, data.rows, widths)
     last = _notes(sheet, last + 1, columns, DEAL_LIST_NOTES, widths)
-    _page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
+    page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
                 last_row=last, last_col=columns)
     sheet.freeze_panes = f"A{heading_row + 1}"
     return sheet
@@ -375,23 +299,23 @@ def add_xinyang_deal_list_sheet(workbook: Workbook, data: SummaryBookData, *,
     sheet = workbook.create_sheet(title)
     columns = len(XINYANG_DEAL_LIST_HEADINGS)
     widths = deal_list_widths(data.rows)
-    _widths(sheet, widths)
-    _line(sheet, 1, 2, "附件 2", height=22)
+    set_widths(sheet, widths)
+    line_across(sheet, 1, 2, "附件 2", height=22)
     heading = XINYANG_DEAL_LIST_TITLE.format(county=county_text(county, full_width=True),
                                              year=data.period.end.year,
                                              month=data.period.end.month)
-    _line(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED,
-          height=_height(lines_needed(heading, sum(widths) * 0.7)) + 8)
-    _line(sheet, 3, columns, XINYANG_DEAL_LIST_UNIT + data.unit.name)
-    _line(sheet, 4, columns, XINYANG_DEAL_LIST_DATE + date_text(data.fields.filled_on))
+    line_across(sheet, 2, columns, heading, font=TITLE_FONT, alignment=CENTRED,
+          height=row_height(lines_needed(heading, sum(widths) * 0.7)) + 8)
+    line_across(sheet, 3, columns, XINYANG_DEAL_LIST_UNIT + data.unit.name)
+    line_across(sheet, 4, columns, XINYANG_DEAL_LIST_DATE + date_text(data.fields.filled_on))
     heading_row = 5
     for column, text in enumerate(XINYANG_DEAL_LIST_HEADINGS, start=1):
-        _text(sheet, heading_row, column, text, font=HEADING_FONT)
+        text_cell(sheet, heading_row, column, text, font=HEADING_FONT)
     _heading_height(sheet, heading_row, list(enumerate(XINYANG_DEAL_LIST_HEADINGS, start=1)),
                     widths)
     last = _deal_rows(sheet, heading_row + 1, data.rows, widths)
     last = _notes(sheet, last + 1, columns, (XINYANG_DEAL_LIST_NOTE,), widths)
-    _page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
+    page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
                 last_row=last, last_col=columns)
     sheet.freeze_panes = f"A{heading_row + 1}"
     return sheet

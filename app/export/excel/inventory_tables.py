@@ -19,7 +19,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.export.excel.bulk_rows import BodyRows, BulkExcelWriter
-from app.export.excel.deal_tables import (
+from app.export.excel.form_cells import (
     BODY_FONT,
     BORDER,
     CENTRED,
@@ -28,13 +28,13 @@ from app.export.excel.deal_tables import (
     NOTE_FONT,
     SECTION_FONT,
     TITLE_FONT,
-    _height,
-    _line,
-    _merge,
-    _number,
-    _page_setup,
-    _text,
-    _widths,
+    line_across,
+    merged_range,
+    number_cell,
+    page_setup,
+    row_height,
+    set_widths,
+    text_cell,
 )
 from app.export.excel.workbook import (
     WrittenFile,
@@ -100,11 +100,11 @@ def _stamp(day: dt.date) -> dt.datetime:
 
 
 def _header_lines(sheet: Worksheet, title: str, unit: str, day: dt.date, columns: int) -> None:
-    _line(sheet, 1, columns, title, font=TITLE_FONT, alignment=CENTRED, height=36)
+    line_across(sheet, 1, columns, title, font=TITLE_FONT, alignment=CENTRED, height=36)
     half = max(columns // 2, 1)
-    _text(sheet, 2, 1, UNIT_LABEL + unit, alignment=LEFT, border=False)
+    text_cell(sheet, 2, 1, UNIT_LABEL + unit, alignment=LEFT, border=False)
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=half)
-    _text(sheet, 2, half + 1, DATE_LABEL + chinese_date(day), alignment=LEFT, border=False)
+    text_cell(sheet, 2, half + 1, DATE_LABEL + chinese_date(day), alignment=LEFT, border=False)
     if columns > half + 1:
         sheet.merge_cells(start_row=2, start_column=half + 1, end_row=2, end_column=columns)
     sheet.row_dimensions[2].height = 30
@@ -113,71 +113,71 @@ def _header_lines(sheet: Worksheet, title: str, unit: str, day: dt.date, columns
 def add_transfer_sheet(workbook: Workbook, table: TransferTable) -> BodyRows:
     sheet = workbook.create_sheet(TRANSFER_SHEET)
     columns = len(TRANSFER_LEAD_COLUMNS) + len(SITUATION_COLUMNS) + len(TRANSFER_TAIL_COLUMNS)
-    _widths(sheet, TRANSFER_WIDTHS)
+    set_widths(sheet, TRANSFER_WIDTHS)
     _header_lines(sheet, table.title, table.unit_name, table.dated, columns)
     group_row, sub_row = 3, 4
     lead = len(TRANSFER_LEAD_COLUMNS)
     for i, heading in enumerate(TRANSFER_LEAD_COLUMNS, start=1):
-        _text(sheet, group_row, i, heading, font=HEADING_FONT)
-        _merge(sheet, group_row, i, sub_row, i)
+        text_cell(sheet, group_row, i, heading, font=HEADING_FONT)
+        merged_range(sheet, group_row, i, sub_row, i)
     column = lead + 1
     index = 0
     while index < len(SITUATION_COLUMNS):
         _key, heading, group = SITUATION_COLUMNS[index]
         if group:
             span = sum(1 for _, _, g in SITUATION_COLUMNS if g == group)
-            _text(sheet, group_row, column, group, font=HEADING_FONT)
-            _merge(sheet, group_row, column, group_row, column + span - 1)
+            text_cell(sheet, group_row, column, group, font=HEADING_FONT)
+            merged_range(sheet, group_row, column, group_row, column + span - 1)
             for offset in range(span):
-                _text(sheet, sub_row, column + offset, SITUATION_COLUMNS[index + offset][1],
+                text_cell(sheet, sub_row, column + offset, SITUATION_COLUMNS[index + offset][1],
                       font=HEADING_FONT)
             column += span
             index += span
         else:
-            _text(sheet, group_row, column, heading, font=HEADING_FONT)
-            _merge(sheet, group_row, column, sub_row, column)
+            text_cell(sheet, group_row, column, heading, font=HEADING_FONT)
+            merged_range(sheet, group_row, column, sub_row, column)
             column += 1
             index += 1
-    _text(sheet, group_row, columns, TRANSFER_TAIL_COLUMNS[0], font=HEADING_FONT)
-    _merge(sheet, group_row, columns, sub_row, columns)
-    sheet.row_dimensions[group_row].height = _height(2)
-    sheet.row_dimensions[sub_row].height = _height(2)
+    text_cell(sheet, group_row, columns, TRANSFER_TAIL_COLUMNS[0], font=HEADING_FONT)
+    merged_range(sheet, group_row, columns, sub_row, columns)
+    sheet.row_dimensions[group_row].height = row_height(2)
+    sheet.row_dimensions[sub_row].height = row_height(2)
     body = _body_rows(sheet, sub_row + 1)
     left = {3, 5, columns}
     kinds = ["left" if c in left else "centred" for c in range(1, columns + 1)]
     for row in table.rows:
         cells = row.cells()
         lines = max(_lines(cells[c - 1], TRANSFER_WIDTHS[c - 1]) for c in left)
-        body.add(_height(lines), list(zip(cells, kinds, strict=True)))
+        body.add(row_height(lines), list(zip(cells, kinds, strict=True)))
     row_number = sub_row + len(table.rows) + 1
-    _text(sheet, row_number, 1, TOTAL_LABEL, font=HEADING_FONT)
-    _merge(sheet, row_number, 1, row_number, lead)
+    text_cell(sheet, row_number, 1, TOTAL_LABEL, font=HEADING_FONT)
+    merged_range(sheet, row_number, 1, row_number, lead)
     for i, total in enumerate(table.totals):
-        _number(sheet, row_number, lead + 1 + i, total)
-    _text(sheet, row_number, columns, f"有效专利 {table.patents_in_force} 件")
-    sheet.row_dimensions[row_number].height = _height(1)
+        number_cell(sheet, row_number, lead + 1 + i, total)
+    text_cell(sheet, row_number, columns, f"有效专利 {table.patents_in_force} 件")
+    sheet.row_dimensions[row_number].height = row_height(1)
     note_row = row_number + 1
-    _line(sheet, note_row, columns, TRANSFER_NOTE, font=NOTE_FONT,
-          height=_height(lines_needed(TRANSFER_NOTE, sum(TRANSFER_WIDTHS))))
-    _page_setup(sheet, landscape=True, title_rows=f"{group_row}:{sub_row}", last_row=note_row,
+    line_across(sheet, note_row, columns, TRANSFER_NOTE, font=NOTE_FONT,
+          height=row_height(lines_needed(TRANSFER_NOTE, sum(TRANSFER_WIDTHS))))
+    page_setup(sheet, landscape=True, title_rows=f"{group_row}:{sub_row}", last_row=note_row,
                 last_col=columns)
     return body
 
 
 def _count_headings(sheet: Worksheet, group_row: int, first_heading: str) -> int:
     """The two heading rows of a count table; returns its number of columns."""
-    _text(sheet, group_row, 1, first_heading, font=HEADING_FONT)
-    _merge(sheet, group_row, 1, group_row + 1, 1)
+    text_cell(sheet, group_row, 1, first_heading, font=HEADING_FONT)
+    merged_range(sheet, group_row, 1, group_row + 1, 1)
     column = 2
     for group, columns in COUNT_GROUPS:
-        _text(sheet, group_row, column, group, font=HEADING_FONT)
-        _merge(sheet, group_row, column, group_row, column + len(columns) - 1)
+        text_cell(sheet, group_row, column, group, font=HEADING_FONT)
+        merged_range(sheet, group_row, column, group_row, column + len(columns) - 1)
         for offset, (_key, heading) in enumerate(columns):
-            _text(sheet, group_row + 1, column + offset, heading, font=HEADING_FONT)
+            text_cell(sheet, group_row + 1, column + offset, heading, font=HEADING_FONT)
         column += len(columns)
-    sheet.row_dimensions[group_row].height = _height(2)
+    sheet.row_dimensions[group_row].height = row_height(2)
     longest = max(lines_needed(h, COUNT_WIDTH) for _, cols in COUNT_GROUPS for _, h in cols)
-    sheet.row_dimensions[group_row + 1].height = _height(longest)
+    sheet.row_dimensions[group_row + 1].height = row_height(longest)
     return column - 1
 
 
@@ -185,11 +185,11 @@ def _count_rows(sheet: Worksheet, first_row: int, rows: Sequence[CountRow]) -> i
     row_number = first_row
     for row in rows:
         total = row.heading == TOTAL_LABEL
-        _text(sheet, row_number, 1, row.heading, font=HEADING_FONT if total else BODY_FONT,
+        text_cell(sheet, row_number, 1, row.heading, font=HEADING_FONT if total else BODY_FONT,
               alignment=CENTRED if total else LEFT)
         for offset, count in enumerate(row.counts):
-            _number(sheet, row_number, 2 + offset, count)
-        sheet.row_dimensions[row_number].height = _height(lines_needed(row.heading,
+            number_cell(sheet, row_number, 2 + offset, count)
+        sheet.row_dimensions[row_number].height = row_height(lines_needed(row.heading,
                                                                        FIELD_WIDTH))
         row_number += 1
     return row_number
@@ -198,37 +198,37 @@ def _count_rows(sheet: Worksheet, first_row: int, rows: Sequence[CountRow]) -> i
 def add_classification_sheet(workbook: Workbook, table: ClassificationTable) -> Worksheet:
     sheet = workbook.create_sheet(CLASSIFICATION_SHEET)
     columns = 1 + sum(len(cols) for _, cols in COUNT_GROUPS)
-    _widths(sheet, (FIELD_WIDTH, *([COUNT_WIDTH] * (columns - 1))))
+    set_widths(sheet, (FIELD_WIDTH, *([COUNT_WIDTH] * (columns - 1))))
     _header_lines(sheet, table.title, table.unit_name, table.dated, columns)
-    _line(sheet, 3, columns, SECTION_STRATEGIC, font=SECTION_FONT, height=26)
+    line_across(sheet, 3, columns, SECTION_STRATEGIC, font=SECTION_FONT, height=26)
     _count_headings(sheet, 4, "技术领域")
     row_number = _count_rows(sheet, 6, table.by_strategic)
-    _line(sheet, row_number, columns, SECTION_ECONOMY, font=SECTION_FONT, height=26)
+    line_across(sheet, row_number, columns, SECTION_ECONOMY, font=SECTION_FONT, height=26)
     _count_headings(sheet, row_number + 1, "技术领域")
     row_number = _count_rows(sheet, row_number + 3, table.by_economy)
-    _line(sheet, row_number, columns, CLASSIFICATION_NOTE, font=NOTE_FONT,
-          height=_height(lines_needed(CLASSIFICATION_NOTE,
+    line_across(sheet, row_number, columns, CLASSIFICATION_NOTE, font=NOTE_FONT,
+          height=row_height(lines_needed(CLASSIFICATION_NOTE,
                                       FIELD_WIDTH + COUNT_WIDTH * (columns - 1))))
-    _page_setup(sheet, landscape=True, title_rows="4:5", last_row=row_number, last_col=columns)
+    page_setup(sheet, landscape=True, title_rows="4:5", last_row=row_number, last_col=columns)
     return sheet
 
 
 def add_detail_sheet(workbook: Workbook, table: ClassificationTable) -> BodyRows:
     sheet = workbook.create_sheet(DETAIL_SHEET)
     columns = len(DETAIL_COLUMNS)
-    _widths(sheet, DETAIL_WIDTHS)
-    _line(sheet, 1, columns, f"{table.title}（{DETAIL_TITLE}）", font=TITLE_FONT,
+    set_widths(sheet, DETAIL_WIDTHS)
+    line_across(sheet, 1, columns, f"{table.title}（{DETAIL_TITLE}）", font=TITLE_FONT,
           alignment=CENTRED, height=36)
     for c, heading in enumerate(DETAIL_COLUMNS, start=1):
-        _text(sheet, 2, c, heading, font=HEADING_FONT)
-    sheet.row_dimensions[2].height = _height(max(lines_needed(h, DETAIL_WIDTHS[i])
+        text_cell(sheet, 2, c, heading, font=HEADING_FONT)
+    sheet.row_dimensions[2].height = row_height(max(lines_needed(h, DETAIL_WIDTHS[i])
                                                  for i, h in enumerate(DETAIL_COLUMNS)))
     body = _body_rows(sheet, 3)
     kinds = ["left" if c in LEFT_DETAIL else "centred" for c in range(columns)]
     for detail in table.details:
         lines = max(_lines(detail.cells[c], DETAIL_WIDTHS[c]) for c in LEFT_DETAIL)
-        body.add(_height(lines), list(zip(detail.cells, kinds, strict=True)))
-    _page_setup(sheet, landscape=True, title_rows="2:2", last_row=2 + len(table.details),
+        body.add(row_height(lines), list(zip(detail.cells, kinds, strict=True)))
+    page_setup(sheet, landscape=True, title_rows="2:2", last_row=2 + len(table.details),
                 last_col=columns)
     return body
 

@@ -18,18 +18,18 @@ from decimal import Decimal
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.export.excel.deal_tables import (
+from app.export.excel.form_cells import (
     HEADING_FONT,
     LEFT,
     SECTION_FONT,
     TITLE_FONT,
-    _height,
-    _line,
-    _merge,
-    _number,
-    _page_setup,
-    _text,
-    _widths,
+    line_across,
+    merged_range,
+    number_cell,
+    page_setup,
+    row_height,
+    set_widths,
+    text_cell,
 )
 from app.export.excel.workbook import (
     WrittenFile,
@@ -89,22 +89,22 @@ def _cell_value(text: str, kind: str) -> int | Decimal | str:
 def _put(sheet: Worksheet, row: int, column: int, text: str, kind: str) -> None:
     value = _cell_value(text, kind)
     if isinstance(value, str):
-        _text(sheet, row, column, value)
+        text_cell(sheet, row, column, value)
     else:
-        _number(sheet, row, column, value)
+        number_cell(sheet, row, column, value)
 
 
 def _heading_row(sheet: Worksheet, row: int, texts: Sequence[str], widths: Sequence[float],
                  first_col: int = 1) -> None:
     for i, text in enumerate(texts):
-        _text(sheet, row, first_col + i, text, font=HEADING_FONT)
+        text_cell(sheet, row, first_col + i, text, font=HEADING_FONT)
     lines = max(lines_needed(t, widths[first_col - 1 + i]) for i, t in enumerate(texts))
-    sheet.row_dimensions[row].height = _height(lines)
+    sheet.row_dimensions[row].height = row_height(lines)
 
 
 def _title(sheet: Worksheet, data: OpsCentreData, section: str, last_col: int) -> int:
-    _line(sheet, 1, last_col, REPORT_TITLE, font=TITLE_FONT, height=30)
-    _line(sheet, 2, last_col, f"{data.unit.name}\u3000{section}", font=SECTION_FONT)
+    line_across(sheet, 1, last_col, REPORT_TITLE, font=TITLE_FONT, height=30)
+    line_across(sheet, 2, last_col, f"{data.unit.name}\u3000{section}", font=SECTION_FONT)
     return 3
 
 
@@ -113,17 +113,17 @@ def _year_table(sheet: Worksheet, row: int, table: PrintedTable, widths: Sequenc
     """A by-year table from `row`: its heading line, column headings, years, 小计."""
     last_col = len(table.spec.columns) + 1
     if heading:
-        _line(sheet, row, last_col, heading, font=HEADING_FONT)
+        line_across(sheet, row, last_col, heading, font=HEADING_FONT)
         row += 1
     _heading_row(sheet, row, [table.spec.year_label,
                               *(h for _, h, _ in table.spec.columns)], widths)
     row += 1
     for year, values in zip(table.years, table.rows, strict=True):
-        _text(sheet, row, 1, year_label(year))
+        text_cell(sheet, row, 1, year_label(year))
         for i, ((_, _, kind), text) in enumerate(zip(table.spec.columns, values, strict=True)):
             _put(sheet, row, 2 + i, text, kind)
         row += 1
-    _text(sheet, row, 1, SUBTOTAL, font=HEADING_FONT)
+    text_cell(sheet, row, 1, SUBTOTAL, font=HEADING_FONT)
     for i, ((_, _, kind), text) in enumerate(zip(table.spec.columns, table.subtotal,
                                                  strict=True)):
         _put(sheet, row, 2 + i, text if text != NO_SUBTOTAL else NO_SUBTOTAL, kind)
@@ -133,96 +133,96 @@ def _year_table(sheet: Worksheet, row: int, table: PrintedTable, widths: Sequenc
 def add_documents_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     sheet = workbook.create_sheet(DOCUMENTS_SHEET)
     widths = [8.0, 40.0, 14.0, 50.0]
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SECTION_PROGRESS, 4)
-    _line(sheet, row, 4, DOCUMENTS_LABEL, font=HEADING_FONT)
+    line_across(sheet, row, 4, DOCUMENTS_LABEL, font=HEADING_FONT)
     _heading_row(sheet, row + 1, ["序号", *DOCUMENT_HEADINGS], widths)
     row += 2
     first = row
     for i, doc in enumerate(data.fields.documents, start=1):
-        _text(sheet, row, 1, f"({i})")
-        _text(sheet, row, 2, doc.name, alignment=LEFT)
-        _text(sheet, row, 3, doc.issued)
-        _text(sheet, row, 4, doc.highlights, alignment=LEFT)
+        text_cell(sheet, row, 1, f"({i})")
+        text_cell(sheet, row, 2, doc.name, alignment=LEFT)
+        text_cell(sheet, row, 3, doc.issued)
+        text_cell(sheet, row, 4, doc.highlights, alignment=LEFT)
         lines = max(lines_needed(doc.name, widths[1]), lines_needed(doc.highlights, widths[3]))
-        sheet.row_dimensions[row].height = _height(lines)
+        sheet.row_dimensions[row].height = row_height(lines)
         row += 1
-    _page_setup(sheet, landscape=False, title_rows=f"{first - 1}:{first - 1}",
+    page_setup(sheet, landscape=False, title_rows=f"{first - 1}:{first - 1}",
                 last_row=max(row - 1, first), last_col=4)
 
 
 def add_funding_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     sheet = workbook.create_sheet(FUNDING_SHEET)
     widths = [22.0, 12.0, 18.0, 18.0, 26.0]
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SECTION_SUPPORT, 5)
     table = data.funding
     last = row + 2 + len(table.years)
-    _text(sheet, row, 1, FUNDING_GROUP, font=HEADING_FONT)
-    _merge(sheet, row, 1, last, 1)
-    _text(sheet, row, 2, FUNDING_YEAR, font=HEADING_FONT)
-    _merge(sheet, row, 2, row + 1, 2)
-    _text(sheet, row, 3, FUNDING_UNIT, font=HEADING_FONT)
-    _merge(sheet, row, 3, row, 5)
+    text_cell(sheet, row, 1, FUNDING_GROUP, font=HEADING_FONT)
+    merged_range(sheet, row, 1, last, 1)
+    text_cell(sheet, row, 2, FUNDING_YEAR, font=HEADING_FONT)
+    merged_range(sheet, row, 2, row + 1, 2)
+    text_cell(sheet, row, 3, FUNDING_UNIT, font=HEADING_FONT)
+    merged_range(sheet, row, 3, row, 5)
     _heading_row(sheet, row + 1, [h for _, h in FUNDING_COLUMNS], widths, first_col=3)
     r = row + 2
     for year, values in zip(table.years, table.rows, strict=True):
-        _text(sheet, r, 2, year_label(year))
+        text_cell(sheet, r, 2, year_label(year))
         _put(sheet, r, 3, values[0], "amount")
         _put(sheet, r, 4, values[1], "amount")
         _put(sheet, r, 5, values[2], "amount")  # "企业捐赠 5" stays text
         r += 1
-    _text(sheet, r, 2, SUBTOTAL, font=HEADING_FONT)
+    text_cell(sheet, r, 2, SUBTOTAL, font=HEADING_FONT)
     for i, text in enumerate(table.subtotal):
         _put(sheet, r, 3 + i, text, "amount")
-    sheet.row_dimensions[row].height = _height(2)
-    _page_setup(sheet, landscape=False, title_rows=f"{row}:{row + 1}", last_row=r, last_col=5)
+    sheet.row_dimensions[row].height = row_height(2)
+    page_setup(sheet, landscape=False, title_rows=f"{row}:{row + 1}", last_row=r, last_col=5)
 
 
 def add_patents_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     sheet = workbook.create_sheet(PATENTS_SHEET)
     widths = [12.0, 16.0, 16.0, 16.0, 20.0]
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SECTION_OUTPUT, 5)
     heading_row = row + 1
     last = _year_table(sheet, row, data.patent_output, widths, data.patent_output.spec.heading)
-    _page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
+    page_setup(sheet, landscape=False, title_rows=f"{heading_row}:{heading_row}",
                 last_row=last - 1, last_col=5)
 
 
 def add_navigation_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     sheet = workbook.create_sheet(NAVIGATION_SHEET)
     widths = [6.0, 16.0, 36.0, 18.0, 12.0, 28.0]
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SECTION_OUTPUT, 6)
-    _line(sheet, row, 6, NAVIGATION_HEADING, font=HEADING_FONT)
+    line_across(sheet, row, 6, NAVIGATION_HEADING, font=HEADING_FONT)
     _heading_row(sheet, row + 1, [h for _, h in NAVIGATION_COLUMNS], widths)
     first = row + 1
     r = row + 2
     for i, p in enumerate(data.fields.projects, start=1):
-        _number(sheet, r, 1, i)
-        _text(sheet, r, 2, p.category)
-        _text(sheet, r, 3, p.name, alignment=LEFT)
-        _text(sheet, r, 4, p.period)
+        number_cell(sheet, r, 1, i)
+        text_cell(sheet, r, 2, p.category)
+        text_cell(sheet, r, 3, p.name, alignment=LEFT)
+        text_cell(sheet, r, 4, p.period)
         _put(sheet, r, 5, p.funding, "amount")
-        _text(sheet, r, 6, p.provider, alignment=LEFT)
+        text_cell(sheet, r, 6, p.provider, alignment=LEFT)
         lines = max(lines_needed(p.name, widths[2]), lines_needed(p.provider, widths[5]))
-        sheet.row_dimensions[r].height = _height(lines)
+        sheet.row_dimensions[r].height = row_height(lines)
         r += 1
-    _page_setup(sheet, landscape=False, title_rows=f"{first}:{first}",
+    page_setup(sheet, landscape=False, title_rows=f"{first}:{first}",
                 last_row=max(r - 1, first), last_col=6)
 
 
 def add_operations_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     sheet = workbook.create_sheet(OPERATIONS_SHEET)
     widths = [12.0, 18.0, 16.0, 16.0, 14.0]
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SECTION_OUTPUT, 5)
-    _line(sheet, row, 5, OPERATION_GROUP, font=SECTION_FONT)
+    line_across(sheet, row, 5, OPERATION_GROUP, font=SECTION_FONT)
     row += 1
     for table in data.operations:
         row = _year_table(sheet, row, table, widths, table.spec.heading) + 1
-    _page_setup(sheet, landscape=False, title_rows="1:2", last_row=row - 2, last_col=5)
+    page_setup(sheet, landscape=False, title_rows="1:2", last_row=row - 2, last_col=5)
 
 
 def add_sme_sheet(workbook: Workbook, data: OpsCentreData) -> None:
@@ -230,35 +230,35 @@ def add_sme_sheet(workbook: Workbook, data: OpsCentreData) -> None:
     years = data.years
     widths = [14.0, 26.0, 20.0, *([12.0] * len(years))]
     last_col = 3 + len(years)
-    _widths(sheet, widths)
+    set_widths(sheet, widths)
     row = _title(sheet, data, SME_GROUP, last_col)
-    _text(sheet, row, 1, SME_ITEM, font=HEADING_FONT)
-    _merge(sheet, row, 1, row, 3)
+    text_cell(sheet, row, 1, SME_ITEM, font=HEADING_FONT)
+    merged_range(sheet, row, 1, row, 3)
     _heading_row(sheet, row, [year_label(y) for y in years], widths, first_col=4)
     head = row
     r = row + 1
-    _text(sheet, r, 1, SME_MATCHMAKING, font=HEADING_FONT)
-    _merge(sheet, r, 1, r + 1, 2)
+    text_cell(sheet, r, 1, SME_MATCHMAKING, font=HEADING_FONT)
+    merged_range(sheet, r, 1, r + 1, 2)
     for (_, figure), values in zip(SME_FIGURES, data.matchmaking, strict=True):
-        _text(sheet, r, 3, figure, font=HEADING_FONT)
+        text_cell(sheet, r, 3, figure, font=HEADING_FONT)
         for i, text in enumerate(values):
             _put(sheet, r, 4 + i, text, "count")
         r += 1
     if data.activities:
-        _text(sheet, r, 1, SME_OTHER_GROUP, font=HEADING_FONT)
-        _merge(sheet, r, 1, r + 2 * len(data.activities) - 1, 1)
+        text_cell(sheet, r, 1, SME_OTHER_GROUP, font=HEADING_FONT)
+        merged_range(sheet, r, 1, r + 2 * len(data.activities) - 1, 1)
     for n, (name, figures) in enumerate(data.activities, start=1):
-        _text(sheet, r, 2, f"{SME_ACTIVITY_NAME.format(n=n)}{name}", alignment=LEFT)
-        _merge(sheet, r, 2, r + 1, 2)
+        text_cell(sheet, r, 2, f"{SME_ACTIVITY_NAME.format(n=n)}{name}", alignment=LEFT)
+        merged_range(sheet, r, 2, r + 1, 2)
         for (_, figure), values in zip(SME_OTHER_FIGURES, figures, strict=True):
-            _text(sheet, r, 3, figure, font=HEADING_FONT)
+            text_cell(sheet, r, 3, figure, font=HEADING_FONT)
             for i, text in enumerate(values):
                 _put(sheet, r, 4 + i, text, "count")
             r += 1
     partners = parse_count(data.fields.partners)
-    _line(sheet, r + 1, last_col, PARTNERS_LABEL + (str(partners) if partners is not None
+    line_across(sheet, r + 1, last_col, PARTNERS_LABEL + (str(partners) if partners is not None
                                                     else data.fields.partners))
-    _page_setup(sheet, landscape=False, title_rows=f"{head}:{head}", last_row=r + 1,
+    page_setup(sheet, landscape=False, title_rows=f"{head}:{head}", last_row=r + 1,
                 last_col=last_col)
 
 
