@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+import app.models.store as store_module
 from app.export.excel.patent_list import preview_patent_list
 from app.export.excel.summary_list import write_summary_list
 from app.models.database import open_database
@@ -106,7 +107,7 @@ def test_a_failure_half_way_writes_nothing(store: Store, tmp_path: Path,
     path = write_xlsx(tmp_path / "a.xlsx", summary_list_rows(
         row(1, N1, title="新名称"), row(2, N2), row(3, N3), title_rows=False))
     shown = preview(store, path)
-    real = Store._new_patent_values
+    real = store_module._patent_columns
     calls = []
 
     def failing(fields: PatentFields, number: str) -> dict[str, object]:
@@ -115,7 +116,7 @@ def test_a_failure_half_way_writes_nothing(store: Store, tmp_path: Path,
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
         return real(fields, number)
 
-    monkeypatch.setattr(Store, "_new_patent_values", staticmethod(failing))
+    monkeypatch.setattr(store_module, "_patent_columns", failing)
     outcome = store.import_patents(shown.rows, on_existing="update")
     assert calls == [N2, N3]  # the update of N1 was already done in the transaction …
     assert not outcome.written and [f.code for f in outcome.findings] == ["import.write_failed"]
