@@ -203,13 +203,14 @@ def _rules() -> Any:
 
     from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
     from app.models.patent_number import PatentKind, parse
-    from app.models.patent_rules import check_patent, check_patent_parts
+    from app.models.patent_rules import check_patent
+    from app.models.register_checks import check_row
     from app.models.term import patent_expiry
 
     return types.SimpleNamespace(
         KIND_LABELS=KIND_LABELS, LEGAL_STATUS_LABELS=LEGAL_STATUS_LABELS, label=label,
-        PatentKind=PatentKind, parse=parse, check_patent=check_patent,
-        check_patent_parts=check_patent_parts, patent_expiry=patent_expiry,
+        PatentKind=PatentKind, parse=parse, check_patent=check_patent, check_row=check_row,
+        patent_expiry=patent_expiry,
     )
 
 
@@ -248,8 +249,9 @@ class RegisterRow:
         self._cells: tuple[str, ...] | None = None
         self._overridden = False
         self._findings: list[Finding] | None = None
-        # (type, expiry) as the checks found them, until the sort keys are made from them.
-        self._parts: tuple[Any, Any] | None = None
+        # (type's value, expiry as text) as the checks found them, until the sort keys are
+        # made from them.
+        self._parts: tuple[str | None, str] | None = None
 
     @property
     def fields(self) -> PatentFields:
@@ -273,14 +275,16 @@ class RegisterRow:
     def search_text(self) -> str:
         return fold(self.search_source())
 
-    def prepare(self, today: Any = None) -> None:
+    def prepare(self, today: Any) -> None:
         """Works out the findings (what the background check does per row), keeping the type
         and expiry the rules worked out on the way for the sort keys that follow."""
         if self._findings is None:
-            findings, _number, kind, expiry = _rules().check_patent_parts(self.fields,
-                                                                          today=today)
-            self._findings = findings
-            self._parts = (kind, expiry)
+            self.take(*_rules().check_row(self.raw, today))
+
+    def take(self, findings: list[Finding], kind: str | None, expiry: str) -> None:
+        """What the checks found (on the worker thread or in the worker process)."""
+        self._findings = findings
+        self._parts = (kind, expiry)
 
     @property
     def findings(self) -> list[Finding]:
@@ -302,7 +306,7 @@ class RegisterRow:
         return self._cells
 
     def _make_cells(self) -> tuple[str, ...]:
-        # What check_patent_parts works out the same way (prepare takes it from there).
+        # What check_row works out the same way (prepare takes it from there).
         m = _rules()
         raw = self.raw
         number = m.parse(raw[NUMBER], today=_today())
@@ -325,8 +329,8 @@ class RegisterRow:
             self._parts = None  # used once: 50,000 of them are a few MB
             m = _rules()
             language = i18n.language()
-            return (m.label(m.KIND_LABELS, kind.value, language) if kind else "",
-                    expiry.date.isoformat() if expiry else "",
+            return (m.label(m.KIND_LABELS, kind, language) if kind else "",
+                    expiry,
                     m.label(m.LEGAL_STATUS_LABELS, self.raw[STATUS], language))
         cells = self._cells or self._make_cells()
         return cells[Column.KIND], cells[Column.EXPIRY], cells[Column.LEGAL_STATUS]
@@ -355,6 +359,10 @@ class RegisterRow:
 
 class PatentTableModel(QAbstractTableModel):
     checks_finished = Signal()  # every record checked (emitted from the worker, queued)
+    # From this many records to check, a worker process checks part of them beside the
+    # worker thread: below it, its start (about 0.2 s of the other core) would not pay.
+    process_rows = 5000
+    process_chunk = 2000  # rows the process and the thread take at a time
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -388,6 +396,12 @@ class PatentTableModel(QAbstractTableModel):
         self._collation = Collation()
         self._search_lock = threading.Lock()  # the worker may build the haystack meanwhile
         self._checker: threading.Thread | None = None
+        # The worker process: started ahead (start_check_process) until the checks take it
+        # with the job it was given (version, day, rows); the one the checks run with.
+        self._process: Any = None
+        self._process_job: tuple[int, Any, list[RegisterRow]] | None = None
+        self._running_process: Any = None
+        self.checked_by_process = 0  # rows the last checks took from the process
         self._check_generation = 0
         self._checked_generation = 0
 
@@ -561,26 +575,58 @@ class PatentTableModel(QAbstractTableModel):
 
     # Checking every record, off the UI thread ------------------------------------------
 
+    def start_check_process(self) -> None:
+        """Starts the worker process on the loaded rows when there are enough of them for it
+        to pay (`process_rows`), so that its start and part of the checks overlap what the
+        window does meanwhile (the database opening); `start_checks` then takes it over. Not
+        before the rows are painted: a process start costs the UI thread some ms."""
+        if self._process is not None:
+            return
+        rows = [r for r in self._loaded if r is not None and r._findings is None]
+        if len(rows) >= self.process_rows:
+            self._process = self._new_process(rows, _today())
+            self._process_job = (self._version, _today(), rows)
+
+    def _new_process(self, rows: list[RegisterRow], today: Any) -> Any:
+        from app.models.register_checks import CheckProcess
+
+        try:
+            return CheckProcess([r.raw for r in rows], today, self.process_chunk)
+        except Exception as exc:  # no process here (limits, a frozen copy gone wrong …)
+            import logging
+
+            logging.getLogger(__name__).warning("checking on one core: %r", exc)
+            return None
+
     def start_checks(self) -> None:
-        """Checks every record not yet checked on a worker thread, then works out the orders
-        of the columns whose keys cost most (text collation, type, expiry, problems);
+        """Checks every record not yet checked on a worker thread (with a worker process
+        taking part of the rows when there are many), then works out the orders of the
+        columns whose keys cost most (text collation, type, expiry, problems);
         `checks_finished` when done."""
         self._check_generation += 1
         generation = self._check_generation
         pending = [r for r in self._all if r._findings is None]
+        process, self._process = self._process, None
+        job, self._process_job = self._process_job, None
         if not pending and self._haystack is not None:
+            if process is not None:
+                process.kill()
             self._checker = None
             self._checked_generation = generation
             self.checks_finished.emit()
             return
         rows = list(self._all)
         version = self._version
+        self._running_process = process
+        self.checked_by_process = 0
 
         def run() -> None:
+            nonlocal process, pending
             import datetime as dt
 
             today = dt.date.today()
             try:
+                process, pending = self._share(pending, process, job, version, today)
                 # The driver's repeated strings kept once, before this thread adds its own.
                 shared: dict[Any, Any] = {}
                 for record in rows:
@@ -592,24 +638,82 @@ class PatentTableModel(QAbstractTableModel):
                 self._collation.learn(
                     [r.raw[TITLE] for r in rows] + [r.patentees_text for r in rows]
                 )
-                for record in pending:
+                for column in (Column.TITLE, Column.PATENTEES):
                     if generation != self._check_generation:
                         return
-                    record.prepare(today)
-                for column in (Column.TITLE, Column.PATENTEES, Column.EXPIRY, Column.MARKER):
+                    self.ascending(column, version)
+                if not self._check_all(pending, process, today, generation):
+                    return
+                for column in (Column.EXPIRY, Column.MARKER):
                     if generation != self._check_generation:
                         return
                     self.ascending(column, version)
             finally:
                 if generation == self._check_generation:
+                    self._running_process = None
                     self._checked_generation = generation
                     try:
                         self.checks_finished.emit()
                     except RuntimeError:  # the model was deleted meanwhile
                         pass
+                if process is not None:
+                    process.close()  # after the signal: the figures need not wait for it
 
         self._checker = threading.Thread(target=run, name="register-checks", daemon=True)
         self._checker.start()
+
+    def _share(self, pending: list[RegisterRow], process: Any, job: Any, version: int,
+               today: Any) -> tuple[Any, list[RegisterRow]]:
+        """The worker process to share `pending` with (None: this thread checks them all),
+        and the rows to check: those the process started ahead was given, when still the
+        model's."""
+        if process is not None and job is not None and job[:2] == (version, today):
+            return process, job[2]
+        if process is not None:
+            process.submit([r.raw for r in pending], today, self.process_chunk)
+        elif len(pending) >= self.process_rows:
+            process = self._running_process = self._new_process(pending, today)
+        return process, pending
+
+    def _check_all(self, pending: list[RegisterRow], process: Any, today: Any,
+                   generation: int) -> bool:
+        """Checks `pending` on this (worker) thread, sharing the rows with the worker process
+        when there is one: the process from the last chunk down, this thread from the first
+        up, until they meet (app.models.register_checks). False when cancelled."""
+        if process is None:
+            for record in pending:
+                if generation != self._check_generation:
+                    return False
+                record.prepare(today)
+            return True
+        chunk, chunks = process.chunk, process.chunks
+        ahead = 0  # the next chunk this thread checks
+        while ahead < chunks and ahead < process.poll_done():
+            if generation != self._check_generation:
+                return False
+            for record in pending[ahead * chunk:(ahead + 1) * chunk]:
+                record.prepare(today)
+            ahead += 1
+        if generation != self._check_generation:
+            return False
+        got = process.finish() if ahead < chunks else None
+        if got is not None:
+            from app.models.register_checks import Decoder
+
+            low, results = got
+            decoder = Decoder()
+            start = max(low, ahead) * chunk
+            for record, (found, kind, expiry) in zip(
+                    pending[start:], results[start - low * chunk:], strict=True):
+                record.take(decoder.findings(found), kind, expiry)
+            self.checked_by_process = len(pending) - start
+            return True
+        # What neither has checked (the process died, or was stopped before it got there).
+        for record in pending[ahead * chunk:]:
+            if generation != self._check_generation:
+                return False
+            record.prepare(today)  # skips the rows already checked
+        return True
 
     @property
     def checking(self) -> bool:
@@ -617,7 +721,13 @@ class PatentTableModel(QAbstractTableModel):
         return self._checked_generation != self._check_generation
 
     def stop_checks(self, timeout: float | None = None) -> None:
+        """Cancels the checks under way (the window closes, another register is shown): the
+        worker process, if any, is ended at once, the thread after the row in hand."""
         self._check_generation += 1
+        for process in (self._process, self._running_process):
+            if process is not None:
+                process.kill()
+        self._process = self._process_job = None
         if self._checker is not None:
             self._checker.join(timeout)
 
