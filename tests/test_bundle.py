@@ -204,6 +204,12 @@ def test_the_window_opens_in_chinese_until_its_first_paint_and_exits_0(
                                             "qtbase_extra_zh_CN.qm"}
     assert all(p.resolve().is_relative_to(bundle) for p in catalogues), catalogues
     assert db.is_file()
+    # A worker process (the register's checks) is this executable started again: it runs its
+    # target with the rules alone, neither the window nor Qt nor SQLAlchemy.
+    spawned = report["spawned_modules"]
+    assert isinstance(spawned, list) and "app.models.register_checks" in spawned, spawned
+    assert not [m for m in spawned
+                if m.startswith(("PySide6", "shiboken6", "sqlalchemy", "alembic", "app.ui"))]
 
 
 @pytest.fixture

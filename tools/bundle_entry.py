@@ -17,6 +17,12 @@ def _give_streams() -> None:
 
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # A worker process (the register's checks, the PDF pool) is this executable started
+        # again: freeze_support runs its target and exits before anything else happens here.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     _give_streams()
     from app.__main__ import main
 

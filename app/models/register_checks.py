@@ -139,6 +139,36 @@ def _run_job(connection: Connection, inbox: deque[Any], job: int, ordinal: int, 
     return True
 
 
+def report_modules(connection: Connection) -> None:
+    """A process target that sends the names of the modules loaded in it, then ends: how a
+    spawned child of this application starts (the start-up report, the tests: no Qt, no
+    SQLAlchemy, no window)."""
+    import sys
+
+    connection.send_bytes(pickle.dumps(sorted(sys.modules)))
+    connection.close()
+
+
+def spawned_modules(timeout: float = 60.0) -> list[str] | None:
+    """The modules a spawned child has loaded on its way to its target (None: no answer)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=report_modules, args=(child,), daemon=True)
+    process.start()
+    child.close()
+    try:
+        return pickle.loads(parent.recv_bytes()) if parent.poll(timeout) else None
+    except (EOFError, OSError):
+        return None
+    finally:
+        parent.close()
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
 class CheckProcess:
     """The window's side of the worker process: started with a job, fed from one thread (the
     window's check thread, after the start), ended by `close` or `kill`.

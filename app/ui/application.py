@@ -97,6 +97,10 @@ def run_window(db_path: Path | str, *, start: Any = None,
 
     def open_register() -> None:
         from app.messages import message
+
+        # A large register's rows, painted: the checks' worker process starts now, beside
+        # the database opening (app.ui.register_model.PatentTableModel.start_check_process).
+        window.model.start_check_process()
         from app.models.database import DatabaseError, open_database
 
         try:
@@ -204,4 +208,8 @@ def _write_startup_report(
         "log": str(crash.log_path()),
         "version": __version__,
     }
+    from app.models.register_checks import spawned_modules
+
+    # What a worker process (the register's checks) loads before its target: not the window.
+    report["spawned_modules"] = spawned_modules()
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

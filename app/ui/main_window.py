@@ -1321,6 +1321,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        self.model.stop_checks(0)  # ends the checks' worker process, if any, at once
         if self.store is not None:
             from app.ui.version_guard import forget_watch
 

@@ -5,11 +5,14 @@ start or dies leaves the thread to finish with the same results; a cancel ends t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import signal
+import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -244,17 +247,35 @@ def test_a_cancel_ends_the_process_at_once_and_a_new_register_is_checked(
     assert not first._process.is_alive()
 
 
-def test_a_spawned_check_process_imports_no_qt_sqlalchemy_or_window() -> None:
-    from .spawn_probe import report_modules
+HEAVY = ("PySide6", "shiboken6", "sqlalchemy", "alembic", "app.ui", "app.usecases",
+         "openpyxl", "reportlab")
 
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe()
-    process = context.Process(target=report_modules, args=(child,), daemon=True)
-    process.start()
-    child.close()
-    assert parent.poll(60)
-    assert parent.recv() == []
-    process.join(10)
+
+@pytest.mark.parametrize("how", ["python -m app", "a console script"])
+def test_a_spawned_child_of_the_application_imports_no_qt_sqlalchemy_or_window(
+        how: str, tmp_path: Path) -> None:
+    """Started as `python -m app` and as `licence-desk` (a script file as pip writes it), the
+    window's process spawns a child that loads none of the window's modules on its way to its
+    target (reported in the start-up report; the bundle's test asks its executables)."""
+    root = Path(__file__).resolve().parents[2]
+    if how == "python -m app":
+        command = [sys.executable, "-m", "app"]
+    else:
+        script = tmp_path / "licence-desk"
+        script.write_text("import sys\nfrom app.__main__ import main\n"
+                          "if __name__ == '__main__':\n    sys.exit(main())\n",
+                          encoding="utf-8")
+        command = [sys.executable, str(script)]
+    report = tmp_path / "report.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LICENCE_DESK_")}
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root),
+               LICENCE_DESK_DATA_DIR=str(tmp_path / "data"),
+               LICENCE_DESK_STARTUP_REPORT=str(report))
+    subprocess.run([*command, "--db", str(tmp_path / "register.sqlite3")], env=env,
+                   cwd=tmp_path, timeout=120, check=True, capture_output=True)
+    modules = json.loads(report.read_text(encoding="utf-8"))["spawned_modules"]
+    assert modules and "app.models.register_checks" in modules
+    assert [m for m in modules if m.startswith(HEAVY)] == []
 
 
 def test_the_process_exits_when_the_window_process_goes() -> None:
