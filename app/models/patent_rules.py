@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from app.models.findings import Finding, error, warning
 from app.models.legal_status import LegalStatus
 from app.models.patent_number import NumberCheck, PatentKind, parse
-from app.models.ranges import date_finding, text_finding
+from app.models.ranges import TEXT_LIMITS, date_finding, text_finding
 from app.models.term import MAX_COMPENSATION_DAYS, Expiry, patent_expiry
 
 if TYPE_CHECKING:  # not at run time: the register checks rows before SQLAlchemy is imported
@@ -116,12 +116,15 @@ def check_patent_parts(
                 )
             )
 
-    for key, text, room in (("title", fields.title, "name"),
-                            ("remarks", fields.remarks, "note"),
-                            ("expiry_override_note", fields.expiry_override_note, "note"),
-                            *(("patentees", name, "name") for name in fields.patentees)):
-        if (too_long := text_finding(key, text or "", room)) is not None:
-            findings.append(too_long)
+    texts = (fields.title, fields.remarks, fields.expiry_override_note, *fields.patentees)
+    # Nothing is too long within the shortest limit (a name's): the usual case, checked at once.
+    if max(map(len, filter(None, texts)), default=0) > TEXT_LIMITS["name"]:
+        for key, text, room in (("title", fields.title, "name"),
+                                ("remarks", fields.remarks, "note"),
+                                ("expiry_override_note", fields.expiry_override_note, "note"),
+                                *(("patentees", name, "name") for name in fields.patentees)):
+            if (too_long := text_finding(key, text or "", room)) is not None:
+                findings.append(too_long)
     for key, day in (("filing_date", fields.filing_date), ("grant_date", fields.grant_date),
                      ("expiry_override", fields.expiry_override)):
         if (out_of_range := date_finding(key, day)) is not None:

@@ -175,3 +175,17 @@ def test_a_single_changed_digit_or_check_is_caught(digits: str, position: int, c
         assert not parse(f"{altered}.{correct}", today=TODAY).valid
     if check != correct:
         assert parse(f"{digits}.{check}", today=TODAY).code == "number.check_mismatch"
+
+
+def test_check_character_of_any_digits_is_the_weighted_sum_mod_11() -> None:
+    """The fast path over ASCII codes gives the definition's character for every digit
+    string, and digits other than 0-9 (full-width, Arabic-Indic) still take the long way."""
+    import random
+
+    weights = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
+    rnd = random.Random(19)
+    cases = ["".join(rnd.choice("0123456789") for _ in range(n)) for n in (8, 12) * 2000]
+    cases += ["99999999", "999999999999", "00000000", "１２３４５６７８", "٢٠١٧١٠٦٠١٨٦٢"]
+    for digits in cases:
+        remainder = sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11
+        assert check_character(digits) == ("X" if remainder == 10 else str(remainder)), digits
