@@ -233,6 +233,11 @@ def _parse(text: str, year_now: int) -> NumberCheck:
     return NumberCheck(raw, PatentNumber(digits, check), ())
 
 
+def forget_parsed() -> None:
+    """Empties what `parse` remembers (a worker process checking each number once)."""
+    _parse.cache_clear()
+
+
 def _split(body: str) -> tuple[str | None, str | None]:
     """Digits and check character of a prefix-free number, or (None, None)."""
     if "." in body:

@@ -13,7 +13,9 @@ the plain tuples the store reads (pickled without a memo: a few ms for 50,000); 
 back per row is small: the findings as tuples of plain values, the type and the expiry text.
 `decode` rebuilds the findings in the window's process, one `Finding` per distinct finding.
 
-Protocol over one `multiprocessing` pipe, each message a pickle (parent → process):
+Protocol over one `multiprocessing` pipe, each message a pickle (parent → process: after a
+byte saying whether rows or a control message follow, so that the process can look ahead for
+a stop without unpickling the rows queued before it):
   `("job", job, today's ordinal, chunk size, chunks)`: a job, replacing any under way; then
   `("rows", job, i, rows)` for each chunk i from the last down, sent by a thread of the parent
   as the process takes them (so the window's threads are not held up pickling 50,000 rows
@@ -95,10 +97,10 @@ def dumps_fast(message: Any) -> bytes:
 def serve(connection: Connection) -> None:
     """The worker process: runs jobs until told to exit or its pipe closes (the window's
     process ended, however it ended)."""
-    inbox: deque[Any] = deque()
+    inbox: deque[bytes] = deque()  # messages read ahead, still pickled (rows are 5× smaller so)
     try:
         while True:
-            message = inbox.popleft() if inbox else pickle.loads(connection.recv_bytes())
+            message = _load(inbox.popleft() if inbox else connection.recv_bytes())
             if message is None:
                 return
             if message[0] == "job" and not _run_job(connection, inbox, *message[1:]):
@@ -107,36 +109,60 @@ def serve(connection: Connection) -> None:
         return
 
 
-def _run_job(connection: Connection, inbox: deque[Any], job: int, ordinal: int, chunk: int,
+# Each message to the process starts with a byte saying what follows: rows, or a control
+# message (a job, a stop, exit), which the process reads ahead without unpickling the rows.
+ROWS, CONTROL = b"R", b"C"
+
+
+def _load(message: bytes) -> Any:
+    return pickle.loads(memoryview(message)[1:])
+
+
+def _control(message: Any) -> bytes:
+    return CONTROL + pickle.dumps(message)
+
+
+def _run_job(connection: Connection, inbox: deque[bytes], job: int, ordinal: int, chunk: int,
              chunks: int) -> bool:
     """Checks the chunks from the last down as they come; False when told to exit. A new job
-    ends this one (and is left in `inbox`)."""
+    ends this one (and is left first in `inbox`)."""
+    from app.models.patent_number import forget_parsed
+
     today = dt.date.fromordinal(ordinal)
     done: list[list[EncodedResult]] = []
     low = chunks
     while low > 0:
         while connection.poll():  # what is queued: a stop may wait behind rows
-            inbox.append(pickle.loads(connection.recv_bytes()))
-        if None in inbox:
+            inbox.append(connection.recv_bytes())
+        control = [_load(m) for m in inbox if m[:1] == CONTROL]
+        if None in control:
             return False
-        if any(m[0] == "job" or m == ("stop", job) for m in inbox):
+        if any(m[0] == "job" or m == ("stop", job) for m in control):
             break
-        message = inbox.popleft() if inbox else pickle.loads(connection.recv_bytes())
+        message = _load(inbox.popleft() if inbox else connection.recv_bytes())
         if message is None:
             return False
         if message[0] != "rows" or message[1] != job:
-            if message[0] == "job":
-                inbox.appendleft(message)
-                break
-            continue  # a stop of an earlier job
+            continue  # a stop of an earlier job (a new job was seen above)
         low = message[2]
         done.append([encode(check_row(raw, today)) for raw in message[3]])
+        del message
+        forget_parsed()  # each number is read once here: no use remembering 50,000
         connection.send_bytes(pickle.dumps(("done", job, low)))
-    while inbox and inbox[0][0] != "job":  # what was queued for this job
-        inbox.popleft()
+    while inbox and _stale(inbox[0]):
+        inbox.popleft()  # what was sent for this job
     results = [result for part in reversed(done) for result in part]
+    del done
     connection.send_bytes(pickle.dumps(("result", job, low, results), pickle.HIGHEST_PROTOCOL))
     return True
+
+
+def _stale(message: bytes) -> bool:
+    """Rows, or a stop: what a job that has ended leaves (a new job or exit is kept)."""
+    if message[:1] == ROWS:
+        return True
+    what = _load(message)
+    return what is not None and what[0] != "job"
 
 
 def report_modules(connection: Connection) -> None:
@@ -223,10 +249,10 @@ class CheckProcess:
                    rows: list[RegisterTuple]) -> None:
         try:
             with self._send_lock:
-                self._connection.send_bytes(pickle.dumps(
+                self._connection.send_bytes(_control(
                     ("job", job, today.toordinal(), chunk, self.chunks)))
             for i in reversed(range(self.chunks)):
-                data = dumps_fast(("rows", job, i, rows[i * chunk:(i + 1) * chunk]))
+                data = ROWS + dumps_fast(("rows", job, i, rows[i * chunk:(i + 1) * chunk]))
                 with self._send_lock:
                     if self._sending != job:  # stopped, or another job
                         return
@@ -270,7 +296,7 @@ class CheckProcess:
         with self._send_lock:
             self._sending = 0
             try:
-                self._connection.send_bytes(pickle.dumps(("stop", self._job)))
+                self._connection.send_bytes(_control(("stop", self._job)))
             except (OSError, ValueError):
                 self._died()
                 return None
@@ -299,7 +325,7 @@ class CheckProcess:
         self._sending = 0
         if self.alive and self._send_lock.acquire(timeout=1.0):
             try:
-                self._connection.send_bytes(pickle.dumps(None))
+                self._connection.send_bytes(_control(None))
             except (OSError, ValueError):
                 pass
             finally:

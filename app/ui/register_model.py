@@ -229,6 +229,29 @@ def _today() -> Any:
     return _today_cache[1]
 
 
+class _Label(dict[Any, str]):
+    """A label table's wording in one language, each key looked up once."""
+
+    def __init__(self, table: Any, language: str) -> None:
+        super().__init__()
+        self._table = table
+        self._language = language
+
+    def __missing__(self, key: Any) -> str:
+        text = self[key] = _rules().label(self._table, key, self._language) if key else ""
+        return text
+
+
+class _Labels(tuple[_Label, _Label]):
+    """(types, legal states) in the current language."""
+
+    @classmethod
+    def now(cls) -> _Labels:
+        m = _rules()
+        language = i18n.language()
+        return cls((_Label(m.KIND_LABELS, language), _Label(m.LEGAL_STATUS_LABELS, language)))
+
+
 class RegisterRow:
     """One patent of the register: the plain tuple the store read (app.models.register_table),
     with its cells and findings worked out when first needed.
@@ -321,17 +344,15 @@ class RegisterRow:
         )
         return self._cells_of(number, kind, expiry)
 
-    def sort_keys(self) -> tuple[str, str, str]:
+    def sort_keys(self, labels: _Labels | None = None) -> tuple[str, str, str]:
         """The type, expiry and legal status cells (the keys of those columns' sorts); from
-        what the checks worked out when they have run, not parsing the number again."""
+        what the checks worked out when they have run, not parsing the number again.
+        `labels`: the wording of types and states, when asked for many rows."""
         if self._cells is None and self._parts is not None:
             kind, expiry = self._parts
             self._parts = None  # used once: 50,000 of them are a few MB
-            m = _rules()
-            language = i18n.language()
-            return (m.label(m.KIND_LABELS, kind, language) if kind else "",
-                    expiry,
-                    m.label(m.LEGAL_STATUS_LABELS, self.raw[STATUS], language))
+            kinds, states = labels or _Labels.now()
+            return kinds[kind], expiry, states[self.raw[STATUS]]
         cells = self._cells or self._make_cells()
         return cells[Column.KIND], cells[Column.EXPIRY], cells[Column.LEGAL_STATUS]
 
@@ -905,7 +926,8 @@ class PatentTableModel(QAbstractTableModel):
             # Cells made for the keys are not kept (50,000 rows of them are 30 MB; a row's are
             # made again in microseconds when it is shown); made once for every such column.
             wanted = (Column.KIND, Column.EXPIRY, Column.LEGAL_STATUS)
-            parts = [r.sort_keys() for r in rows]
+            labels = _Labels.now()
+            parts = [r.sort_keys(labels) for r in rows]
             ordered = []
             for place, other in enumerate(wanted):
                 keys = [part[place] for part in parts]
