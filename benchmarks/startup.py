@@ -67,14 +67,6 @@ def _rss_mb() -> float:
     return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
 
 
-def _children_rss_mb() -> float:
-    """Peak RSS of the largest child process waited for (the checks' worker), 0 when none."""
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
-
-
 def _cpu() -> float:
     """CPU seconds of this process so far (all threads): steadier than wall time on a busy
     machine, so the ratio is also given on it."""
@@ -209,13 +201,11 @@ def child_app(t0: float, db: str, needle: str) -> None:
             figures["sort_ms"] = sorts
             figures["sort_title_ms"] = sorts["2↑"]
             figures["rss_mb"] = _rss_mb()
-            # The checks' worker process, if one ran: ended (and waited for) when the checks
-            # finished, so its peak is the children's.
-            checker = window.model._checker
-            if checker is not None:
-                checker.join(10)
+            # The checks' worker process, if one ran: its own peak, as it reported it (the
+            # children's getrusage figure counts the pages of this process it was forked
+            # from before its exec).
             figures["checked_by_process"] = window.model.checked_by_process
-            figures["worker_rss_mb"] = _children_rss_mb()
+            figures["worker_rss_mb"] = window.model.process_peak_mb
             _report(figures)
 
     probe = Probe()

@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import pickle
+import sys
 from collections import deque
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -153,8 +154,27 @@ def _run_job(connection: Connection, inbox: deque[bytes], job: int, ordinal: int
         inbox.popleft()  # what was sent for this job
     results = [result for part in reversed(done) for result in part]
     del done
-    connection.send_bytes(pickle.dumps(("result", job, low, results), pickle.HIGHEST_PROTOCOL))
+    connection.send_bytes(pickle.dumps(("result", job, low, results, peak_rss_kb()),
+                                       pickle.HIGHEST_PROTOCOL))
     return True
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory in kB, from its own start: Linux's VmHWM (its
+    getrusage figure would count the parent's pages between fork and exec), else getrusage."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
 
 
 def _stale(message: bytes) -> bool:
@@ -216,6 +236,7 @@ class CheckProcess:
         self._send_lock = threading.Lock()
         self._job = 0
         self._sending = 0  # the job whose rows the sending thread may still send
+        self.peak_rss_kb = 0  # the process's own peak, as it reported it with its results
         self.alive = True
         try:
             self._process.start()
@@ -277,6 +298,7 @@ class CheckProcess:
                 self.low = min(self.low, what[2])
             elif what[0] == "result":
                 self._result = what[2], what[3]
+                self.peak_rss_kb = what[4]
                 self.low = min(self.low, what[2])
         return what
 

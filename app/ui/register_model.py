@@ -423,6 +423,7 @@ class PatentTableModel(QAbstractTableModel):
         self._process_job: tuple[int, Any, list[RegisterRow]] | None = None
         self._running_process: Any = None
         self.checked_by_process = 0  # rows the last checks took from the process
+        self.process_peak_mb = 0.0  # its peak resident memory, as it reported it
         self._check_generation = 0
         self._checked_generation = 0
 
@@ -728,6 +729,7 @@ class PatentTableModel(QAbstractTableModel):
                     pending[start:], results[start - low * chunk:], strict=True):
                 record.take(decoder.findings(found), kind, expiry)
             self.checked_by_process = len(pending) - start
+            self.process_peak_mb = process.peak_rss_kb / 1024
             return True
         # What neither has checked (the process died, or was stopped before it got there).
         for record in pending[ahead * chunk:]:
