@@ -2,12 +2,13 @@
 
 Rows hold the plain tuples the store reads (app.models.register_table); what a cell shows
 (official number, type label, expiry) and the rule findings are computed the first time a row
-is looked at and cached, so
-opening the window does not check 50,000 records before it paints; `start_checks` works them
-all out on a worker thread after the paint. Sorting is done here on plain Python keys (one
-pass; collation keys made once per distinct character, not per comparison), and filtering too:
-one substring search over all rows' folded text, not one call into Python per row from a
-QSortFilterProxyModel. The proxy is an identity proxy kept for the window's API.
+is looked at and cached, so opening the window does not check 50,000 records before it paints;
+`start_checks` works them all out on a worker thread after the paint, with a worker process
+beside it on a large register (app.models.register_checks), started as soon as the rows are
+painted. Sorting is done here on plain Python keys (one pass; collation keys made once per
+distinct character, not per comparison), and filtering too: one substring search over all
+rows' folded text, not one call into Python per row from a QSortFilterProxyModel. The proxy is
+an identity proxy kept for the window's API.
 
 This module is imported before the window's first paint, when the register is still empty:
 the message table and the rules are imported where a row first needs them.
