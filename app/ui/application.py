@@ -164,6 +164,9 @@ def run_window(db_path: Path | str, *, start: Any = None,
             open_register()
 
     FirstPaintWatcher(window, first_paint)
+    # The checks' thread is stopped and waited for, and their process ended, before Qt is
+    # torn down: a daemon thread still inside Qt (the collator) at exit aborts the process.
+    app.aboutToQuit.connect(lambda: window.model.stop_checks(3.0))
     window.show()
     code = app.exec()
     return status["code"] or code
