@@ -273,6 +273,9 @@ def _read_sheet(
     return rows, findings
 
 
+_NONES: Final = [None] * MAX_COLUMNS
+
+
 def _collect_rows(
     values_rows: Iterator[Any],
     formula_rows: Iterator[Any] | None,
@@ -310,11 +313,23 @@ def _collect_rows(
                 ):
                     problems[index] = ("formula_without_value",
                                        str(getattr(formula, "text", formula)))
+        if cells and cells[-1] is None:
+            # The run of empty cells at the end (most of the 64 read), found by halving:
+            # popping them one by one took longer than reading the row.
+            low, high = 0, len(cells)
+            while low < high:
+                middle = (low + high) // 2
+                if cells[middle:] == _NONES[middle:len(cells)]:
+                    high = middle
+                else:
+                    low = middle + 1
+            del cells[low:]
         while cells and (cells[-1] is None or (isinstance(cells[-1], str) and
                                                not cells[-1].strip())):
             cells.pop()
         for index, value in enumerate(cells):
-            if value.__class__ is str and is_excel_error(value):
+            # Every error value starts with "#": the set is looked at only then.
+            if value.__class__ is str and "#" in value and is_excel_error(value):
                 problems[index] = ("error_value", value.strip())
                 cells[index] = None
         if not cells and not problems:
