@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from app.file_modes import normal_mode
+from app.models.bulk_work import collection_held_off
 from app.models.entities import LEGAL_STATUS_LABELS_ZH, LegalStatus
 from app.models.findings import Finding, error, has_errors, warning
 from app.models.inventory import SCREENING_COLUMNS, SCREENING_SYNONYMS, read_value
@@ -501,6 +502,16 @@ def preview_table(
     Without a mapping, a sheet laid out like the summary list is read as such; any other layout
     is read with the proposed mapping and flagged `needs_mapping`.
     """
+    with collection_held_off():  # every row's fields and findings are kept: nothing to collect
+        return _preview_table(table, mapping, existing_numbers, today)
+
+
+def _preview_table(
+    table: SheetTable,
+    mapping: ColumnMapping | None,
+    existing_numbers: Collection[str],
+    today: dt.date | None,
+) -> ImportPreview:
     base = ImportPreview(source=table.source, sheet=table.sheet, sheet_names=table.sheet_names,
                          findings=table.findings)
     if not table.readable:

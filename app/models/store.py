@@ -29,6 +29,7 @@ from app.models.batches import (
     check_batch_name,
     check_offer_for_batch,
 )
+from app.models.bulk_work import collection_held_off
 from app.models.database import Database
 from app.models.entities import Contact, DocumentState, EditorDraft, Offer, Organisation, Patent
 from app.models.findings import Finding, error, has_errors, warning
@@ -884,10 +885,6 @@ class Store:
         patent's offer (created as a draft when it has none). Records with rule findings (no
         filing date, …) are kept as drafts, as the window keeps them.
         """
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from app.models.column_limits import ColumnTooLong
-
         if on_existing not in ON_EXISTING:
             raise ValueError(f"on_existing must be one of {ON_EXISTING}")
         bad = [row.row for row in rows if row.has_errors]
@@ -900,6 +897,15 @@ class Store:
         if not good:
             return ImportOutcome(False, skipped_rows=tuple(bad),
                                  findings=(error("import.nothing_to_import", "file"),))
+        with collection_held_off():  # tens of thousands of rows' values, all kept until the end
+            return self._import_rows(good, bad, on_existing)
+
+    def _import_rows(self, good: list[PreviewRow], bad: list[int],
+                     on_existing: str) -> ImportOutcome:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.models.column_limits import ColumnTooLong
+
         created: list[str] = []
         updated: list[str] = []
         skipped: list[str] = []

@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, Final
 
+from app.models.bulk_work import collection_held_off
 from app.models.findings import Finding, error, warning
 from app.models.patent_import import (
     ColumnMapping,
@@ -81,7 +82,11 @@ def read_table(
     progress: Progress | None = None,
 ) -> SheetTable:
     """The non-empty rows of a patent list file, or the findings that say why not."""
-    path = Path(path)
+    with collection_held_off():  # a few million cell values, all kept: nothing to collect
+        return _read_table(Path(path), sheet, progress)
+
+
+def _read_table(path: Path, sheet: str | None, progress: Progress | None) -> SheetTable:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
