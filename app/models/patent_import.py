@@ -19,9 +19,11 @@ Two kinds of findings per row:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import math
+import operator
 import os
 import re
 import tempfile
@@ -33,11 +35,12 @@ from pathlib import Path
 from typing import Any, Final
 
 from app.file_modes import normal_mode
+from app.models.bulk_work import collection_held_off
 from app.models.entities import LEGAL_STATUS_LABELS_ZH, LegalStatus
 from app.models.findings import Finding, error, has_errors, warning
 from app.models.inventory import SCREENING_COLUMNS, SCREENING_SYNONYMS, read_value
-from app.models.patent_number import PatentKind, check_character, parse
-from app.models.patent_rules import PatentFields, check_patent
+from app.models.patent_number import NumberCheck, PatentKind, check_character, parse
+from app.models.patent_rules import PatentFields, check_patent_parts
 from app.models.ranges import NUMBER_TEXT_MAX
 from app.os_errors import reason_params
 
@@ -499,6 +502,16 @@ def preview_table(
     Without a mapping, a sheet laid out like the summary list is read as such; any other layout
     is read with the proposed mapping and flagged `needs_mapping`.
     """
+    with collection_held_off():  # every row's fields and findings are kept: nothing to collect
+        return _preview_table(table, mapping, existing_numbers, today)
+
+
+def _preview_table(
+    table: SheetTable,
+    mapping: ColumnMapping | None,
+    existing_numbers: Collection[str],
+    today: dt.date | None,
+) -> ImportPreview:
     base = ImportPreview(source=table.source, sheet=table.sheet, sheet_names=table.sheet_names,
                          findings=table.findings)
     if not table.readable:
@@ -600,6 +613,15 @@ class _RowReader:
         self.headers = headers
         self.date1904 = date1904
         self.today = today
+        # The year the numbers are read in: when it is the rules' year too, the rules take the
+        # number as read here instead of parsing it a second time.
+        self.now = dt.date.today()
+        self.names = tuple(self.columns)
+        positions = tuple(self.columns.values())
+        self.width = max(positions, default=-1) + 1
+        self.cells = operator.itemgetter(*positions) if len(positions) > 1 else (
+            lambda values: tuple(values[p] for p in positions))
+        self.screening_fields = tuple(n for n in SCREENING_FIELDS if n in self.columns)
 
     def _label(self, column: int) -> str:
         if column < len(self.headers) and self.headers[column]:
@@ -608,28 +630,35 @@ class _RowReader:
 
     def read(self, sheet_row: SheetRow) -> PreviewRow | None:
         row = sheet_row.row
-        values = {name: sheet_row.value(col) for name, col in self.columns.items()}
-        if all(_blank(values.get(n)) for n in ("number", "title", "patentees")) and not any(
+        cells = sheet_row.values
+        if len(cells) < self.width:
+            cells = (*cells, *(None,) * (self.width - len(cells)))
+        values = dict(zip(self.names, self.cells(cells), strict=True))
+        # The fields whose cells are filled in (blank text is empty, as _blank says).
+        filled = {name for name, value in values.items() if value is not None and (
+            not isinstance(value, str) or value.strip())}
+        if not filled.intersection(("number", "title", "patentees")) and not any(
                 column in sheet_row.problems for column in self.columns.values()):
             # Nothing there. (Formulas without a stored value, or error values, in its cells
             # are something: the row is reported, never dropped in silence.)
             return None
         findings: list[Finding] = []
-        for name, column in self.columns.items():
-            problem = sheet_row.problems.get(column)
-            if problem is not None:
-                kind, shown = problem
-                code = ("import.formula_without_value" if kind == "formula_without_value"
-                        else "import.cell_error")
-                findings.append(error(code, _finding_field(name), row=row,
-                                      column=self._label(column), value=shown))
+        if sheet_row.problems:
+            for name, column in self.columns.items():
+                problem = sheet_row.problems.get(column)
+                if problem is not None:
+                    kind, shown = problem
+                    code = ("import.formula_without_value" if kind == "formula_without_value"
+                            else "import.cell_error")
+                    findings.append(error(code, _finding_field(name), row=row,
+                                          column=self._label(column), value=shown))
 
-        number, number_findings = read_number(values.get("number"), row)
+        number, number_findings, checked = _read_number(values.get("number"), row, self.now)
         findings.extend(number_findings)
         filing_date = self._date("filing_date", values, row, findings)
         grant_date = self._date("grant_date", values, row, findings)
         legal_status = LegalStatus.VALID.value
-        if not _blank(values.get("legal_status")):
+        if "legal_status" in filled:
             status = read_legal_status(values["legal_status"])
             if status is None:
                 findings.append(error("import.status_unknown", "legal_status", row=row,
@@ -637,12 +666,12 @@ class _RowReader:
             else:
                 legal_status = status.value
         entered_kind: str | None = None
-        if not _blank(values.get("kind")):
+        if "kind" in filled:
             patent_kind = read_kind(values["kind"])
             if patent_kind is None:
                 findings.append(error("import.kind_unknown", "kind", row=row,
                                       value=to_text(values["kind"])))
-            elif patent_kind is not parse(number).kind:
+            elif patent_kind is not (checked or parse(number)).kind:
                 # Kept only when it adds something: the number says the type when valid.
                 entered_kind = patent_kind.value
         phone, phone_findings = read_phone(values.get("contact_phone"), row)
@@ -651,7 +680,7 @@ class _RowReader:
         patent = PatentFields(
             number=number,
             title=to_text(values.get("title")),
-            patentees=tuple(split_patentees(values.get("patentees"))),
+            patentees=_split_names(to_text(values.get("patentees"))),
             filing_date=filing_date,
             grant_date=grant_date,
             legal_status=legal_status,
@@ -665,22 +694,22 @@ class _RowReader:
             contact_phone=phone,
         )
         screening: dict[str, Any] = {}
-        for name in SCREENING_FIELDS:
-            raw = values.get(name)
-            if name not in self.columns or _blank(raw):
+        for name in self.screening_fields:
+            if name not in filled:
                 continue
-            value, unreadable = read_value(name, raw)
+            value, unreadable = read_value(name, values[name])
             if unreadable is None:
                 screening[name] = value
             else:  # the patent still imports; the clerk sets this one in the inventory window
                 findings.append(warning(unreadable.code, name,
                                         **{**unreadable.params, "row": row}))
-        record = [f for f in check_patent(patent, today=self.today) if f.field != "number"]
+        known = checked if checked is not None and self.today.year == self.now.year else None
+        record = [f for f in check_patent_parts(patent, today=self.today, number=known)[0]
+                  if f.field != "number"]
         # Only cells with something in them count as given: an update must not blank a field
         # because the clerk's list left the cell empty.
-        provided = frozenset(n for n in self.columns if not _blank(values.get(n)))
-        return PreviewRow(row, patent, offer, provided, tuple(findings), tuple(record),
-                          screening=screening)
+        return PreviewRow(row, patent, offer, frozenset(filled), tuple(findings),
+                          tuple(record), screening=screening)
 
     def _date(
         self, name: str, values: Mapping[str, Any], row: int, findings: list[Finding]
@@ -739,7 +768,12 @@ def to_text(value: Any) -> str:
 
 def split_patentees(value: Any) -> list[str]:
     """All patentees in order, from one cell: 、 ; ； , ， or new lines between them."""
-    return [n.strip() for n in _PATENTEE_SEPARATORS.split(to_text(value)) if n.strip()]
+    return list(_split_names(to_text(value)))
+
+
+@functools.lru_cache(maxsize=4096)  # a portfolio repeats its few patentee cells
+def _split_names(text: str) -> tuple[str, ...]:
+    return tuple(n.strip() for n in _PATENTEE_SEPARATORS.split(text) if n.strip())
 
 
 def _plain(value: Any) -> str:
@@ -747,6 +781,16 @@ def _plain(value: Any) -> str:
 
 
 def read_legal_status(value: Any) -> LegalStatus | None:
+    # A list holds a few status words, 50,000 times: each text is read once.
+    return _status_of(value) if isinstance(value, str) else _read_legal_status(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _status_of(text: str) -> LegalStatus | None:
+    return _read_legal_status(text)
+
+
+def _read_legal_status(value: Any) -> LegalStatus | None:
     # Bracketed words matter here (失效（期限届满）): no header_key.
     text = _plain(value)
     for status, label in LEGAL_STATUS_LABELS_ZH.items():
@@ -761,7 +805,12 @@ def read_legal_status(value: Any) -> LegalStatus | None:
 
 
 def read_kind(value: Any) -> PatentKind | None:
-    return _KIND_WORDS.get(header_key(value))
+    return _kind_of(value) if isinstance(value, str) else _KIND_WORDS.get(header_key(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _kind_of(text: str) -> PatentKind | None:
+    return _KIND_WORDS.get(header_key(text))
 
 
 def read_date(value: Any, *, date1904: bool = False) -> dt.date | None:
@@ -824,19 +873,27 @@ def read_number(value: Any, row: int) -> tuple[str, list[Finding]]:
     Excel stores a number typed into a General cell as a double: 2017106018623 stays exact, but
     what was shown or exported as text (2.01710601862E+11) has lost its last digits.
     """
+    number, findings, _checked = _read_number(value, row, None)
+    return number, findings
+
+
+def _read_number(
+    value: Any, row: int, today: dt.date | None
+) -> tuple[str, list[Finding], NumberCheck | None]:
+    """`read_number`, with the number as parsed (in `today`'s year) when the text was valid."""
     if _blank(value):
-        return "", [error("import.number_missing", "number", row=row)]
+        return "", [error("import.number_missing", "number", row=row)], None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
-        return shown(value), [_invalid(parse(shown(value)).findings, row)]
+        return shown(value), [_invalid(parse(shown(value)).findings, row)], None
     if isinstance(value, (int, float)):
-        return _number_from_numeric(value, row)
+        return (*_number_from_numeric(value, row), None)
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if _SCIENTIFIC.match(text.upper()):
-        return _number_from_scientific(text, row)
-    checked = parse(text)
+        return (*_number_from_scientific(text, row), None)
+    checked = parse(text, today=today)
     if checked.valid and checked.normalized:
-        return checked.normalized, []
-    return text, [_invalid(checked.findings, row)]
+        return checked.normalized, [], checked
+    return text, [_invalid(checked.findings, row)], None
 
 
 def _invalid(findings: Sequence[Finding], row: int) -> Finding:

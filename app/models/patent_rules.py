@@ -60,15 +60,19 @@ def check_patent(fields: PatentFields, *, today: dt.date | None = None) -> list[
 
 
 def check_patent_parts(
-    fields: PatentFields, *, today: dt.date | None = None
+    fields: PatentFields, *, today: dt.date | None = None, number: NumberCheck | None = None
 ) -> tuple[list[Finding], NumberCheck, PatentKind | None, Expiry | None]:
     """`check_patent`'s findings with what it worked out on the way: the number read, the type
     (the number's, else the one entered) and the expiry. The register shows these in its cells;
-    taking them from here spares it parsing the number and computing the expiry again."""
+    taking them from here spares it parsing the number and computing the expiry again.
+
+    `number`: `fields.number` as the caller already parsed it in `today`'s year (an import
+    reads each number before the rules see it), so it is not parsed again."""
     today = today or dt.date.today()
     findings: list[Finding] = []
 
-    number = parse(fields.number, today=today)
+    if number is None:
+        number = parse(fields.number, today=today)
     findings.extend(number.findings)
     kind: PatentKind | None = number.kind
     if fields.entered_kind:

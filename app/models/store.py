@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from app.models.batches import (
     check_batch_name,
     check_offer_for_batch,
 )
+from app.models.bulk_work import collection_held_off
 from app.models.database import Database
 from app.models.entities import Contact, DocumentState, EditorDraft, Offer, Organisation, Patent
 from app.models.findings import Finding, error, has_errors, warning
@@ -883,8 +885,6 @@ class Store:
         patent's offer (created as a draft when it has none). Records with rule findings (no
         filing date, …) are kept as drafts, as the window keeps them.
         """
-        from sqlalchemy.exc import SQLAlchemyError
-
         if on_existing not in ON_EXISTING:
             raise ValueError(f"on_existing must be one of {ON_EXISTING}")
         bad = [row.row for row in rows if row.has_errors]
@@ -897,6 +897,15 @@ class Store:
         if not good:
             return ImportOutcome(False, skipped_rows=tuple(bad),
                                  findings=(error("import.nothing_to_import", "file"),))
+        with collection_held_off():  # tens of thousands of rows' values, all kept until the end
+            return self._import_rows(good, bad, on_existing)
+
+    def _import_rows(self, good: list[PreviewRow], bad: list[int],
+                     on_existing: str) -> ImportOutcome:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.models.column_limits import ColumnTooLong
+
         created: list[str] = []
         updated: list[str] = []
         skipped: list[str] = []
@@ -946,6 +955,8 @@ class Store:
         except SQLAlchemyError as exc:
             return ImportOutcome(False, findings=(
                 error("import.write_failed", "file", reason=str(exc).splitlines()[0]),))
+        except ColumnTooLong as exc:  # one transaction: nothing was written
+            return ImportOutcome(False, findings=(error(exc.code, "file", **exc.params),))
         return ImportOutcome(
             True, tuple(created), tuple(updated), tuple(skipped), tuple(bad), offers_created,
             offers_updated, tuple(notices),
@@ -958,42 +969,38 @@ class Store:
                 setattr(offer, name, getattr(row.offer, name).strip())
 
     def _insert_new_patents(self, session: Session, new: list[tuple[str, PreviewRow]]) -> int:
-        """New patents, their patentees and offers as three bulk INSERTs: 10,000 rows through
-        the unit of work take about six seconds, this way under one. Returns offers created."""
-        from sqlalchemy import insert
+        """New patents, their patentees and offers as plain rows (`_insert_rows`, as the JSON
+        restore writes them), a few thousand at a time, each chunk's ids read back by number:
+        10,000 rows through the unit of work took about six seconds, this way a fraction of one.
+        Returns offers created."""
+        from app.models.entities import Patentee
 
-        if not new:
-            return 0
-        # Core inserts into the tables (keys are column names: the type's column is "kind"):
-        # the ORM's bulk insert spent about as long again preparing each row's parameters.
-        tables = Patent.metadata.tables
-        patent_table = tables["patent"]
-        values = [_patent_columns(row.patent, number) for number, row in new]
-        for value in values:
-            value["kind"] = value.pop("entered_kind")
-        inserted = session.execute(
-            insert(patent_table).returning(patent_table.c.id, sort_by_parameter_order=True),
-            values,
-        )
-        patent_ids = list(inserted.scalars())
+        patent_ids: list[int] = []
+        for start in range(0, len(new), BULK_CHUNK):
+            numbers = [number for number, _row in new[start : start + BULK_CHUNK]]
+            _insert_rows(session, Patent, [_patent_columns(row.patent, number)
+                                           for number, row in new[start : start + BULK_CHUNK]])
+            found = {number: patent_id for number, patent_id in session.execute(
+                select(Patent.number, Patent.id).where(Patent.number.in_(numbers)))}
+            patent_ids.extend(found[number] for number in numbers)
         patentees = [
             {"patent_id": patent_id, "position": position, "name": name}
             for patent_id, (_number, row) in zip(patent_ids, new, strict=True)
-            for position, name in enumerate(n.strip() for n in row.patent.patentees
-                                            if n.strip())
+            for position, name in enumerate([n.strip() for n in row.patent.patentees
+                                             if n.strip()])
         ]
-        if patentees:
-            session.execute(insert(tables["patentee"]), patentees)
         offers = [
             {"patent_id": patent_id, "state": DocumentState.DRAFT.value,
-             **{name: getattr(row.offer, name).strip() for name in
-                ("single_term", "open_scope", "contact_name", "contact_phone")
-                if name in row.provided}}
+             # A cell the list leaves out gets the column's default, as an INSERT gives it.
+             **{name: getattr(row.offer, name).strip() if name in row.provided else ""
+                for name in ("single_term", "open_scope", "contact_name", "contact_phone")}}
             for patent_id, (_number, row) in zip(patent_ids, new, strict=True)
             if row.has_offer_fields
         ]
-        if offers:
-            session.execute(insert(tables["offer"]), offers)
+        for start in range(0, len(patentees), BULK_CHUNK):
+            _insert_rows(session, Patentee, patentees[start : start + BULK_CHUNK])
+        for start in range(0, len(offers), BULK_CHUNK):
+            _insert_rows(session, Offer, offers[start : start + BULK_CHUNK])
         return len(offers)
 
     def _place_batch_offers(
@@ -1573,7 +1580,7 @@ def _insert_rows(session: Session, entity: Any, rows: list[dict[str, Any]]) -> N
     pipelined, made a 10,000-patent restore wait on 35,000 statements), elsewhere one
     executemany. The columns' Python defaults are filled in here, as an INSERT would (COPY
     knows only the server's)."""
-    from sqlalchemy import insert, inspect
+    from sqlalchemy import inspect
 
     if not rows:
         return
@@ -1584,27 +1591,55 @@ def _insert_rows(session: Session, entity: Any, rows: list[dict[str, Any]]) -> N
     columns = [mapper.columns[key] for key in keys]
     for key, column in zip(keys, columns, strict=True):  # as the session's guard would
         limit = column_limit(entity, key)
-        longest = max((len(row[key]) for row in rows if isinstance(row[key], str)), default=0)
-        if limit is not None and longest > limit:
+        if limit is None:
+            continue
+        longest = max((len(value) for row in rows if isinstance(value := row[key], str)),
+                      default=0)
+        if longest > limit:
             raise ColumnTooLong(mapper.local_table.name, column.name, longest, limit)
-    if session.connection().dialect.name != "postgresql":
-        # Core, not the ORM's bulk insert: that splits the rows into a statement per run of
-        # rows with the same None values (an offer finalised or not), a few hundred in all.
-        session.execute(insert(mapper.local_table), [
-            {column.key: row[key] for key, column in zip(keys, columns, strict=True)}
-            for row in rows])
-        return
-    extra = [column for column in mapper.local_table.columns
+    connection = session.connection()
+    table = mapper.local_table
+    extra = [column for column in table.columns
              if column not in columns and column.default is not None
              and not column.primary_key]
     filled = tuple(column.default.arg(None) if column.default.is_callable
                    else column.default.arg for column in extra)
-    quoted = ", ".join(f'"{column.name}"' for column in [*columns, *extra])
-    driver = session.connection().connection.driver_connection
-    with driver.cursor() as cursor:  # type: ignore[union-attr]
-        with cursor.copy(f'COPY "{mapper.local_table.name}" ({quoted}) FROM STDIN') as copy:
+    row_values = operator.itemgetter(*keys) if len(keys) > 1 else (
+        lambda row: (row[keys[0]],))
+    if connection.dialect.name != "postgresql":
+        # The driver's executemany with the columns' own bind processors (dates as ISO text,
+        # booleans as 0/1), as SQLAlchemy would send them: its per-row parameter processing
+        # took longer than SQLite's own work (the ORM's bulk insert, besides, splits the rows
+        # into a statement per run of rows with the same None values).
+        dialect = connection.dialect
+        processors = [(index, processor) for index, column in enumerate(columns)
+                      if (processor := column.type.dialect_impl(dialect).bind_processor(dialect))
+                      is not None]
+        filled = tuple(
+            processor(value) if (processor := column.type.dialect_impl(dialect)
+                                 .bind_processor(dialect)) is not None else value
+            for column, value in zip(extra, filled, strict=True))
+        if processors:
+            params = []
             for row in rows:
-                copy.write_row((*(row[key] for key in keys), *filled))
+                values = list(row_values(row))
+                for index, processor in processors:
+                    values[index] = processor(values[index])
+                params.append((*values, *filled))
+        else:
+            params = [(*row_values(row), *filled) for row in rows]
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(column.name) for column in [*columns, *extra])
+        marks = ", ".join("?" * (len(columns) + len(extra)))
+        connection.exec_driver_sql(
+            f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})", params)
+        return
+    quoted = ", ".join(f'"{column.name}"' for column in [*columns, *extra])
+    driver = connection.connection.driver_connection
+    with driver.cursor() as cursor:  # type: ignore[union-attr]
+        with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row((*row_values(row), *filled))
 
 
 def _apply_patent_fields(patent: Patent, fields: PatentFields, number: str) -> None:

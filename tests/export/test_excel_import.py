@@ -411,3 +411,36 @@ def test_every_code_the_import_batches_and_workbook_use_has_both_languages() -> 
     for code in sorted(found):
         english, chinese = messages.MESSAGES[code]
         assert english.strip() and any("\u4e00" <= ch <= "\u9fff" for ch in chinese), code
+
+
+@pytest.mark.parametrize("formula", ["<f>A1</f>", "<x:f>A1</x:f>", "<f t=\"shared\" si=\"0\"/>",
+                                     "<x:f\n>A1</x:f>"])
+@pytest.mark.parametrize("at", [10, (1 << 20) - 3, (1 << 20) + 100])
+def test_the_sheet_scan_finds_formulas_and_merges_wherever_they_are(
+    tmp_path: Path, formula: str, at: int
+) -> None:
+    """The look for formulas and merged cells before the rows are read: namespace prefixes, a
+    formula cut by the 1 MB chunks, and a sheet with neither."""
+    import types
+    import zipfile
+
+    from app.export.excel.patent_list import _scan_sheet_xml
+
+    def scanned(xml: str) -> tuple[bool, list[tuple[int, int, int, int]]]:
+        path = tmp_path / "sheet.zip"
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("sheet.xml", xml)
+        with zipfile.ZipFile(path) as archive:
+            return _scan_sheet_xml(types.SimpleNamespace(_archive=archive), "sheet.xml")
+
+    head = '<worksheet xmlns:x="urn:x"><sheetData><row r="1"><c r="A1"><v>pdf f/ :g<'
+    padding = "文" * ((at - len(head)) // 3) + " " * ((at - len(head)) % 3)
+    tail = "</v></c></row></sheetData>"
+    plain = head[:-1] + padding + tail + "</worksheet>"
+    assert scanned(plain) == (False, [])
+    cell = f'<c r="B1">{formula}<v>1</v></c>'
+    with_formula = head[:-1] + padding + "</v></c>" + cell + "</row></sheetData></worksheet>"
+    assert scanned(with_formula)[0] is True
+    merged = plain.replace("</worksheet>", '<mergeCells count="1"><x:mergeCell ref="B2:C4"/>'
+                           "</mergeCells></worksheet>")
+    assert scanned(merged) == (False, [(2, 2, 4, 3)])

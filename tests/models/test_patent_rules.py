@@ -116,3 +116,17 @@ def test_messages_are_worded_with_their_parameters() -> None:
 
 def test_unknown_code_shows_itself() -> None:
     assert messages.message("no.such.code") == "no.such.code"
+
+
+@pytest.mark.parametrize("typed", ["ZL201710601862.3", "2017 1 0601862.3", "201710601862.3",
+                                   "97101765.4", "201710601862.4", "CN104919132B"])
+def test_the_rules_given_the_number_as_parsed_find_what_they_find_parsing_it(typed: str) -> None:
+    """An import parses each number before the rules see it and hands them that parse."""
+    from app.models.patent_number import parse
+    from app.models.patent_rules import check_patent_parts
+
+    fields = good(number=typed, grant_date=None, filing_date=dt.date(2030, 1, 1))
+    parsed = check_patent_parts(fields, today=TODAY, number=parse(typed, today=TODAY))
+    alone = check_patent_parts(fields, today=TODAY)
+    assert parsed[0] == alone[0] and parsed[2:] == alone[2:]
+    assert [f.code for f in parsed[0]][:1] != []

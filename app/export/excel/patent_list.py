@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import Any, Final
 
+from app.models.bulk_work import collection_held_off
 from app.models.findings import Finding, error, warning
 from app.models.patent_import import (
     ColumnMapping,
@@ -81,7 +82,11 @@ def read_table(
     progress: Progress | None = None,
 ) -> SheetTable:
     """The non-empty rows of a patent list file, or the findings that say why not."""
-    path = Path(path)
+    with collection_held_off():  # a few million cell values, all kept: nothing to collect
+        return _read_table(Path(path), sheet, progress)
+
+
+def _read_table(path: Path, sheet: str | None, progress: Progress | None) -> SheetTable:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -123,8 +128,9 @@ def preview_patent_list(
     there are marked. Without a mapping, a sheet laid out like the summary list is read at once;
     any other layout comes back with `needs_mapping` and a proposed mapping in `columns`.
     """
-    table = read_table(path, sheet=sheet, progress=progress)
-    return preview_table(table, mapping, existing_numbers=existing_numbers, today=today)
+    with collection_held_off():  # one pause for both steps: the rows read are kept
+        table = read_table(path, sheet=sheet, progress=progress)
+        return preview_table(table, mapping, existing_numbers=existing_numbers, today=today)
 
 
 def _reason(exc: BaseException) -> dict[str, Any]:
@@ -273,6 +279,9 @@ def _read_sheet(
     return rows, findings
 
 
+_NONES: Final = [None] * MAX_COLUMNS
+
+
 def _collect_rows(
     values_rows: Iterator[Any],
     formula_rows: Iterator[Any] | None,
@@ -310,11 +319,23 @@ def _collect_rows(
                 ):
                     problems[index] = ("formula_without_value",
                                        str(getattr(formula, "text", formula)))
+        if cells and cells[-1] is None:
+            # The run of empty cells at the end (most of the 64 read), found by halving:
+            # popping them one by one took longer than reading the row.
+            low, high = 0, len(cells)
+            while low < high:
+                middle = (low + high) // 2
+                if cells[middle:] == _NONES[middle:len(cells)]:
+                    high = middle
+                else:
+                    low = middle + 1
+            del cells[low:]
         while cells and (cells[-1] is None or (isinstance(cells[-1], str) and
                                                not cells[-1].strip())):
             cells.pop()
         for index, value in enumerate(cells):
-            if value.__class__ is str and is_excel_error(value):
+            # Every error value starts with "#": the set is looked at only then.
+            if value.__class__ is str and "#" in value and is_excel_error(value):
                 problems[index] = ("error_value", value.strip())
                 cells[index] = None
         if not cells and not problems:
@@ -335,6 +356,7 @@ def _collect_rows(
 
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_FORMULA_STARTS: Final = (b"<f", b":f")  # every match of _FORMULA holds one of these
 _MERGE = re.compile(
     rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\""
 )
@@ -357,11 +379,14 @@ def _scan_sheet_xml(
         while True:
             chunk = source.read(_CHUNK)
             data = tail + chunk
-            if not has_formulas and _FORMULA.search(data):
+            # The regular expressions only where their plain text occurs: searching for that
+            # is several times faster than trying them at every "<" of the sheet.
+            if not has_formulas and any(start in data for start in _FORMULA_STARTS) and \
+                    _FORMULA.search(data):
                 has_formulas = True
             # Matches ending in the overlap are left for the next round, which sees them whole.
             cut = max(len(data) - _OVERLAP, 0) if chunk else len(data)
-            for match in _MERGE.finditer(data):
+            for match in _MERGE.finditer(data) if b"mergeCell" in data else ():
                 if match.end() > cut:
                     break
                 if len(merged) < MAX_MERGED_RANGES:

@@ -48,171 +48,174 @@ _CHUNK: Final = 1 << 16
 _DIGITS: Final = "0123456789"
 
 
-def _cast_number(value: str) -> int | float:
-    """As openpyxl: a decimal point or an exponent makes a float."""
-    if "." in value or "E" in value or "e" in value:
-        return float(value)
-    return int(value)
-
-
 class _SheetHandler:
-    """expat's callbacks; completed rows are appended to `ready` as (number, cells)."""
+    """expat's callbacks; completed rows are appended to `ready` as (number, values), the
+    values a tuple of `max_col` cells.
+
+    The callbacks are closures over local state rather than methods: they run a few million
+    times for a 50,000-row sheet, and every attribute looked up or set on each of them showed.
+    """
 
     def __init__(self, shared_strings: Any, epoch: Any, date_formats: Any,
-                 timedelta_formats: Any) -> None:
-        self.shared = shared_strings
-        self.epoch = epoch
-        self.date_formats = date_formats
-        self.timedelta_formats = timedelta_formats
-        self.ready: list[tuple[int, list[tuple[int, Any]]]] = []
-        self.columns: dict[str, int] = {}
-        self.depth = 0
-        self.row_depth = 0  # 0: not inside a row
-        self.row_number = 0
-        self.col_counter = 0
-        self.cells: list[tuple[int, Any]] = []
-        self.cell: dict[str, str] = {}
-        self.value: str | None = None
-        self.seen_v = False
-        self.inline: list[str] | None = None  # the inline string's parts, once <is> is seen
-        self.plain: str | None = None
-        self.run: str | None = None
-        self.in_run = False
-        self.text: list[str] | None = None  # characters gathered for the element being read
-        self.text_depth = 0
+                 timedelta_formats: Any, max_col: int) -> None:
+        self.ready: list[tuple[int, tuple[Any, ...]]] = []
+        ready = self.ready
+        columns: dict[str, int] = {}
+        # A cell's style attribute → 0 plain, 1 a date, 2 a duration (openpyxl's date styles).
+        styles: dict[str, int] = {}
+        empty = [None] * max_col
+        depth = 0
+        row_depth = 0  # 0: not inside a row
+        row_number = 0
+        col_counter = 0
+        values: list[Any] = []
+        cell: dict[str, str] = {}
+        value: str | None = None
+        seen_v = False
+        inline: list[str] | None = None  # the inline string's parts, once <is> is seen
+        plain: str | None = None
+        run: str | None = None
+        in_run = False
+        text: str | None = None  # characters gathered for the element being read
+        text_depth = 0
 
-    # expat callbacks ------------------------------------------------------------------
+        def start(name: str, attrs: dict[str, str]) -> None:
+            nonlocal depth, row_depth, row_number, col_counter, values, cell, value, seen_v
+            nonlocal inline, plain, run, in_run, text, text_depth
+            depth += 1
+            if text is not None and text_depth > 0:
+                # ElementTree's text is what comes before the first child.
+                text_depth = -text_depth
+            if not row_depth:
+                if name == _ROW:
+                    row_depth = depth
+                    number = attrs.get("r")
+                    if number is not None:
+                        try:
+                            row_number = int(number)
+                        except ValueError:
+                            as_float = float(number)
+                            if not as_float.is_integer():
+                                raise ValueError(
+                                    f"{number} is not a valid row number") from None
+                            row_number = int(as_float)
+                    else:
+                        row_number += 1
+                    col_counter = 0
+                    values = empty.copy()
+                return
+            level = depth - row_depth
+            if level == 1:
+                cell = attrs
+                value = None
+                seen_v = False
+                inline = None
+            elif level == 2:
+                if name == _V and not seen_v:
+                    seen_v = True
+                    text = ""
+                    text_depth = depth
+                elif name == _IS and inline is None:
+                    inline = []
+                    plain = None
+            elif level == 3 and inline is not None:
+                if name == _T:
+                    text = ""
+                    text_depth = depth
+                elif name == _R:
+                    in_run = True
+                    run = None
+            elif level == 4 and in_run and name == _T:
+                text = ""
+                text_depth = depth
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        self.depth += 1
-        depth = self.depth
-        if self.text is not None:
-            # ElementTree's text is what comes before the first child.
-            self.text_depth = -self.text_depth if self.text_depth > 0 else self.text_depth
-        row_depth = self.row_depth
-        if not row_depth:
-            if name == _ROW:
-                self._start_row(attrs)
-            return
-        level = depth - row_depth
-        if level == 1:
-            self.cell = attrs
-            self.value = None
-            self.seen_v = False
-            self.inline = None
-        elif level == 2:
-            if name == _V and not self.seen_v:
-                self.seen_v = True
-                self.text = []
-                self.text_depth = depth
-            elif name == _IS and self.inline is None:
-                self.inline = []
-                self.plain = None
-        elif level == 3 and self.inline is not None:
-            if name == _T:
-                self.text = []
-                self.text_depth = depth
-            elif name == _R:
-                self.in_run = True
-                self.run = None
-        elif level == 4 and self.in_run and name == _T:
-            self.text = []
-            self.text_depth = depth
+        def data(characters: str) -> None:
+            nonlocal text
+            if text is not None and text_depth == depth:
+                text += characters
 
-    def data(self, text: str) -> None:
-        if self.text is not None and self.text_depth == self.depth:
-            self.text.append(text)
+        def end(name: str) -> None:
+            nonlocal depth, row_depth, col_counter, value, inline, plain, run, in_run, text
+            ended = depth
+            depth = ended - 1
+            if text is not None and (text_depth == ended or text_depth == -ended):
+                joined = text or None
+                text = None
+                level = ended - row_depth
+                if level == 2:
+                    value = joined
+                elif level == 3:
+                    plain = joined  # the last <t> wins, as in openpyxl
+                elif level == 4:
+                    run = joined
+                return
+            if not row_depth:
+                return
+            level = ended - row_depth
+            if level == 1:
+                attrs = cell
+                kind = attrs.get("t", "n")
+                coordinate = attrs.get("r")
+                style = attrs.get("s")
+                if coordinate:
+                    letters = coordinate.rstrip(_DIGITS)
+                    column = columns.get(letters)
+                    if column is None or len(letters) == len(coordinate) or \
+                            coordinate[len(letters)] == "0":
+                        # openpyxl's own parsing: it refuses what it refuses, with its message.
+                        column = coordinate_to_tuple(coordinate)[1]
+                        columns[letters] = column
+                    col_counter = column
+                else:
+                    col_counter = column = col_counter + 1
+                date_style = 0
+                if style:
+                    date_style = styles.get(style, -1)
+                    if date_style < 0:
+                        style_id = int(style)
+                        date_style = styles[style] = (
+                            0 if style_id not in date_formats
+                            else 2 if style_id in timedelta_formats else 1)
+                found: Any = None
+                if kind == "inlineStr":
+                    if inline is not None:
+                        found = "".join(inline)
+                elif value:
+                    if kind == "n":
+                        # As openpyxl: a decimal point or an exponent makes a float.
+                        found = float(value) if "." in value or "E" in value or "e" in value \
+                            else int(value)
+                        if date_style:
+                            try:
+                                found = from_excel(found, epoch, timedelta=date_style == 2)
+                            except (OverflowError, ValueError):
+                                found = "#VALUE!"  # openpyxl's reading of a serial out of range
+                    elif kind == "s":
+                        found = shared_strings[int(value)]
+                    elif kind == "b":
+                        found = bool(int(value))
+                    elif kind == "d":
+                        found = from_ISO8601(value)
+                    else:
+                        found = value
+                inline = None
+                if column <= max_col:
+                    values[column - 1] = found
+            elif level == 0:
+                ready.append((row_number, tuple(values)))
+                row_depth = 0
+            elif level == 2:
+                if name == _IS and inline is not None and plain is not None:
+                    inline.insert(0, plain)
+                    plain = None
+            elif level == 3 and in_run and name == _R:
+                in_run = False
+                if run is not None and inline is not None:
+                    inline.append(run)
 
-    def end(self, name: str) -> None:
-        depth = self.depth
-        self.depth = depth - 1
-        text = self.text
-        if text is not None and abs(self.text_depth) == depth:
-            self.text = None
-            joined = "".join(text) if text else None
-            level = depth - self.row_depth
-            if level == 2:
-                self.value = joined
-            elif level == 3:
-                self.plain = joined  # the last <t> wins, as in openpyxl
-            elif level == 4:
-                self.run = joined
-            return
-        row_depth = self.row_depth
-        if not row_depth:
-            return
-        level = depth - row_depth
-        if level == 3 and self.in_run and name == _R:
-            self.in_run = False
-            if self.run is not None and self.inline is not None:
-                self.inline.append(self.run)
-        elif level == 2 and name == _IS and self.inline is not None and self.plain is not None:
-            self.inline.insert(0, self.plain)
-            self.plain = None
-        elif level == 1:
-            self._end_cell()
-        elif level == 0:
-            self.ready.append((self.row_number, self.cells))
-            self.row_depth = 0
-
-    # rows and cells -------------------------------------------------------------------
-
-    def _start_row(self, attrs: dict[str, str]) -> None:
-        self.row_depth = self.depth
-        number = attrs.get("r")
-        if number is not None:
-            try:
-                self.row_number = int(number)
-            except ValueError:
-                as_float = float(number)
-                if not as_float.is_integer():
-                    raise ValueError(f"{number} is not a valid row number") from None
-                self.row_number = int(as_float)
-        else:
-            self.row_number += 1
-        self.col_counter = 0
-        self.cells = []
-
-    def _column(self, coordinate: str) -> int:
-        letters = coordinate.rstrip(_DIGITS)
-        digits = coordinate[len(letters):]
-        column = self.columns.get(letters)
-        if column is None or not digits or not digits.isdigit() or not int(digits):
-            # openpyxl's own parsing: it refuses what it refuses, with its message.
-            column = coordinate_to_tuple(coordinate)[1]
-            self.columns[letters] = column
-        return column
-
-    def _end_cell(self) -> None:
-        attrs = self.cell
-        kind = attrs.get("t", "n")
-        coordinate = attrs.get("r")
-        style = attrs.get("s", 0)
-        style_id = int(style) if style else 0
-        if coordinate:
-            column = self.col_counter = self._column(coordinate)
-        else:
-            column = self.col_counter = self.col_counter + 1
-        value: Any = None if kind == "inlineStr" else (self.value or None)
-        if value is not None:
-            if kind == "n":
-                value = _cast_number(value)
-                if style_id in self.date_formats:
-                    try:
-                        value = from_excel(value, self.epoch,
-                                           timedelta=style_id in self.timedelta_formats)
-                    except (OverflowError, ValueError):
-                        value = "#VALUE!"  # openpyxl's reading of a serial out of range
-            elif kind == "s":
-                value = self.shared[int(value)]
-            elif kind == "b":
-                value = bool(int(value))
-            elif kind == "d":
-                value = from_ISO8601(value)
-        elif kind == "inlineStr" and self.inline is not None:
-            value = "".join(self.inline)
-        self.inline = None
-        self.cells.append((column, value))
+        self.start = start
+        self.data = data
+        self.end = end
 
 
 class _SheetOpenedLazily(ReadOnlyWorksheet):  # type: ignore[misc]
@@ -268,7 +271,7 @@ def iter_sheet_values(worksheet: Any, max_col: int) -> Iterator[tuple[Any, ...]]
     max_col=max_col, values_only=True)` after `reset_dimensions()` gives them."""
     workbook = worksheet.parent
     handler = _SheetHandler(worksheet._shared_strings, workbook.epoch,
-                            workbook._date_formats, workbook._timedelta_formats)
+                            workbook._date_formats, workbook._timedelta_formats, max_col)
     parser = _guarded_parser(handler)
     empty_row = (None,) * max_col
     counter = 1
@@ -285,17 +288,13 @@ def iter_sheet_values(worksheet: Any, max_col: int) -> Iterator[tuple[Any, ...]]
                 raise problem from None
             ready = handler.ready
             if ready:
-                handler.ready = []
-                for number, cells in ready:
+                for number, values in ready:
                     while counter < number:
                         counter += 1
                         yield empty_row
                     if counter <= number:
-                        values: list[Any] = [None] * max_col
-                        for column, value in cells:
-                            if column <= max_col:
-                                values[column - 1] = value
                         counter += 1
-                        yield tuple(values)
+                        yield values
+                ready.clear()
             if not chunk:
                 break
