@@ -278,7 +278,9 @@ class CheckProcess:
                     if self._sending != job:  # stopped, or another job
                         return
                     self._connection.send_bytes(data)
-        except (OSError, ValueError):  # the process ended, or was closed meanwhile
+        # The process ended, or `close` gave up waiting for the lock and closed the pipe
+        # under a blocked write: multiprocessing then fails with TypeError (its handle is None).
+        except (OSError, ValueError, TypeError):
             self.alive = False
 
     def poll_done(self) -> int:
