@@ -284,3 +284,33 @@ def test_the_process_exits_when_the_window_process_goes() -> None:
     process._connection.close()  # as the end of the window's process closes it
     process._process.join(10)
     assert not process._process.is_alive()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGSTOP is POSIX")
+def test_a_pipe_closed_under_a_blocked_send_ends_the_sending_thread_quietly(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`close` gives up waiting for a sender blocked on a process that stopped reading, kills
+    the process and closes the pipe: in whichever order the sender's write then returns, the
+    thread ends without an exception of its own (here the worst order, made certain)."""
+    import threading
+
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    rows = problem_register(200) * 100  # far more than a pipe's buffer holds
+    process = CheckProcess(rows[:1], TODAY, 50)
+    assert process.pid is not None
+    assert process.finish(timeout=60) is not None  # started and answering: now stop it
+    os.kill(process.pid, signal.SIGSTOP)
+    process.submit(rows, TODAY, 500)
+    sender = next(t for t in threading.enumerate() if t.name == "register-checks-send")
+    deadline = time.monotonic() + 10
+    while not process._send_lock.locked() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    time.sleep(0.3)  # blocked in its write, part of a message written
+    process._connection.close()
+    process.kill()
+    sender.join(10)
+    process._process.join(10)
+    assert not sender.is_alive()
+    assert raised == []
+    assert not process.alive
