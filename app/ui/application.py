@@ -11,7 +11,6 @@ a message box and the exit status is 1, never a traceback.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -68,10 +67,12 @@ def start_window(option: str | None) -> int:
     """Show the main window on the register `--db` (`option`), LICENCE_DESK_DB, the settings
     page's saved choice or this PC's file names, in that order; returns the exit status.
     OSError when the user data folder cannot be made."""
+    from app.ui.settings import SERVER
     from app.usecases.start import start_location
 
     preferences = Preferences()
-    start = start_location(option, preferences.database_kind, preferences.server_choice)
+    kind = preferences.database_kind
+    start = start_location(option, kind, preferences.server_choice if kind == SERVER else None)
     return run_window(start.location, start=start, preferences=preferences)
 
 
@@ -189,6 +190,8 @@ def _this_pc_instead(window: QWidget, err: Any) -> Any:
 def _write_startup_report(
     path: Path, window: QWidget, db_path: Path | str, painted_at: float
 ) -> None:
+    import json
+
     from app.paths import shown_location, user_data_dir
 
     report = {
