@@ -106,7 +106,9 @@ def child_app(t0: float, db: str, needle: str) -> None:
     the window is constructed, so no other event passes through Python on its account (an
     application-wide filter would add a Python call to every event of the start-up).
     """
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    # Not `Qt` here: its first touch makes ~90 Python enum types (15 ms), which the window
+    # itself no longer does before its first paint; the probe takes it after (see below).
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     import app.ui.main_window as main_window_module
@@ -162,6 +164,8 @@ def child_app(t0: float, db: str, needle: str) -> None:
             self.filter_and_report()
 
         def filter_and_report(self) -> None:
+            from PySide6.QtCore import Qt
+
             window = self.window
             app = QApplication.instance()
             # Floors, in this process and moment: a plain substring scan over the rows'
