@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette, QStandardItemModel
+from PySide6.QtGui import QAction, QActionGroup, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -208,18 +209,21 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.add_action = QAction(self.tr("&Add patent…"), self)
-        # Shortcuts as properties: setShortcut's overloads make the Qt enums (early_qt.py).
-        set_property(self.add_action, "shortcut", QKeySequence(QKeySequence.StandardKey.New))
+        # Shortcuts as text, through the property: setShortcut's overloads make the Qt enums,
+        # and the QKeySequence class's own (StandardKey) cost 2 ms (app/ui/early_qt.py). The
+        # keys are QKeySequence.StandardKey's on Windows and Linux; test_first_paint.py
+        # compares them on the platform it runs on.
+        set_property(self.add_action, "shortcut", "Ctrl+N")  # StandardKey.New
         self.add_action.setToolTip(self.tr("Add a patent to the register (Ctrl+N)"))
         self.add_action.triggered.connect(lambda: self.edit_patent(None))
 
         self.edit_action = QAction(self.tr("&Edit patent…"), self)
-        set_property(self.edit_action, "shortcut", QKeySequence.fromString("Ctrl+E"))
+        set_property(self.edit_action, "shortcut", "Ctrl+E")
         self.edit_action.setToolTip(self.tr("Edit the selected patent (Enter or double-click)"))
         self.edit_action.triggered.connect(self.edit_current)
 
         self.delete_action = QAction(self.tr("&Delete patents…"), self)
-        set_property(self.delete_action, "shortcut", QKeySequence(QKeySequence.StandardKey.Delete))
+        set_property(self.delete_action, "shortcut", "Del")  # StandardKey.Delete
         set_property(self.delete_action, "shortcutContext", "WidgetWithChildrenShortcut")
         self.delete_action.setToolTip(self.tr("Delete the selected patents (Del)"))
         self.delete_action.triggered.connect(self.delete_selected)
@@ -227,7 +231,7 @@ class MainWindow(QMainWindow):
         self.view.addAction(self.delete_action)
 
         self.find_action = QAction(self.tr("&Find…"), self)
-        set_property(self.find_action, "shortcut", QKeySequence(QKeySequence.StandardKey.Find))
+        set_property(self.find_action, "shortcut", "Ctrl+F")  # StandardKey.Find
         self.find_action.triggered.connect(self._focus_filter)
 
         self.organisation_action = QAction(self.tr("&Organisation profile…"), self)
@@ -235,7 +239,8 @@ class MainWindow(QMainWindow):
         self.organisation_action.triggered.connect(self.edit_organisation)
 
         self.quit_action = QAction(self.tr("E&xit"), self)
-        set_property(self.quit_action, "shortcut", QKeySequence(QKeySequence.StandardKey.Quit))
+        # StandardKey.Quit: Ctrl+Q on Linux and macOS, no key on Windows.
+        set_property(self.quit_action, "shortcut", "" if sys.platform == "win32" else "Ctrl+Q")
         self.quit_action.triggered.connect(self.close)
 
         self.language_group = QActionGroup(self)
@@ -259,7 +264,7 @@ class MainWindow(QMainWindow):
                 made.setToolTip(tip)
                 made.setStatusTip(tip)
             if shortcut:
-                set_property(made, "shortcut", QKeySequence.fromString(shortcut))
+                set_property(made, "shortcut", shortcut)
             made.triggered.connect(lambda _checked=False: slot())
             return made
 
