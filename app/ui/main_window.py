@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -144,7 +143,7 @@ class MainWindow(QMainWindow):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         # The sort indicator (none at first) and the sort by the header's clicks are set up
-        # with the first rows: _sort_as_header.
+        # with the first rows: _after_first_paint.
         header.setSectionsClickable(True)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
@@ -239,8 +238,8 @@ class MainWindow(QMainWindow):
         self.organisation_action.triggered.connect(self.edit_organisation)
 
         self.quit_action = QAction(self.tr("E&xit"), self)
-        # StandardKey.Quit: Ctrl+Q on Linux and macOS, no key on Windows.
-        set_property(self.quit_action, "shortcut", "" if sys.platform == "win32" else "Ctrl+Q")
+        # StandardKey.Quit depends on the platform's keyboard scheme (none on Windows): set
+        # with the first rows (_after_first_paint), where QKeySequence may be made.
         self.quit_action.triggered.connect(self.close)
 
         self.language_group = QActionGroup(self)
@@ -456,15 +455,19 @@ class MainWindow(QMainWindow):
         self._widths_chosen = header_state is not None and header.restoreState(header_state)
         self._sort_pending = True
 
-    def _sort_as_header(self) -> None:
-        """Once, before the first rows are loaded: the model sorts as the restored header
-        shows, or the header gets its sort indicator (on no column yet). Not in the
-        constructor: the header's sort order is a `Qt.SortOrder` (app/ui/early_qt.py), and
-        before the rows there is nothing to sort."""
+    def _after_first_paint(self) -> None:
+        """Once, before the first rows are loaded (in the application, after the first paint):
+        the model sorts as the restored header shows, or the header gets its sort indicator
+        (on no column yet), and Quit gets the platform's key. Not in the constructor: they
+        take `Qt.SortOrder` and QKeySequence's enums (app/ui/early_qt.py), and before the
+        rows there is nothing to sort."""
         if not self._sort_pending:
             return
         self._sort_pending = False
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
         header = self.view.horizontalHeader()
         if not self._widths_chosen:
@@ -572,7 +575,7 @@ class MainWindow(QMainWindow):
         if preview is None:
             return False
         self._preview = preview
-        self._sort_as_header()
+        self._after_first_paint()
         self.model.load_table(preview.table)
         preview.table = []  # the model holds the rows now
         if not self._widths_chosen:
@@ -582,7 +585,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         assert self.store is not None
-        self._sort_as_header()
+        self._after_first_paint()
         preview, self._preview = self._preview, None
         # The rows shown by the preview stay when the file has not changed since it was read.
         if preview is None or not preview.unchanged(self.store.database.path):
