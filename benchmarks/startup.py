@@ -20,7 +20,10 @@ Each figure comes from a separate child process, timed from just before the pare
       a floor: sorted() of the titles), peak RSS (target ≤ 250 MB) of the window's process and
       of the checks' worker process;
   (d) a breakdown of (c) inside one process: imports, open_database, the register query,
-      checking every record.
+      checking every record;
+  (e) with --bundle DIR: the bundled window (build.spec's LicenceDesk folder) against a bare
+      QMainWindow that this script bundles with PyInstaller the same way (one folder): the
+      ratio of first paints "from the bundle" (target ≤ 1.3).
 
 Every run states the machine (cores, Python, Qt) and the load average at its start and end:
 other processes on the machine stretch wall-clock figures, the ratios to floors measured in the
@@ -29,7 +32,7 @@ same process much less.
 The application's modules are compiled to bytecode first, as an installed copy is.
 
     python benchmarks/startup.py [--runs 5] [--patents 10000] [--platform offscreen]
-                                 [--startup-only]
+                                 [--startup-only] [--bundle dist/LicenceDesk]
 """
 
 from __future__ import annotations
@@ -55,6 +58,7 @@ TARGET_FILTER_MS = 50.0
 TARGET_SORT_MS = 200.0
 TARGET_CHECKS_S = 1.0
 TARGET_RSS_MB = 250.0
+EXE = ".exe" if sys.platform == "win32" else ""
 
 
 # Children --------------------------------------------------------------------------------------
@@ -128,7 +132,9 @@ def child_app(t0: float, db: str, needle: str) -> None:
     the window is constructed, so no other event passes through Python on its account (an
     application-wide filter would add a Python call to every event of the start-up).
     """
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    # Not `Qt` here: its first touch makes ~90 Python enum types (15 ms), which the window
+    # itself no longer does before its first paint; the probe takes it after (see below).
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
     import app.ui.main_window as main_window_module
@@ -184,6 +190,8 @@ def child_app(t0: float, db: str, needle: str) -> None:
             self.filter_and_report()
 
         def filter_and_report(self) -> None:
+            from PySide6.QtCore import Qt
+
             window = self.window
             app = QApplication.instance()
             # Floors, in this process and moment: a plain substring scan over the rows'
@@ -308,6 +316,124 @@ def child_breakdown(db: str) -> None:
     )
 
 
+# The bundle (--bundle) ---------------------------------------------------------------------
+
+# A bare QMainWindow as a script of its own, bundled by PyInstaller the way build.spec bundles
+# the window (one folder, the bootloader unpacking nothing): its floor. It reports when its
+# first paint has been handled, by a zero timer after the paint event, which is when the
+# window's start-up report (LICENCE_DESK_STARTUP_REPORT) takes its time too.
+BARE_BUNDLED = """
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+t0 = float(sys.argv[1])
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+
+def report():
+    print("RESULT " + repr({"first_paint": time.time() - t0, "cpu": time.process_time()}),
+          flush=True)
+    os._exit(0)
+
+class Probe(QObject):
+    def eventFilter(self, watched, event):
+        if watched is window and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, report)
+        return False
+
+probe = Probe()
+window.installEventFilter(probe)
+window.resize(1100, 700)
+window.show()
+app.exec()
+"""
+
+
+def build_bare_bundle(work: Path) -> Path:
+    """BARE_BUNDLED built with PyInstaller into `work` (about a minute)."""
+    import subprocess
+
+    script = work / "BareWindow.py"
+    script.write_text(BARE_BUNDLED, encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", "--onedir",
+         "--name", "BareWindow", "--workpath", str(work / "bare-build"),
+         "--distpath", str(work / "bare-dist"), "--specpath", str(work), str(script)],
+        cwd=work, check=True, env=_bundle_env({}))
+    return work / "bare-dist" / "BareWindow"
+
+
+def _bundle_env(extra: dict[str, str]) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("LICENCE_DESK_", "PYTHON", "QT_"))}
+    return {**env, **extra}
+
+
+def bundled_first_paints(bundle: Path, bare: Path, work: Path, platform: str
+                         ) -> tuple[dict[str, float], dict[str, float]]:
+    """One run of each: (bare's figures, the window's), wall from just before the start and
+    CPU of the process, both at their first paint."""
+    import json
+    import subprocess
+
+    env = _bundle_env({"QT_QPA_PLATFORM": platform})
+    t0 = time.time()
+    proc = subprocess.run([str(bare / ("BareWindow" + EXE)), repr(t0)], env=env, cwd=work,
+                          capture_output=True, text=True, timeout=300)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("RESULT ")]
+    if not lines:
+        raise RuntimeError(f"bundled bare window failed ({proc.returncode}):\n{proc.stderr}")
+    import ast
+
+    bare_figures = ast.literal_eval(lines[0][len("RESULT "):])
+    tag = f"bundle-{time.time_ns()}"
+    report = work / f"{tag}.json"
+    data = work / f"{tag}-data"
+    t0 = time.time()
+    proc = subprocess.run(
+        [str(bundle / ("LicenceDesk" + EXE)), "--db", str(data / "register.sqlite3")],
+        env={**env, "LICENCE_DESK_STARTUP_REPORT": str(report),
+             "LICENCE_DESK_DATA_DIR": str(data)},
+        cwd=work, capture_output=True, text=True, timeout=300)
+    if proc.returncode != 0 or not report.is_file():
+        raise RuntimeError(f"bundled window failed ({proc.returncode}):\n{proc.stderr}")
+    started = json.loads(report.read_text(encoding="utf-8"))
+    app_figures = {"first_paint": float(started["first_paint"]) - t0,
+                   "cpu": float(started.get("first_paint_cpu", 0.0))}
+    return bare_figures, app_figures
+
+
+def print_bundle_figures(bundle: Path, runs: int, work: Path, platform: str) -> None:
+    print(f"\n(e) the bundle {bundle} against a bare QMainWindow bundled by PyInstaller the "
+          "same way (one folder), each timed to its first paint handled (a zero timer after "
+          "the paint event); fresh database")
+    print("    building the bare window's bundle …", end=" ", flush=True)
+    start = time.perf_counter()
+    bare_bundle = build_bare_bundle(work)
+    print(f"{time.perf_counter() - start:.0f} s")
+    bare, bare_cpu, app, app_cpu = [], [], [], []
+    for _run in range(runs):
+        floor, figures = bundled_first_paints(bundle, bare_bundle, work, platform)
+        bare.append(floor["first_paint"])
+        bare_cpu.append(floor["cpu"])
+        app.append(figures["first_paint"])
+        app_cpu.append(figures["cpu"])
+    ratio = median(app) / median(bare)
+    cpu_ratio = median(app_cpu) / median(bare_cpu)
+    print(f"    bare window, bundled   wall median {median(bare):.3f} s   runs {_fmt(bare)}")
+    print(f"                           CPU  median {median(bare_cpu):.3f} s   runs "
+          f"{_fmt(bare_cpu)}")
+    print(f"    Licence Desk, bundled  wall median {median(app):.3f} s   runs {_fmt(app)}")
+    print(f"                           CPU  median {median(app_cpu):.3f} s   runs "
+          f"{_fmt(app_cpu)}")
+    print(f"    ratio of first paints: wall {ratio:.2f}, CPU {cpu_ratio:.2f}   target ≤ "
+          f"{TARGET_RATIO}   {'OK' if ratio <= TARGET_RATIO else 'MISSED'}")
+    pairs = sorted(a / b for a, b in zip(app, bare, strict=True))
+    print(f"    ratio within each run pair: median {median(pairs):.2f}, range "
+          f"{pairs[0]:.2f}–{pairs[-1]:.2f}")
+
+
 # Parent ----------------------------------------------------------------------------------------
 
 
@@ -413,6 +539,9 @@ def main() -> int:
     parser.add_argument("--filter", default="武汉理工")
     parser.add_argument("--startup-only", action="store_true",
                         help="only (a) and (b): the first-paint ratio")
+    parser.add_argument("--bundle", type=Path, metavar="DIR",
+                        help="also (e): the bundled window in DIR (build.spec's LicenceDesk "
+                        "folder) against a bare window bundled the same way (PyInstaller)")
     options = parser.parse_args()
 
     sys.path.insert(0, ROOT)
@@ -458,6 +587,8 @@ def main() -> int:
     print(f"    ratio within each run pair: median {median(pairs):.2f}, middle half "
           f"{pairs[quarter]:.2f}–{pairs[-1 - quarter]:.2f}")
 
+    if options.bundle is not None:
+        print_bundle_figures(options.bundle.resolve(), options.runs, work, options.platform)
     if options.startup_only:
         return 0
     big = work / "big" / "register.sqlite3"

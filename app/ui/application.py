@@ -11,7 +11,6 @@ a message box and the exit status is 1, never a traceback.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -68,10 +67,12 @@ def start_window(option: str | None) -> int:
     """Show the main window on the register `--db` (`option`), LICENCE_DESK_DB, the settings
     page's saved choice or this PC's file names, in that order; returns the exit status.
     OSError when the user data folder cannot be made."""
+    from app.ui.settings import SERVER
     from app.usecases.start import start_location
 
     preferences = Preferences()
-    start = start_location(option, preferences.database_kind, preferences.server_choice)
+    kind = preferences.database_kind
+    start = start_location(option, kind, preferences.server_choice if kind == SERVER else None)
     return run_window(start.location, start=start, preferences=preferences)
 
 
@@ -145,18 +146,20 @@ def run_window(db_path: Path | str, *, start: Any = None,
                 window, QCoreApplication.translate("Application", "Files of the register"),
                 "\n\n".join(describe(f, i18n.language()) for f in database.file_report)))
         if report_path:
-            _write_startup_report(Path(report_path), window, db_path, painted_at)
+            _write_startup_report(Path(report_path), window, db_path, painted_at, painted_cpu)
             QTimer.singleShot(0, app.quit)
             return
         QTimer.singleShot(0, window.first_start.ask)  # no unit name yet: ask for it first
         QTimer.singleShot(0, window.offer_drafts)
 
     painted_at = 0.0
+    painted_cpu = 0.0
     report_path = os.environ.get(STARTUP_REPORT_ENV)
 
     def first_paint() -> None:
-        nonlocal painted_at
+        nonlocal painted_at, painted_cpu
         painted_at = time.time()
+        painted_cpu = time.process_time()
         if window.show_register_preview(db_path):
             # The register's rows paint first; the database opens right after.
             FirstPaintWatcher(window.view.viewport(), open_register, fallback_ms=300)
@@ -194,12 +197,16 @@ def _this_pc_instead(window: QWidget, err: Any) -> Any:
 
 
 def _write_startup_report(
-    path: Path, window: QWidget, db_path: Path | str, painted_at: float
+    path: Path, window: QWidget, db_path: Path | str, painted_at: float,
+    painted_cpu: float = 0.0,
 ) -> None:
+    import json
+
     from app.paths import shown_location, user_data_dir
 
     report = {
         "first_paint": painted_at,
+        "first_paint_cpu": painted_cpu,  # CPU seconds of the process at it (all threads)
         "register_open": time.time(),
         "title": window.windowTitle(),
         "language": i18n.language(),

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import i18n, interaction
+from app.ui.early_qt import set_property
 
 
 class FirstStartGuide(QObject):
@@ -50,7 +51,7 @@ class FirstStartGuide(QObject):
             "exploring only. Anything added here is removed with the sample."))
         self.banner_label.setObjectName("sample_banner_text")
         self.banner_label.setWordWrap(True)
-        self.banner_label.setTextFormat(Qt.TextFormat.RichText)
+        set_property(self.banner_label, "textFormat", "RichText")  # before the first paint
         self.banner_button = QPushButton(self.tr("Remove the sample register"))
         self.banner_button.setObjectName("remove_sample")
         self.banner_button.clicked.connect(self.remove_sample)

@@ -11,7 +11,7 @@ import sys
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -199,6 +199,7 @@ def startfile(path: str, operation: str) -> None:
 
 def show_path(title: str, text: str, path: str) -> None:
     """A message with a path the clerk can select and copy (a button copies it)."""
+    from PySide6.QtCore import Qt  # not at import: before the first paint (early_qt.py)
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 

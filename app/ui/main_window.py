@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPalette
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from app import __app_name__, __app_name_zh__, __version__
 from app.ui import i18n, interaction
+from app.ui.early_qt import set_property
 from app.ui.i18n import EN, ZH
-from app.ui.register_model import Column, PatentFilterProxy, PatentTableModel
+from app.ui.register_model import TOOLTIP_ROLE, Column, PatentFilterProxy, PatentTableModel
 from app.ui.screen_fit import fit_to_screen
 from app.ui.settings import Preferences
 
@@ -43,6 +44,8 @@ class RegisterView(QTableView):
     open_requested = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # after the first paint (app/ui/early_qt.py)
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.open_requested.emit()
             return
@@ -66,23 +69,24 @@ class ProblemsPane(QScrollArea):
         self.label = QLabel()
         self.label.setObjectName("problems_text")
         self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # By name, not Qt.… members: built before the first paint (app/ui/early_qt.py).
+        set_property(self.label, "alignment", "AlignLeft|AlignTop")
         self.label.setContentsMargins(6, 4, 6, 4)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        set_property(self.label, "textInteractionFlags",
+                     "TextSelectableByMouse|TextSelectableByKeyboard")
         self.setWidget(self.label)
         self.clear()
 
     def setHtml(self, html: str) -> None:  # noqa: N802 - the QTextEdit name it stands in for
         self._html = html
         self.label.setForegroundRole(QPalette.ColorRole.Text)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
+        set_property(self.label, "textFormat", "RichText")
         self.label.setText(html)
 
     def clear(self) -> None:
         self._html = ""
         self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        set_property(self.label, "textFormat", "PlainText")
         self.label.setText(self._placeholder)
 
     def toPlainText(self) -> str:  # noqa: N802
@@ -110,25 +114,37 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self._title())
         self.model = PatentTableModel(self)
         self.proxy = PatentFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.model.checks_finished.connect(self._checks_finished)
 
+        # What the window sets up before its first paint avoids PySide's `Qt` namespace
+        # (app/ui/early_qt.py): Qt enum values by name, and the header's titles from a model
+        # of its own, since Qt would call the register model's Python `headerData` with a
+        # `Qt.Orientation`. The register model is joined to the proxy after the view took
+        # the proxy, so that the header never asks it.
         self.view = RegisterView()
         self.view.setObjectName("register")
         self.view.setModel(self.proxy)
+        self.header_titles = QStandardItemModel(0, len(Column), self)
+        self.header_titles.setHorizontalHeaderLabels(
+            [self.model.header_text(column) or "" for column in Column])
+        for column in Column:
+            tip = self.model.header_text(column, TOOLTIP_ROLE)
+            if tip:
+                self.header_titles.horizontalHeaderItem(column).setToolTip(tip)
+        self.view.horizontalHeader().setModel(self.header_titles)
+        self.proxy.setSourceModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        set_property(self.view, "textElideMode", "ElideRight")
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # The sort indicator (none at first) and the sort by the header's clicks are set up
+        # with the first rows: _after_first_paint.
         header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self.proxy.sort)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.MARKER, QHeaderView.ResizeMode.Fixed)
@@ -149,7 +165,8 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPane(self.tr("Select a patent to see what needs checking."))
         self.problems.setObjectName("problems")
 
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter()
+        set_property(self.splitter, "orientation", "Vertical")
         self.splitter.setObjectName("register_splitter")
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.problems)
@@ -191,25 +208,29 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.add_action = QAction(self.tr("&Add patent…"), self)
-        self.add_action.setShortcut(QKeySequence.StandardKey.New)
+        # Shortcuts as text, through the property: setShortcut's overloads make the Qt enums,
+        # and the QKeySequence class's own (StandardKey) cost 2 ms (app/ui/early_qt.py). The
+        # keys are QKeySequence.StandardKey's on Windows and Linux; test_first_paint.py
+        # compares them on the platform it runs on.
+        set_property(self.add_action, "shortcut", "Ctrl+N")  # StandardKey.New
         self.add_action.setToolTip(self.tr("Add a patent to the register (Ctrl+N)"))
         self.add_action.triggered.connect(lambda: self.edit_patent(None))
 
         self.edit_action = QAction(self.tr("&Edit patent…"), self)
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        set_property(self.edit_action, "shortcut", "Ctrl+E")
         self.edit_action.setToolTip(self.tr("Edit the selected patent (Enter or double-click)"))
         self.edit_action.triggered.connect(self.edit_current)
 
         self.delete_action = QAction(self.tr("&Delete patents…"), self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        set_property(self.delete_action, "shortcut", "Del")  # StandardKey.Delete
+        set_property(self.delete_action, "shortcutContext", "WidgetWithChildrenShortcut")
         self.delete_action.setToolTip(self.tr("Delete the selected patents (Del)"))
         self.delete_action.triggered.connect(self.delete_selected)
         # Del only acts in the table: in the filter box it deletes a character.
         self.view.addAction(self.delete_action)
 
         self.find_action = QAction(self.tr("&Find…"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        set_property(self.find_action, "shortcut", "Ctrl+F")  # StandardKey.Find
         self.find_action.triggered.connect(self._focus_filter)
 
         self.organisation_action = QAction(self.tr("&Organisation profile…"), self)
@@ -217,7 +238,8 @@ class MainWindow(QMainWindow):
         self.organisation_action.triggered.connect(self.edit_organisation)
 
         self.quit_action = QAction(self.tr("E&xit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # StandardKey.Quit depends on the platform's keyboard scheme (none on Windows): set
+        # with the first rows (_after_first_paint), where QKeySequence may be made.
         self.quit_action.triggered.connect(self.close)
 
         self.language_group = QActionGroup(self)
@@ -241,7 +263,7 @@ class MainWindow(QMainWindow):
                 made.setToolTip(tip)
                 made.setStatusTip(tip)
             if shortcut:
-                made.setShortcut(QKeySequence(shortcut))
+                set_property(made, "shortcut", shortcut)
             made.triggered.connect(lambda _checked=False: slot())
             return made
 
@@ -400,7 +422,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Register"))
         toolbar.setObjectName("register_toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        set_property(toolbar, "toolButtonStyle", "ToolButtonTextOnly")
         for item in (self.add_action, self.edit_action, self.delete_action, None,
                      self.offer_action, self.generate_action, self.batches_action,
                      self.outbox_action, None, self.organisation_action):
@@ -431,10 +453,33 @@ class MainWindow(QMainWindow):
         header_state = prefs.state("register/header")
         header = self.view.horizontalHeader()
         self._widths_chosen = header_state is not None and header.restoreState(header_state)
-        if self._widths_chosen:
+        self._sort_pending = True
+
+    def _after_first_paint(self) -> None:
+        """Once, before the first rows are loaded (in the application, after the first paint):
+        the model sorts as the restored header shows, or the header gets its sort indicator
+        (on no column yet), and Quit gets the platform's key. Not in the constructor: they
+        take `Qt.SortOrder` and QKeySequence's enums (app/ui/early_qt.py), and before the
+        rows there is nothing to sort."""
+        if not self._sort_pending:
+            return
+        self._sort_pending = False
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
+
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+        header = self.view.horizontalHeader()
+        if not self._widths_chosen:
+            header.setSortIndicatorShown(True)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        else:
             section = header.sortIndicatorSection()
             if 0 <= section < len(Column):
                 self.model.sort(section, header.sortIndicatorOrder())
+        # Joined only now: restoring the header's state emits this signal, and before `Qt`
+        # is made PySide cannot pass its Qt.SortOrder to a Python slot (a TypeError).
+        header.sortIndicatorChanged.connect(self.proxy.sort)
 
     def save_state(self) -> None:
         prefs = self.preferences
@@ -530,6 +575,7 @@ class MainWindow(QMainWindow):
         if preview is None:
             return False
         self._preview = preview
+        self._after_first_paint()
         self.model.load_table(preview.table)
         preview.table = []  # the model holds the rows now
         if not self._widths_chosen:
@@ -539,6 +585,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         assert self.store is not None
+        self._after_first_paint()
         preview, self._preview = self._preview, None
         # The rows shown by the preview stay when the file has not changed since it was read.
         if preview is None or not preview.unchanged(self.store.database.path):
@@ -553,6 +600,7 @@ class MainWindow(QMainWindow):
     def _fit_label_columns(self) -> None:
         """Widen the type, expiry and status columns to their longest wording in the current
         language (English runs longer than Chinese), unless the clerk has set the widths."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QStyle  # many enums: not before the first paint
 
         from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label

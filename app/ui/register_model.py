@@ -25,12 +25,12 @@ from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
+from PySide6 import QtCore
 from PySide6.QtCore import (
     QAbstractTableModel,
     QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -54,6 +54,7 @@ from app.models.register_table import (
 from app.ui import i18n
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon  # made by QStyle once rows exist, after the first paint
 
     from app.models.findings import Finding
@@ -61,9 +62,19 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3
+# Qt.ItemDataRole's values as plain ints (tests/ui/test_first_paint.py checks them): this
+# module is imported before the window's first paint, and the first touch of the `Qt`
+# namespace makes its ~90 Python enum types at once (15 ms), so it is touched only after.
+DISPLAY_ROLE = 0
+DECORATION_ROLE = 1
+TOOLTIP_ROLE = 3
+FONT_ROLE = 6
+FOREGROUND_ROLE = 9
+ACCESSIBLE_TEXT_ROLE = 11
+USER_ROLE = 256
+SORT_ROLE = USER_ROLE + 1
+ID_ROLE = USER_ROLE + 2
+SEVERITY_ROLE = USER_ROLE + 3
 
 ERROR_COLOUR = QColor("#b3261e")
 WARNING_COLOUR = QColor("#8a5a00")
@@ -174,7 +185,7 @@ class Collation:
         locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
         exact = QCollator(locale)
         caseless = QCollator(locale)
-        caseless.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        caseless.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         # Both at once: the worker thread may rank while the window sorts.
         self._full, self._primary = self._table(chars, exact), self._table(chars, caseless)
 
@@ -791,29 +802,35 @@ class PatentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal:
+        if orientation != QtCore.Qt.Orientation.Horizontal:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        return self.header_text(section, role)
+
+    def header_text(self, section: int, role: int = DISPLAY_ROLE) -> str | None:
+        """A column's title (DISPLAY_ROLE) or tooltip (TOOLTIP_ROLE). The window's header shows
+        them from a model of its own: Qt calls a Python `headerData` with a `Qt.Orientation`,
+        which before the first paint would make the whole `Qt` namespace's enum types."""
+        if role == DISPLAY_ROLE:
             return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == Column.MARKER:
+        if role == TOOLTIP_ROLE and section == Column.MARKER:
             return self.tr("Problems found in the record")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         record = self._rows[index.row()]
         column = index.column()
         if column == Column.OFFER:
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role == DISPLAY_ROLE:
                 return self.offer_text(record.patent_id)
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == FOREGROUND_ROLE:
                 mark = self._offer_marks.get(record.patent_id)
                 if mark is not None and mark[1]:
                     return QBrush(WARNING_COLOUR)
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP_ROLE:
                 mark = self._offer_marks.get(record.patent_id)
                 if mark is not None and mark[1]:
                     return self.tr("The data changed after the PDFs were made: generate them "
@@ -821,7 +838,7 @@ class PatentTableModel(QAbstractTableModel):
             if role == ID_ROLE:
                 return record.patent_id
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             text = record.cells()[column]
             if column == Column.EXPIRY and text and record.expiry_overridden:
                 return self.tr("%1 (entered)").replace("%1", text)
@@ -829,30 +846,30 @@ class PatentTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return record.patent_id
         if column == Column.MARKER:
-            if role == Qt.ItemDataRole.DecorationRole:
+            if role == DECORATION_ROLE:
                 severity = record.severity
                 if severity == 0:
                     return None
                 error_icon, warning_icon = self._marker_icons()
                 return error_icon if severity == 2 else warning_icon
-            if role == Qt.ItemDataRole.ToolTipRole:
+            if role == TOOLTIP_ROLE:
                 return self.problems_text(record) or None
-            if role == Qt.ItemDataRole.AccessibleTextRole:
+            if role == ACCESSIBLE_TEXT_ROLE:
                 return self.problems_text(record)
             if role == SEVERITY_ROLE:
                 return record.severity
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP_ROLE:
             if column == Column.EXPIRY and record.expiry_overridden:
                 note = record.raw[NOTE]
                 return self.tr("Entered by hand") + (f": {note}" if note else "")
             if column in (Column.TITLE, Column.PATENTEES):
                 return record.cells()[column] or None
-        if role == Qt.ItemDataRole.FontRole and column == Column.EXPIRY:
+        if role == FONT_ROLE and column == Column.EXPIRY:
             if record.expiry_overridden:
                 font = QFont()
                 font.setItalic(True)
                 return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NUMBER:
+        if role == FOREGROUND_ROLE and column == Column.NUMBER:
             if record.severity == 2 and any(f.field == "number" for f in record.findings):
                 return QBrush(ERROR_COLOUR)
         return None
@@ -878,7 +895,9 @@ class PatentTableModel(QAbstractTableModel):
 
     # Sorting: one key per row, sorted once in Python ------------------------------------
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        if order is None:
+            order = QtCore.Qt.SortOrder.AscendingOrder
         self._sort = (column, order)
 
         def arrange() -> list[RegisterRow]:
@@ -889,7 +908,7 @@ class PatentTableModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         ascending = self.ascending(column)
-        descending = order == Qt.SortOrder.DescendingOrder
+        descending = order == QtCore.Qt.SortOrder.DescendingOrder
         self._all = ascending[::-1] if descending else list(ascending)
 
     def ascending(self, column: int, version: int | None = None) -> list[RegisterRow]:
@@ -991,11 +1010,11 @@ class PatentFilterProxy(QIdentityProxyModel):
         if source is not None:
             source.set_needle(needle)  # type: ignore[attr-defined]
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
         # The header asks the proxy; the source sorts in one Python pass.
         source = self.sourceModel()
         if source is not None:
-            source.sort(column, order)
+            source.sort(column, QtCore.Qt.SortOrder.AscendingOrder if order is None else order)
 
     def patent_id(self, proxy_row: int) -> int:
         return int(self.index(proxy_row, 0).data(ID_ROLE))

@@ -7,7 +7,7 @@ window and dialog sizes itself through `fit_to_screen` instead of `QWidget.resiz
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QVBoxLayout, QWidget
 
@@ -55,5 +55,7 @@ def scrolling(content: QLayout) -> QScrollArea:
     area.setWidget(inner)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    from PySide6.QtCore import Qt  # not at import: before the first paint (early_qt.py)
+
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area

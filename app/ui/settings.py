@@ -8,14 +8,21 @@ run with its own LICENCE_DESK_DATA_DIR never sees the clerk's real preferences.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from app.models.server_choice import LOCAL, SERVER, ServerChoice
 from app.paths import user_data_dir
 from app.ui.i18n import EN, ZH
 
+if TYPE_CHECKING:
+    from app.models.server_choice import ServerChoice
+
 SETTINGS_FILE = "settings.ini"
+# app.models.server_choice's LOCAL and SERVER (tests/ui/test_first_paint.py checks): the start
+# reads the kind before the first paint, the server's rules are imported only for a server.
+LOCAL = "local"
+SERVER = "server"
 
 
 def settings_path() -> Path:
@@ -74,6 +81,8 @@ class Preferences:
 
     @property
     def server_choice(self) -> ServerChoice:
+        from app.models.server_choice import ServerChoice
+
         default = ServerChoice()
         value = self._settings.value
         try:

@@ -5,18 +5,19 @@ before the window's first paint."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from app.models.findings import has_errors
-from app.models.server_choice import SERVER, ServerChoice, check_server_choice, server_address
 from app.paths import DB_ENV_VAR, default_database_path
 
+if TYPE_CHECKING:
+    from app.models.server_choice import ServerChoice
 
-@dataclass(frozen=True)
-class StartLocation:
+
+class StartLocation(NamedTuple):
     """Where the window's register is and who chose it: "option" (--db), "environment"
-    (LICENCE_DESK_DB), "saved" (the settings page's office server) or "default" (this PC)."""
+    (LICENCE_DESK_DB), "saved" (the settings page's office server) or "default" (this PC).
+    A NamedTuple, not a dataclass: the start imports no dataclasses before the first paint."""
 
     location: Path | str
     source: str
@@ -35,6 +36,10 @@ def start_location(option: str | None, kind: str, choice: ServerChoice | None) -
         return StartLocation(default_database_path(option), "option")
     if os.environ.get(DB_ENV_VAR, "").strip():
         return StartLocation(default_database_path(None), "environment")
-    if kind == SERVER and choice is not None and not has_errors(check_server_choice(choice)):
-        return StartLocation(server_address(choice), "saved")
+    if choice is not None:  # the rules only for a saved server: not before the first paint
+        from app.models.findings import has_errors
+        from app.models.server_choice import SERVER, check_server_choice, server_address
+
+        if kind == SERVER and not has_errors(check_server_choice(choice)):
+            return StartLocation(server_address(choice), "saved")
     return StartLocation(default_database_path(None), "default")
