@@ -47,6 +47,7 @@ from app.export.pdf.information_sheet import (
     sheet_texts,
 )
 from app.export.pdf.kit import RestartPageNumbers
+from app.export.render_worker import DECLARATION, INFORMATION_SHEET, render_document
 from app.file_names import safe_file_name
 from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
@@ -59,8 +60,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INFORMATION_SHEET = "information_sheet"
-DECLARATION = "declaration"
 COMBINED = "combined"
 KINDS = (INFORMATION_SHEET, DECLARATION, COMBINED)
 
@@ -320,15 +319,8 @@ def render_workers(offers: int) -> int:
 
 
 def _render_one(item: _Prepared, kind: str, draft: bool) -> tuple[str, object]:
-    """In a worker process: one document's bytes, or why not (picklable either way)."""
-    render = render_information_sheet if kind == INFORMATION_SHEET else render_declaration
-    try:
-        return "ok", render(item.patent, item.offer, creation_date=item.creation_date,
-                            watermark=draft)
-    except UnprintableText as exc:
-        return "unprintable", tuple(exc.missing)
-    except Exception as exc:  # reported per offer, as in one process
-        return "failed", (reason_params(exc), repr(exc))
+    """One document here, exactly as a worker lays it out."""
+    return render_document(item.patent, item.offer, item.creation_date, kind, draft)
 
 
 def _render_pooled(
@@ -357,7 +349,10 @@ def _render_pooled(
         def top_up() -> None:
             while jobs and sum(isinstance(s[2], Future) for s in slots) < 2 * workers:
                 item, kind = jobs.popleft()
-                slots.append((item, kind, pool.submit(_render_one, item, kind, draft)))
+                # Plain data only: the worker imports no ORM to unpickle it.
+                slots.append((item, kind, pool.submit(render_document, item.patent,
+                                                      item.offer, item.creation_date, kind,
+                                                      draft)))
 
         renders: list[tuple[str, bytes]] = []
         failed: set[int] = set()

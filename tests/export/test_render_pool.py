@@ -41,3 +41,36 @@ def test_a_pool_writes_what_one_process_writes(
     assert cancelled.cancelled and not cancelled.ok
     names = sorted(p.name for p in (tmp_path / "cancelled").iterdir())
     assert names == sorted(w.path.name for w in alone.written[:2])
+
+
+def test_a_worker_lays_out_without_the_orm_or_qt() -> None:
+    """A spawned worker renders from plain data and imports none of the heavy modules: each
+    would cost memory in every worker (and the ORM's import half a second at its start)."""
+    import datetime as dt
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from test_offer_documents import OFFER
+
+    from app.export.render_worker import (
+        DECLARATION,
+        INFORMATION_SHEET,
+        NOT_IN_A_WORKER,
+        render_document,
+    )
+    from app.models.patent_rules import PatentFields
+
+    patent = PatentFields(number="201810123456.5", title="一种测试方法", patentees=("武汉大学",),
+                          filing_date=dt.date(2018, 3, 1), grant_date=dt.date(2020, 1, 31))
+    day = dt.date(2024, 9, 1)
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        sheet = pool.submit(render_document, patent, OFFER, day, INFORMATION_SHEET, False)
+        declaration = pool.submit(render_document, patent, OFFER, day, DECLARATION, False)
+        # eval is a builtin, so it travels by name: the worker's own module list.
+        modules = pool.submit(eval, "sorted(__import__('sys').modules)").result()
+    assert sheet.result() == render_document(patent, OFFER, day, INFORMATION_SHEET, False)
+    assert declaration.result() == render_document(patent, OFFER, day, DECLARATION, False)
+    assert sheet.result()[0] == "ok"
+    loaded = {name.split(".")[0] for name in modules}
+    assert "reportlab" in loaded
+    assert loaded.isdisjoint(NOT_IN_A_WORKER), loaded.intersection(NOT_IN_A_WORKER)
