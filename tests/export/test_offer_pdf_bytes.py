@@ -153,3 +153,15 @@ def test_the_sheets_and_declarations_keep_their_recorded_bytes() -> None:
     first = rendered()
     assert first == RECORDED
     assert rendered() == RECORDED  # the second time in a process: from the reused layouts
+
+
+def test_reused_layouts_give_the_bytes_of_fresh_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever reportlab's version: paragraphs made anew (nothing reused) and paragraphs made
+    from the kept parses and line breaks, twice over, give the same files."""
+    from app.export.pdf import text
+
+    monkeypatch.setattr(text, "_REUSE_LIMIT", 0)
+    fresh = rendered()
+    monkeypatch.setattr(text, "_REUSE_LIMIT", 2048)
+    assert rendered() == fresh
+    assert rendered() == fresh
