@@ -47,7 +47,12 @@ from app.export.pdf.information_sheet import (
     sheet_texts,
 )
 from app.export.pdf.kit import RestartPageNumbers
-from app.export.render_worker import DECLARATION, INFORMATION_SHEET, render_document
+from app.export.render_worker import (
+    DECLARATION,
+    INFORMATION_SHEET,
+    leave_with_the_parent,
+    render_document,
+)
 from app.file_names import safe_file_name
 from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
@@ -343,7 +348,9 @@ def _render_pooled(
     slots: deque[tuple[_Prepared, str, Future[tuple[str, object]] | tuple[str, object]]] = (
         deque())
     # spawn, not fork: this process may hold Qt and threads; Windows has only spawn anyway.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=leave_with_the_parent)
+    writer = _Writer(store, out, draft, generated_at, result)
     cancelled = False
     try:
         def top_up() -> None:
@@ -373,7 +380,7 @@ def _render_pooled(
                 continue
             if status == "unprintable":
                 failed.add(item.offer_id)
-                result.failures.append(OfferFailure(
+                writer.fail(OfferFailure(
                     item.offer_id, item.number,
                     tuple(missing_glyph_findings(cast(tuple[MissingGlyph, ...], value)))))
                 renders = []
@@ -382,7 +389,7 @@ def _render_pooled(
                 params, text = cast(tuple[dict[str, object], str], value)
                 log.error("rendering %s failed: %s", item.number, text)
                 failed.add(item.offer_id)
-                result.failures.append(OfferFailure(item.offer_id, item.number, (
+                writer.fail(OfferFailure(item.offer_id, item.number, (
                     error("pdf.render_failed", "offer", number=item.number, **params),)))
                 renders = []
                 continue
@@ -390,10 +397,71 @@ def _render_pooled(
             done += 1
             report(done, total)
             if kind == DECLARATION:
-                _write_offer(store, item, renders, out, draft, generated_at, result)
+                writer.write(item, renders)
                 renders = []
     finally:
-        pool.shutdown(wait=not cancelled, cancel_futures=True)
+        try:
+            writer.finish()  # what was laid out is written, also after a cancel
+        finally:
+            pool.shutdown(wait=not cancelled, cancel_futures=True)
+
+
+class _Writer:
+    """One thread that writes, records and places the offers laid out, in the order given.
+
+    The pool's loop hands each finished offer over and goes on laying out: writing a file
+    waits for the disk (fsync) and recording it for the database, which took a third of this
+    process's time when done in between.  Still one writer, in register order, through
+    `_write_offer` as in one process: the same files, records and results.  At most
+    ``QUEUED`` offers wait, so a cancel has little left to write (well under a second).  An
+    error in the writer (the database gone) stops it and is raised in the caller's thread.
+    """
+
+    QUEUED = 8
+
+    def __init__(self, store: Store, out: Path, draft: bool, generated_at: dt.datetime,
+                 result: RenderResult) -> None:
+        import queue
+        import threading
+
+        self._args = (store, out, draft, generated_at, result)
+        self._result = result
+        self._queue: queue.Queue[tuple[_Prepared, list[tuple[str, bytes]]] | OfferFailure
+                                 | None] = queue.Queue(self.QUEUED)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="offer PDF writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        store, out, draft, generated_at, result = self._args
+        while (job := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # failed: drain, so that the loop never blocks on a full queue
+            try:
+                if isinstance(job, OfferFailure):
+                    result.failures.append(job)
+                else:
+                    _write_offer(store, job[0], job[1], out, draft, generated_at, result)
+            except BaseException as exc:  # raised again in the caller's thread
+                self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def write(self, item: _Prepared, renders: Sequence[tuple[str, bytes]]) -> None:
+        self._raise()
+        self._queue.put((item, list(renders)))
+
+    def fail(self, failure: OfferFailure) -> None:
+        self._raise()
+        self._queue.put(failure)
+
+    def finish(self) -> None:
+        """Wait until everything handed over is written; raise the writer's error if any."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
 
 
 def _render_separate(

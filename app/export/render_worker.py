@@ -11,6 +11,10 @@ a worker has imported after a render).
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import threading
+from multiprocessing.connection import wait
 
 from app.export.pdf.declaration import render_declaration
 from app.export.pdf.information_sheet import UnprintableText, render_information_sheet
@@ -23,6 +27,23 @@ DECLARATION = "declaration"
 
 # Modules a worker must never have imported (each costs memory in every worker).
 NOT_IN_A_WORKER = ("sqlalchemy", "alembic", "PySide6", "openpyxl", "psycopg", "keyring")
+
+
+def leave_with_the_parent() -> None:
+    """A worker's initializer: end this worker as soon as the process that started it has
+    gone (killed, crashed, ended without shutting the pool down). Otherwise the worker waits
+    for work forever, since it holds its task queue's write end itself: a killed window left
+    its workers behind, each with the font and reportlab in memory."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch(sentinel: int) -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), name="parent watch",
+                     daemon=True).start()
 
 
 def render_document(patent: PatentFields, offer: OfferFields, creation_date: dt.date,
