@@ -165,3 +165,29 @@ def test_reused_layouts_give_the_bytes_of_fresh_ones(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(text, "_REUSE_LIMIT", 2048)
     assert rendered() == fresh
     assert rendered() == fresh
+
+
+def test_reportlabs_c_helpers_are_used_and_give_the_python_helpers_bytes() -> None:
+    """rl_accel (a dependency) replaces reportlab's Python number formatting, ASCII85 and
+    string widths: it must be in use, and the files without it must be the same."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from reportlab.lib import rl_accel
+
+    assert type(rl_accel.fp_str).__name__ == "builtin_function_or_method"
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys, json; sys.modules['_rl_accel'] = None\n"  # as if it were not installed
+        "sys.path[:0] = [sys.argv[1], sys.argv[1] + '/tests/export']\n"
+        "import reportlab.lib.rl_accel as a\n"
+        "assert a.fp_str.__name__ == '_py_fp_str', a.fp_str\n"
+        "import test_offer_pdf_bytes as t\n"
+        "print(json.dumps(t.rendered()))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(root)], capture_output=True,
+                          text=True, timeout=300, cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == rendered()
