@@ -341,6 +341,7 @@ def _render_pooled(
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     workers = processes - 1
     jobs = deque((item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION))
@@ -352,29 +353,46 @@ def _render_pooled(
                                initializer=leave_with_the_parent)
     writer = _Writer(store, out, draft, generated_at, result)
     cancelled = False
+    broken: list[BaseException] = []  # the pool broke (a worker killed): all here from then
     try:
         def top_up() -> None:
-            while jobs and sum(isinstance(s[2], Future) for s in slots) < 2 * workers:
-                item, kind = jobs.popleft()
-                # Plain data only: the worker imports no ORM to unpickle it.
-                slots.append((item, kind, pool.submit(render_document, item.patent,
-                                                      item.offer, item.creation_date, kind,
-                                                      draft)))
+            while (not broken and jobs
+                   and sum(isinstance(s[2], Future) for s in slots) < 2 * workers):
+                item, kind = jobs[0]
+                try:
+                    # Plain data only: the worker imports no ORM to unpickle it.
+                    future = pool.submit(render_document, item.patent, item.offer,
+                                         item.creation_date, kind, draft)
+                except BrokenProcessPool as exc:
+                    broken.append(exc)
+                    break
+                jobs.popleft()
+                slots.append((item, kind, future))
 
         renders: list[tuple[str, bytes]] = []
         failed: set[int] = set()
         top_up()
-        while slots:
+        while slots or jobs:
             if is_cancelled():
                 cancelled = result.cancelled = True
                 return
+            if not slots:  # the pool broke: this process lays out the rest
+                job_item, job_kind = jobs.popleft()
+                slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
             item, kind, slot = slots[0]
             if isinstance(slot, Future) and not slot.done() and jobs:
                 job_item, job_kind = jobs.popleft()  # the worker is busy: lay one out here
                 slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
                 continue
             slots.popleft()
-            status, value = slot.result() if isinstance(slot, Future) else slot
+            try:
+                status, value = slot.result() if isinstance(slot, Future) else slot
+            except BrokenProcessPool as exc:  # a worker was killed (out of memory, by hand)
+                if not broken:
+                    log.warning("a PDF worker process ended (%s): the rest is laid out here",
+                                exc)
+                    broken.append(exc)
+                status, value = _render_one(item, kind, draft)
             top_up()
             if item.offer_id in failed:
                 continue

@@ -74,3 +74,33 @@ def test_a_worker_lays_out_without_the_orm_or_qt() -> None:
     loaded = {name.split(".")[0] for name in modules}
     assert "reportlab" in loaded
     assert loaded.isdisjoint(NOT_IN_A_WORKER), loaded.intersection(NOT_IN_A_WORKER)
+
+
+def test_a_worker_killed_mid_batch_leaves_the_rest_to_this_process(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed (the system out of memory, a task manager): the batch still writes
+    every file, the same bytes as one process, instead of failing with a broken pool."""
+    import multiprocessing
+    import os
+    import signal
+
+    ids = [add_offer(store, number) for number in NUMBERS]
+    monkeypatch.setattr(offer_documents, "render_workers", lambda _offers: 1)
+    alone = render_offer_documents(store, ids, tmp_path / "alone", draft=True)
+    monkeypatch.setattr(offer_documents, "render_workers", lambda _offers: 2)
+    killed: list[int] = []
+
+    def kill_the_workers(done: int, _total: int) -> None:
+        if done == 1 and not killed:
+            for child in multiprocessing.active_children():
+                if child.pid:
+                    os.kill(child.pid, signal.SIGKILL)
+                    killed.append(child.pid)
+
+    pooled = render_offer_documents(store, ids, tmp_path / "pool", draft=True,
+                                    progress=kill_the_workers)
+    assert killed
+    assert pooled.ok, pooled.failures
+    assert [w.path.read_bytes() for w in pooled.written] == [
+        w.path.read_bytes() for w in alone.written]
