@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -429,13 +430,17 @@ class _Writer:
 
     The pool's loop hands each finished offer over and goes on laying out: writing a file
     waits for the disk (fsync) and recording it for the database, which took a third of this
-    process's time when done in between.  Still one writer, in register order, through
-    `_write_offer` as in one process: the same files, records and results.  At most
-    ``QUEUED`` offers wait, so a cancel has little left to write (well under a second).  An
-    error in the writer (the database gone) stops it and is raised in the caller's thread.
+    process's time when done in between.  Still one writer, in register order: the same
+    files, records and results as in one process.  The offers handed over within GATHER_S
+    (at most QUEUED) are recorded in one transaction (`_write_offers`), each offer still
+    staged before and renamed after it, so a kill leaves scratch or recorded files that show
+    as missing, never a file without a record.  At most QUEUED offers wait, so a cancel has
+    little left to write (well under a second).  An error in the writer (the database gone)
+    stops it and is raised in the caller's thread.
     """
 
-    QUEUED = 8
+    QUEUED = 16
+    GATHER_S = 0.25
 
     def __init__(self, store: Store, out: Path, draft: bool, generated_at: dt.datetime,
                  result: RenderResult) -> None:
@@ -451,15 +456,34 @@ class _Writer:
         self._thread.start()
 
     def _run(self) -> None:
+        import queue
+
         store, out, draft, generated_at, result = self._args
-        while (job := self._queue.get()) is not None:
+        ended = False
+        while not ended:
+            # What comes within GATHER_S goes in one group: one transaction records it all.
+            jobs = [self._queue.get()]
+            until = time.monotonic() + self.GATHER_S
+            while len(jobs) < self.QUEUED and jobs[-1] is not None:
+                try:
+                    jobs.append(self._queue.get(timeout=max(0.0, until - time.monotonic())))
+                except queue.Empty:
+                    break
+            if None in jobs:
+                ended = True
+                jobs = jobs[:jobs.index(None)]  # nothing is put after the end
             if self._error is not None:
                 continue  # failed: drain, so that the loop never blocks on a full queue
+            offers: list[tuple[_Prepared, Sequence[tuple[str, bytes]]]] = []
             try:
-                if isinstance(job, OfferFailure):
-                    result.failures.append(job)
-                else:
-                    _write_offer(store, job[0], job[1], out, draft, generated_at, result)
+                for job in jobs:
+                    if isinstance(job, OfferFailure):  # in order among the offers
+                        _write_offers(store, offers, out, draft, generated_at, result)
+                        offers = []
+                        result.failures.append(job)
+                    elif job is not None:
+                        offers.append(job)
+                _write_offers(store, offers, out, draft, generated_at, result)
             except BaseException as exc:  # raised again in the caller's thread
                 self._error = exc
 
@@ -518,20 +542,32 @@ def _render_separate(
 def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, bytes]], out: Path,
                  draft: bool, generated_at: dt.datetime, result: RenderResult) -> None:
     """Both documents of the offer are laid out before either is written."""
-    written: list[WrittenFile] = []
-    staged: list[StagedFile] = []
-    for kind, data in renders:
-        path = out  # until named: a folder too long for any name is reported as such
-        try:
-            path = out / file_name(item.number, kind, draft=draft, folder=out)
-            staged.append(stage_file(path, data))
-        except OSError as exc:
-            result.failures.append(OfferFailure(item.offer_id, item.number,
-                                                (_write_failed(path, exc),)))
-            break
-        written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
-                                   hashlib.sha256(data).hexdigest(), len(data), draft))
-    _place(store, written, staged, {item.offer_id: item}, draft, generated_at, result)
+    _write_offers(store, [(item, renders)], out, draft, generated_at, result)
+
+
+def _write_offers(store: Store, offers: Sequence[tuple[_Prepared, Sequence[tuple[str, bytes]]]],
+                  out: Path, draft: bool, generated_at: dt.datetime,
+                  result: RenderResult) -> None:
+    """Several offers' documents: each staged, all recorded in one transaction, then each
+    offer's renamed into place (`_place`); each offer's files and failures as if alone."""
+    groups: list[tuple[list[WrittenFile], list[StagedFile]]] = []
+    for item, renders in offers:
+        written: list[WrittenFile] = []
+        staged: list[StagedFile] = []
+        for kind, data in renders:
+            path = out  # until named: a folder too long for any name is reported as such
+            try:
+                path = out / file_name(item.number, kind, draft=draft, folder=out)
+                staged.append(stage_file(path, data))
+            except OSError as exc:
+                result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                    (_write_failed(path, exc),)))
+                break
+            written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
+                                       hashlib.sha256(data).hexdigest(), len(data), draft))
+        groups.append((written, staged))
+    _place_groups(store, groups, {item.offer_id: item for item, _ in offers}, draft,
+                  generated_at, result)
 
 
 def _place(store: Store, written: list[WrittenFile], staged: Sequence[StagedFile],
@@ -543,29 +579,44 @@ def _place(store: Store, written: list[WrittenFile], staged: Sequence[StagedFile
     document whose file is missing (shown as missing until rendered again), never a final
     file the register does not know.
     """
-    ids: list[list[int]] = [[] for _ in written]  # the records of each file
+    _place_groups(store, [(written, list(staged))], items, draft, generated_at, result)
+
+
+def _place_groups(store: Store, groups: Sequence[tuple[list[WrittenFile], list[StagedFile]]],
+                  items: dict[int, _Prepared], draft: bool, generated_at: dt.datetime,
+                  result: RenderResult) -> None:
+    """`_place` for several groups of files (an offer's each) with one transaction for all
+    their records; a file that cannot be renamed takes back its own group's rest only."""
+    every = [w for written, _ in groups for w in written]
+    ids: list[list[int]] = [[] for _ in every]  # the records of each file
     try:
-        if not draft and written:
-            ids = _record(store, written, items, generated_at)
+        if not draft and every:
+            ids = _record(store, every, items, generated_at)
     except BaseException:
-        for file in staged:
-            file.discard()
+        for _, staged in groups:
+            for file in staged:
+                file.discard()
         raise
-    for index, file in enumerate(staged):
-        try:
-            file.commit()
-        except OSError as exc:  # not in place: neither it nor the ones after are recorded
-            for rest in staged[index + 1:]:
-                rest.discard()
-            store.unrecord_generated_documents([i for group in ids[index:] for i in group])
-            single = len(written[index].offer_ids) == 1  # a combined file: not about one offer
-            result.failures.append(OfferFailure(
-                written[index].offer_ids[0] if single else None,
-                written[index].numbers[0] if single else "",
-                (_write_failed(file.target, exc),)))
-            del written[index:]
-            break
-    result.written.extend(written)
+    first = 0
+    for written, staged in groups:
+        group_ids = ids[first:first + len(written)]
+        first += len(written)
+        for index, file in enumerate(staged):
+            try:
+                file.commit()
+            except OSError as exc:  # not in place: neither it nor the ones after are recorded
+                for rest in staged[index + 1:]:
+                    rest.discard()
+                store.unrecord_generated_documents(
+                    [i for group in group_ids[index:] for i in group])
+                single = len(written[index].offer_ids) == 1  # a combined file: not one offer's
+                result.failures.append(OfferFailure(
+                    written[index].offer_ids[0] if single else None,
+                    written[index].numbers[0] if single else "",
+                    (_write_failed(file.target, exc),)))
+                del written[index:]
+                break
+        result.written.extend(written)
 
 
 def _render_combined(

@@ -104,3 +104,44 @@ def test_a_worker_killed_mid_batch_leaves_the_rest_to_this_process(
     assert pooled.ok, pooled.failures
     assert [w.path.read_bytes() for w in pooled.written] == [
         w.path.read_bytes() for w in alone.written]
+
+
+def test_offers_recorded_together_are_placed_and_taken_back_each_on_its_own(
+    store: Store, tmp_path: Path
+) -> None:
+    """The pool's writer records several offers in one transaction: a file of one of them
+    that cannot be renamed into place takes back that offer's records only."""
+    import datetime as dt
+
+    from app.export.offer_documents import (
+        DECLARATION,
+        INFORMATION_SHEET,
+        RenderResult,
+        _prepare,
+        _write_offers,
+        file_name,
+    )
+
+    ids = [add_offer(store, number) for number in NUMBERS]
+    items = []
+    for offer in store.offers():
+        item = _prepare(offer, draft=False, today=None)
+        assert not isinstance(item, offer_documents.OfferFailure)
+        items.append(item)
+    out = tmp_path / "out"
+    out.mkdir()
+    blocked = out / file_name(items[1].number, INFORMATION_SHEET)
+    blocked.mkdir()  # a folder where the second offer's sheet should go: the rename fails
+    result = RenderResult()
+    renders = [(INFORMATION_SHEET, b"%PDF-sheet"), (DECLARATION, b"%PDF-declaration")]
+    _write_offers(store, [(item, renders) for item in items], out, False,
+                  dt.datetime(2024, 9, 1), result)
+    assert [w.offer_ids for w in result.written] == [
+        (items[0].offer_id,)] * 2 + [(items[2].offer_id,)] * 2
+    assert [f.offer_id for f in result.failures] == [items[1].offer_id]
+    recorded = {d.offer_id for d in store.generated_documents(ids)}
+    assert recorded == {items[0].offer_id, items[2].offer_id}
+    assert store.offer(items[1].offer_id).state == "finalised"  # type: ignore[union-attr]
+    assert store.offer(items[2].offer_id).state == "generated"  # type: ignore[union-attr]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(
+        w.path.name for w in result.written)
