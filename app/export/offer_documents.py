@@ -439,7 +439,7 @@ class _Writer:
     stops it and is raised in the caller's thread.
     """
 
-    QUEUED = 16
+    QUEUED = 8
     GATHER_S = 0.25
 
     def __init__(self, store: Store, out: Path, draft: bool, generated_at: dt.datetime,
