@@ -3,6 +3,7 @@ difference of style, text or width gets its own."""
 
 from __future__ import annotations
 
+import pytest
 from reportlab.lib.styles import ParagraphStyle
 
 from app.export.pdf import kit_styles, para
@@ -41,3 +42,18 @@ def test_markup_and_plain_text_are_not_confused() -> None:
     assert plain.frags is not markup.frags
     assert plain.getPlainText() == "<u>A</u>"
     assert markup.getPlainText() == "A"
+
+
+def test_threads_laying_out_at_once_get_the_bytes_of_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window may lay out a preview while a batch renders on a worker thread: the kept
+    paragraphs are shared, evicted and added from both at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.export.pdf import text
+    from tests.export.test_offer_pdf_bytes import rendered
+
+    monkeypatch.setattr(text, "_REUSE_LIMIT", 40)  # evicting all the time
+    alone = rendered()
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _i: rendered(), range(4)))
+    assert results == [alone] * 4

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
 import unicodedata
 import weakref
 from collections.abc import Sequence
@@ -411,6 +412,7 @@ class _Parsed:
 
 
 _parsed: dict[tuple[str, tuple[Any, ...]], _Parsed] = {}
+_parsed_lock = threading.Lock()
 
 
 # Not an attribute of the style: a style made with ``parent=`` copies its parent's attributes.
@@ -444,18 +446,20 @@ def para(text: str | None, style: ParagraphStyle, *, markup: bool = False) -> Pa
         value = escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
     if _REUSE_LIMIT <= 0 or len(value) > _REUSE_LONGEST:
         return Para(value, style)
-    key = (value, _style_key(style))
-    parsed = _parsed.pop(key, None)
+    with _parsed_lock:
+        key = (value, _style_key(style))
+        parsed = _parsed.pop(key, None)
     if parsed is None:
         paragraph = Para(value, style)
         if paragraph.style is not style:  # markup that set its own style: not kept
             return paragraph
         parsed = _Parsed(paragraph)
-        if len(_parsed) >= _REUSE_LIMIT:
-            _parsed.pop(next(iter(_parsed), key), None)
     else:
         paragraph = Para(parsed.text, style, bulletText=parsed.bullet_text,
                          frags=parsed.frags)
     paragraph._kit_shared = parsed.lines
-    _parsed[key] = parsed  # the most recently used last
+    with _parsed_lock:  # a preview in the window's thread while a batch renders in another
+        if len(_parsed) >= _REUSE_LIMIT:
+            _parsed.pop(next(iter(_parsed)), None)
+        _parsed[key] = parsed  # the most recently used last
     return paragraph
