@@ -11,7 +11,9 @@
    floor = every document laid out in this process (the path before the worker pool); figure =
    the pool of worker processes (database set up first, not timed). Targets for 500 offers:
    ≤ 10 s on two cores, peak RSS of all processes together ≤ 300 MB (sampled from /proc),
-   files byte-identical to the floor's, a cancel returning within a second.
+   files byte-identical to the floor's, a cancel returning within a second. CPU seconds are
+   printed beside the wall times (this process, and the workers once they have ended): on a
+   busy machine they say more than the wall time.
 3. If LibreOffice is installed (`soffice`), an equivalent .docx of the sheet converted with
    `soffice --headless --convert-to pdf`, timed per document, and the ratio to ours.
    Otherwise: skipped (it is not installed for this).
