@@ -336,9 +336,11 @@ def _render_pooled(
 ) -> None:
     """As `_render_separate`, with `processes - 1` worker processes laying out documents
     beside this one (which lays out the next document itself whenever the one due next is not
-    ready). Files and the database are written here only, in register order, so output and
-    records are those of one process. Two documents per worker are queued at a time: a cancel
-    returns at once, and the workers finish those alone and exit."""
+    ready). Files and the database are written in this process only, by one writer thread
+    (`_Writer`), in register order, so output and records are those of one process. Two
+    documents per worker are queued at a time: a cancel returns once the writer has written
+    the offers already laid out, and the workers finish those alone and exit. A worker that
+    dies leaves the rest to this process; workers end when this process is killed."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
