@@ -145,3 +145,20 @@ def test_offers_recorded_together_are_placed_and_taken_back_each_on_its_own(
     assert store.offer(items[2].offer_id).state == "generated"  # type: ignore[union-attr]
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(
         w.path.name for w in result.written)
+
+
+def test_a_groups_record_ids_are_those_of_its_rows_in_order(store: Store) -> None:
+    """One transaction, one flush for many rows: each id returned is its own row's."""
+    import datetime as dt
+
+    from app.models.entities import GeneratedDocument
+
+    ids = [add_offer(store, number) for number in NUMBERS]
+    rows = [GeneratedDocument(kind=kind, subject=str(offer_id), offer_id=offer_id,
+                              path=f"/out/{offer_id}-{kind}.pdf", sha256="0" * 64, size=1,
+                              data_hash="", draft=False, generated_at=dt.datetime(2024, 9, 1))
+            for offer_id in ids for kind in ("information_sheet", "declaration")]
+    paths = [row.path for row in rows]
+    recorded = store.record_generated_documents(rows)
+    by_id = {d.id: d.path for d in store.generated_documents(ids)}
+    assert [by_id[i] for i in recorded] == paths
