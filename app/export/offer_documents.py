@@ -47,7 +47,7 @@ from app.export.pdf.information_sheet import (
     sheet_story,
     sheet_texts,
 )
-from app.export.pdf.kit import RestartPageNumbers
+from app.export.pdf.kit import RestartPageNumbers, sync_folder
 from app.export.render_worker import (
     DECLARATION,
     INFORMATION_SHEET,
@@ -600,12 +600,14 @@ def _place_groups(store: Store, groups: Sequence[tuple[list[WrittenFile], list[S
                 file.discard()
         raise
     first = 0
+    folders: set[Path] = set()
     for written, staged in groups:
         group_ids = ids[first:first + len(written)]
         first += len(written)
         for index, file in enumerate(staged):
             try:
-                file.commit()
+                file.commit(durable=False)  # the folders are synced once, below
+                folders.add(file.target.parent)
             except OSError as exc:  # not in place: neither it nor the ones after are recorded
                 for rest in staged[index + 1:]:
                     rest.discard()
@@ -619,6 +621,13 @@ def _place_groups(store: Store, groups: Sequence[tuple[list[WrittenFile], list[S
                 del written[index:]
                 break
         result.written.extend(written)
+    # Until this, a crash of the system (not a kill) may lose renames: then recorded files
+    # are missing and show so, as after a kill between recording and renaming.
+    for folder in sorted(folders):
+        try:
+            sync_folder(folder)
+        except OSError as exc:  # the files are in place and recorded; only durability waits
+            log.warning("could not sync %s: %s", folder, exc)
 
 
 def _render_combined(

@@ -107,7 +107,7 @@ def test_a_worker_killed_mid_batch_leaves_the_rest_to_this_process(
 
 
 def test_offers_recorded_together_are_placed_and_taken_back_each_on_its_own(
-    store: Store, tmp_path: Path
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The pool's writer records several offers in one transaction: a file of one of them
     that cannot be renamed into place takes back that offer's records only."""
@@ -134,8 +134,11 @@ def test_offers_recorded_together_are_placed_and_taken_back_each_on_its_own(
     blocked.mkdir()  # a folder where the second offer's sheet should go: the rename fails
     result = RenderResult()
     renders = [(INFORMATION_SHEET, b"%PDF-sheet"), (DECLARATION, b"%PDF-declaration")]
+    synced: list[Path] = []
+    monkeypatch.setattr(offer_documents, "sync_folder", synced.append)
     _write_offers(store, [(item, renders) for item in items], out, False,
                   dt.datetime(2024, 9, 1), result)
+    assert synced == [out]  # the renames made durable once for the group, not once a file
     assert [w.offer_ids for w in result.written] == [
         (items[0].offer_id,)] * 2 + [(items[2].offer_id,)] * 2
     assert [f.offer_id for f in result.failures] == [items[1].offer_id]
