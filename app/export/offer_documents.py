@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -46,7 +47,13 @@ from app.export.pdf.information_sheet import (
     sheet_story,
     sheet_texts,
 )
-from app.export.pdf.kit import RestartPageNumbers
+from app.export.pdf.kit import RestartPageNumbers, sync_folder
+from app.export.render_worker import (
+    DECLARATION,
+    INFORMATION_SHEET,
+    leave_with_the_parent,
+    render_document,
+)
 from app.file_names import safe_file_name
 from app.models.entities import DocumentState, GeneratedDocument, Offer
 from app.models.findings import Finding, Severity, error
@@ -59,8 +66,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-INFORMATION_SHEET = "information_sheet"
-DECLARATION = "declaration"
 COMBINED = "combined"
 KINDS = (INFORMATION_SHEET, DECLARATION, COMBINED)
 
@@ -320,15 +325,8 @@ def render_workers(offers: int) -> int:
 
 
 def _render_one(item: _Prepared, kind: str, draft: bool) -> tuple[str, object]:
-    """In a worker process: one document's bytes, or why not (picklable either way)."""
-    render = render_information_sheet if kind == INFORMATION_SHEET else render_declaration
-    try:
-        return "ok", render(item.patent, item.offer, creation_date=item.creation_date,
-                            watermark=draft)
-    except UnprintableText as exc:
-        return "unprintable", tuple(exc.missing)
-    except Exception as exc:  # reported per offer, as in one process
-        return "failed", (reason_params(exc), repr(exc))
+    """One document here, exactly as a worker lays it out."""
+    return render_document(item.patent, item.offer, item.creation_date, kind, draft)
 
 
 def _render_pooled(
@@ -338,12 +336,15 @@ def _render_pooled(
 ) -> None:
     """As `_render_separate`, with `processes - 1` worker processes laying out documents
     beside this one (which lays out the next document itself whenever the one due next is not
-    ready). Files and the database are written here only, in register order, so output and
-    records are those of one process. Two documents per worker are queued at a time: a cancel
-    returns at once, and the workers finish those alone and exit."""
+    ready). Files and the database are written in this process only, by one writer thread
+    (`_Writer`), in register order, so output and records are those of one process. Two
+    documents per worker are queued at a time: a cancel returns once the writer has written
+    the offers already laid out, and the workers finish those alone and exit. A worker that
+    dies leaves the rest to this process; workers end when this process is killed."""
     import multiprocessing
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     workers = processes - 1
     jobs = deque((item, kind) for item in prepared for kind in (INFORMATION_SHEET, DECLARATION))
@@ -351,34 +352,56 @@ def _render_pooled(
     slots: deque[tuple[_Prepared, str, Future[tuple[str, object]] | tuple[str, object]]] = (
         deque())
     # spawn, not fork: this process may hold Qt and threads; Windows has only spawn anyway.
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=leave_with_the_parent)
+    writer = _Writer(store, out, draft, generated_at, result)
     cancelled = False
+    broken: list[BaseException] = []  # the pool broke (a worker killed): all here from then
     try:
         def top_up() -> None:
-            while jobs and sum(isinstance(s[2], Future) for s in slots) < 2 * workers:
-                item, kind = jobs.popleft()
-                slots.append((item, kind, pool.submit(_render_one, item, kind, draft)))
+            while (not broken and jobs
+                   and sum(isinstance(s[2], Future) for s in slots) < 2 * workers):
+                item, kind = jobs[0]
+                try:
+                    # Plain data only: the worker imports no ORM to unpickle it.
+                    future = pool.submit(render_document, item.patent, item.offer,
+                                         item.creation_date, kind, draft)
+                except BrokenProcessPool as exc:
+                    broken.append(exc)
+                    break
+                jobs.popleft()
+                slots.append((item, kind, future))
 
         renders: list[tuple[str, bytes]] = []
         failed: set[int] = set()
         top_up()
-        while slots:
+        while slots or jobs:
             if is_cancelled():
                 cancelled = result.cancelled = True
                 return
+            if not slots:  # the pool broke: this process lays out the rest
+                job_item, job_kind = jobs.popleft()
+                slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
             item, kind, slot = slots[0]
             if isinstance(slot, Future) and not slot.done() and jobs:
                 job_item, job_kind = jobs.popleft()  # the worker is busy: lay one out here
                 slots.append((job_item, job_kind, _render_one(job_item, job_kind, draft)))
                 continue
             slots.popleft()
-            status, value = slot.result() if isinstance(slot, Future) else slot
+            try:
+                status, value = slot.result() if isinstance(slot, Future) else slot
+            except BrokenProcessPool as exc:  # a worker was killed (out of memory, by hand)
+                if not broken:
+                    log.warning("a PDF worker process ended (%s): the rest is laid out here",
+                                exc)
+                    broken.append(exc)
+                status, value = _render_one(item, kind, draft)
             top_up()
             if item.offer_id in failed:
                 continue
             if status == "unprintable":
                 failed.add(item.offer_id)
-                result.failures.append(OfferFailure(
+                writer.fail(OfferFailure(
                     item.offer_id, item.number,
                     tuple(missing_glyph_findings(cast(tuple[MissingGlyph, ...], value)))))
                 renders = []
@@ -387,7 +410,7 @@ def _render_pooled(
                 params, text = cast(tuple[dict[str, object], str], value)
                 log.error("rendering %s failed: %s", item.number, text)
                 failed.add(item.offer_id)
-                result.failures.append(OfferFailure(item.offer_id, item.number, (
+                writer.fail(OfferFailure(item.offer_id, item.number, (
                     error("pdf.render_failed", "offer", number=item.number, **params),)))
                 renders = []
                 continue
@@ -395,10 +418,94 @@ def _render_pooled(
             done += 1
             report(done, total)
             if kind == DECLARATION:
-                _write_offer(store, item, renders, out, draft, generated_at, result)
+                writer.write(item, renders)
                 renders = []
     finally:
-        pool.shutdown(wait=not cancelled, cancel_futures=True)
+        try:
+            writer.finish()  # what was laid out is written, also after a cancel
+        finally:
+            pool.shutdown(wait=not cancelled, cancel_futures=True)
+
+
+class _Writer:
+    """One thread that writes, records and places the offers laid out, in the order given.
+
+    The pool's loop hands each finished offer over and goes on laying out: writing a file
+    waits for the disk (fsync) and recording it for the database, which took a third of this
+    process's time when done in between.  Still one writer, in register order: the same
+    files, records and results as in one process.  The offers handed over within GATHER_S
+    (at most QUEUED) are recorded in one transaction (`_write_offers`), each offer still
+    staged before and renamed after it, so a kill leaves scratch or recorded files that show
+    as missing, never a file without a record.  At most QUEUED offers wait, so a cancel has
+    little left to write (well under a second).  An error in the writer (the database gone)
+    stops it and is raised in the caller's thread.
+    """
+
+    QUEUED = 8
+    GATHER_S = 0.25
+
+    def __init__(self, store: Store, out: Path, draft: bool, generated_at: dt.datetime,
+                 result: RenderResult) -> None:
+        import queue
+        import threading
+
+        self._args = (store, out, draft, generated_at, result)
+        self._result = result
+        self._queue: queue.Queue[tuple[_Prepared, list[tuple[str, bytes]]] | OfferFailure
+                                 | None] = queue.Queue(self.QUEUED)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="offer PDF writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import queue
+
+        store, out, draft, generated_at, result = self._args
+        ended = False
+        while not ended:
+            # What comes within GATHER_S goes in one group: one transaction records it all.
+            jobs = [self._queue.get()]
+            until = time.monotonic() + self.GATHER_S
+            while len(jobs) < self.QUEUED and jobs[-1] is not None:
+                try:
+                    jobs.append(self._queue.get(timeout=max(0.0, until - time.monotonic())))
+                except queue.Empty:
+                    break
+            if None in jobs:
+                ended = True
+                jobs = jobs[:jobs.index(None)]  # nothing is put after the end
+            if self._error is not None:
+                continue  # failed: drain, so that the loop never blocks on a full queue
+            offers: list[tuple[_Prepared, Sequence[tuple[str, bytes]]]] = []
+            try:
+                for job in jobs:
+                    if isinstance(job, OfferFailure):  # in order among the offers
+                        _write_offers(store, offers, out, draft, generated_at, result)
+                        offers = []
+                        result.failures.append(job)
+                    elif job is not None:
+                        offers.append(job)
+                _write_offers(store, offers, out, draft, generated_at, result)
+            except BaseException as exc:  # raised again in the caller's thread
+                self._error = exc
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def write(self, item: _Prepared, renders: Sequence[tuple[str, bytes]]) -> None:
+        self._raise()
+        self._queue.put((item, list(renders)))
+
+    def fail(self, failure: OfferFailure) -> None:
+        self._raise()
+        self._queue.put(failure)
+
+    def finish(self) -> None:
+        """Wait until everything handed over is written; raise the writer's error if any."""
+        self._queue.put(None)
+        self._thread.join()
+        self._raise()
 
 
 def _render_separate(
@@ -437,20 +544,32 @@ def _render_separate(
 def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, bytes]], out: Path,
                  draft: bool, generated_at: dt.datetime, result: RenderResult) -> None:
     """Both documents of the offer are laid out before either is written."""
-    written: list[WrittenFile] = []
-    staged: list[StagedFile] = []
-    for kind, data in renders:
-        path = out  # until named: a folder too long for any name is reported as such
-        try:
-            path = out / file_name(item.number, kind, draft=draft, folder=out)
-            staged.append(stage_file(path, data))
-        except OSError as exc:
-            result.failures.append(OfferFailure(item.offer_id, item.number,
-                                                (_write_failed(path, exc),)))
-            break
-        written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
-                                   hashlib.sha256(data).hexdigest(), len(data), draft))
-    _place(store, written, staged, {item.offer_id: item}, draft, generated_at, result)
+    _write_offers(store, [(item, renders)], out, draft, generated_at, result)
+
+
+def _write_offers(store: Store, offers: Sequence[tuple[_Prepared, Sequence[tuple[str, bytes]]]],
+                  out: Path, draft: bool, generated_at: dt.datetime,
+                  result: RenderResult) -> None:
+    """Several offers' documents: each staged, all recorded in one transaction, then each
+    offer's renamed into place (`_place`); each offer's files and failures as if alone."""
+    groups: list[tuple[list[WrittenFile], list[StagedFile]]] = []
+    for item, renders in offers:
+        written: list[WrittenFile] = []
+        staged: list[StagedFile] = []
+        for kind, data in renders:
+            path = out  # until named: a folder too long for any name is reported as such
+            try:
+                path = out / file_name(item.number, kind, draft=draft, folder=out)
+                staged.append(stage_file(path, data))
+            except OSError as exc:
+                result.failures.append(OfferFailure(item.offer_id, item.number,
+                                                    (_write_failed(path, exc),)))
+                break
+            written.append(WrittenFile(kind, path, (item.offer_id,), (item.number,),
+                                       hashlib.sha256(data).hexdigest(), len(data), draft))
+        groups.append((written, staged))
+    _place_groups(store, groups, {item.offer_id: item for item, _ in offers}, draft,
+                  generated_at, result)
 
 
 def _place(store: Store, written: list[WrittenFile], staged: Sequence[StagedFile],
@@ -462,29 +581,53 @@ def _place(store: Store, written: list[WrittenFile], staged: Sequence[StagedFile
     document whose file is missing (shown as missing until rendered again), never a final
     file the register does not know.
     """
-    ids: list[list[int]] = [[] for _ in written]  # the records of each file
+    _place_groups(store, [(written, list(staged))], items, draft, generated_at, result)
+
+
+def _place_groups(store: Store, groups: Sequence[tuple[list[WrittenFile], list[StagedFile]]],
+                  items: dict[int, _Prepared], draft: bool, generated_at: dt.datetime,
+                  result: RenderResult) -> None:
+    """`_place` for several groups of files (an offer's each) with one transaction for all
+    their records; a file that cannot be renamed takes back its own group's rest only."""
+    every = [w for written, _ in groups for w in written]
+    ids: list[list[int]] = [[] for _ in every]  # the records of each file
     try:
-        if not draft and written:
-            ids = _record(store, written, items, generated_at)
+        if not draft and every:
+            ids = _record(store, every, items, generated_at)
     except BaseException:
-        for file in staged:
-            file.discard()
+        for _, staged in groups:
+            for file in staged:
+                file.discard()
         raise
-    for index, file in enumerate(staged):
+    first = 0
+    folders: set[Path] = set()
+    for written, staged in groups:
+        group_ids = ids[first:first + len(written)]
+        first += len(written)
+        for index, file in enumerate(staged):
+            try:
+                file.commit(durable=False)  # the folders are synced once, below
+                folders.add(file.target.parent)
+            except OSError as exc:  # not in place: neither it nor the ones after are recorded
+                for rest in staged[index + 1:]:
+                    rest.discard()
+                store.unrecord_generated_documents(
+                    [i for group in group_ids[index:] for i in group])
+                single = len(written[index].offer_ids) == 1  # a combined file: not one offer's
+                result.failures.append(OfferFailure(
+                    written[index].offer_ids[0] if single else None,
+                    written[index].numbers[0] if single else "",
+                    (_write_failed(file.target, exc),)))
+                del written[index:]
+                break
+        result.written.extend(written)
+    # Until this, a crash of the system (not a kill) may lose renames: then recorded files
+    # are missing and show so, as after a kill between recording and renaming.
+    for folder in sorted(folders):
         try:
-            file.commit()
-        except OSError as exc:  # not in place: neither it nor the ones after are recorded
-            for rest in staged[index + 1:]:
-                rest.discard()
-            store.unrecord_generated_documents([i for group in ids[index:] for i in group])
-            single = len(written[index].offer_ids) == 1  # a combined file: not about one offer
-            result.failures.append(OfferFailure(
-                written[index].offer_ids[0] if single else None,
-                written[index].numbers[0] if single else "",
-                (_write_failed(file.target, exc),)))
-            del written[index:]
-            break
-    result.written.extend(written)
+            sync_folder(folder)
+        except OSError as exc:  # the files are in place and recorded; only durability waits
+            log.warning("could not sync %s: %s", folder, exc)
 
 
 def _render_combined(

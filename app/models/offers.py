@@ -13,15 +13,18 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.models.contact_rules import check_email, check_phone, check_postcode
-from app.models.entities import LegalStatus, Offer, Patent
 from app.models.fees import FeeOption, check_fee, read_fee
 from app.models.findings import Finding, error, warning
+from app.models.legal_status import LegalStatus
 from app.models.patent_rules import PatentFields, check_patent
 from app.models.ranges import date_finding
 from app.models.term import patent_expiry
+
+if TYPE_CHECKING:  # the rules and OfferFields work without the ORM (a PDF worker has none)
+    from app.models.entities import Offer, Patent
 
 
 class SelfExploitation(StrEnum):

@@ -1031,7 +1031,8 @@ class Store:
         still holds the data the document was rendered from: an offer edited meanwhile keeps
         its state, and the document shows as out of date.
         """
-        with self.session() as session, session.begin():
+        # Without autoflush: the rows go in with one flush at the end, not one per look-up.
+        with self.session() as session, session.begin(), session.no_autoflush:
             for document in documents:
                 session.add(document)
                 if document.draft or document.offer_id is None:

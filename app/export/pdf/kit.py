@@ -323,19 +323,17 @@ class StagedFile:
         self.target = target
         self.scratch = scratch
 
-    def commit(self) -> Path:
-        """Rename into place (durably); on failure the scratch file is removed."""
+    def commit(self, *, durable: bool = True) -> Path:
+        """Rename into place (durably); on failure the scratch file is removed.  With
+        ``durable=False`` the folder is not synced: the caller calls :func:`sync_folder` once
+        after renaming several files into it."""
         try:
             os.replace(self.scratch, self.target)
         except BaseException:
             self.discard()
             raise
-        if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
-            dir_fd = os.open(self.target.parent, os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+        if durable:
+            sync_folder(self.target.parent)
         return self.target
 
     def discard(self) -> None:
@@ -343,6 +341,16 @@ class StagedFile:
             os.unlink(self.scratch)
         except FileNotFoundError:
             pass
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames into ``folder`` durable (POSIX; Windows has no folder to sync)."""
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def stage_file(path: str | os.PathLike[str], data: bytes) -> StagedFile:

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
@@ -350,7 +352,12 @@ class Para(Paragraph):  # type: ignore[misc]
         cached = getattr(self, "_kit_lines", None)
         if cached is not None and cached[0] == key:
             return cached[1]
-        lines = break_frags(self.frags, max_widths, key[1])
+        shared: dict[Any, Any] | None = getattr(self, "_kit_shared", None)
+        lines = shared.get(key) if shared is not None else None
+        if lines is None:
+            lines = break_frags(self.frags, max_widths, key[1])
+            if shared is not None:
+                shared[key] = lines
         self._kit_lines = (key, lines)
         return lines
 
@@ -378,9 +385,81 @@ class Para(Paragraph):  # type: ignore[misc]
         return parts
 
 
+# --------------------------------------------------------------------------------- reuse
+#
+# Most of a form's paragraphs are the same in every document: the official wording, labels,
+# headings, the alternatives not chosen.  Parsing their markup into fragments and breaking
+# them into lines was a third of a document's time, so both are kept for the next paragraph
+# with the same text in an equal style: a fresh Para (flowables are consumed by a layout)
+# given the fragments already parsed and sharing the lines already broken, per width.
+# Neither is changed by laying out or drawing (a split makes new fragments and paragraphs),
+# so the bytes are those of a paragraph made anew (tests/export/test_offer_pdf_bytes.py).
+
+_REUSE_LIMIT = 2048  # paragraphs kept, least recently used dropped: bounded memory
+_REUSE_LONGEST = 2000  # characters: a longer text is data (no form's wording is that long)
+
+
+class _Parsed:
+    """One (markup, style)'s parse: what ``Paragraph._setup`` made, and its lines by width."""
+
+    __slots__ = ("text", "frags", "bullet_text", "lines")
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        self.text = paragraph.text
+        self.frags = paragraph.frags
+        self.bullet_text = paragraph.bulletText
+        self.lines: dict[Any, Any] = {}
+
+
+_parsed: dict[tuple[str, tuple[Any, ...]], _Parsed] = {}
+_parsed_lock = threading.Lock()
+
+
+# Not an attribute of the style: a style made with ``parent=`` copies its parent's attributes.
+_style_keys: weakref.WeakKeyDictionary[ParagraphStyle, tuple[Any, ...]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _style_key(style: ParagraphStyle) -> tuple[Any, ...]:
+    """Every attribute of ``style`` but its name: equal keys lay out alike.  Worked out once
+    per style object (the forms do not change a style after making it)."""
+    key = _style_keys.get(style)
+    if key is None:
+        items = []
+        for name, value in sorted(style.__dict__.items()):
+            if name in ("name", "parent"):
+                continue
+            try:
+                hash(value)
+            except TypeError:
+                value = repr(value)
+            items.append((name, type(value).__name__, value))
+        key = tuple(items)
+        _style_keys[style] = key
+    return key
+
+
 def para(text: str | None, style: ParagraphStyle, *, markup: bool = False) -> Para:
     """A paragraph of plain ``text`` (escaped; newlines kept) or of reportlab ``markup``."""
     value = text or ""
     if not markup:
         value = escape(value).replace("\r\n", "\n").replace("\n", "<br/>")
-    return Para(value, style)
+    if _REUSE_LIMIT <= 0 or len(value) > _REUSE_LONGEST:
+        return Para(value, style)
+    with _parsed_lock:
+        key = (value, _style_key(style))
+        parsed = _parsed.pop(key, None)
+    if parsed is None:
+        paragraph = Para(value, style)
+        if paragraph.style is not style:  # markup that set its own style: not kept
+            return paragraph
+        parsed = _Parsed(paragraph)
+    else:
+        paragraph = Para(parsed.text, style, bulletText=parsed.bullet_text,
+                         frags=parsed.frags)
+    paragraph._kit_shared = parsed.lines
+    with _parsed_lock:  # a preview in the window's thread while a batch renders in another
+        if len(_parsed) >= _REUSE_LIMIT:
+            _parsed.pop(next(iter(_parsed)), None)
+        _parsed[key] = parsed  # the most recently used last
+    return paragraph
