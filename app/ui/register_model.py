@@ -128,11 +128,13 @@ class Collation:
     neighbours with the collator and moves the few texts out of place to where it puts them.
     """
 
-    def order(self, texts: Sequence[str], descending: bool = False) -> list[int]:
-        """Indexes of `texts` in the collator's order (stable for equal texts)."""
+    def order(self, texts: Sequence[str], descending: bool = False, *,
+              learnt: bool = False) -> list[int]:
+        """Indexes of `texts` in the collator's order (stable for equal texts). `learnt`: every
+        character of `texts` is already ranked (`learn` was given them)."""
         from PySide6.QtCore import QCollator, QLocale
 
-        keys = self.keys(texts)
+        keys = self.keys(texts, learnt=learnt)
         ranked = sorted(range(len(texts)), key=keys.__getitem__, reverse=descending)
         compare = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China)).compare
         sign = -1 if descending else 1
@@ -162,9 +164,10 @@ class Collation:
         self._known: set[str] = set()
         self._lock = threading.Lock()  # the worker thread ranks too
 
-    def keys(self, texts: Sequence[str]) -> list[str]:
+    def keys(self, texts: Sequence[str], *, learnt: bool = False) -> list[str]:
         with self._lock:
-            self._learn(texts)
+            if not learnt:  # the set of 50,000 texts' characters takes 25 ms to make
+                self._learn(texts)
             primary, full = self._primary, self._full
         return [t.translate(primary) + _SEPARATOR + t.translate(full) for t in texts]
 
@@ -675,7 +678,7 @@ class PatentTableModel(QAbstractTableModel):
                 for column in (Column.TITLE, Column.PATENTEES):
                     if generation != self._check_generation:
                         return
-                    self.ascending(column, version)
+                    self.ascending(column, version, learnt=True)
                 if not self._check_all(pending, process, today, generation):
                     return
                 for column in (Column.EXPIRY, Column.MARKER):
@@ -911,10 +914,13 @@ class PatentTableModel(QAbstractTableModel):
         descending = order == QtCore.Qt.SortOrder.DescendingOrder
         self._all = ascending[::-1] if descending else list(ascending)
 
-    def ascending(self, column: int, version: int | None = None) -> list[RegisterRow]:
+    def ascending(self, column: int, version: int | None = None,
+                  learnt: bool = False) -> list[RegisterRow]:
         """Every record in the column's ascending order: worked out once per state of the
         records (and language), then a sort is a copy. The worker thread calls this for the
-        title and patentee columns with the version its rows were taken at."""
+        title and patentee columns with the version its rows were taken at, `learnt` when it
+        has ranked their characters (an order made from rows of another version is not
+        kept, so one made from characters not all ranked is never used)."""
         stamp = (self._version if version is None else version, i18n.language())
         cached = self._orders.get(column)
         if cached is not None and cached[0] == stamp:
@@ -934,7 +940,7 @@ class PatentTableModel(QAbstractTableModel):
                 strings = [r.raw[TITLE] for r in rows]
             else:
                 strings = [r.patentees_text for r in rows]
-            ordered = [rows[i] for i in self._collation.order(strings)]
+            ordered = [rows[i] for i in self._collation.order(strings, learnt=learnt)]
             if stamp[0] == self._version:
                 self._orders[column] = (stamp, ordered)
             return ordered
