@@ -130,7 +130,10 @@ def _run_job(connection: Connection, inbox: deque[bytes], job: int, ordinal: int
     from app.models.patent_number import forget_parsed
 
     today = dt.date.fromordinal(ordinal)
-    done: list[list[EncodedResult]] = []
+    # Each chunk's results, pickled as soon as made (a fifth of their size as objects), sent
+    # when the job ends: sent as they came, they filled the pipe while the window's process
+    # was busy opening its database, and the process stood waiting for it to read them.
+    parts: list[bytes] = []
     low = chunks
     while low > 0:
         while connection.poll():  # what is queued: a stop may wait behind rows
@@ -146,16 +149,17 @@ def _run_job(connection: Connection, inbox: deque[bytes], job: int, ordinal: int
         if message[0] != "rows" or message[1] != job:
             continue  # a stop of an earlier job (a new job was seen above)
         low = message[2]
-        done.append([encode(check_row(raw, today)) for raw in message[3]])
+        parts.append(pickle.dumps(
+            ("part", job, low, [encode(check_row(raw, today)) for raw in message[3]]),
+            pickle.HIGHEST_PROTOCOL))
         del message
         forget_parsed()  # each number is read once here: no use remembering 50,000
         connection.send_bytes(pickle.dumps(("done", job, low)))
     while inbox and _stale(inbox[0]):
         inbox.popleft()  # what was sent for this job
-    results = [result for part in reversed(done) for result in part]
-    del done
-    connection.send_bytes(pickle.dumps(("result", job, low, results, peak_rss_kb()),
-                                       pickle.HIGHEST_PROTOCOL))
+    while parts:
+        connection.send_bytes(parts.pop())
+    connection.send_bytes(pickle.dumps(("result", job, low, peak_rss_kb())))
     return True
 
 
@@ -259,6 +263,7 @@ class CheckProcess:
         self.chunk = chunk
         self.chunks = -(-len(rows) // chunk)
         self.low = self.chunks  # the lowest chunk the process said it has done
+        self._parts: dict[int, list[EncodedResult]] = {}  # chunk → its results, as they come
         self._result: tuple[int, list[EncodedResult]] | None = None  # when the job ended
         self._sending = job = self._job
         # Sent from a thread of its own: the pipe takes the bytes as the process reads them,
@@ -298,10 +303,14 @@ class CheckProcess:
         if what[1] == self._job:
             if what[0] == "done":
                 self.low = min(self.low, what[2])
+            elif what[0] == "part":
+                self._parts[what[2]] = what[3]
             elif what[0] == "result":
-                self._result = what[2], what[3]
-                self.peak_rss_kb = what[4]
-                self.low = min(self.low, what[2])
+                low = what[2]
+                parts, self._parts = self._parts, {}
+                self._result = low, [r for i in range(low, self.chunks) for r in parts[i]]
+                self.peak_rss_kb = what[3]
+                self.low = min(self.low, low)
         return what
 
     def _died(self) -> None:
