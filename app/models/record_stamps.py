@@ -6,6 +6,7 @@ claim every save makes) because it knows every versioned entity, which import th
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,19 +92,53 @@ def change_stamps(session: Session) -> dict[str, tuple[Any, ...]]:
     return {str(row[0]): (int(row[1]), row[2], str(row[3]), int(row[4])) for row in rows}
 
 
-def row_marks(session: Session, kind: str) -> dict[int, int]:
-    """id → a mark of (version, updated_at) of every record of `kind`: which records changed
-    since an earlier look in this process (its hash; read only when the table's stamp moved)."""
+class RowMarks:
+    """A mark of (version, updated_at) of every record of a kind, ascending by id, in two
+    arrays of 64-bit integers: 50,000 patents' take 0.8 MB (9.5 MB as a dict of ints)."""
+
+    __slots__ = ("ids", "marks")
+
+    def __init__(self) -> None:
+        self.ids = array("q")
+        self.marks = array("q")
+
+    def changes(self, after: RowMarks) -> tuple[list[int], list[int]]:
+        """(ids added or saved since these marks, ids gone since), each ascending."""
+        if self.ids == after.ids:  # no record added or removed: the usual case, compared in C
+            return [i for i, a, b in zip(after.ids, self.marks, after.marks, strict=True)
+                    if a != b], []
+        before, before_marks, count = self.ids, self.marks, len(self.ids)
+        changed: list[int] = []
+        removed: list[int] = []
+        i = 0
+        for record, mark in zip(after.ids, after.marks, strict=True):
+            while i < count and before[i] < record:
+                removed.append(before[i])
+                i += 1
+            if i < count and before[i] == record:
+                if before_marks[i] != mark:
+                    changed.append(record)
+                i += 1
+            else:
+                changed.append(record)
+        removed.extend(before[i:])
+        return changed, removed
+
+
+def row_marks(session: Session, kind: str) -> RowMarks:
+    """The marks of every record of `kind`: which records changed since an earlier look in
+    this process (each mark a hash; read only when the table's stamp moved)."""
     table = _kinds()[kind][0].__table__.name
     # Straight through the driver's cursor, a slice at a time, the time as the driver gives it
     # (text on SQLite): only compared with itself. Through the ORM, 50,000 patents' rows, each
     # a Row holding a parsed datetime, took 22 MB at once beside the register and over a second.
+    marks = RowMarks()
     cursor = session.connection().connection.cursor()
     try:
-        cursor.execute(f"SELECT id, version, updated_at FROM {table}")  # noqa: S608 - our name
-        marks: dict[int, int] = {}
+        cursor.execute(f"SELECT id, version, updated_at FROM {table} ORDER BY id")  # noqa: S608
         while part := cursor.fetchmany(5000):
-            marks.update({i: hash((v, at)) for i, v, at in part})
+            marks.ids.extend([row[0] for row in part])
+            marks.marks.extend([hash((version, at)) for _, version, at in part])
     finally:
         cursor.close()
     return marks

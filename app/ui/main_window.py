@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from app.models.register_table import RegisterPreview
     from app.models.store import Store
     from app.ui.patent_editor import PatentEditor
+    from app.usecases.versions import RowMarks
 
 MAX_NAMED_IN_CONFIRMATION = 10
 ROW_REFRESH_LIMIT = 500  # more patents changed elsewhere than this: the register reloads whole
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
         self._pending_drafts: list[tuple[int | None, dict[str, Any]]] = []
         self._errors: int | None = None
         self._checks_pending = False
-        self._patent_marks: dict[int, int] = {}  # what the last look saw
+        self._patent_marks: RowMarks | None = None  # what the last look saw
 
         self.setObjectName("main_window")
         self.setWindowTitle(self._title())

@@ -14,10 +14,16 @@ from typing import Any
 
 from app.models.merge import Comparison, Side
 from app.models.merge import compare as compare_payloads
-from app.models.record_stamps import RecordVersion, change_stamps, read_version, row_marks
+from app.models.record_stamps import (
+    RecordVersion,
+    RowMarks,
+    change_stamps,
+    read_version,
+    row_marks,
+)
 from app.models.store import Store
 
-__all__ = ["Comparison", "Conflict", "RecordVersion", "RowChanges", "Side", "compare",
+__all__ = ["Comparison", "Conflict", "RecordVersion", "RowChanges", "RowMarks", "Side", "compare",
            "conflict", "record_marks", "record_version", "resolve", "row_changes",
            "table_stamps"]
 
@@ -50,17 +56,17 @@ class RowChanges:
         return len(self.changed) + len(self.removed)
 
 
-def record_marks(store: Store, kind: str) -> dict[int, int]:
-    """id → a mark of (version, saved at) of every record of `kind` (kinds as in
-    record_version), compared only with marks taken in this process."""
+def record_marks(store: Store, kind: str) -> RowMarks:
+    """A mark of (version, saved at) of every record of `kind` (kinds as in record_version),
+    compared only with marks taken in this process."""
     with store.session() as session:
         return row_marks(session, kind)
 
 
-def row_changes(before: dict[int, int], after: dict[int, int]
-                ) -> RowChanges:
-    return RowChanges(tuple(i for i, mark in after.items() if before.get(i) != mark),
-                      tuple(i for i in before if i not in after))
+def row_changes(before: RowMarks | None, after: RowMarks) -> RowChanges:
+    """What changed from the `before` marks (None: no look yet, so everything) to `after`."""
+    changed, removed = (before or RowMarks()).changes(after)
+    return RowChanges(tuple(changed), tuple(removed))
 
 
 @dataclass(frozen=True)
