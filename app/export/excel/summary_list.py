@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.export.excel.form_cells import page_setup
 from app.export.excel.workbook import (
     LINE_HEIGHT_POINTS,
     ExcelExportError,
@@ -131,7 +131,7 @@ def summary_list_workbook(summary: SummaryList) -> Workbook:
         sheet.row_dimensions[number].height = _height(lines)
 
     last_row = max(FIRST_DATA_ROW - 1 + len(summary.rows), HEADING_ROW)
-    _page_setup(sheet, f"A1:{last_letter}{last_row}")
+    _page_setup(sheet, last_row, last_col)
     set_fixed_dates(workbook, summary.dated, summary.title)
     return workbook
 
@@ -143,25 +143,10 @@ def _height(lines: int) -> float:
 ANNEX = "附件 3"  # the Hubei notice (003)
 
 
-def _page_setup(sheet: Worksheet, area: str) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as the rows need
-    sheet.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW}"
-    sheet.print_area = area
-    sheet.print_options.horizontalCentered = True
+def _page_setup(sheet: Worksheet, last_row: int, last_col: int) -> None:
     # Landscape pages bound into a portrait set are bound at the top (as the PDFs are).
-    sheet.page_margins.top = 0.98  # 25 mm
-    sheet.page_margins.bottom = 0.79  # 20 mm, with the footer inside it
-    sheet.page_margins.left = 0.79
-    sheet.page_margins.right = 0.79
-    sheet.page_margins.header = 0.3
-    sheet.page_margins.footer = 0.35
-    sheet.oddFooter.center.text = FOOTER
-    sheet.oddFooter.center.font = FONT_NAME
-    sheet.oddFooter.center.size = 10
+    page_setup(sheet, landscape=True, title_rows=f"{HEADING_ROW}:{HEADING_ROW}",
+               last_row=last_row, last_col=last_col)
     # The notice prints "附件 3" above the form: on the first page only.
     sheet.HeaderFooter.differentFirst = True
     sheet.firstHeader.left.text = ANNEX
