@@ -172,18 +172,30 @@ def chinese() -> Iterator[str]:
     i18n.set_language(previous)
 
 
-@pytest.fixture(params=["zh_CN", "en"])
-def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The whole window in one language: Qt's translations, the message table and the fonts."""
+def _in_language(qapp: QApplication, language: str) -> Iterator[str]:
+    """The whole window in `language`: Qt's translations, the message table and the fonts;
+    then English Qt, the previous language, locale and font again."""
     font, locale, previous = qapp.font(), QLocale(), i18n.language()
-    i18n.install_translators(qapp, request.param)
-    if request.param == "zh_CN":
+    i18n.install_translators(qapp, language)
+    if language == "zh_CN":
         configure_fonts(qapp)
-    yield request.param
+    yield language
     i18n.install_translators(qapp, "en")
     i18n.set_language(previous)
     QLocale.setDefault(locale)
     qapp.setFont(font)
+
+
+@pytest.fixture(params=["zh_CN", "en"])
+def ui_language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The whole window in one language: Qt's translations, the message table and the fonts."""
+    yield from _in_language(qapp, request.param)
+
+
+@pytest.fixture
+def zh_ui(qapp: QApplication) -> Iterator[str]:
+    """The window in Simplified Chinese, as clerks see it: Qt's catalogue and ours, the fonts."""
+    yield from _in_language(qapp, "zh_CN")
 
 
 def rect_in(window: QWidget, widget: QWidget) -> QRect:

@@ -299,22 +299,8 @@ def test_the_other_form_editors_merge_instead_of_overwriting(
     assert a.load_draft(*first.draft_address()) is None
 
 
-@pytest.fixture
-def zh_ui(qapp: Any) -> Iterator[None]:
-    from app.ui import i18n
-    from app.ui.fonts import configure_fonts
-
-    font = qapp.font()
-    i18n.install_translators(qapp, "zh_CN")
-    configure_fonts(qapp)
-    yield
-    i18n.install_translators(qapp, "en")
-    i18n.set_language("zh_CN")
-    qapp.setFont(font)
-
-
 def test_screenshots_of_the_bar_and_the_comparison_in_chinese(
-    qtbot: QtBot, two_clerks: tuple[Store, Store], zh_ui: None, tmp_path: Path,
+    qtbot: QtBot, two_clerks: tuple[Store, Store], zh_ui: str, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """$LICENCE_DESK_SHOTS/changed_elsewhere_bar.png and merge_dialog.png, to look at."""

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelection, QItemSelectionModel
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.models.store import Store
-from app.ui import i18n, interaction
-from app.ui.fonts import configure_fonts
+from app.ui import interaction
 from app.ui.inventory_window import Column, InventoryWindow, Show
 from app.usecases import inventory as usecase
 from tests.inventory.support import TODAY, add_deal, fill
@@ -133,18 +130,7 @@ def test_fee_filter_and_feedback_dialog(qtbot: QtBot, window: InventoryWindow,
     assert window.model.index(0, Column.FEEDBACK).data() == "1"
 
 
-@pytest.fixture
-def zh_ui(qapp: QApplication) -> Iterator[None]:
-    font = qapp.font()
-    i18n.install_translators(qapp, "zh_CN")
-    configure_fonts(qapp)
-    yield
-    i18n.install_translators(qapp, "en")
-    i18n.set_language("zh_CN")
-    qapp.setFont(font)
-
-
-def test_screenshot(qtbot: QtBot, zh_ui: None, store: Store) -> None:
+def test_screenshot(qtbot: QtBot, zh_ui: str, store: Store) -> None:
     fill(store, 300)
     ids = [r.patent_id for r in usecase.inventory_rows(store)][:40]
     usecase.set_field(store, ids, "verdict", "是")

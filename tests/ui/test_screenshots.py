@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,10 +18,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models.store import ContactData, OrganisationData, Store
-from app.ui import i18n
 from app.ui.deal_editor import DealEditor
 from app.ui.field_message import FieldBox, FieldMessage
-from app.ui.fonts import configure_fonts
 from app.ui.main_window import MainWindow
 from app.ui.offer_editor import OfferEditor
 from app.ui.organisation_dialog import OrganisationDialog
@@ -32,17 +30,6 @@ from app.ui.summary_book_editor import SummaryBookEditor
 from .conftest import rect_in
 
 pytestmark = pytest.mark.usefixtures("questions")
-
-
-@pytest.fixture
-def zh_ui(qapp: QApplication) -> Iterator[None]:
-    font = qapp.font()
-    i18n.install_translators(qapp, "zh_CN")
-    configure_fonts(qapp)
-    yield
-    i18n.install_translators(qapp, "en")
-    i18n.set_language("zh_CN")
-    qapp.setFont(font)
 
 
 @pytest.fixture
@@ -85,7 +72,7 @@ def assert_labels_not_clipped(widget: QWidget) -> None:
 
 
 def test_main_window_with_twenty_patents(
-    qtbot: QtBot, filled_store: Store, shots: Path, zh_ui: None
+    qtbot: QtBot, filled_store: Store, shots: Path, zh_ui: str
 ) -> None:
     window = MainWindow(Preferences())
     qtbot.addWidget(window)
@@ -100,7 +87,7 @@ def test_main_window_with_twenty_patents(
 
 
 def test_editor_showing_messages(
-    qtbot: QtBot, store: Store, shots: Path, zh_ui: None
+    qtbot: QtBot, store: Store, shots: Path, zh_ui: str
 ) -> None:
     from app.models.patent_rules import PatentFields
 
@@ -142,7 +129,7 @@ def test_editor_showing_messages(
     save(clean, shots / "patent_editor_valid.png")
 
 
-def test_organisation_dialog(qtbot: QtBot, store: Store, shots: Path, zh_ui: None) -> None:
+def test_organisation_dialog(qtbot: QtBot, store: Store, shots: Path, zh_ui: str) -> None:
     store.save_organisation(
         OrganisationData(
             name="武汉大学",

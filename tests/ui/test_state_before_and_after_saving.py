@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.models.patent_rules import PatentFields
 from app.models.store import Store
-from app.ui import i18n
-from app.ui.fonts import configure_fonts
 from app.ui.main_window import MainWindow
 from app.ui.offer_editor import OfferEditor, state_label
 from app.ui.patent_editor import PatentEditor
@@ -30,18 +26,6 @@ from .test_main_window_offers import GOOD_OFFER, offer_cell, row_of
 
 pytestmark = pytest.mark.usefixtures("questions")
 
-
-@pytest.fixture
-def zh_window(qapp: QApplication) -> Iterator[str]:
-    """The window in Simplified Chinese, as clerks see it: Qt's catalogue and ours, the fonts."""
-    font, locale, previous = qapp.font(), QLocale(), i18n.language()
-    i18n.install_translators(qapp, "zh_CN")
-    configure_fonts(qapp)
-    yield "zh_CN"
-    i18n.install_translators(qapp, "en")
-    i18n.set_language(previous)
-    QLocale.setDefault(locale)
-    qapp.setFont(font)
 
 SHOTS = Path(os.environ.get("LICENCE_DESK_SHOTS", "/tmp"))
 PATENT = PatentFields(
@@ -82,7 +66,7 @@ def test_save_effects_are_known_before_saving(store: Store) -> None:
 
 
 def test_a_patent_edit_shows_the_sheet_back_in_draft_at_once(
-    qtbot: QtBot, store: Store, questions: Questions, zh_window: str
+    qtbot: QtBot, store: Store, questions: Questions, zh_ui: str
 ) -> None:
     patent_id = finalised_sheet(store)
     window = MainWindow(Preferences())
@@ -159,7 +143,7 @@ def test_new_patent_whose_term_ended_is_told_before_saving(
 
 
 def test_finalised_sheet_says_so_and_asks_before_returning_to_draft(
-    qtbot: QtBot, store: Store, questions: Questions, zh_window: str
+    qtbot: QtBot, store: Store, questions: Questions, zh_ui: str
 ) -> None:
     patent_id = finalised_sheet(store)
     editor = OfferEditor(store, patent_id)
