@@ -60,6 +60,13 @@ def _open(qtbot: QtBot, store: Store, patent_id: int) -> PatentEditor:
     return editor
 
 
+def _saved_and_opened(qtbot: QtBot, a: Store) -> tuple[int, PatentEditor]:
+    """PATENT saved by clerk A, and open in A's editor."""
+    patent_id = a.save_patent(PATENT).record_id
+    assert patent_id is not None
+    return patent_id, _open(qtbot, a, patent_id)
+
+
 def _b_saves_title(store: Store, patent_id: int, title: str) -> None:
     patent = store.patent(patent_id)
     assert patent is not None
@@ -71,9 +78,7 @@ def test_a_late_save_shows_who_and_keeps_mine_when_asked(
     qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a, b = two_clerks
-    patent_id = a.save_patent(PATENT).record_id
-    assert patent_id is not None
-    editor = _open(qtbot, a, patent_id)
+    patent_id, editor = _saved_and_opened(qtbot, a)
     editor.remarks_edit.setPlainText("甲改的备注")  # only A changes the remarks
     commit_text(editor.title_edit, "甲")  # both change the title
     _b_saves_title(b, patent_id, "乙改的名称")
@@ -97,9 +102,7 @@ def test_picking_per_field_keeps_their_change_where_theirs_is_picked(
     qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a, b = two_clerks
-    patent_id = a.save_patent(PATENT).record_id
-    assert patent_id is not None
-    editor = _open(qtbot, a, patent_id)
+    patent_id, editor = _saved_and_opened(qtbot, a)
     editor.remarks_edit.setPlainText("甲改的备注")
     commit_text(editor.title_edit, "甲")
     _b_saves_title(b, patent_id, "乙改的名称")
@@ -114,9 +117,7 @@ def test_decide_later_keeps_the_draft_across_closing_and_never_overwrites(
     qtbot: QtBot, two_clerks: tuple[Store, Store], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     a, b = two_clerks
-    patent_id = a.save_patent(PATENT).record_id
-    assert patent_id is not None
-    editor = _open(qtbot, a, patent_id)
+    patent_id, editor = _saved_and_opened(qtbot, a)
     commit_text(editor.title_edit, "甲")
     _b_saves_title(b, patent_id, "乙改的名称")
     monkeypatch.setattr(version_guard, "ask_merge", Merges(None))  # 稍后决定
@@ -145,9 +146,7 @@ def test_the_bar_says_who_changed_it_and_reload_shows_theirs(
     qtbot: QtBot, two_clerks: tuple[Store, Store],
 ) -> None:
     a, b = two_clerks
-    patent_id = a.save_patent(PATENT).record_id
-    assert patent_id is not None
-    editor = _open(qtbot, a, patent_id)
+    patent_id, editor = _saved_and_opened(qtbot, a)
     assert not editor.guard.bar.isVisible()
     _b_saves_title(b, patent_id, "乙改的名称")
     watch = version_guard.watch_for(a)
@@ -309,9 +308,7 @@ def test_screenshots_of_the_bar_and_the_comparison_in_chinese(
     shots = Path(os.environ.get("LICENCE_DESK_SHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     a, b = two_clerks
-    patent_id = a.save_patent(PATENT).record_id
-    assert patent_id is not None
-    editor = _open(qtbot, a, patent_id)
+    patent_id, editor = _saved_and_opened(qtbot, a)
     commit_text(editor.title_edit, "及其装置")
     editor.remarks_edit.setPlainText("已与许可方确认年费缴纳情况")
     patent = b.patent(patent_id)
