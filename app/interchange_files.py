@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -142,17 +142,24 @@ DOCUMENT_KEYS: Final = ("kind", "subject", "path", "sha256", "size", "data_hash"
                         "generated_at", "sealed_name", "sealed_sha256", "sealed_at")
 
 
-def read_deal_files(value: Any, path: str, problems: list[Finding], child: Child
-                    ) -> tuple[DealFileEntry, ...]:
+def _objects(value: Any, path: str, keys: Sequence[str], problems: list[Finding],
+             child: Child) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(path, object) of each object in the list `value`; what is not a list, or not an
+    object, or holds other keys, is a problem."""
     if not isinstance(value, list):
         problems.append(error("json.type.list", path, value=str(value)[:40]))
-        return ()
-    entries = []
+        return
     for i, item in enumerate(value):
         item_path = child(path, i)
-        obj = _object(item, item_path, DEAL_FILE_KEYS, problems)
-        if obj is None:
-            continue
+        obj = _object(item, item_path, keys, problems)
+        if obj is not None:
+            yield item_path, obj
+
+
+def read_deal_files(value: Any, path: str, problems: list[Finding], child: Child
+                    ) -> tuple[DealFileEntry, ...]:
+    entries = []
+    for item_path, obj in _objects(value, path, DEAL_FILE_KEYS, problems, child):
         number = _count(obj, "number", item_path, problems, child)
         kind = obj.get("kind", "other")
         _check(problems, kind in _KINDS, child(item_path, "kind"), kind, "json.enum")
@@ -168,16 +175,8 @@ def read_deal_files(value: Any, path: str, problems: list[Finding], child: Child
 def read_sections(doc: Mapping[str, Any], root: str, problems: list[Finding], child: Child
                   ) -> FilesSection:
     documents: list[DocumentEntry] = []
-    raw = doc.get(DOCUMENTS, [])
-    path = child(root, DOCUMENTS)
-    if not isinstance(raw, list):
-        problems.append(error("json.type.list", path, value=str(raw)[:40]))
-        raw = []
-    for i, item in enumerate(raw):
-        item_path = child(path, i)
-        obj = _object(item, item_path, DOCUMENT_KEYS, problems)
-        if obj is None:
-            continue
+    for item_path, obj in _objects(doc.get(DOCUMENTS, []), child(root, DOCUMENTS),
+                                   DOCUMENT_KEYS, problems, child):
         draft = obj.get("draft", False)
         _check(problems, isinstance(draft, bool), child(item_path, "draft"), draft,
                "json.type.boolean")
