@@ -11,7 +11,7 @@ thread from the first up, until they meet, so neither waits for the other and a 
 starts late, or not at all, leaves the thread to do the rest. The rows go to the process as
 the plain tuples the store reads (pickled without a memo: a few ms for 50,000); what comes
 back per row is small: the findings as tuples of plain values, the type and the expiry text.
-`decode` rebuilds the findings in the window's process, one `Finding` per distinct finding.
+`Decoder` rebuilds the findings in the window's process, one `Finding` per distinct finding.
 
 Protocol over one `multiprocessing` pipe, each message a pickle (parent → process: after a
 byte saying whether rows or a control message follow, so that the process can look ahead for
@@ -22,8 +22,10 @@ a stop without unpickling the rows queued before it):
   at once, and the process starts on the last chunk before the first is sent);
   `("stop", job)`: stop after the chunk in hand and send what is done; `None` or the pipe
   closed: exit.
-(process → parent): `("done", job, i)` after each chunk; `("result", job, low, results)`
-when the job ends: the results of the chunks from `low` to the last, in row order.
+(process → parent): `("done", job, i)` after each chunk; when the job ends,
+`("part", job, i, results)` for each chunk done (pickled as it was checked, held until then so
+that a parent busy elsewhere does not leave the process waiting on a full pipe), then
+`("result", job, low, peak memory in kB)`: the chunks from `low` to the last are done.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 # A row's result: its findings, the type the rules worked out (its value, None when unknown)
 # and its expiry as ISO text ("" when none).
 RowResult = tuple[list[Finding], str | None, str]
-# The same with each finding as (code, field, severity, params as sorted items).
+# The same with each finding as (code, field, severity, its params' items).
 EncodedFinding = tuple[str, str, str, tuple[tuple[str, Any], ...]]
 EncodedResult = tuple[tuple[EncodedFinding, ...], str | None, str]
 
@@ -193,8 +195,6 @@ def report_modules(connection: Connection) -> None:
     """A process target that sends the names of the modules loaded in it, then ends: how a
     spawned child of this application starts (the start-up report, the tests: no Qt, no
     SQLAlchemy, no window)."""
-    import sys
-
     connection.send_bytes(pickle.dumps(sorted(sys.modules)))
     connection.close()
 
@@ -228,14 +228,14 @@ class CheckProcess:
     `finish` giving None: the caller checks what it did not get.
     """
 
-    def __init__(self, rows: Sequence[RegisterTuple], today: dt.date, chunk: int = CHUNK,
-                 target: Any = None) -> None:
+    def __init__(self, rows: Sequence[RegisterTuple], today: dt.date, chunk: int = CHUNK
+                 ) -> None:
         import multiprocessing
         import threading
 
         context = multiprocessing.get_context("spawn")  # Windows has no other; no Qt forked
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=target or serve, args=(child,),
+        self._process = context.Process(target=serve, args=(child,),
                                         name="licence-desk-checks", daemon=True)
         self._send_lock = threading.Lock()
         self._job = 0
@@ -268,16 +268,16 @@ class CheckProcess:
         self._sending = job = self._job
         # Sent from a thread of its own: the pipe takes the bytes as the process reads them,
         # and it reads them once it has started, which is not to be waited for here.
-        threading.Thread(target=self._send_rows, args=(job, today, chunk, list(rows)),
+        threading.Thread(target=self._send_rows, args=(job, today, chunk, self.chunks, list(rows)),
                          name="register-checks-send", daemon=True).start()
 
-    def _send_rows(self, job: int, today: dt.date, chunk: int,
+    def _send_rows(self, job: int, today: dt.date, chunk: int, chunks: int,
                    rows: list[RegisterTuple]) -> None:
         try:
             with self._send_lock:
                 self._connection.send_bytes(_control(
-                    ("job", job, today.toordinal(), chunk, self.chunks)))
-            for i in reversed(range(self.chunks)):
+                    ("job", job, today.toordinal(), chunk, chunks)))
+            for i in reversed(range(chunks)):
                 data = ROWS + dumps_fast(("rows", job, i, rows[i * chunk:(i + 1) * chunk]))
                 with self._send_lock:
                     if self._sending != job:  # stopped, or another job
@@ -298,7 +298,7 @@ class CheckProcess:
             self._died()
         return self.low
 
-    def _take(self, message: bytes) -> Any:
+    def _take(self, message: bytes) -> None:
         what = pickle.loads(message)
         if what[1] == self._job:
             if what[0] == "done":
@@ -311,7 +311,6 @@ class CheckProcess:
                 self._result = low, [r for i in range(low, self.chunks) for r in parts[i]]
                 self.peak_rss_kb = what[3]
                 self.low = min(self.low, low)
-        return what
 
     def _died(self) -> None:
         self.alive = False

@@ -601,7 +601,6 @@ class MainWindow(QMainWindow):
     def _fit_label_columns(self) -> None:
         """Widen the type, expiry and status columns to their longest wording in the current
         language (English runs longer than Chinese), unless the clerk has set the widths."""
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QStyle  # many enums: not before the first paint
 
         from app.messages import KIND_LABELS, LEGAL_STATUS_LABELS, label
@@ -621,7 +620,7 @@ class MainWindow(QMainWindow):
         header_metrics = header.fontMetrics()
         padding = 2 * self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         for column, words in texts.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            title = self.model.header_text(column) or ""
             needed = max(
                 max(metrics.horizontalAdvance(w) for w in words) + padding,
                 header_metrics.horizontalAdvance(title) + padding + 16,  # the sort arrow

@@ -621,8 +621,9 @@ class PatentTableModel(QAbstractTableModel):
             return
         rows = [r for r in self._loaded if r is not None and r._findings is None]
         if len(rows) >= self.process_rows:
-            self._process = self._new_process(rows, _today())
-            self._process_job = (self._version, _today(), rows)
+            today = _today()
+            self._process = self._new_process(rows, today)
+            self._process_job = (self._version, today, rows)
 
     def _new_process(self, rows: list[RegisterRow], today: Any) -> Any:
         from app.models.register_checks import CheckProcess
