@@ -653,7 +653,7 @@ class _RowReader:
                     findings.append(error(code, _finding_field(name), row=row,
                                           column=self._label(column), value=shown))
 
-        number, number_findings, checked = _read_number(values.get("number"), row, self.now)
+        number, number_findings, checked = read_number(values.get("number"), row, self.now)
         findings.extend(number_findings)
         filing_date = self._date("filing_date", values, row, findings)
         grant_date = self._date("grant_date", values, row, findings)
@@ -867,20 +867,15 @@ def _from_serial(serial: int, date1904: bool) -> dt.date | None:
     return day if 1985 <= day.year <= 2100 else None
 
 
-def read_number(value: Any, row: int) -> tuple[str, list[Finding]]:
-    """The normalised number (or the text as found) and the import's findings about it.
+def read_number(
+    value: Any, row: int, today: dt.date | None = None
+) -> tuple[str, list[Finding], NumberCheck | None]:
+    """The normalised number (or the text as found), the import's findings about it, and the
+    number as parsed (in `today`'s year) when the text was valid.
 
     Excel stores a number typed into a General cell as a double: 2017106018623 stays exact, but
     what was shown or exported as text (2.01710601862E+11) has lost its last digits.
     """
-    number, findings, _checked = _read_number(value, row, None)
-    return number, findings
-
-
-def _read_number(
-    value: Any, row: int, today: dt.date | None
-) -> tuple[str, list[Finding], NumberCheck | None]:
-    """`read_number`, with the number as parsed (in `today`'s year) when the text was valid."""
     if _blank(value):
         return "", [error("import.number_missing", "number", row=row)], None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
