@@ -10,7 +10,7 @@ import datetime as dt
 import errno
 import json
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -973,22 +973,10 @@ class Store:
         restore writes them), a few thousand at a time, each chunk's ids read back by number:
         10,000 rows through the unit of work took about six seconds, this way a fraction of one.
         Returns offers created."""
-        from app.models.entities import Patentee
-
-        patent_ids: list[int] = []
-        for start in range(0, len(new), BULK_CHUNK):
-            numbers = [number for number, _row in new[start : start + BULK_CHUNK]]
-            _insert_rows(session, Patent, [_patent_columns(row.patent, number)
-                                           for number, row in new[start : start + BULK_CHUNK]])
-            found = {number: patent_id for number, patent_id in session.execute(
-                select(Patent.number, Patent.id).where(Patent.number.in_(numbers)))}
-            patent_ids.extend(found[number] for number in numbers)
-        patentees = [
-            {"patent_id": patent_id, "position": position, "name": name}
-            for patent_id, (_number, row) in zip(patent_ids, new, strict=True)
-            for position, name in enumerate([n.strip() for n in row.patent.patentees
-                                             if n.strip()])
-        ]
+        patent_ids = [patent_id for chunk in _insert_patents(session, [
+            (_patent_columns(row.patent, number), [n.strip() for n in row.patent.patentees
+                                                   if n.strip()])
+            for number, row in new]) for patent_id in chunk]
         offers = [
             {"patent_id": patent_id, "state": DocumentState.DRAFT.value,
              # A cell the list leaves out gets the column's default, as an INSERT gives it.
@@ -997,8 +985,6 @@ class Store:
             for patent_id, (_number, row) in zip(patent_ids, new, strict=True)
             if row.has_offer_fields
         ]
-        for start in range(0, len(patentees), BULK_CHUNK):
-            _insert_rows(session, Patentee, patentees[start : start + BULK_CHUNK])
         for start in range(0, len(offers), BULK_CHUNK):
             _insert_rows(session, Offer, offers[start : start + BULK_CHUNK])
         return len(offers)
@@ -1482,23 +1468,31 @@ def _merge_patents_in_bulk(
     ]
     for start in range(0, len(rows), BULK_CHUNK):
         _insert_rows(session, Patentee, rows[start : start + BULK_CHUNK])
-    for start in range(0, len(new), BULK_CHUNK):
-        chunk_numbers = new[start : start + BULK_CHUNK]
-        # Plain rows and the new ids read back by number: INSERT … RETURNING of thousands of
-        # rows is one huge statement that psycopg parses in Python (on the server a third of
-        # the time of a restore).
-        _insert_rows(session, Patent, [wanted[number] for number in chunk_numbers])
-        new_ids: dict[str, int] = {
-            number: patent_id for number, patent_id in session.execute(
-                select(Patent.number, Patent.id).where(Patent.number.in_(chunk_numbers)))}
-        rows = [
-            {"patent_id": new_ids[number], "position": position, "name": name}
-            for number in chunk_numbers
-            for position, name in enumerate(names[number])
-        ]
+    for new_ids in _insert_patents(session, [(wanted[number], names[number]) for number in new]):
+        report(len(new_ids))
+
+
+def _insert_patents(session: Session, patents: Sequence[tuple[dict[str, Any], Sequence[str]]]
+                    ) -> Iterator[list[int]]:
+    """New patents, each (its columns as `_patent_columns` gives them, its patentees), with
+    their patentees, as plain rows a few thousand at a time; yields each chunk's new ids, in
+    order. The ids are read back by number: INSERT … RETURNING of thousands of rows is one huge
+    statement that psycopg parses in Python (on the server a third of the time of a restore)."""
+    from app.models.entities import Patentee
+
+    for start in range(0, len(patents), BULK_CHUNK):
+        chunk = patents[start : start + BULK_CHUNK]
+        numbers = [columns["number"] for columns, _names in chunk]
+        _insert_rows(session, Patent, [columns for columns, _names in chunk])
+        found: dict[str, int] = {number: patent_id for number, patent_id in session.execute(
+            select(Patent.number, Patent.id).where(Patent.number.in_(numbers)))}
+        ids = [found[number] for number in numbers]
+        rows = [{"patent_id": patent_id, "position": position, "name": name}
+                for patent_id, (_columns, names) in zip(ids, chunk, strict=True)
+                for position, name in enumerate(names)]
         if rows:
             _insert_rows(session, Patentee, rows)
-        report(len(chunk_numbers))
+        yield ids
 
 
 def _merge_offers_in_bulk(
