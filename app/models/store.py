@@ -1607,13 +1607,14 @@ def _insert_rows(session: Session, entity: Any, rows: list[dict[str, Any]]) -> N
         # took longer than SQLite's own work (the ORM's bulk insert, besides, splits the rows
         # into a statement per run of rows with the same None values).
         dialect = connection.dialect
+
+        def processor_of(column: Any) -> Any:
+            return column.type.dialect_impl(dialect).bind_processor(dialect)
+
         processors = [(index, processor) for index, column in enumerate(columns)
-                      if (processor := column.type.dialect_impl(dialect).bind_processor(dialect))
-                      is not None]
-        filled = tuple(
-            processor(value) if (processor := column.type.dialect_impl(dialect)
-                                 .bind_processor(dialect)) is not None else value
-            for column, value in zip(extra, filled, strict=True))
+                      if (processor := processor_of(column)) is not None]
+        filled = tuple(value if (processor := processor_of(column)) is None else processor(value)
+                       for column, value in zip(extra, filled, strict=True))
         if processors:
             params = []
             for row in rows:
