@@ -114,3 +114,13 @@ def _abandoned(pid: int, age: float) -> bool:
     except OSError:
         return age > STALE_SECONDS
     return False  # alive: its write may be in progress
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the renames into `folder` durable (POSIX; Windows has no folder to sync)."""
+    if hasattr(os, "O_DIRECTORY"):
+        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)

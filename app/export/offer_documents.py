@@ -47,7 +47,7 @@ from app.export.pdf.information_sheet import (
     sheet_story,
     sheet_texts,
 )
-from app.export.pdf.kit import RestartPageNumbers, sync_folder
+from app.export.pdf.kit import RestartPageNumbers
 from app.export.render_worker import (
     DECLARATION,
     INFORMATION_SHEET,
@@ -60,6 +60,7 @@ from app.models.findings import Finding, Severity, error
 from app.models.offers import OfferFields, check_offer_record
 from app.models.patent_rules import PatentFields
 from app.os_errors import reason_params
+from app.scratch import sync_folder
 
 if TYPE_CHECKING:
     from app.models.store import Store

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from app.models.findings import Finding, error, has_errors, warning
 from app.os_errors import reason_params
-from app.scratch import building_prefix, sweep
+from app.scratch import building_prefix, sweep, sync_folder
 from app.submit.files import (
     FileType,
     copy_with_hash,
@@ -407,7 +407,7 @@ def _place(work: Path, built: BuiltPackage, record: Recorder | None) -> None:
         for new, final in zip(news, finals, strict=True):
             os.replace(new, final)
             placed.append(final)
-        _sync_folder(built.folder.parent)
+        sync_folder(built.folder.parent)
     except BaseException:
         if undo is not None:
             undo()
@@ -415,17 +415,6 @@ def _place(work: Path, built: BuiltPackage, record: Recorder | None) -> None:
             os.replace(final, new)
         put_back()
         raise
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames in `folder` durable (POSIX; Windows has no folder handle for it)."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _assemble(

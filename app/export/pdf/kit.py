@@ -37,7 +37,7 @@ from reportlab.platypus.doctemplate import PageTemplate
 from app import __app_name__
 from app.export.pdf.fonts import register_fonts
 from app.file_modes import normal_mode
-from app.scratch import document_prefix, sweep_once
+from app.scratch import document_prefix, sweep_once, sync_folder
 
 Orientation = Literal["portrait", "landscape"]
 PORTRAIT: Orientation = "portrait"
@@ -341,16 +341,6 @@ class StagedFile:
             os.unlink(self.scratch)
         except FileNotFoundError:
             pass
-
-
-def sync_folder(folder: Path) -> None:
-    """Make the renames into ``folder`` durable (POSIX; Windows has no folder to sync)."""
-    if hasattr(os, "O_DIRECTORY"):
-        dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def stage_file(path: str | os.PathLike[str], data: bytes) -> StagedFile:
