@@ -234,21 +234,22 @@ def _check(path: Path, archive: zipfile.ZipFile, progress: Progress | None
         manifest = json.loads(_read_member(archive, MANIFEST, MAX_MANIFEST))
         described = manifest["json"]
         listed = {f["sha256"]: int(f["size"]) for f in manifest["files"]}
+        version = int(manifest.get("version", 0))
+        json_size = int(described.get("size", -1))
         ok = (manifest.get("format") == BACKUP_FORMAT and isinstance(described, dict)
               and all(isinstance(h, str) and re.match(r"^[0-9a-f]{64}$", h) for h in listed)
               and all(0 <= s <= stored_files.MAX_FILE_SIZE for s in listed.values()))
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):  # a value of another type
         ok = False
     if not ok:
         return (_refused("backup.bad_manifest", path=str(path)),)
-    if int(manifest.get("version", 0)) > BACKUP_VERSION:
+    if version > BACKUP_VERSION:
         return (_refused("backup.newer", path=str(path)),)
     present = {m.group(1) for n in names if (m := _FILE_MEMBER.match(n))}
     if present != set(listed):
         member = sorted(set(listed) ^ present)[0]
         return (_refused("backup.missing_member" if member in listed else "backup.bad_member",
                          path=str(path), member=FILES_FOLDER + member),)
-    json_size = int(described.get("size", -1))
     if not 0 <= json_size <= MAX_JSON:
         return (_refused("backup.bad_manifest", path=str(path)),)
     if _hash_member(archive, JSON_MEMBER, json_size) != described.get("sha256"):

@@ -240,3 +240,23 @@ def test_a_restore_failing_part_way_says_where_the_register_was_copied(
         assert dumps(export_document(Store(saved))) == before
     finally:
         saved.close()
+
+
+@pytest.mark.parametrize("manifest_change", [{"version": "x"}, {"json_size": "two"},
+                                             {"json_size": None}])
+def test_a_manifest_with_values_of_the_wrong_type_is_refused_in_words(
+        manifest_change: dict[str, object], backup_of: Path, tmp_path: Path,
+        store: Store) -> None:
+    import json
+
+    with zipfile.ZipFile(backup_of) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    if "version" in manifest_change:
+        manifest["version"] = manifest_change["version"]
+    else:
+        manifest["json"]["size"] = manifest_change["json_size"]
+    bad = _rewrite(backup_of, tmp_path / "bad.zip",
+                   {"manifest.json": json.dumps(manifest).encode()})
+    result = restore_backup(store, bad, replace=True)
+    assert not result.restored
+    assert [f.code for f in result.findings] == ["backup.bad_manifest"]
