@@ -1982,6 +1982,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（以及提交包记录和发件箱；邮箱账户和报送对象保留）。未做任何更改；如确需替换，"
         "请加 --replace 再次恢复。",
     ),
+    "backup.records_not_written": (
+        "Restoring from {path} stopped: records in it cannot be written (below), after the "
+        "register had been emptied. The register as it was before is copied at {copy} (on an "
+        "office server: restore the last backup again).",
+        "从 {path} 恢复时中止：其中的记录无法写入（见下），而登记簿此前已清空。恢复前的登记簿"
+        "已复制到 {copy}（办公室服务器：请再次从最近的备份恢复）。",
+    ),
     "backup.restore_failed": (
         "Restoring from {path} failed part-way: {reason}. The register as it was before is "
         "copied at {copy} (on an office server: restore the last backup again).",

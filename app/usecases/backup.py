@@ -325,8 +325,10 @@ def restore_backup(store: Store, path: str | Path, *, replace: bool = False,
         return RestoreResult(replaced=current, findings=(_refused(
             "backup.restore_failed", path=str(checked.path),
             copy=str(safety) if safety is not None else "", **reason_params(exc)),))
-    if result.problems:
-        return RestoreResult(findings=result.problems)
+    if result.problems:  # refused by the database after the register was emptied
+        return RestoreResult(replaced=current, findings=(_refused(
+            "backup.records_not_written", path=str(checked.path),
+            copy=str(safety) if safety is not None else ""), *result.problems))
     log.info("register restored from %s", checked.path)
     return RestoreResult(True, current, checked.counts)
 

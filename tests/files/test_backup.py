@@ -260,3 +260,30 @@ def test_a_manifest_with_values_of_the_wrong_type_is_refused_in_words(
     result = restore_backup(store, bad, replace=True)
     assert not result.restored
     assert [f.code for f in result.findings] == ["backup.bad_manifest"]
+
+
+def test_records_the_database_refuses_after_the_register_was_emptied_say_where_it_was_copied(
+        backup_of: Path, tmp_path: Path, store: Store) -> None:
+    """An organisation address longer than its column passes the file's checks but not the
+    database's, once the register is already emptied: the clerk is told so, and where the
+    register as it was is copied (on a server: to restore the last backup)."""
+    import hashlib
+    import json
+
+    with zipfile.ZipFile(backup_of) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        document = json.loads(archive.read(JSON_MEMBER))
+    document["organisation"]["address"] = "路" * 400
+    data = json.dumps(document, ensure_ascii=False).encode()
+    manifest["json"].update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    bad = _rewrite(backup_of, tmp_path / "bad.zip",
+                   {JSON_MEMBER: data, "manifest.json": json.dumps(manifest).encode()})
+    result = restore_backup(store, bad, replace=True)
+    assert not result.restored
+    assert [f.code for f in result.findings] == ["backup.records_not_written",
+                                                 "range.column_text"]
+    said = describe(result.findings[0], ZH)
+    assert str(bad) in said
+    if not store.database.is_server:
+        copy = result.findings[0].params["copy"]
+        assert copy and Path(copy).is_file() and copy in said
