@@ -494,6 +494,10 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store | None) -> None:
         """Attach the opened database (the window paints before it is opened)."""
+        if self.store is not None and self.store is not store:
+            from app.ui.version_guard import forget_watch
+
+            forget_watch(self.store)  # the register switched away from is no longer looked at
         self.store = store
         for action in (self.add_action, self.organisation_action, *self.store_actions):
             action.setEnabled(store is not None)

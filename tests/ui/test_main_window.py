@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
@@ -251,3 +253,28 @@ def test_label_columns_fit_their_longest_wording(qtbot: QtBot, filled_store: Sto
             assert header.sectionSize(column) > metrics.horizontalAdvance(longest), longest
     finally:
         i18n.set_language(previous)
+
+
+def test_a_register_switched_away_from_is_no_longer_watched(
+    qtbot: QtBot, store: Store, tmp_path: Path
+) -> None:
+    """After a switch (settings → database), only the register now shown is looked at for
+    changes made elsewhere: the old one's look would poll a closed database and refresh the
+    new register from the old one's changes."""
+    from app.models.database import open_database
+    from app.ui import version_guard
+
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.set_store(store)
+    old = version_guard.watch_for(store)
+    assert old._timer.isActive()
+    other = Store(open_database(tmp_path / "other.sqlite3"))
+    try:
+        window.set_store(other)
+        assert not old._timer.isActive()
+        assert version_guard.watch_for(other)._timer.isActive()
+        assert version_guard.watch_for(store) is not old
+    finally:
+        window.close()
+        other.database.close()
