@@ -1084,6 +1084,11 @@ class MainWindow(QMainWindow):
             sealed = sealed_copy_path(self.store, documents[0].id)
             if isinstance(sealed, Path):
                 path = sealed
+            elif sealed is not None:  # not the unsealed PDF in its place: say what is wrong
+                from app.messages import describe
+
+                interaction.inform(self, title, describe(sealed, i18n.language()))
+                return False
         if not path.exists():
             interaction.inform(self, title,
                                self.tr("The file is no longer there: %1").replace("%1", str(path)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PIL import Image
@@ -127,3 +128,43 @@ def records_sealed(database: Database, document_id: int) -> str:
     document = SubmissionRecords(database).document(document_id)
     assert document is not None
     return document.sealed_path
+
+
+def test_open_pdf_says_a_damaged_sealed_copy_and_opens_nothing_in_its_place(
+    qtbot: QtBot, store: Store, database: Database, tmp_path: Path, questions: Questions,
+    chinese: str,
+) -> None:
+    """The sheet has a sealed copy, but its stored content no longer matches its hash: the
+    clerk is told so, and the unsealed PDF is not opened as if it were the sealed one."""
+    from sqlalchemy import select
+
+    from app.messages import describe
+    from app.models import stored_files
+    from app.models.stored_files import StoredFileChunk
+    from app.submit.sealing import attach_sealed_copy
+    from app.ui.main_window import MainWindow
+    from app.ui.settings import Preferences
+    from app.usecases.files import sealed_copy_path
+
+    from .test_main_window import select_rows
+    from .test_main_window_offers import row_of
+
+    docs = add_offer_documents(database, tmp_path / "generated", NUMBER)
+    scan = png_page(tmp_path / "扫描.png")
+    assert attach_sealed_copy(SubmissionRecords(database), docs.sheet_id, [scan]).attached
+    with store.session() as session, session.begin():
+        for chunk in session.scalars(select(StoredFileChunk)):
+            chunk.data = b"%PDF-1.4 not what was stored"
+    shutil.rmtree(stored_files.cache_dir(database))  # read from the database again
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.set_store(store)
+    patent_id = next(r.patent_id for r in window.model.records())
+    select_rows(window, [row_of(window, patent_id)])
+    assert not window.open_pdf()
+    assert [kind for kind, *_ in questions.asked] == ["inform"]
+    damaged = sealed_copy_path(store, docs.sheet_id)
+    assert not isinstance(damaged, Path) and damaged is not None
+    assert damaged.code == "files.damaged"
+    assert questions.asked[0][1] == describe(damaged, chinese)
+    window.close()
