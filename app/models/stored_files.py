@@ -278,7 +278,7 @@ def collect_garbage(executor: Any, candidates: Iterable[str] | None = None) -> i
     used = referenced(executor)
     if candidates is None:
         candidates = executor.execute(select(StoredFile.sha256)).scalars()
-    unused = sorted(set(candidates) - used)
+    unused = sorted(set(candidates) - used - {""})  # "": a record that had no file
     for digest in unused:
         executor.execute(delete(StoredFileChunk).where(StoredFileChunk.sha256 == digest))
         executor.execute(delete(StoredFile).where(StoredFile.sha256 == digest))

@@ -215,3 +215,9 @@ def test_upgrade_moves_the_data_folder_in_and_reports_what_it_cannot(
         database.close()
     # Nothing in the data folder was deleted or changed.
     assert {p: p.read_bytes() for p in before} == before
+
+
+def test_no_earlier_file_is_nothing_to_remove(store: Store) -> None:
+    """A record that had no file before (its hash "") leaves nothing to collect, and says so."""
+    with store.session() as session, session.begin():
+        assert stored_files.collect_garbage(session, [""]) == 0
