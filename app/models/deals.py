@@ -17,7 +17,6 @@ entities of this feature; its statistics and layout data are in app.models.summa
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -924,14 +923,6 @@ def set_deal_patents(session: Session, deal: Deal, numbers: Sequence[str]) -> No
         patent = session.scalar(select(Patent).where(Patent.number == number))
         rows.append(DealPatent(number=number, patent=patent))
     deal.patent_rows = rows
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def deal_folder(serial: int) -> Path:
