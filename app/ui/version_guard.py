@@ -532,10 +532,6 @@ class VersionGuard(QObject):
         return value_text(value, empty=empty)
 
 
-def is_changed_elsewhere(findings: Sequence[Finding]) -> bool:
-    return any(f.code == CHANGED_ELSEWHERE for f in findings)
-
-
 def install_on_focus(widget: QWidget, guard: VersionGuard) -> None:
     """Look again when the editor window is activated (the clerk comes back to it)."""
 

@@ -23,8 +23,8 @@ from app.models.record_stamps import (
 )
 from app.models.store import Store
 
-__all__ = ["Comparison", "Conflict", "RecordVersion", "RowChanges", "RowMarks", "Side", "compare",
-           "conflict", "record_marks", "record_version", "resolve", "row_changes",
+__all__ = ["Comparison", "RecordVersion", "RowChanges", "RowMarks", "Side", "compare",
+           "record_marks", "record_version", "resolve", "row_changes",
            "table_stamps"]
 
 
@@ -67,25 +67,6 @@ def row_changes(before: RowMarks | None, after: RowMarks) -> RowChanges:
     """What changed from the `before` marks (None: no look yet, so everything) to `after`."""
     changed, removed = (before or RowMarks()).changes(after)
     return RowChanges(tuple(changed), tuple(removed))
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """An edit refused because the record was saved elsewhere meanwhile: who and when, and
-    the comparison to merge from."""
-
-    stored: RecordVersion
-    comparison: Comparison
-
-
-def conflict(store: Store, kind: str, key: Any, base: Mapping[str, Any] | None,
-             mine: Mapping[str, Any], theirs: Mapping[str, Any]) -> Conflict | None:
-    """The conflict to show when the clerk's edit (`mine`, begun from `base`) meets the
-    stored record (`theirs`); None when the record is gone."""
-    stored = record_version(store, kind, key)
-    if stored is None:
-        return None
-    return Conflict(stored, compare_payloads(base, mine, theirs))
 
 
 def compare(base: Mapping[str, Any] | None, mine: Mapping[str, Any],
