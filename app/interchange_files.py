@@ -26,6 +26,8 @@ from typing import Any, Final
 
 from sqlalchemy import select
 
+from app.models.deals import DealFileKind
+from app.models.entities import DocumentState
 from app.models.findings import Finding, error
 
 SINCE: Final = 5
@@ -34,8 +36,8 @@ DOCUMENTS: Final = "documents"
 STATES: Final = "record_states"
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_KINDS = ("contract", "filing_record", "receipt", "other")
-_STATES = ("draft", "finalised", "generated", "sealed", "submitted")
+_KINDS: Final = tuple(DealFileKind)
+_STATES: Final = tuple(DocumentState)
 
 
 @dataclass(frozen=True)
