@@ -38,12 +38,10 @@ from app.export.pdf import (
     render_pdf,
     stage_file,
 )
-from app.export.pdf.declaration import declaration_story, declaration_texts, render_declaration
+from app.export.pdf.declaration import declaration_story, declaration_texts
 from app.export.pdf.information_sheet import (
-    UnprintableText,
     creation_day,
     official_number,
-    render_information_sheet,
     sheet_story,
     sheet_texts,
 )
@@ -400,19 +398,10 @@ def _render_pooled(
             top_up()
             if item.offer_id in failed:
                 continue
-            if status == "unprintable":
+            failure = _failure(item, status, value)
+            if failure is not None:
                 failed.add(item.offer_id)
-                writer.fail(OfferFailure(
-                    item.offer_id, item.number,
-                    tuple(missing_glyph_findings(cast(tuple[MissingGlyph, ...], value)))))
-                renders = []
-                continue
-            if status == "failed":
-                params, text = cast(tuple[dict[str, object], str], value)
-                log.error("rendering %s failed: %s", item.number, text)
-                failed.add(item.offer_id)
-                writer.fail(OfferFailure(item.offer_id, item.number, (
-                    error("pdf.render_failed", "offer", number=item.number, **params),)))
+                writer.fail(failure)
                 renders = []
                 continue
             renders.append((kind, cast(bytes, value)))
@@ -519,27 +508,34 @@ def _render_separate(
             result.cancelled = True
             return
         renders: list[tuple[str, bytes]] = []
-        try:
-            for kind, render in ((INFORMATION_SHEET, render_information_sheet),
-                                 (DECLARATION, render_declaration)):
-                if renders and is_cancelled():  # between the two documents of an offer
-                    result.cancelled = True
-                    return
-                renders.append((kind, render(item.patent, item.offer,
-                                             creation_date=item.creation_date,
-                                             watermark=draft)))
-                done += 1
-                report(done, total)
-        except UnprintableText as exc:  # _prepare checked already; kept as a safety net
-            result.failures.append(OfferFailure(item.offer_id, item.number,
-                                                tuple(missing_glyph_findings(exc.missing))))
-            continue
-        except Exception as exc:  # a layout failure must not stop the batch
-            log.exception("rendering %s failed", item.number)
-            result.failures.append(OfferFailure(item.offer_id, item.number, (
-                error("pdf.render_failed", "offer", number=item.number, **reason_params(exc)),)))
-            continue
-        _write_offer(store, item, renders, out, draft, generated_at, result)
+        for kind in (INFORMATION_SHEET, DECLARATION):
+            if renders and is_cancelled():  # between the two documents of an offer
+                result.cancelled = True
+                return
+            status, value = _render_one(item, kind, draft)
+            failure = _failure(item, status, value)
+            if failure is not None:  # a layout failure must not stop the batch
+                result.failures.append(failure)
+                break
+            renders.append((kind, cast(bytes, value)))
+            done += 1
+            report(done, total)
+        else:
+            _write_offer(store, item, renders, out, draft, generated_at, result)
+
+
+def _failure(item: _Prepared, status: str, value: object) -> OfferFailure | None:
+    """What a document laid out (`render_document`'s status and value) says of its offer;
+    None when it was laid out. Unprintable text: _prepare checked already, a safety net."""
+    if status == "unprintable":
+        return OfferFailure(item.offer_id, item.number, tuple(
+            missing_glyph_findings(cast(tuple[MissingGlyph, ...], value))))
+    if status == "failed":
+        params, text = cast(tuple[dict[str, object], str], value)
+        log.error("rendering %s failed: %s", item.number, text)
+        return OfferFailure(item.offer_id, item.number, (
+            error("pdf.render_failed", "offer", number=item.number, **params),))
+    return None
 
 
 def _write_offer(store: Store, item: _Prepared, renders: Sequence[tuple[str, bytes]], out: Path,
