@@ -65,6 +65,13 @@ def check_server_settings(choice: ServerChoice) -> list[Finding]:
     return check_server_choice(choice)
 
 
+def _refuse_errors(choice: ServerChoice) -> None:
+    """DatabaseError with the first error among the settings' findings, if any."""
+    errors = [f for f in check_server_choice(choice) if f.is_error]
+    if errors:
+        raise DatabaseError(errors[0].code, **errors[0].params)
+
+
 @dataclass(frozen=True)
 class ConnectionTest:
     """A connection that worked: the database's name for messages, the server's version and
@@ -86,9 +93,7 @@ def try_server_connection(choice: ServerChoice, password: str | None = None) -> 
 
     from app.models.database import head_revisions, known_revisions
 
-    errors = [f for f in check_server_choice(choice) if f.is_error]
-    if errors:
-        raise DatabaseError(errors[0].code, **errors[0].params)
+    _refuse_errors(choice)
     url = server_url(choice).set(drivername=DRIVER)
     secret = password or password_for(url)
     engine = create_engine(url.set(password=secret) if secret else url,
@@ -118,9 +123,7 @@ def save_server_password(choice: ServerChoice, password: str) -> str:
     """Check `password` against the office server as chosen and keep it in the system keyring
     (as `db-password` does); returns the database's name for messages. DatabaseError when the
     settings, the password or the keyring fail."""
-    errors = [f for f in check_server_choice(choice) if f.is_error]
-    if errors:
-        raise DatabaseError(errors[0].code, **errors[0].params)
+    _refuse_errors(choice)
     return remember_server_password(server_address(choice), password)
 
 
