@@ -12,6 +12,7 @@ that forgot a field still never reaches the server's error.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlalchemy import String, Text, event, inspect
@@ -47,26 +48,25 @@ def text_limit(kind: str, entity: Any, attribute: str) -> int:
 
 def bounded_columns(entity: Any) -> dict[str, int]:
     """attribute → length of every bounded text column of the mapped class."""
-    mapper = inspect(entity)
-    out = {}
-    for attribute in mapper.columns.keys():
-        limit = column_limit(entity, attribute)
-        if limit is not None:
-            out[attribute] = limit
-    return out
+    return {attribute: limit for attribute, _name, limit in _bounded(entity)}
+
+
+@functools.cache  # a class's columns do not change; the check below runs at every flush
+def _bounded(entity: Any) -> tuple[tuple[str, str, int], ...]:
+    """(attribute, column name, length) of every bounded text column of the mapped class."""
+    columns = inspect(entity).columns
+    return tuple((attribute, columns[attribute].name, limit) for attribute in columns.keys()
+                 if (limit := column_limit(entity, attribute)) is not None)
 
 
 def too_long(instance: Any) -> ColumnTooLong | None:
     """The first text of a record (new or changed) longer than its column, if any."""
-    mapper = inspect(type(instance))
-    for attribute, column in mapper.columns.items():
-        kind = column.type
-        if not isinstance(kind, String) or isinstance(kind, Text) or not kind.length:
-            continue
+    kind: Any = type(instance)
+    for attribute, name, limit in _bounded(kind):
         value = getattr(instance, attribute, None)
-        if isinstance(value, str) and len(value) > kind.length:
-            return ColumnTooLong(mapper.local_table.name, column.name, len(value),
-                                 int(kind.length))
+        if isinstance(value, str) and len(value) > limit:
+            return ColumnTooLong(inspect(kind).local_table.name, name, len(value),
+                                 limit)
     return None
 
 
