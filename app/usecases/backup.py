@@ -50,7 +50,8 @@ FILES_FOLDER = "files/"
 MAX_MANIFEST = 64 * 1024 * 1024
 MAX_JSON = 1024 * 1024 * 1024
 _FILE_MEMBER = re.compile(r"^files/([0-9a-f]{64})$")
-# Tables a restore leaves alone: this PC's mail accounts and targets (not in the backup).
+# Tables a restore leaves alone, not in the backup: this PC's mail accounts and targets, and
+# the list of universities of 附件 2 (seeded from the preset, edited here).
 KEPT_TABLES = ("alembic_version", "mail_account", "send_target", "ops_centre_university")
 
 Progress = Callable[[int, int], bool]
