@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QDialog,
     QFormLayout,
     QFrame,
@@ -29,7 +28,7 @@ from app.messages import describe
 from app.models.findings import Finding, Severity
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, WARNING_COLOUR, FieldMessage, field_box
-from app.ui.version_guard import VersionGuard, install_on_focus
+from app.ui.version_guard import VersionGuard, guard_editor
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -290,11 +289,7 @@ class RecordEditor(QDialog):
         `_start_history`): saves pass it, the draft keeps it, a bar says when the record
         changed elsewhere, a refused save opens the comparison. The subclass gives
         `stored_payload` and passes `expected_version()` to its save."""
-        guard = VersionGuard(self, self.store, kind, key)
-        layout = self.layout()
-        if isinstance(layout, QBoxLayout):
-            layout.insertWidget(0, guard.bar)
-        install_on_focus(self, guard)
+        guard = guard_editor(self, self.store, kind, key)
         if key is not None:
             guard.loaded(key, self._initial)
         self.guard = guard

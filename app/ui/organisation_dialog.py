@@ -33,7 +33,7 @@ from app.models.findings import Finding
 from app.ui import i18n, interaction
 from app.ui.field_message import ERROR_COLOUR, FIELD_STYLE, FieldMessage
 from app.ui.screen_fit import fit_to_screen, scrolling
-from app.ui.version_guard import VersionGuard, install_on_focus
+from app.ui.version_guard import guard_editor
 
 if TYPE_CHECKING:
     from app.models.store import ContactData, OrganisationData, Store
@@ -152,9 +152,7 @@ class OrganisationDialog(QDialog):
         # the comparison; what was typed is kept as a draft, restored the next time.
         self.captions = {**captions, "contacts": self.tr("Contacts")}
         self.field_widgets: dict[str, QWidget] = dict(self.edits)
-        self.guard = VersionGuard(self, store, "organisation", 1)
-        layout.insertWidget(0, self.guard.bar)
-        install_on_focus(self, self.guard)
+        self.guard = guard_editor(self, store, "organisation", 1)
         self.guard.loaded(1, self.payload())
         draft = self.guard.restore_draft(store.load_draft(DRAFT_ENTITY, 1))
         if draft:

@@ -37,7 +37,7 @@ from app.ui import i18n, interaction
 from app.ui.date_input import DateField
 from app.ui.field_message import FIELD_STYLE, FieldMessage, field_box, one_line_height
 from app.ui.screen_fit import fit_to_screen, scrolling
-from app.ui.version_guard import VersionGuard, install_on_focus
+from app.ui.version_guard import VersionGuard, guard_editor
 
 if TYPE_CHECKING:
     from app.models.patent_rules import PatentFields
@@ -140,12 +140,7 @@ class PatentEditor(QDialog):
     def _make_guard(self) -> VersionGuard:
         """The version this editor holds (issue 16): passed to the save, kept with the draft;
         the bar when the patent changes elsewhere, the comparison when a save meets it."""
-        guard = VersionGuard(self, self.store, ENTITY, self.patent_id)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, guard.bar)
-        install_on_focus(self, guard)
-        return guard
+        return guard_editor(self, self.store, ENTITY, self.patent_id)
 
     # What the version guard asks (app.ui.version_guard.Guarded)
     def stored_payload(self) -> dict[str, Any]:

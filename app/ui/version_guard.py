@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -530,6 +531,17 @@ class VersionGuard(QObject):
             return (QCoreApplication.translate("VersionGuard", "Yes") if value
                     else QCoreApplication.translate("VersionGuard", "No"))
         return value_text(value, empty=empty)
+
+
+def guard_editor(editor: QWidget, store: Store, kind: str, key: Any) -> VersionGuard:
+    """The version guard of `editor` (shown record `key` of `kind`): its bar at the top of the
+    editor's box layout, and a look again whenever the editor window is activated."""
+    guard = VersionGuard(editor, store, kind, key)
+    layout = editor.layout()
+    if isinstance(layout, QBoxLayout):
+        layout.insertWidget(0, guard.bar)
+    install_on_focus(editor, guard)
+    return guard
 
 
 def install_on_focus(widget: QWidget, guard: VersionGuard) -> None:
